@@ -1,0 +1,38 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+/** Imports that would give the pure measures I/O or a framework (ARCHITECTURE: "the domain imports no ORM and no GraphQL"). */
+const POLICY_FORBIDDEN = [
+  { group: ['typeorm', 'typeorm/*'], message: 'packages/policy is pure: no TypeORM.' },
+  { group: ['type-graphql', 'graphql', 'graphql/*', 'graphql-scalars'], message: 'packages/policy is pure: no GraphQL.' },
+  { group: ['@apollo/*'], message: 'packages/policy is pure: no Apollo.' },
+  { group: ['pg', 'pg-*', '@electric-sql/*'], message: 'packages/policy is pure: no database driver.' },
+  { group: ['fs', 'node:*', 'http', 'https', 'net', 'child_process'], message: 'packages/policy is pure: no I/O.' },
+  { group: ['@ipfund/api', '@ipfund/web', '**/apps/**'], message: 'packages/policy must not depend on an app.' },
+];
+
+export default tseslint.config(
+  {
+    ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', '.data/**', 'apps/web/src/gql/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['packages/policy/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: POLICY_FORBIDDEN }] },
+  },
+  {
+    files: ['apps/web/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+);

@@ -1,0 +1,47 @@
+// One jest run over every package. @swc/jest keeps decorator metadata, which
+// type-graphql and TypeORM need (tsx/esbuild would drop it).
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true, tsx: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+const path = require('node:path');
+
+// Tests run against the workspace packages' sources, so no build is needed first.
+const moduleNameMapper = {
+  '^@ipfund/policy$': path.join(__dirname, 'packages/policy/src/index.ts'),
+  '^@ipfund/shared$': path.join(__dirname, 'packages/shared/src/index.ts'),
+};
+
+// jose 6 ships ESM only; let swc turn it into CommonJS for jest.
+const transformIgnorePatterns = ['/node_modules/(?!(\\.pnpm/jose[^/]*/node_modules/)?jose/)'];
+
+const project = (name, dir, extra = {}) => ({
+  displayName: name,
+  rootDir: dir,
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
+  transformIgnorePatterns,
+  moduleNameMapper,
+  testMatch: ['<rootDir>/**/*.test.ts'],
+  ...extra,
+});
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    project('policy', '<rootDir>/packages/policy'),
+    project('shared', '<rootDir>/packages/shared'),
+    project('api', '<rootDir>/apps/api', { setupFiles: ['reflect-metadata'] }),
+    // The web client's pure helpers (formatting, cursors); the UI itself is tested in a browser (test/e2e).
+    project('web', '<rootDir>/apps/web'),
+    project('e2e', '<rootDir>/test', { setupFiles: ['reflect-metadata'] }),
+  ],
+};

@@ -1,0 +1,2 @@
+export * from './org-kind';
+export * from './error-codes';
