@@ -1,0 +1,102 @@
+export { Money, Rate } from './money';
+export {
+  addDays,
+  businessDateInShanghai,
+  compareDates,
+  daysBetween,
+  isIsoDate,
+  toIsoDate,
+  yearOf,
+  type IsoDate,
+} from './dates';
+export { PolicyError, reason, type PolicyReason, type PolicyViolation } from './reasons';
+export {
+  COLLATERAL_KINDS,
+  LOAN_PURPOSES,
+  OFFICE_KINDS,
+  ORG_KINDS,
+  PERMITTED_LOAN_PURPOSES,
+  PROHIBITED_LOAN_PURPOSES,
+  isOfficeKind,
+  type CollateralKind,
+  type LoanPurpose,
+  type OfficeKind,
+  type OrgKind,
+} from './types';
+export {
+  JIANGBEI_2024,
+  agreedFundRate,
+  selectPolicy,
+  tierCapRate,
+  tierOf,
+  validateAgreement,
+  validatePolicy,
+  type CooperationAgreement,
+  type PolicyParam,
+  type PolicyParameters,
+  type PolicyProvision,
+  type Tier,
+} from './policy';
+export {
+  checkFundOutflow,
+  FUND_OUTFLOW_PURPOSES,
+  type FundAccount,
+  type FundOutflowCheck,
+  type FundOutflowInput,
+  type FundOutflowPurpose,
+} from './fund';
+export {
+  isSuspendedOn,
+  loanCoverage,
+  type CollateralItem,
+  type CoverageResult,
+  type LoanCoverageInput,
+  type LoanKind,
+  type SuspensionPeriod,
+} from './coverage';
+export {
+  assessOverdue,
+  overdueDays,
+  resolveOverdueDays,
+  type OverdueAssessment,
+  type OverdueFact,
+} from './overdue';
+export { bankRiskRatio, type BankRiskRatio, type RiskLevel, type RiskLoan } from './risk';
+export {
+  computeCompensation,
+  sumEnterpriseYearCompensation,
+  type CompensationInput,
+  type CompensationLimit,
+  type CompensationResult,
+} from './compensation';
+export {
+  CLAIM_ACTIONS,
+  CLAIM_STATES,
+  CLAIM_TRANSITION_RULES,
+  allowedClaimActions,
+  claimEligibility,
+  draftClaim,
+  isFinalApproval,
+  nextClaimState,
+  type ClaimAction,
+  type ClaimContext,
+  type ClaimEligibility,
+  type ClaimEligibilityInput,
+  type ClaimRefusalKind,
+  type ClaimSnapshot,
+  type ClaimState,
+  type ClaimTransition,
+} from './claim';
+export {
+  circuitBreaker,
+  isFundSuspended,
+  type CircuitBreakerInput,
+  type CircuitBreakerResult,
+  type FundCumulative,
+} from './circuit-breaker';
+export {
+  computeRemittance,
+  isRemittanceOverdue,
+  type RemittanceInput,
+  type RemittanceResult,
+} from './recovery';
