@@ -6,11 +6,20 @@ import globals from 'globals';
 /** Imports that would give the pure measures I/O or a framework (ARCHITECTURE: "the domain imports no ORM and no GraphQL"). */
 const POLICY_FORBIDDEN = [
   { group: ['typeorm', 'typeorm/*'], message: 'packages/policy is pure: no TypeORM.' },
-  { group: ['type-graphql', 'graphql', 'graphql/*', 'graphql-scalars'], message: 'packages/policy is pure: no GraphQL.' },
+  {
+    group: ['type-graphql', 'graphql', 'graphql/*', 'graphql-scalars'],
+    message: 'packages/policy is pure: no GraphQL.',
+  },
   { group: ['@apollo/*'], message: 'packages/policy is pure: no Apollo.' },
   { group: ['pg', 'pg-*', '@electric-sql/*'], message: 'packages/policy is pure: no database driver.' },
-  { group: ['fs', 'node:*', 'http', 'https', 'net', 'child_process'], message: 'packages/policy is pure: no I/O.' },
-  { group: ['@ipfund/api', '@ipfund/web', '**/apps/**'], message: 'packages/policy must not depend on an app.' },
+  {
+    group: ['fs', 'node:*', 'http', 'https', 'net', 'child_process'],
+    message: 'packages/policy is pure: no I/O.',
+  },
+  {
+    group: ['@ipfund/api', '@ipfund/web', '**/apps/**'],
+    message: 'packages/policy must not depend on an app.',
+  },
 ];
 
 export default tseslint.config(
@@ -26,6 +35,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'off',
     },
+  },
+  {
+    // CommonJS config files at the root.
+    files: ['*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['packages/policy/**/*.ts'],

@@ -20,6 +20,9 @@ const moduleNameMapper = {
   '^@ipfund/shared$': path.join(__dirname, 'packages/shared/src/index.ts'),
 };
 
+// type-graphql and TypeORM read decorator metadata; the API's copy serves the cross-app tests too.
+const reflectMetadata = require.resolve('reflect-metadata', { paths: [path.join(__dirname, 'apps/api')] });
+
 // jose 6 ships ESM only; let swc turn it into CommonJS for jest.
 const transformIgnorePatterns = ['/node_modules/(?!(\\.pnpm/jose[^/]*/node_modules/)?jose/)'];
 
@@ -38,10 +41,9 @@ const project = (name, dir, extra = {}) => ({
 module.exports = {
   projects: [
     project('policy', '<rootDir>/packages/policy'),
-    project('shared', '<rootDir>/packages/shared'),
-    project('api', '<rootDir>/apps/api', { setupFiles: ['reflect-metadata'] }),
+    project('api', '<rootDir>/apps/api', { setupFiles: [reflectMetadata] }),
     // The web client's pure helpers (formatting, cursors); the UI itself is tested in a browser (test/e2e).
     project('web', '<rootDir>/apps/web'),
-    project('e2e', '<rootDir>/test', { setupFiles: ['reflect-metadata'] }),
+    project('e2e', '<rootDir>/test', { setupFiles: [reflectMetadata] }),
   ],
 };

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+
+/** The development secret; production refuses to start with it (or with any secret shorter than 32 bytes). */
+export const DEV_TOKEN_SECRET = 'ipfund-dev-secret-change-me-please-0123456789';
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    HOST: z.string().default('0.0.0.0'),
+    /** A real PostgreSQL. Unset → the embedded PGlite database in DATA_DIR. */
+    DATABASE_URL: z.string().url().optional(),
+    DATA_DIR: z.string().default('.data/pglite'),
+    /** Connections the embedded server accepts; the pg pool uses the same number. */
+    EMBEDDED_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(64).default(8),
+    DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
+    TOKEN_SECRET: z.string().min(32, 'TOKEN_SECRET must be at least 32 characters').default(DEV_TOKEN_SECRET),
+    TOKEN_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(60)
+      .max(7 * 24 * 3600)
+      .default(8 * 3600),
+    /** Demo mode seeds demo data and lets the business date be set (never in production). */
+    DEMO: z
+      .enum(['true', 'false', '1', '0'])
+      .default('false')
+      .transform((v) => v === 'true' || v === '1'),
+    /** Fixed business date (YYYY-MM-DD) for demo and test; production always uses today in Asia/Shanghai. */
+    BUSINESS_DATE: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'BUSINESS_DATE must be YYYY-MM-DD')
+      .optional(),
+    WEB_DIST: z.string().optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((c, ctx) => {
+    if (c.NODE_ENV !== 'production') return;
+    if (c.TOKEN_SECRET === DEV_TOKEN_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TOKEN_SECRET'],
+        message: 'production refuses the default secret',
+      });
+    }
+    if (c.DEMO)
+      ctx.addIssue({ code: 'custom', path: ['DEMO'], message: 'demo mode is not allowed in production' });
+    if (c.BUSINESS_DATE) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['BUSINESS_DATE'],
+        message: 'production cannot set the business date',
+      });
+    }
+    if (!c.DATABASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'production needs a real PostgreSQL' });
+    }
+  });
+
+export type AppConfig = Readonly<{
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  embeddedMaxConnections: number;
+  dbPoolMax: number;
+  tokenSecret: string;
+  tokenTtlSeconds: number;
+  demo: boolean;
+  businessDate: string | undefined;
+  webDist: string | undefined;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * The only reader of process.env. Validated once at boot; everything else receives the typed result.
+ * `--demo` on the command line is the same as DEMO=true.
+ */
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  argv: readonly string[] = process.argv,
+): AppConfig {
+  const input = { ...env };
+  if (argv.includes('--demo')) input.DEMO = 'true';
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`));
+  }
+  const c = parsed.data;
+  return Object.freeze({
+    env: c.NODE_ENV,
+    port: c.PORT,
+    host: c.HOST,
+    databaseUrl: c.DATABASE_URL,
+    dataDir: c.DATA_DIR,
+    embeddedMaxConnections: c.EMBEDDED_MAX_CONNECTIONS,
+    dbPoolMax: c.DB_POOL_MAX,
+    tokenSecret: c.TOKEN_SECRET,
+    tokenTtlSeconds: c.TOKEN_TTL_SECONDS,
+    demo: c.DEMO,
+    businessDate: c.BUSINESS_DATE,
+    webDist: c.WEB_DIST,
+    logLevel: c.LOG_LEVEL,
+  });
+}

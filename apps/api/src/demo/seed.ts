@@ -1,0 +1,194 @@
+import type { EntityManager } from 'typeorm';
+import type { Services } from '../services';
+import type { PolicyBook } from '../common/policy-book';
+import {
+  JIANGBEI_2024,
+  Money,
+  Rate,
+  addDays,
+  loanCoverage,
+  type IsoDate,
+  type LoanPurpose,
+} from '@ipfund/policy';
+import { hashPassword } from '../auth/password';
+import { inTransaction } from '../db/transaction';
+import { OrganizationEntity } from '../modules/org/org.entity';
+import { UserEntity } from '../modules/org/user.entity';
+import { EnterpriseEntity, IpAssetEntity } from '../modules/enterprise/enterprise.entity';
+import { LoanEntity } from '../modules/loan/loan.entity';
+import { DEMO_ENTERPRISES, DEMO_ORGS, DEMO_PASSWORD } from './demo-data';
+import { DEMO_STEPS, type DemoContext } from './steps';
+import { pick, prng } from './prng';
+
+export interface DemoSeedResult {
+  created: boolean;
+  logins: { username: string; organization: string }[];
+}
+
+const ALLOWED_PURPOSES = JIANGBEI_2024.allowedLoanPurposes.value;
+const PRINCIPALS = [
+  '1000000.00',
+  '1500000.00',
+  '2000000.00',
+  '3000000.00',
+  '4000000.00',
+  '5000000.00',
+  '8000000.00',
+];
+
+/**
+ * Demo data: the offices, the manager, three banks, two guarantors, an auditor, eight enterprises
+ * with their patents and trademarks, and 45 loans around the business date. Idempotent: a database
+ * that already has the demo manager is left untouched. Called in demo mode only.
+ */
+export async function seedDemo(services: Services, businessDate: string): Promise<DemoSeedResult> {
+  const ds = services.ds;
+  const logins = [
+    ...DEMO_ORGS.flatMap((o) => o.users.map((u) => ({ username: u.username, organization: o.name }))),
+    ...DEMO_ENTERPRISES.map((e, i) => ({ username: `ent-${i + 1}`, organization: e.name })),
+  ];
+  const exists = await ds.getRepository(UserEntity).exists({ where: { username: 'manager' } });
+  if (exists) return { created: false, logins };
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const today = businessDate as IsoDate;
+  await inTransaction(ds, (em) => writeParties(em, today, passwordHash, services.policies));
+  // Later areas (agreements, risk, claims, ledger ...) add their steps to DEMO_STEPS.
+  const ctx: DemoContext = { services, today, actor: (username) => services.auth.actorFor(username) };
+  for (const step of DEMO_STEPS) await step(ctx);
+  return { created: true, logins };
+}
+
+async function writeParties(
+  em: EntityManager,
+  today: IsoDate,
+  passwordHash: string,
+  policies: PolicyBook,
+): Promise<void> {
+  const rand = prng(20240407);
+  const orgs = new Map<string, OrganizationEntity>();
+  for (const o of DEMO_ORGS) {
+    const org = await em.save(
+      em.create(OrganizationEntity, {
+        kind: o.kind,
+        name: o.name,
+        shortName: o.shortName,
+        licenceNo: o.licenceNo ?? null,
+      }),
+    );
+    orgs.set(o.key, org);
+    for (const u of o.users) {
+      await em.save(em.create(UserEntity, { organizationId: org.id, ...u, passwordHash }));
+    }
+  }
+
+  const enterprises: { entity: EnterpriseEntity; assets: IpAssetEntity[] }[] = [];
+  for (const [i, e] of DEMO_ENTERPRISES.entries()) {
+    const org = await em.save(
+      em.create(OrganizationEntity, { kind: 'ENTERPRISE', name: e.name, shortName: e.trademark }),
+    );
+    await em.save(
+      em.create(UserEntity, {
+        organizationId: org.id,
+        username: `ent-${i + 1}`,
+        displayName: `${e.trademark}财务`,
+        passwordHash,
+      }),
+    );
+    const entity = await em.save(
+      em.create(EnterpriseEntity, {
+        organizationId: org.id,
+        name: e.name,
+        creditCode: e.creditCode,
+        district: '江北区',
+        industry: e.industry,
+      }),
+    );
+    const assets: IpAssetEntity[] = [];
+    for (const [j, title] of e.patents.entries()) {
+      assets.push(
+        await em.save(
+          em.create(IpAssetEntity, {
+            enterpriseId: entity.id,
+            kind: 'PATENT',
+            registrationNo: `ZL20${21 + j}1${String(i + 1).padStart(4, '0')}${j}.${(i + j) % 10}`,
+            title,
+          }),
+        ),
+      );
+    }
+    assets.push(
+      await em.save(
+        em.create(IpAssetEntity, {
+          enterpriseId: entity.id,
+          kind: 'TRADEMARK',
+          registrationNo: `${5800000 + i * 137}`,
+          title: `“${e.trademark}”注册商标`,
+        }),
+      ),
+    );
+    enterprises.push({ entity, assets });
+  }
+
+  const banks = ['bank-a', 'bank-b', 'bank-c'].map((k) => orgs.get(k)!);
+  const guarantors = ['guarantor-a', 'guarantor-b'].map((k) => orgs.get(k)!);
+  for (let i = 0; i < 45; i++) {
+    const bank = banks[i % banks.length];
+    const { entity: enterprise, assets } = enterprises[(i * 5) % enterprises.length];
+    // Two in three loans are three-party (Art 11, 14).
+    const guarantor = i % 3 === 0 ? null : guarantors[i % 2];
+    const principal = pick(rand, PRINCIPALS);
+    // Every fifth loan is a combination loan: 60 % of it is secured by IP.
+    const ipPledged = i % 5 === 4 ? Money.of(principal).times(Rate.of('0.60')).toString() : principal;
+    const issuedOn = addDays(today, -(60 + Math.floor(rand() * 600)));
+    const maturesOn = addDays(issuedOn, pick(rand, [365, 730, 1095]));
+    const closed = i % 13 === 12;
+    const outstanding = closed
+      ? '0.00'
+      : Money.of(principal)
+          .times(Rate.of(pick(rand, ['0.40', '0.60', '0.80', '1'])))
+          .toString();
+    // A spread of repayment situations: current, 15+ days late, 60+ days late (claimable).
+    const lateBy = closed ? null : i % 9 === 2 ? 75 + (i % 4) * 10 : i % 7 === 3 ? 20 + (i % 3) * 5 : null;
+    const earliestUnpaidDueDate =
+      lateBy === null ? (closed ? null : addDays(today, 10 + (i % 20))) : addDays(today, -lateBy);
+    // One loan is for equity investment and one has no IP collateral: recorded, but not covered.
+    const purpose: LoanPurpose =
+      i === 17 ? 'EQUITY_INVESTMENT' : ALLOWED_PURPOSES[i % ALLOWED_PURPOSES.length];
+    const collateral = i === 23 ? [] : assets.slice(0, 1 + (i % 2));
+    const coverage = loanCoverage(
+      {
+        principal: Money.of(principal),
+        ipPledgedPrincipal: Money.of(ipPledged),
+        collateral: collateral.map((a) => ({ kind: a.kind, pledgedByBorrower: true })),
+        purpose,
+        issuedOn,
+        bankIsPartner: true,
+        bankSuspensions: [],
+      },
+      policies.inForce(issuedOn),
+    );
+    const loan = em.create(LoanEntity, {
+      contractNo: `${bank.shortName === '重庆银行' ? 'CQB' : bank.shortName === '工商银行' ? 'ICBC' : 'CRCB'}-ZY-${issuedOn.slice(0, 4)}-${String(i + 1).padStart(4, '0')}`,
+      bankId: bank.id,
+      guarantorId: guarantor?.id ?? null,
+      enterpriseId: enterprise.id,
+      principal,
+      ipPledgedPrincipal: ipPledged,
+      outstandingPrincipal: outstanding,
+      issuedOn,
+      maturesOn,
+      purpose,
+      earliestUnpaidDueDate,
+      status: closed ? 'CLOSED' : 'ACTIVE',
+      statusAsOf: today,
+      covered: coverage.covered,
+      coverageReasons: coverage.reasons.map((r) => ({
+        article: r.article,
+        code: r.code,
+        message: r.message,
+      })),
+      collateral,
+    });
+    await em.save(loan);
+  }
+}

@@ -1,0 +1,20 @@
+import type { IsoDate } from '@ipfund/policy';
+import type { Actor } from '../authz/actor';
+import type { Services } from '../services';
+
+/** What a demo step gets: the services, the business date the demo is built around, and demo actors. */
+export interface DemoContext {
+  services: Services;
+  today: IsoDate;
+  /** The demo user acting (e.g. 'manager', 'bank-a'). */
+  actor(username: string): Promise<Actor>;
+}
+
+export type DemoStep = (ctx: DemoContext) => Promise<void>;
+
+/**
+ * Demo data beyond the parties and loans, one step per area, run in order after them. Steps act
+ * through the areas' real use cases (services.*), so demo data obeys the same rules and lands in
+ * the activity record like anyone's work.
+ */
+export const DEMO_STEPS: DemoStep[] = [];

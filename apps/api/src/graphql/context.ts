@@ -1,0 +1,16 @@
+import type { Actor } from '../authz/actor';
+import { AppError, unauthenticated } from '../common/errors';
+import type { Services } from '../services';
+
+export interface GqlContext {
+  actor: Actor | null;
+  /** Why a presented token was refused (expired, tampered...), reported by non-public fields. */
+  authError?: AppError;
+  services: Services;
+}
+
+/** The authenticated actor, or UNAUTHENTICATED. Resolvers read the tenant from here, never from arguments. */
+export function requireActor(ctx: GqlContext): Actor {
+  if (!ctx.actor) throw ctx.authError ?? unauthenticated();
+  return ctx.actor;
+}

@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema, type MiddlewareFn } from 'type-graphql';
+import { unauthenticated } from '../common/errors';
+import { AuthResolver } from '../modules/org/auth.resolver';
+import { LoanResolver } from '../modules/loan/loan.resolver';
+import { PortalResolver } from '../modules/portal/portal.resolver';
+import type { GqlContext } from './context';
+
+/** Root fields an anonymous caller may use. Everything else needs a token (deny by default). */
+const PUBLIC_ROOT_FIELDS = new Set(['Mutation.login', 'Query.portalInfo', 'Query.__typename']);
+
+const RequireLogin: MiddlewareFn<GqlContext> = ({ context, info }, next) => {
+  const root = info.parentType.name;
+  if ((root === 'Query' || root === 'Mutation') && !context.actor) {
+    if (!PUBLIC_ROOT_FIELDS.has(`${root}.${info.fieldName}`)) throw context.authError ?? unauthenticated();
+  }
+  return next();
+};
+
+export function createSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [AuthResolver, PortalResolver, LoanResolver],
+    globalMiddlewares: [RequireLogin],
+    validate: false,
+    emitSchemaFile: false,
+  });
+}

@@ -1,0 +1,75 @@
+import 'reflect-metadata';
+import path from 'node:path';
+import { ConfigError, loadConfig, type AppConfig } from './config/config';
+import { openDatabase } from './db/data-source';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded';
+import { seedDemo } from './demo/seed';
+import { DEMO_PASSWORD } from './demo/demo-data';
+import { createLogger } from './logger';
+import { startHttpServer } from './server';
+import { createServices } from './services';
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const log = createLogger(config);
+
+  let embedded: EmbeddedDatabase | undefined;
+  let url = config.databaseUrl;
+  let poolMax = config.dbPoolMax;
+  if (!url) {
+    const dataDir = path.resolve(config.dataDir);
+    embedded = await startEmbeddedDatabase({ dataDir, maxConnections: config.embeddedMaxConnections });
+    url = embedded.url;
+    poolMax = embedded.maxConnections;
+    log.info({ dataDir }, 'embedded PostgreSQL (PGlite) started');
+  }
+
+  const ds = await openDatabase({ url, poolMax });
+  const services = createServices(config, ds, log);
+
+  let logins: { username: string; organization: string }[] = [];
+  if (config.demo) {
+    const seeded = await seedDemo(services, services.clock.today());
+    logins = seeded.logins;
+    log.info({ created: seeded.created }, 'demo data ready');
+  }
+
+  const http = await startHttpServer(services);
+
+  const lines = [
+    '',
+    `  IP Fund Portal is running: ${http.url}`,
+    `  GraphQL: ${http.url}graphql`,
+    `  Database: ${embedded ? `embedded PGlite (${path.resolve(config.dataDir)})` : 'PostgreSQL (DATABASE_URL)'}`,
+    `  Business date: ${services.clock.today()} (Asia/Shanghai)`,
+  ];
+  if (config.demo) {
+    lines.push(`  Demo logins (password ${DEMO_PASSWORD}):`);
+    for (const l of logins) lines.push(`    ${l.username.padEnd(12)} ${l.organization}`);
+  }
+  console.log(lines.join('\n') + '\n');
+
+  const shutdown = async (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    await http.stop();
+    await ds.destroy();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  console.error('IP Fund Portal failed to start:', err);
+  process.exit(1);
+});

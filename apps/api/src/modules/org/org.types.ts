@@ -1,0 +1,55 @@
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { ORG_KINDS, type OrgKind } from '@ipfund/shared';
+
+/** GraphQL enum built from the shared list, so the API and the client cannot drift apart. */
+export const OrgKindEnum = Object.fromEntries(ORG_KINDS.map((k) => [k, k])) as { [K in OrgKind]: K };
+registerEnumType(OrgKindEnum, { name: 'OrgKind', description: 'Organisation kinds (DOMAIN.md §1)' });
+
+@ObjectType('Organization')
+export class OrganizationType {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => OrgKindEnum)
+  kind: OrgKind;
+}
+
+@ObjectType('User')
+export class UserType {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  username: string;
+
+  @Field()
+  displayName: string;
+
+  @Field(() => OrganizationType)
+  organization: OrganizationType;
+}
+
+@ObjectType('AuthPayload')
+export class AuthPayloadType {
+  @Field({ description: 'Send as "Authorization: Bearer <token>"' })
+  token: string;
+
+  @Field()
+  expiresAt: Date;
+
+  @Field(() => UserType)
+  user: UserType;
+}
+
+/** A party named on a record the caller may see (e.g. the bank of a visible loan). */
+@ObjectType('OrgRef')
+export class OrgRefType {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+}
