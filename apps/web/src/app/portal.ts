@@ -1,0 +1,2 @@
+/** The portal's official name, shown in the header and on the login page. */
+export const PORTAL_TITLE = '知识产权质押融资风险补偿资金管理平台';

@@ -1,0 +1,33 @@
+import { useQuery } from '@apollo/client/react';
+import { Card, Space, Tag, Typography } from 'antd';
+import { PORTAL_INFO_QUERY } from './auth.graphql';
+import { DEMO_LOGINS, DEMO_PASSWORD } from './demoLogins';
+
+interface Props {
+  /** Called with a demo username when the user clicks it, to fill in the form. */
+  onPick: (username: string) => void;
+}
+
+/**
+ * Lists the demo accounts, but only when the server says it runs in demo mode: a production portal
+ * must not advertise accounts. Any error (including an API without `portalInfo`) hides the panel.
+ */
+export function DemoLoginsHint({ onPick }: Props) {
+  const { data } = useQuery(PORTAL_INFO_QUERY, { fetchPolicy: 'network-only' });
+  if (data?.portalInfo.demoMode !== true) return null;
+
+  return (
+    <Card size="small" title="演示账号">
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        点击用户名即可填入；所有账号的密码均为 <Typography.Text code>{DEMO_PASSWORD}</Typography.Text>
+      </Typography.Paragraph>
+      <Space wrap size={[8, 8]}>
+        {DEMO_LOGINS.map(({ username, organization }) => (
+          <Tag key={username} style={{ cursor: 'pointer' }} onClick={() => onPick(username)}>
+            <Typography.Text strong>{username}</Typography.Text>（{organization}）
+          </Tag>
+        ))}
+      </Space>
+    </Card>
+  );
+}

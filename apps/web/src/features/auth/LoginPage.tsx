@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import { CombinedGraphQLErrors } from '@apollo/client';
+import { useApolloClient, useMutation } from '@apollo/client/react';
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
+import { ME_QUERY } from '../../app/me.graphql';
+import { PORTAL_TITLE } from '../../app/portal';
+import { login, useSession } from '../../app/session';
+import { LOGIN_MUTATION, type LoginVariables } from './auth.graphql';
+import { DemoLoginsHint } from './DemoLoginsHint';
+import { DEMO_PASSWORD } from './demoLogins';
+
+export function LoginPage() {
+  const [form] = Form.useForm<LoginVariables>();
+  const { logoutReason } = useSession();
+  const [failure, setFailure] = useState<string | null>(null);
+  const client = useApolloClient();
+  const [loginMutation, { loading }] = useMutation(LOGIN_MUTATION);
+
+  async function submit(values: LoginVariables) {
+    setFailure(null);
+    try {
+      const { data } = await loginMutation({ variables: values });
+      if (!data) return;
+      // Start the session on an empty cache (a session ended in another tab leaves this one's data behind),
+      // seeded with `me` from the login answer so the shell shows the user without a second request.
+      await client.clearStore();
+      client.writeQuery({ query: ME_QUERY, data: { me: data.login.user } });
+      login(data.login.token);
+    } catch (error) {
+      // Any answer from the server is reported the same way: which of the two was wrong is not disclosed.
+      setFailure(CombinedGraphQLErrors.is(error) ? '用户名或密码错误' : '无法连接服务器，请稍后重试');
+    }
+  }
+
+  function pickDemoLogin(username: string) {
+    form.setFieldsValue({ username, password: DEMO_PASSWORD });
+    setFailure(null);
+  }
+
+  return (
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        padding: 24,
+      }}
+    >
+      <Space orientation="vertical" size="large" style={{ width: 420, maxWidth: '100%' }}>
+        <Typography.Title level={3} style={{ textAlign: 'center', margin: 0 }}>
+          {PORTAL_TITLE}
+        </Typography.Title>
+        <Card title="用户登录">
+          {logoutReason === 'expired' && !failure && (
+            <Alert type="warning" showIcon title="登录已失效，请重新登录" style={{ marginBottom: 16 }} />
+          )}
+          {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} />}
+          <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} autoComplete="on">
+            <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请输入用户名' }]}>
+              <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
+            </Form.Item>
+            <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>
+              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" block loading={loading}>
+              登录
+            </Button>
+          </Form>
+        </Card>
+        <DemoLoginsHint onPick={pickDemoLogin} />
+      </Space>
+    </div>
+  );
+}
