@@ -80,7 +80,8 @@ export function claimEligibility(input: ClaimEligibilityInput, policy: PolicyPar
 
 /**
  * DRAFT: prepared by the bank, not yet filed. RETURNED: the manager asked for more documents.
- * AWAITING_FINAL: every office has signed but the fund is suspended; a FINAL_APPROVE after resumption completes it.
+ * While the fund is suspended (Art 19) a verified claim collects signatures up to the last one and waits in
+ * VERIFIED: the last signature is the final approval, and that is what the suspension stops (DOMAIN R7).
  */
 export const CLAIM_STATES = [
   'DRAFT',
@@ -88,7 +89,6 @@ export const CLAIM_STATES = [
   'RETURNED',
   'GUARANTOR_CONFIRMED',
   'VERIFIED',
-  'AWAITING_FINAL',
   'APPROVED',
   'PAID',
   'REJECTED',
@@ -103,7 +103,6 @@ export const CLAIM_ACTIONS = [
   'RETURN',
   'APPROVE',
   'REJECT',
-  'FINAL_APPROVE',
   'PAY',
 ] as const;
 export type ClaimAction = (typeof CLAIM_ACTIONS)[number];
@@ -135,8 +134,6 @@ export type ClaimTransition =
       readonly next: ClaimSnapshot;
       /** This transition is the final approval: F now counts in the cumulative figure (R7). */
       readonly finalApproval: boolean;
-      /** The last signature was recorded but the final approval is held (fund suspended). */
-      readonly held: boolean;
       readonly reasons: readonly PolicyReason[];
     }
   | {
@@ -162,7 +159,6 @@ export const CLAIM_TRANSITION_RULES: Readonly<Record<ClaimAction, TransitionRule
   RETURN: { from: ['SUBMITTED', 'GUARANTOR_CONFIRMED'], actors: ['FUND_MANAGER'] },
   APPROVE: { from: ['VERIFIED'], actors: 'OFFICES' },
   REJECT: { from: ['VERIFIED'], actors: 'OFFICES' },
-  FINAL_APPROVE: { from: ['AWAITING_FINAL'], actors: 'OFFICES' },
   PAY: { from: ['APPROVED'], actors: ['FUND_MANAGER'] },
 };
 
@@ -214,16 +210,10 @@ export function nextClaimState(
       `Cannot ${action} a claim in state ${current.state}`,
     );
   }
-  const ok = (
-    next: ClaimSnapshot,
-    reasons: PolicyReason[],
-    finalApproval = false,
-    held = false,
-  ): ClaimTransition => ({
+  const ok = (next: ClaimSnapshot, reasons: PolicyReason[], finalApproval = false): ClaimTransition => ({
     ok: true,
     next,
     finalApproval,
-    held,
     reasons,
   });
   const office = actorKind as OfficeKind; // narrowed by the actor check for office actions
@@ -305,19 +295,14 @@ export function nextClaimState(
         return ok({ ...current, approvals }, [signed]);
       }
       if (context.fundSuspended) {
+        // Reading of Art 19 / R7: co-signing goes on "up to the last signature, and then waits" —
+        // the last signature is the final approval, so it is refused and the claim stays VERIFIED.
         const article = policy.provisions.fundSuspension.article;
-        return ok(
-          { ...current, state: 'AWAITING_FINAL', approvals },
-          [
-            signed,
-            reason(
-              article,
-              'FINAL_APPROVAL_HELD',
-              'All offices signed, but the fund is suspended: the final approval waits for a resumption',
-            ),
-          ],
-          false,
-          true,
+        return refuse(
+          'POLICY_VIOLATION',
+          article,
+          'FUND_SUSPENDED',
+          'The fund is suspended: the last signature (the final approval) waits for a resumption',
         );
       }
       return ok(
@@ -337,22 +322,6 @@ export function nextClaimState(
         reason(procedure, 'REJECTED', `${office} rejected the claim: ${context.reason.trim()}`),
       ]);
     }
-    case 'FINAL_APPROVE': {
-      if (context.fundSuspended) {
-        const article = policy.provisions.fundSuspension.article;
-        return refuse(
-          'POLICY_VIOLATION',
-          article,
-          'FUND_SUSPENDED',
-          'The fund is suspended: no final approval',
-        );
-      }
-      return ok(
-        { ...current, state: 'APPROVED' },
-        [reason(procedure, 'FINAL_APPROVAL', `${office} released the held claim after the resumption`)],
-        true,
-      );
-    }
     case 'PAY':
       // A claim finally approved before or at the crossing is honoured even if the fund is now suspended (R7).
       return ok({ ...current, state: 'PAID' }, [
@@ -363,7 +332,7 @@ export function nextClaimState(
 
 /**
  * Would this action, taken by this actor, be the claim's final approval (the moment F counts toward the
- * circuit breaker)? True for the last missing office's APPROVE and for FINAL_APPROVE.
+ * circuit breaker)? True for the last missing office's APPROVE.
  */
 export function isFinalApproval(
   current: ClaimSnapshot,
@@ -371,7 +340,6 @@ export function isFinalApproval(
   actorKind: OrgKind,
   policy: PolicyParameters,
 ): boolean {
-  if (action === 'FINAL_APPROVE') return current.state === 'AWAITING_FINAL';
   if (action !== 'APPROVE' || current.state !== 'VERIFIED') return false;
   const required = policy.coSigningOffices.value;
   if (!(required as readonly OrgKind[]).includes(actorKind)) return false;

@@ -184,7 +184,7 @@ describe('R6 claim state machine', () => {
     });
   });
 
-  it('while the fund is suspended: filed, verified and co-signed, then held; released after resumption (Art 19)', () => {
+  it('while the fund is suspended: filed, verified and co-signed up to the last signature, which waits (Art 19)', () => {
     const suspended = { fundSuspended: true };
     const twoSigned = run(draftClaim(false), [
       ['SUBMIT', 'LENDING_BANK', suspended],
@@ -192,20 +192,20 @@ describe('R6 claim state machine', () => {
       ['APPROVE', 'IP_BUREAU', suspended],
       ['APPROVE', 'FINANCE_BUREAU', suspended],
     ]);
+    expect(twoSigned).toMatchObject({ state: 'VERIFIED', approvals: ['IP_BUREAU', 'FINANCE_BUREAU'] });
     const held = nextClaimState(twoSigned, 'APPROVE', 'FINANCIAL_OFFICE', { ...open, ...suspended }, P);
     expect(held).toMatchObject({
-      ok: true,
-      held: true,
-      finalApproval: false,
-      next: { state: 'AWAITING_FINAL' },
+      ok: false,
+      code: 'FUND_SUSPENDED',
+      article: 'Art 19',
+      errorCode: 'POLICY_VIOLATION',
     });
-    if (!held.ok) throw new Error('unreachable');
-    expect(held.reasons).toContainEqual(
-      expect.objectContaining({ article: 'Art 19', code: 'FINAL_APPROVAL_HELD' }),
-    );
-    expect(allowedClaimActions(held.next, 'IP_BUREAU', { ...open, ...suspended }, P)).toEqual([]);
-    expect(isFinalApproval(held.next, 'FINAL_APPROVE', 'IP_BUREAU', P)).toBe(true);
-    const released = nextClaimState(held.next, 'FINAL_APPROVE', 'FINANCE_BUREAU', open, P);
+    expect(allowedClaimActions(twoSigned, 'FINANCIAL_OFFICE', { ...open, ...suspended }, P)).toEqual([
+      'REJECT',
+    ]);
+    expect(isFinalApproval(twoSigned, 'APPROVE', 'FINANCIAL_OFFICE', P)).toBe(true);
+    // After a resumption the same signature is the final approval.
+    const released = nextClaimState(twoSigned, 'APPROVE', 'FINANCIAL_OFFICE', open, P);
     expect(released).toMatchObject({ ok: true, finalApproval: true, next: { state: 'APPROVED' } });
     if (!released.ok) throw new Error('unreachable');
     // The approved claim is paid even if the fund is suspended again meanwhile.
