@@ -35,6 +35,9 @@ async function main(): Promise<void> {
 
   const ds = await openDatabase({ url, poolMax });
   const services = createServices(config, ds, log);
+  // Art 3: any fresh database gets the initial capital once (idempotent, key 'setup:capital').
+  const capital = await services.ledger.ensureFundSetUp();
+  if (!capital.replayed) log.info({ transaction: capital.id }, 'fund set up with its initial capital');
 
   let logins: { username: string; organization: string }[] = [];
   if (config.demo) {

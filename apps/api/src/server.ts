@@ -56,7 +56,7 @@ export async function startHttpServer(
   });
   app.use(
     '/graphql',
-    express.json({ limit: '2mb' }),
+    express.json({ limit: '16mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => contextFor(services, req.headers.authorization),
     }),

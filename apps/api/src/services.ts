@@ -6,8 +6,20 @@ import { TokenService } from './auth/tokens';
 import { BusinessClock } from './common/business-clock';
 import { PolicyBook } from './common/policy-book';
 import { LoanService } from './modules/loan/loan.service';
+import { LoanTapeService } from './modules/loan/loan-tape.service';
+import { RiskService } from './modules/risk/risk.service';
 import { ActivityRecorder } from './modules/activity/activity.recorder';
 import { UseCaseRunner } from './common/use-case';
+import { PartnerService } from './modules/partner/partner.service';
+import { AgreementService } from './modules/agreement/agreement.service';
+import { EnterpriseService } from './modules/enterprise/enterprise.service';
+import { BlacklistService } from './modules/enterprise/blacklist.service';
+import { LedgerService } from './modules/ledger/ledger.service';
+import type { FundCompensationStatusProvider } from './modules/ledger/fund-status';
+import { ClaimService } from './modules/claim/claim.service';
+import { ClaimDocumentService } from './modules/claim/claim-document.service';
+import { RecoveryService } from './modules/claim/recovery.service';
+import { FundService } from './modules/claim/fund.service';
 
 /** Everything a request can reach, built once at boot (no hidden singletons). */
 export interface Services {
@@ -22,21 +34,67 @@ export interface Services {
   /** Runs a mutation as one transaction with its activity record. */
   useCases: UseCaseRunner;
   loans: LoanService;
+  /** Bulk status reports from a CSV/XLSX loan tape (Art 12, 16). */
+  loanTape: LoanTapeService;
+  /** Bank risk ratios, warnings, suspensions (Art 12) and early warnings (Art 16). */
+  risk: RiskService;
+  /** Partner banks and guarantors, their users (Art 5, 8, 14, 15, 25). */
+  partners: PartnerService;
+  /** Cooperation agreements; `agreementInForce` for compensation (Art 8, 11, 14). */
+  agreements: AgreementService;
+  /** The enterprise library with patents and trademarks (Art 6.3). */
+  enterprises: EnterpriseService;
+  /** Blacklist proposals and decisions (Art 21). */
+  blacklist: BlacklistService;
+  /** The fund ledger: posting API for other modules, manager use cases, trial balance (R1). */
+  ledger: LedgerService;
+  /**
+   * Cumulative finally-approved compensation and the circuit breaker (R7, Art 19) for `fundStatus`.
+   * The default says "nothing approved, not suspended"; the claims module replaces it with its own.
+   */
+  fundCompensation: FundCompensationStatusProvider;
+  /** Compensation claims: filing, confirmation, verification, co-signing, payout (R5–R7). */
+  claims: ClaimService;
+  claimDocuments: ClaimDocumentService;
+  /** Recoveries and remittances after payout (R8, Art 18). */
+  recoveries: RecoveryService;
+  /** The circuit breaker's state and the joint resumption decision (R7, Art 19). */
+  fund: FundService;
 }
 
 export function createServices(config: AppConfig, ds: DataSource, log: Logger): Services {
   // The business date may be moved only where no real money is at stake.
   const clock = new BusinessClock(config.demo || config.env === 'test', config.businessDate);
   const tokens = new TokenService(config.tokenSecret, config.tokenTtlSeconds);
+  const policies = new PolicyBook();
+  const useCases = new UseCaseRunner(ds, new ActivityRecorder(clock));
+  const loans = new LoanService(ds, clock, policies, useCases);
+  const enterprises = new EnterpriseService(ds, useCases);
+  const agreements = new AgreementService(ds, useCases, clock, policies);
+  const ledger = new LedgerService(ds, useCases, clock, policies);
+  const claims = new ClaimService(ds, useCases, clock, policies, agreements, ledger);
+  const fund = new FundService(ds, useCases, clock, policies);
   return {
     config,
     ds,
     log,
     clock,
-    policies: new PolicyBook(),
+    policies,
     tokens,
     auth: new AuthService(ds, tokens),
-    useCases: new UseCaseRunner(ds, new ActivityRecorder(clock)),
-    loans: new LoanService(ds),
+    useCases,
+    loans,
+    loanTape: new LoanTapeService(loans, clock, useCases),
+    risk: new RiskService(ds, clock, policies, useCases, loans),
+    partners: new PartnerService(ds, useCases, clock, policies),
+    agreements,
+    enterprises,
+    blacklist: new BlacklistService(ds, useCases, clock, policies, enterprises),
+    ledger,
+    fundCompensation: (em) => fund.compensationStatus(em),
+    claims,
+    claimDocuments: new ClaimDocumentService(ds, useCases, claims),
+    recoveries: new RecoveryService(ds, useCases, clock, policies, ledger),
+    fund,
   };
 }

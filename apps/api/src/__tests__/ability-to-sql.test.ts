@@ -4,6 +4,8 @@ import { ORG_KINDS, type OrgKind } from '@ipfund/shared';
 import { defineAbilityFor, type AppAbility } from '../authz/ability';
 import { abilityToSql, UntranslatableRuleError, whereAbility } from '../authz/ability-to-sql';
 import { LOAN_FIELDS } from '../modules/loan/loan.service';
+import { ENTERPRISE_FIELDS } from '../modules/enterprise/enterprise.service';
+import { EnterpriseEntity } from '../modules/enterprise/enterprise.entity';
 import { LoanEntity } from '../modules/loan/loan.entity';
 import { OrganizationEntity } from '../modules/org/org.entity';
 import { createTestApp, type TestApp } from '../testing/test-app';
@@ -112,5 +114,76 @@ describe('ability → SQL WHERE equals ability.can() row by row', () => {
       .sort();
     expect(expected.length).toBeGreaterThan(0);
     expect(await sqlIds(ability)).toEqual(expected);
+  });
+});
+
+describe('Enterprise: ability → SQL WHERE equals ability.can() row by row', () => {
+  let enterprises: EnterpriseEntity[];
+
+  beforeAll(async () => {
+    // One enterprise a bank added itself, with no loan yet: visible to that bank only (createdByOrgId).
+    const bankA = orgs.find((o) => o.name === '重庆银行江北支行')!;
+    await app.ds.getRepository(EnterpriseEntity).save(
+      app.ds.getRepository(EnterpriseEntity).create({
+        name: '银行自建借款企业',
+        creditCode: '91500105MA5U9X9X9E',
+        createdByOrgId: bankA.id,
+      }),
+    );
+    enterprises = await app.ds.getRepository(EnterpriseEntity).find();
+  });
+
+  function enterpriseSqlIds(ability: AppAbility): Promise<string[]> {
+    const qb = app.ds
+      .getRepository(EnterpriseEntity)
+      .createQueryBuilder('enterprise')
+      .select('enterprise.id', 'id');
+    whereAbility(qb, ability, 'read', 'Enterprise', ENTERPRISE_FIELDS);
+    return qb.getRawMany<{ id: string }>().then((rows) => rows.map((r) => r.id).sort());
+  }
+
+  function enterpriseMemoryIds(ability: AppAbility): string[] {
+    return enterprises
+      .filter((e) => {
+        const own = loans.filter((l) => l.enterpriseId === e.id);
+        return ability.can(
+          'read',
+          subject('Enterprise', {
+            organizationId: e.organizationId,
+            createdByOrgId: e.createdByOrgId,
+            lenderIds: [...new Set(own.map((l) => l.bankId))],
+            guarantorIds: [...new Set(own.flatMap((l) => (l.guarantorId ? [l.guarantorId] : [])))],
+          }),
+        );
+      })
+      .map((e) => e.id)
+      .sort();
+  }
+
+  it.each([...ORG_KINDS])('%s: every organisation of the kind', async (kind: OrgKind) => {
+    const ofKind = orgs.filter((o) => o.kind === kind);
+    const ids = ofKind.length ? ofKind.map((o) => o.id) : ['00000000-0000-4000-8000-00000000abcd'];
+    for (const orgId of ids) {
+      const ability = defineAbilityFor({ orgId, orgKind: kind });
+      expect(await enterpriseSqlIds(ability)).toEqual(enterpriseMemoryIds(ability));
+    }
+  });
+
+  it('a bank sees its borrowers plus what it added; another bank does not see the latter', async () => {
+    const [bankA, bankB] = ['重庆银行江北支行', '中国工商银行重庆江北支行'].map((n) =>
+      orgs.find((o) => o.name === n)!,
+    );
+    const own = enterprises.find((e) => e.name === '银行自建借款企业')!;
+    const a = enterpriseMemoryIds(defineAbilityFor({ orgId: bankA.id, orgKind: 'LENDING_BANK' }));
+    const b = enterpriseMemoryIds(defineAbilityFor({ orgId: bankB.id, orgKind: 'LENDING_BANK' }));
+    expect(a).toContain(own.id);
+    expect(b).not.toContain(own.id);
+    expect(a.length).toBeGreaterThan(1);
+    expect(b.length).toBeGreaterThan(0);
+    expect(b.length).toBeLessThan(enterprises.length);
+    const guarantor = orgs.find((o) => o.kind === 'GUARANTOR')!;
+    const g = enterpriseMemoryIds(defineAbilityFor({ orgId: guarantor.id, orgKind: 'GUARANTOR' }));
+    expect(g.length).toBeGreaterThan(0);
+    expect(g).not.toContain(own.id);
   });
 });

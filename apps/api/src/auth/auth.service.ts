@@ -70,7 +70,9 @@ export class AuthService {
 
   private toActor(user: UserEntity): Actor | null {
     const org = user.organization;
-    if (!user.active || !org || org.status !== 'ACTIVE' || !isOrgKind(org.kind)) return null;
+    // A retired partner (Art 15) still works its existing loans, claims and recoveries (Art 19:
+    // business already under way is seen through); a disqualified one (Art 25) is locked out.
+    if (!user.active || !org || org.status === 'DISQUALIFIED' || !isOrgKind(org.kind)) return null;
     return {
       userId: user.id,
       username: user.username,

@@ -1,8 +1,29 @@
 import { OrganizationEntity } from '../modules/org/org.entity';
 import { UserEntity } from '../modules/org/user.entity';
 import { EnterpriseEntity, IpAssetEntity } from '../modules/enterprise/enterprise.entity';
+import { BlacklistProposalEntity } from '../modules/enterprise/blacklist.entity';
+import { CooperationAgreementEntity } from '../modules/agreement/agreement.entity';
 import { LoanEntity } from '../modules/loan/loan.entity';
+import { LoanStatusReportEntity } from '../modules/loan/loan-status-report.entity';
+import {
+  BankSuspensionEntity,
+  RiskEventEntity,
+  RiskNoticeEntity,
+  SuspensionProposalEntity,
+} from '../modules/risk/risk.entity';
 import { ActivityEntity } from '../modules/activity/activity.entity';
+import {
+  LedgerAccountBalanceEntity,
+  LedgerAccountEntity,
+  LedgerEntryEntity,
+  LedgerTransactionEntity,
+} from '../modules/ledger/ledger.entity';
+import {
+  ClaimDocumentEntity,
+  ClaimEntity,
+  ClaimEventEntity,
+  RecoveryEntity,
+} from '../modules/claim/claim.entity';
 
 /** Every entity, listed explicitly so compiled and jest runs see the same set. */
 export const ENTITIES = [
@@ -10,6 +31,21 @@ export const ENTITIES = [
   UserEntity,
   EnterpriseEntity,
   IpAssetEntity,
+  BlacklistProposalEntity,
+  CooperationAgreementEntity,
   LoanEntity,
+  LoanStatusReportEntity,
+  SuspensionProposalEntity,
+  BankSuspensionEntity,
+  RiskNoticeEntity,
+  RiskEventEntity,
   ActivityEntity,
+  LedgerAccountEntity,
+  LedgerAccountBalanceEntity,
+  LedgerTransactionEntity,
+  LedgerEntryEntity,
+  ClaimEntity,
+  ClaimEventEntity,
+  ClaimDocumentEntity,
+  RecoveryEntity,
 ];

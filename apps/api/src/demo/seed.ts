@@ -6,6 +6,7 @@ import {
   Money,
   Rate,
   addDays,
+  compareDates,
   loanCoverage,
   type IsoDate,
   type LoanPurpose,
@@ -26,6 +27,35 @@ export interface DemoSeedResult {
 }
 
 const ALLOWED_PURPOSES = JIANGBEI_2024.allowedLoanPurposes.value;
+
+/**
+ * Days late at the business date, by loan number (0-based; loan i goes to bank i % 3), R3.
+ * - Seven bank C loans are ≥ 60 days overdue: claimable (Art 17), one per enterprise, so the claims
+ *   demo step (demo/steps/claims.ts) can stop a claim at every status. Bank C's risk ratio is
+ *   therefore over 8 % (Art 12), and the risk demo step proposes its suspension.
+ * - Bank A and bank B have loans a few days late only (< 15 days: below the warning level); the risk
+ *   demo step (demo/steps/risk.ts) reports a bank A loan 20 days late, putting bank A in warning.
+ *   Moving the business date forward a few days shows more loans crossing 15 days.
+ */
+const LATE_BY: Readonly<Record<number, number>> = {
+  // ≥ 60 days: claimable (Art 17); the claims demo files one claim on each.
+  2: 75, // bank C (the enterprise the partners step proposes to blacklist, Art 21)
+  5: 62, // bank C
+  8: 70, // bank C
+  11: 85, // bank C
+  9: 66, // bank A
+  13: 64, // bank B
+  22: 95, // bank B
+  // A few days late: not yet in any ratio (Art 12 counts 15+ days).
+  3: 5, // bank A
+  6: 3, // bank A
+  24: 10, // bank A
+  10: 5, // bank B
+  31: 12, // bank B
+  17: 30, // bank C, the equity-investment loan: not covered, so in no ratio
+};
+/** The claimable loans are small ones, so the banks' risk ratios stay plausible (Art 12). */
+const CLAIMABLE_PRINCIPAL = '500000.00';
 const PRINCIPALS = [
   '1000000.00',
   '1500000.00',
@@ -136,19 +166,28 @@ async function writeParties(
     const { entity: enterprise, assets } = enterprises[(i * 5) % enterprises.length];
     // Two in three loans are three-party (Art 11, 14).
     const guarantor = i % 3 === 0 ? null : guarantors[i % 2];
-    const principal = pick(rand, PRINCIPALS);
+    const drawnPrincipal = pick(rand, PRINCIPALS);
+    const principal = (LATE_BY[i] ?? 0) >= 60 ? CLAIMABLE_PRINCIPAL : drawnPrincipal;
     // Every fifth loan is a combination loan: 60 % of it is secured by IP.
     const ipPledged = i % 5 === 4 ? Money.of(principal).times(Rate.of('0.60')).toString() : principal;
-    const issuedOn = addDays(today, -(60 + Math.floor(rand() * 600)));
-    const maturesOn = addDays(issuedOn, pick(rand, [365, 730, 1095]));
+    const drawn = addDays(today, -(60 + Math.floor(rand() * 600)));
+    // Never before the measures took effect (Art 26), whatever business date the demo is built for.
+    const issuedOn =
+      compareDates(drawn, JIANGBEI_2024.effectiveFrom) < 0 ? JIANGBEI_2024.effectiveFrom : drawn;
+    const term = pick(rand, [365, 730, 1095]);
     const closed = i % 13 === 12;
+    // A loan still on the book has not reached maturity yet (its unpaid instalments fall before it).
+    const maturesOn =
+      closed || compareDates(addDays(issuedOn, term), addDays(today, 60)) > 0
+        ? addDays(issuedOn, term)
+        : addDays(issuedOn, term + 730);
     const outstanding = closed
       ? '0.00'
       : Money.of(principal)
           .times(Rate.of(pick(rand, ['0.40', '0.60', '0.80', '1'])))
           .toString();
-    // A spread of repayment situations: current, 15+ days late, 60+ days late (claimable).
-    const lateBy = closed ? null : i % 9 === 2 ? 75 + (i % 4) * 10 : i % 7 === 3 ? 20 + (i % 3) * 5 : null;
+    // A spread of repayment situations (R3): current, a few days late, 60+ days late (claimable).
+    const lateBy = closed ? null : (LATE_BY[i] ?? null);
     const earliestUnpaidDueDate =
       lateBy === null ? (closed ? null : addDays(today, 10 + (i % 20))) : addDays(today, -lateBy);
     // One loan is for equity investment and one has no IP collateral: recorded, but not covered.
@@ -190,5 +229,13 @@ async function writeParties(
       collateral,
     });
     await em.save(loan);
+    // The status history starts with the loan as taken over (Art 12, 16).
+    await em.query(
+      `INSERT INTO loan_status_reports (loan_id, as_of, outstanding_principal, earliest_unpaid_due_date, closed,
+         source, reported_by, organization_id, business_date)
+       SELECT $1, $2, $3, $4, $5, 'REGISTRATION', u.id, u.organization_id, $2
+       FROM users u WHERE u.organization_id = $6 ORDER BY u.created_at LIMIT 1`,
+      [loan.id, today, outstanding, earliestUnpaidDueDate, closed, bank.id],
+    );
   }
 }

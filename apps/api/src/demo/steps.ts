@@ -1,6 +1,10 @@
 import type { IsoDate } from '@ipfund/policy';
 import type { Actor } from '../authz/actor';
 import type { Services } from '../services';
+import { partnersDemoStep } from './steps/partners';
+import { ledgerDemoStep } from './steps/ledger';
+import { riskDemoStep } from './steps/risk';
+import { claimsDemoStep } from './steps/claims';
 
 /** What a demo step gets: the services, the business date the demo is built around, and demo actors. */
 export interface DemoContext {
@@ -17,4 +21,4 @@ export type DemoStep = (ctx: DemoContext) => Promise<void>;
  * through the areas' real use cases (services.*), so demo data obeys the same rules and lands in
  * the activity record like anyone's work.
  */
-export const DEMO_STEPS: DemoStep[] = [];
+export const DEMO_STEPS: DemoStep[] = [partnersDemoStep, ledgerDemoStep, claimsDemoStep, riskDemoStep];

@@ -3,8 +3,15 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type MiddlewareFn } from 'type-graphql';
 import { unauthenticated } from '../common/errors';
 import { AuthResolver } from '../modules/org/auth.resolver';
+import { ClaimResolver } from '../modules/claim/claim.resolver';
 import { LoanResolver } from '../modules/loan/loan.resolver';
+import { RiskResolver } from '../modules/risk/risk.resolver';
 import { PortalResolver } from '../modules/portal/portal.resolver';
+import { PartnerResolver } from '../modules/partner/partner.resolver';
+import { AgreementResolver } from '../modules/agreement/agreement.resolver';
+import { EnterpriseResolver } from '../modules/enterprise/enterprise.resolver';
+import { BlacklistResolver } from '../modules/enterprise/blacklist.resolver';
+import { LedgerResolver } from '../modules/ledger/ledger.resolver';
 import type { GqlContext } from './context';
 
 /** Root fields an anonymous caller may use. Everything else needs a token (deny by default). */
@@ -20,7 +27,18 @@ const RequireLogin: MiddlewareFn<GqlContext> = ({ context, info }, next) => {
 
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AuthResolver, PortalResolver, LoanResolver],
+    resolvers: [
+      ClaimResolver,
+      AuthResolver,
+      PortalResolver,
+      LoanResolver,
+      RiskResolver,
+      PartnerResolver,
+      AgreementResolver,
+      EnterpriseResolver,
+      BlacklistResolver,
+      LedgerResolver,
+    ],
     globalMiddlewares: [RequireLogin],
     validate: false,
     emitSchemaFile: false,

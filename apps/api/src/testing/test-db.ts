@@ -53,3 +53,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     },
   };
 }
+
+/**
+ * Real concurrency needs a real server: the embedded fallback (PGlite) runs one connection's
+ * transaction at a time and caps connections. Race tests use these, and are skipped there — loudly.
+ */
+export const onRealPostgres = testDatabaseTarget() !== 'embedded';
+export function itOnRealPostgres(area: string): jest.It {
+  if (!onRealPostgres) console.warn(`SKIPPED ${area} concurrency tests: they need a real PostgreSQL server`);
+  return onRealPostgres ? it : it.skip;
+}

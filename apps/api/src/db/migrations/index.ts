@@ -1,5 +1,16 @@
 import { Foundation1764201600000 } from './1764201600000-Foundation';
 import { ActivityLog1764201700000 } from './1764201700000-ActivityLog';
+import { Partners1764201800000 } from './1764201800000-Partners';
+import { LoanLifecycle1764201900000 } from './1764201900000-LoanLifecycle';
+import { Ledger1764202000000 } from './1764202000000-Ledger';
+import { Claims1764202100000 } from './1764202100000-Claims';
 
 /** Every migration, in order. Listed explicitly (no globs) so the same list works compiled and under jest. */
-export const MIGRATIONS = [Foundation1764201600000, ActivityLog1764201700000];
+export const MIGRATIONS = [
+  Foundation1764201600000,
+  ActivityLog1764201700000,
+  Partners1764201800000,
+  LoanLifecycle1764201900000,
+  Ledger1764202000000,
+  Claims1764202100000,
+];

@@ -40,6 +40,14 @@ export class EnterpriseEntity {
   @Column({ name: 'blacklist_reason', type: 'text', nullable: true })
   blacklistReason: string | null;
 
+  /** The organisation that added it to the library (a bank sees what it added before lending); null = seeded. */
+  @Column({ name: 'created_by_org_id', type: 'uuid', nullable: true })
+  createdByOrgId: string | null;
+
+  /** Insertion order, the keyset of the enterprise list; pg returns bigint as a string. */
+  @Column({ type: 'bigint', insert: false, update: false })
+  seq: string;
+
   @OneToMany(() => IpAssetEntity, (a) => a.enterprise)
   ipAssets?: IpAssetEntity[];
 

@@ -10,6 +10,7 @@ import {
 } from 'typeorm';
 import type { IsoDate } from '@ipfund/policy';
 import { OrganizationEntity } from '../org/org.entity';
+import { UserEntity } from '../org/user.entity';
 import { EnterpriseEntity, IpAssetEntity } from '../enterprise/enterprise.entity';
 
 /** Stored lifecycle; OVERDUE is derived from the earliest unpaid due date and the business date. */
@@ -87,6 +88,17 @@ export class LoanEntity {
 
   @Column({ name: 'coverage_reasons', type: 'jsonb', default: () => "'[]'::jsonb" })
   coverageReasons: StoredReason[];
+
+  /** Art 11, 14: when the guarantor of a three-party loan acknowledged it, and who did. */
+  @Column({ name: 'acknowledged_at', type: 'timestamptz', nullable: true })
+  acknowledgedAt: Date | null;
+
+  @Column({ name: 'acknowledged_by', type: 'uuid', nullable: true })
+  acknowledgedBy: string | null;
+
+  @ManyToOne(() => UserEntity, { nullable: true })
+  @JoinColumn({ name: 'acknowledged_by' })
+  acknowledger?: UserEntity | null;
 
   @ManyToMany(() => IpAssetEntity)
   @JoinTable({

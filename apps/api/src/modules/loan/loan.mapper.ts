@@ -1,6 +1,16 @@
 import { overdueDays, type IsoDate } from '@ipfund/policy';
+import { toEnterpriseRef } from '../enterprise/enterprise.mapper';
+import type { EnterpriseEntity, IpAssetEntity } from '../enterprise/enterprise.entity';
 import type { LoanEntity } from './loan.entity';
-import { LoanStatus, type LoanType } from './loan.types';
+import type { LoanStatusReportEntity } from './loan-status-report.entity';
+import {
+  LoanStatus,
+  StatusReportSource,
+  type BorrowerOptionType,
+  type LoanCollateralType,
+  type LoanStatusReportType,
+  type LoanType,
+} from './loan.types';
 
 function status(loan: LoanEntity, daysOverdue: number): LoanStatus {
   switch (loan.status) {
@@ -42,6 +52,38 @@ export function toLoanType(loan: LoanEntity, businessDate: IsoDate): LoanType {
     })),
     bank: { id: loan.bank.id, name: loan.bank.name },
     guarantor: loan.guarantor ? { id: loan.guarantor.id, name: loan.guarantor.name } : null,
-    enterprise: { id: loan.enterprise.id, name: loan.enterprise.name },
+    // Art 21: the blacklist flag travels with the enterprise to every partner that sees the loan.
+    enterprise: toEnterpriseRef(loan.enterprise),
+    acknowledgedAt: loan.acknowledgedAt,
+    acknowledgedBy: loan.acknowledgedAt ? (loan.acknowledger?.displayName ?? null) : null,
+    statusAsOf: loan.statusAsOf,
+  };
+}
+
+export function toCollateralType(asset: IpAssetEntity): LoanCollateralType {
+  return { id: asset.id, kind: asset.kind, registrationNo: asset.registrationNo, title: asset.title };
+}
+
+export function toStatusReportType(r: LoanStatusReportEntity): LoanStatusReportType {
+  return {
+    id: r.id,
+    asOf: r.asOf,
+    outstandingPrincipal: r.outstandingPrincipal,
+    earliestUnpaidDueDate: r.earliestUnpaidDueDate,
+    closed: r.closed,
+    source: StatusReportSource[r.source],
+    fileName: r.fileName,
+    businessDate: r.businessDate,
+    recordedAt: r.recordedAt,
+  };
+}
+
+export function toBorrowerOptionType(e: EnterpriseEntity): BorrowerOptionType {
+  return {
+    id: e.id,
+    name: e.name,
+    creditCode: e.creditCode,
+    blacklistedSince: e.blacklistedSince,
+    ipAssets: (e.ipAssets ?? []).map(toCollateralType),
   };
 }

@@ -1,7 +1,21 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireActor, type GqlContext } from '../../graphql/context';
-import { toLoanType } from './loan.mapper';
-import { LoanConnectionType, LoanType } from './loan.types';
+import { OrgRefType } from '../org/org.types';
+import { collateralLoader, statusReportsLoader } from './loan.loaders';
+import { toBorrowerOptionType, toCollateralType, toLoanType, toStatusReportType } from './loan.mapper';
+import {
+  BorrowerOptionType,
+  DownloadableFileType,
+  LoanCollateralType,
+  LoanConnectionType,
+  LoanStatusReportType,
+  LoanTapeResultType,
+  LoanType,
+  RegisterLoanInput,
+  ReportLoanStatusInput,
+  TapeFormat,
+  UploadLoanTapeInput,
+} from './loan.types';
 
 @Resolver(() => LoanType)
 export class LoanResolver {
@@ -30,5 +44,100 @@ export class LoanResolver {
     const actor = requireActor(ctx);
     const loan = await ctx.services.loans.byId(actor, id);
     return loan ? toLoanType(loan, ctx.services.clock.today()) : null;
+  }
+
+  @FieldResolver(() => [LoanCollateralType], { description: 'The pledged patents and trademarks (Art 2, 4)' })
+  async collateral(@Root() loan: LoanType, @Ctx() ctx: GqlContext): Promise<LoanCollateralType[]> {
+    const assets = await collateralLoader(ctx).load(loan.id);
+    return assets.map(toCollateralType);
+  }
+
+  @FieldResolver(() => [LoanStatusReportType], {
+    description: 'Every status reported for the loan, oldest first (Art 12, 16)',
+  })
+  async statusReports(@Root() loan: LoanType, @Ctx() ctx: GqlContext): Promise<LoanStatusReportType[]> {
+    const reports = await statusReportsLoader(ctx).load(loan.id);
+    return reports.map(toStatusReportType);
+  }
+
+  @Query(() => [BorrowerOptionType], {
+    description: 'Enterprises the caller may see, with their patents and trademarks (the registration form)',
+  })
+  async borrowerOptions(@Ctx() ctx: GqlContext): Promise<BorrowerOptionType[]> {
+    const actor = requireActor(ctx);
+    return (await ctx.services.loans.borrowerOptions(actor)).map(toBorrowerOptionType);
+  }
+
+  @Query(() => [OrgRefType], {
+    description: 'Active partner guarantors, for a three-party loan (Art 11, 14)',
+  })
+  async guarantorOptions(@Ctx() ctx: GqlContext): Promise<OrgRefType[]> {
+    requireActor(ctx);
+    return (await ctx.services.loans.guarantorOptions()).map((g) => ({ id: g.id, name: g.name }));
+  }
+
+  @Mutation(() => LoanType, {
+    description:
+      'A bank registers a loan it issued. Coverage (R2) is decided by the measures in force on the issue date ' +
+      'and stored with its reasons; an uncovered loan is recorded, marked, and can never be claimed. ' +
+      "A suspended bank's new loans are registered uncovered (Art 12).",
+  })
+  async registerLoan(@Ctx() ctx: GqlContext, @Arg('input') input: RegisterLoanInput): Promise<LoanType> {
+    const actor = requireActor(ctx);
+    const loan = await ctx.services.loans.register(actor, input);
+    return toLoanType(loan, ctx.services.clock.today());
+  }
+
+  @Mutation(() => LoanType, { description: 'A bank reports a loan status as of a date (Art 12, 16)' })
+  async reportLoanStatus(
+    @Ctx() ctx: GqlContext,
+    @Arg('input') input: ReportLoanStatusInput,
+  ): Promise<LoanType> {
+    const actor = requireActor(ctx);
+    const loan = await ctx.services.loans.reportStatus(actor, input);
+    return toLoanType(loan, ctx.services.clock.today());
+  }
+
+  @Mutation(() => LoanType, { description: 'The guarantor acknowledges a loan it guarantees (Art 14)' })
+  async acknowledgeLoan(@Ctx() ctx: GqlContext, @Arg('loanId', () => ID) loanId: string): Promise<LoanType> {
+    const actor = requireActor(ctx);
+    const loan = await ctx.services.loans.acknowledge(actor, loanId);
+    return toLoanType(loan, ctx.services.clock.today());
+  }
+
+  @Mutation(() => LoanTapeResultType, {
+    description:
+      'A bank uploads a CSV or XLSX of loan statuses (≤ 5 MB, ≤ 10,000 rows). Every row is validated; ' +
+      'the answer lists each bad row with line, column and reason. One transaction.',
+  })
+  async uploadLoanTape(
+    @Ctx() ctx: GqlContext,
+    @Arg('input') input: UploadLoanTapeInput,
+  ): Promise<LoanTapeResultType> {
+    const actor = requireActor(ctx);
+    const r = await ctx.services.loanTape.upload(actor, input);
+    return {
+      totalRows: r.totalRows,
+      validRows: r.validRows,
+      applied: r.applied,
+      errors: r.errors.map((e) => ({
+        line: e.line,
+        column: e.column,
+        field: e.field,
+        code: e.code,
+        reason: e.reason,
+      })),
+    };
+  }
+
+  @Query(() => DownloadableFileType, {
+    description: "The loan tape template, pre-filled with the bank's active loans (banks only)",
+  })
+  async loanTapeTemplate(
+    @Ctx() ctx: GqlContext,
+    @Arg('format', () => TapeFormat) format: TapeFormat,
+  ): Promise<DownloadableFileType> {
+    const actor = requireActor(ctx);
+    return ctx.services.loanTape.template(actor, format);
   }
 }

@@ -1,9 +1,19 @@
+import { compareDates, loanCoverage, Money, type IsoDate, type LoanPurpose } from '@ipfund/policy';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../../authz/actor';
 import { defineAbilityFor } from '../../authz/ability';
 import { whereAbility, type FieldMap } from '../../authz/ability-to-sql';
+import type { BusinessClock } from '../../common/business-clock';
+import { badInput, conflict, notFound, policyViolation } from '../../common/errors';
 import { decodeCursor, encodeCursor, pageSize } from '../../common/pagination';
-import { LoanEntity } from './loan.entity';
+import type { PolicyBook } from '../../common/policy-book';
+import type { UseCaseRunner } from '../../common/use-case';
+import { EnterpriseEntity, IpAssetEntity } from '../enterprise/enterprise.entity';
+import { OrganizationEntity } from '../org/org.entity';
+import { isUuid, requireKind } from './loan.access';
+import { LoanEntity, type StoredReason } from './loan.entity';
+import { LoanStatusReportEntity, type StatusReportSource } from './loan-status-report.entity';
+import { statusReportProblems, type StatusReport } from './loan-status.rules';
 
 /** Columns behind the fields the Loan rules are written against (authz/ability.ts). */
 export const LOAN_FIELDS: FieldMap = {
@@ -12,7 +22,16 @@ export const LOAN_FIELDS: FieldMap = {
   enterpriseOrgId: 'enterprise.organization_id',
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Columns behind the Enterprise rules, for a query aliased `enterprise` (authz/ability.ts). */
+export const BORROWER_FIELDS: FieldMap = {
+  organizationId: 'enterprise.organization_id',
+  createdByOrgId: 'enterprise.created_by_org_id',
+  lenderIds: { memberOf: 'SELECT lx.bank_id FROM loans lx WHERE lx.enterprise_id = enterprise.id' },
+  guarantorIds: {
+    memberOf:
+      'SELECT lx.guarantor_id FROM loans lx WHERE lx.enterprise_id = enterprise.id AND lx.guarantor_id IS NOT NULL',
+  },
+};
 
 export interface LoanPage {
   totalCount: number;
@@ -21,8 +40,39 @@ export interface LoanPage {
   cursorOf(loan: LoanEntity): string;
 }
 
+export interface RegisterLoanCommand {
+  enterpriseId: string;
+  contractNo: string;
+  principal: string;
+  ipPledgedPrincipal: string;
+  guarantorId?: string | null;
+  issuedOn: string;
+  maturesOn: string;
+  purpose: LoanPurpose;
+  collateralIds: string[];
+}
+
+export interface ReportStatusCommand {
+  loanId: string;
+  asOf: string;
+  outstandingPrincipal: string;
+  earliestUnpaidDueDate?: string | null;
+}
+
+/** One accepted status, ready to be written (a single report, or a row of a loan tape). */
+export interface AcceptedStatus extends StatusReport {
+  loanId: string;
+}
+
+const MAX_CONTRACT_NO = 64;
+
 export class LoanService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: BusinessClock,
+    private readonly policies: PolicyBook,
+    private readonly useCases: UseCaseRunner,
+  ) {}
 
   /**
    * Loans the actor may read, joined with their parties. Authorization is a WHERE clause,
@@ -34,7 +84,10 @@ export class LoanService {
       .createQueryBuilder('loan')
       .innerJoinAndSelect('loan.bank', 'bank')
       .leftJoinAndSelect('loan.guarantor', 'guarantor')
-      .innerJoinAndSelect('loan.enterprise', 'enterprise');
+      .innerJoinAndSelect('loan.enterprise', 'enterprise')
+      // Only the acknowledger's name: a user row also holds its password hash.
+      .leftJoin('loan.acknowledger', 'acknowledger')
+      .addSelect(['acknowledger.id', 'acknowledger.displayName']);
     return whereAbility(qb, defineAbilityFor(actor), 'read', 'Loan', LOAN_FIELDS);
   }
 
@@ -65,8 +118,341 @@ export class LoanService {
   }
 
   /** null both when the loan does not exist and when the actor may not see it. */
-  async byId(actor: Actor, id: string): Promise<LoanEntity | null> {
-    if (!UUID.test(id)) return null;
-    return this.visibleLoans(actor).andWhere('loan.id = :id', { id }).getOne();
+  async byId(actor: Actor, id: string, em: EntityManager = this.ds.manager): Promise<LoanEntity | null> {
+    if (!isUuid(id)) return null;
+    return this.visibleLoans(actor, em).andWhere('loan.id = :id', { id }).getOne();
+  }
+
+  /** A visible loan, locked for the rest of the transaction; NOT_FOUND otherwise (also for another bank's). */
+  private async lockVisible(actor: Actor, em: EntityManager, id: string): Promise<LoanEntity> {
+    if (!isUuid(id)) throw notFound('Loan');
+    const loan = await this.visibleLoans(actor, em)
+      .andWhere('loan.id = :id', { id })
+      .setLock('pessimistic_write', undefined, ['loan'])
+      .getOne();
+    if (!loan) throw notFound('Loan');
+    return loan;
+  }
+
+  /** Enterprises the actor may lend to (the Enterprise rules), with the IP each can pledge. */
+  async borrowerOptions(actor: Actor): Promise<EnterpriseEntity[]> {
+    const qb = this.ds
+      .getRepository(EnterpriseEntity)
+      .createQueryBuilder('enterprise')
+      .leftJoinAndSelect('enterprise.ipAssets', 'asset')
+      .orderBy('enterprise.name', 'ASC')
+      .addOrderBy('asset.kind', 'ASC')
+      .addOrderBy('asset.registration_no', 'ASC');
+    return whereAbility(qb, defineAbilityFor(actor), 'read', 'Enterprise', BORROWER_FIELDS).getMany();
+  }
+
+  /** Active partner guarantors a bank can name on a three-party loan (Art 11, 14). */
+  async guarantorOptions(): Promise<OrganizationEntity[]> {
+    return this.ds.getRepository(OrganizationEntity).find({
+      where: { kind: 'GUARANTOR', status: 'ACTIVE' },
+      order: { name: 'ASC' },
+    });
+  }
+
+  /**
+   * Art 2, 4, 11, 12, 13, 21: a bank registers a loan it issued. Coverage is decided by the policy in
+   * force on the issue date and stored with its reasons; an uncovered loan is recorded and marked.
+   * A suspended bank's loan is registered but not covered (Art 12: BANK_SUSPENDED_AT_ISSUE).
+   */
+  async register(actor: Actor, input: RegisterLoanCommand): Promise<LoanEntity> {
+    return this.useCases.run(actor, 'loan.register', async ({ em, target, detail }) => {
+      requireKind(actor, 'loan.register');
+      const contractNo = input.contractNo.trim();
+      detail({ contractNo });
+      if (!contractNo || contractNo.length > MAX_CONTRACT_NO) {
+        throw badInput(`contractNo must be 1 to ${MAX_CONTRACT_NO} characters`);
+      }
+      const principal = Money.of(input.principal);
+      const ipPledged = Money.of(input.ipPledgedPrincipal);
+      if (!principal.isPositive()) throw badInput('principal must be positive');
+      // Art 11: a pure IP loan pledges all of it; a combination loan states its IP part.
+      if (!ipPledged.isPositive() || ipPledged.gt(principal)) {
+        throw badInput('ipPledgedPrincipal must be positive and at most the principal (Art 11)');
+      }
+      const today = this.clock.today();
+      const issuedOn = input.issuedOn as IsoDate;
+      const maturesOn = input.maturesOn as IsoDate;
+      if (compareDates(issuedOn, today) > 0) {
+        throw badInput(`issuedOn ${issuedOn} is after the business date ${today}`);
+      }
+      if (compareDates(maturesOn, issuedOn) < 0) throw badInput('maturesOn is before issuedOn');
+      // Art 26: no measures in force on the issue date → refused with the article.
+      const policy = this.policies.inForce(issuedOn);
+
+      const enterprise = await whereAbility(
+        em.getRepository(EnterpriseEntity).createQueryBuilder('enterprise'),
+        defineAbilityFor(actor),
+        'read',
+        'Enterprise',
+        BORROWER_FIELDS,
+      )
+        .andWhere('enterprise.id = :id', { id: isUuid(input.enterpriseId) ? input.enterpriseId : null })
+        // A blacklisting decided meanwhile waits for this registration, or this one sees it.
+        .setLock('pessimistic_read', undefined, ['enterprise'])
+        .getOne();
+      if (!enterprise) throw notFound('Enterprise');
+
+      // The bank's standing and suspensions are read under a share lock: a suspension decided
+      // concurrently (which locks the bank row for update) is either seen here or waits.
+      const [bank] = (await em.query(`SELECT status FROM organizations WHERE id = $1 FOR SHARE`, [
+        actor.orgId,
+      ])) as { status: string }[];
+      const suspensions = (await em.query(
+        `SELECT suspended_from AS "from", lifted_on AS "to" FROM bank_suspensions WHERE bank_id = $1`,
+        [actor.orgId],
+      )) as { from: IsoDate; to: IsoDate | null }[];
+
+      let guarantorId: string | null = null;
+      if (input.guarantorId) {
+        const [g] = isUuid(input.guarantorId)
+          ? ((await em.query(
+              `SELECT id FROM organizations WHERE id = $1 AND kind = 'GUARANTOR' AND status = 'ACTIVE' FOR SHARE`,
+              [input.guarantorId],
+            )) as { id: string }[])
+          : [];
+        if (!g) {
+          throw policyViolation(
+            'The guarantor is not an active partner guarantor',
+            policy.provisions.guarantorSharing.article,
+          );
+        }
+        guarantorId = g.id;
+      }
+
+      const ids = [...new Set(input.collateralIds)];
+      const assets = ids.every(isUuid)
+        ? await em
+            .getRepository(IpAssetEntity)
+            .createQueryBuilder('asset')
+            .where('asset.id = ANY(:ids::uuid[])', { ids })
+            .andWhere('asset.enterprise_id = :eid', { eid: enterprise.id })
+            .getMany()
+        : [];
+      if (assets.length !== ids.length) {
+        // One answer for a missing item and another enterprise's item (Art 2, 4: its own IP).
+        throw policyViolation(
+          'Every pledged item must be a patent or trademark of the borrowing enterprise',
+          policy.allowedCollateralKinds.article,
+        );
+      }
+
+      // Serialise registrations of the same contract number at this bank, then check uniqueness.
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`loan:${actor.orgId}:${contractNo}`]);
+      const duplicate = (await em.query(`SELECT 1 FROM loans WHERE bank_id = $1 AND contract_no = $2`, [
+        actor.orgId,
+        contractNo,
+      ])) as unknown[];
+      if (duplicate.length)
+        throw conflict(`Contract number ${contractNo} is already registered by your bank`);
+
+      const coverage = loanCoverage(
+        {
+          principal,
+          ipPledgedPrincipal: ipPledged,
+          collateral: assets.map((a) => ({ kind: a.kind, pledgedByBorrower: true })),
+          purpose: input.purpose,
+          issuedOn,
+          // Art 8, 25: a partner that lost its standing no longer issues covered loans.
+          bankIsPartner: bank?.status === 'ACTIVE',
+          bankSuspensions: suspensions,
+          enterpriseBlacklistedSince: enterprise.blacklistedSince,
+        },
+        policy,
+      );
+      const reasons: StoredReason[] = coverage.reasons.map((r) => ({
+        article: r.article,
+        code: r.code,
+        message: r.message,
+      }));
+      const saved = await em.save(
+        em.create(LoanEntity, {
+          contractNo,
+          bankId: actor.orgId,
+          guarantorId,
+          enterpriseId: enterprise.id,
+          principal: principal.toString(),
+          ipPledgedPrincipal: ipPledged.toString(),
+          outstandingPrincipal: principal.toString(),
+          issuedOn,
+          maturesOn,
+          purpose: input.purpose,
+          earliestUnpaidDueDate: null,
+          status: 'ACTIVE',
+          statusAsOf: issuedOn,
+          covered: coverage.covered,
+          coverageReasons: reasons,
+        }),
+      );
+      target('Loan', saved.id);
+      if (assets.length) {
+        await em.query(`INSERT INTO loan_collateral (loan_id, ip_asset_id) SELECT $1, unnest($2::uuid[])`, [
+          saved.id,
+          assets.map((a) => a.id),
+        ]);
+      }
+      await this.writeStatuses(em, actor, 'REGISTRATION', null, [
+        {
+          loanId: saved.id,
+          asOf: issuedOn,
+          outstandingPrincipal: principal.toString(),
+          earliestUnpaidDueDate: null,
+        },
+      ]);
+      detail({
+        covered: coverage.covered,
+        reasons: coverage.covered ? [] : reasons.map((r) => `${r.article} ${r.code}`),
+        principal: principal.toString(),
+        ipPledgedPrincipal: ipPledged.toString(),
+      });
+      return (await this.byId(actor, saved.id, em))!;
+    });
+  }
+
+  /** Art 14: the guarantor of a three-party loan acknowledges it. Acknowledging again changes nothing. */
+  async acknowledge(actor: Actor, loanId: string): Promise<LoanEntity> {
+    return this.useCases.run(actor, 'loan.acknowledge', async ({ em, target, detail }) => {
+      requireKind(actor, 'loan.acknowledge');
+      const loan = await this.lockVisible(actor, em, loanId);
+      target('Loan', loan.id);
+      if (loan.acknowledgedAt) {
+        detail({ alreadyAcknowledged: true });
+        return loan;
+      }
+      await em.query(`UPDATE loans SET acknowledged_at = now(), acknowledged_by = $2 WHERE id = $1`, [
+        loan.id,
+        actor.userId,
+      ]);
+      return (await this.byId(actor, loan.id, em))!;
+    });
+  }
+
+  /** Art 12, 16: a bank reports one loan's status as of a date; outstanding 0 closes the loan. */
+  async reportStatus(actor: Actor, input: ReportStatusCommand): Promise<LoanEntity> {
+    return this.useCases.run(actor, 'loan.reportStatus', async ({ em, target, detail }) => {
+      requireKind(actor, 'loan.reportStatus');
+      const loan = await this.lockVisible(actor, em, input.loanId);
+      target('Loan', loan.id);
+      const report: StatusReport = {
+        asOf: input.asOf as IsoDate,
+        outstandingPrincipal: Money.of(input.outstandingPrincipal).toString(),
+        earliestUnpaidDueDate: (input.earliestUnpaidDueDate ?? null) as IsoDate | null,
+      };
+      detail({ ...report });
+      const problems = statusReportProblems(loan, report, this.clock.today());
+      if (problems.some((p) => p.code === 'LOAN_NOT_ACTIVE')) throw conflict(problems[0].reason);
+      if (problems.length) {
+        throw badInput(problems.map((p) => p.reason).join('; '), {
+          problems: problems.map((p) => ({ field: p.field, code: p.code })),
+        });
+      }
+      await this.writeStatuses(em, actor, 'REPORT', null, [{ loanId: loan.id, ...report }]);
+      return (await this.byId(actor, loan.id, em))!;
+    });
+  }
+
+  /**
+   * Writes accepted statuses in two statements whatever their number: the append-only history
+   * rows, and the loans' current status (outstanding 0 → CLOSED).
+   */
+  async writeStatuses(
+    em: EntityManager,
+    actor: Actor,
+    source: StatusReportSource,
+    fileName: string | null,
+    statuses: readonly AcceptedStatus[],
+  ): Promise<void> {
+    if (!statuses.length) return;
+    const cols = {
+      ids: statuses.map((s) => s.loanId),
+      asOf: statuses.map((s) => s.asOf),
+      outstanding: statuses.map((s) => s.outstandingPrincipal),
+      due: statuses.map((s) => s.earliestUnpaidDueDate),
+      closed: statuses.map((s) => Money.of(s.outstandingPrincipal).isZero()),
+    };
+    await em.query(
+      `INSERT INTO loan_status_reports
+         (loan_id, as_of, outstanding_principal, earliest_unpaid_due_date, closed, source, file_name,
+          reported_by, organization_id, business_date)
+       SELECT u.loan_id, u.as_of, u.outstanding, u.due, u.closed, $6, $7, $8, $9, $10
+       FROM unnest($1::uuid[], $2::date[], $3::numeric[], $4::date[], $5::boolean[])
+         AS u(loan_id, as_of, outstanding, due, closed)`,
+      [
+        cols.ids,
+        cols.asOf,
+        cols.outstanding,
+        cols.due,
+        cols.closed,
+        source,
+        fileName,
+        actor.userId,
+        actor.orgId,
+        this.clock.today(),
+      ],
+    );
+    if (source === 'REGISTRATION') return;
+    await em.query(
+      `UPDATE loans l
+         SET outstanding_principal = u.outstanding,
+             earliest_unpaid_due_date = u.due,
+             status = CASE WHEN u.closed THEN 'CLOSED' ELSE l.status END,
+             status_as_of = u.as_of
+       FROM unnest($1::uuid[], $2::date[], $3::numeric[], $4::date[], $5::boolean[])
+         AS u(loan_id, as_of, outstanding, due, closed)
+       WHERE l.id = u.loan_id`,
+      [cols.ids, cols.asOf, cols.outstanding, cols.due, cols.closed],
+    );
+  }
+
+  /** Pledged IP of many loans in one statement (the Loan.collateral loader). */
+  async collateralOf(loanIds: readonly string[]): Promise<Map<string, IpAssetEntity[]>> {
+    const rows = (await this.ds.query(
+      `SELECT lc.loan_id, a.id, a.kind, a.registration_no, a.title
+       FROM loan_collateral lc JOIN ip_assets a ON a.id = lc.ip_asset_id
+       WHERE lc.loan_id = ANY($1::uuid[])
+       ORDER BY a.kind, a.registration_no`,
+      [loanIds],
+    )) as {
+      loan_id: string;
+      id: string;
+      kind: 'PATENT' | 'TRADEMARK';
+      registration_no: string;
+      title: string;
+    }[];
+    const byLoan = new Map<string, IpAssetEntity[]>();
+    for (const r of rows) {
+      const list = byLoan.get(r.loan_id) ?? [];
+      list.push(
+        Object.assign(new IpAssetEntity(), {
+          id: r.id,
+          kind: r.kind,
+          registrationNo: r.registration_no,
+          title: r.title,
+        }),
+      );
+      byLoan.set(r.loan_id, list);
+    }
+    return byLoan;
+  }
+
+  /** Status history of many loans in one statement, oldest first (the Loan.statusReports loader). */
+  async statusReportsOf(loanIds: readonly string[]): Promise<Map<string, LoanStatusReportEntity[]>> {
+    const rows = await this.ds
+      .getRepository(LoanStatusReportEntity)
+      .createQueryBuilder('r')
+      .where('r.loan_id = ANY(:ids::uuid[])', { ids: [...loanIds] })
+      .orderBy('r.id', 'ASC')
+      .getMany();
+    const byLoan = new Map<string, LoanStatusReportEntity[]>();
+    for (const r of rows) {
+      const list = byLoan.get(r.loanId) ?? [];
+      list.push(r);
+      byLoan.set(r.loanId, list);
+    }
+    return byLoan;
   }
 }

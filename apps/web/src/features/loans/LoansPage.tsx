@@ -1,6 +1,7 @@
-import { useState } from 'react';
-import { useQuery } from '@apollo/client/react';
-import { Alert, Button, Card, Select, Space, Table, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Alert, App, Button, Card, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import {
   currentAfter,
   firstPage,
@@ -14,25 +15,106 @@ import {
   withPageSize,
   type CursorPager,
 } from '../../lib/cursorPager';
+import { navigate } from '../../app/useHashPath';
+import { BusinessDateControl } from '../risk/BusinessDateControl';
+import { ReportRiskEventModal } from '../risk/ReportRiskEventModal';
+import { apiErrorText } from './apiError';
+import { LoanDetailDrawer } from './LoanDetailDrawer';
 import { LOAN_COLUMNS } from './loanColumns';
-import { LOANS_QUERY } from './loans.graphql';
+import { ACKNOWLEDGE_LOAN_MUTATION, LOANS_QUERY, type LoanRow } from './loans.graphql';
+import { RegisterLoanModal } from './RegisterLoanModal';
+import { ReportStatusModal } from './ReportStatusModal';
+import { useCaller } from './useCaller';
 
 const PAGE_SIZE_OPTIONS = PAGE_SIZES.map((size) => ({ value: size, label: `${size} 条/页` }));
 
-/** 贷款台账: the loans the caller may see (the API filters by tenant), a page at a time. */
+type Dialog =
+  | { kind: 'register' }
+  | { kind: 'report'; loan: LoanRow }
+  | { kind: 'event'; loan: LoanRow }
+  | { kind: 'detail'; loanId: string }
+  | null;
+
+/**
+ * 贷款台账: the loans the caller may see (the API filters by tenant), a page at a time. A bank
+ * registers loans and reports their status; a guarantor acknowledges the loans it guarantees.
+ */
 export function LoansPage() {
+  const { message } = App.useApp();
+  const { kind, clock } = useCaller();
   const [pager, setPager] = useState<CursorPager>(() => firstPage(PAGE_SIZES[0]));
+  const [dialog, setDialog] = useState<Dialog>(null);
   const { data, previousData, loading, error } = useQuery(LOANS_QUERY, {
     variables: { first: pager.pageSize, after: currentAfter(pager) },
     // Show the cached page at once but still ask the server: loan status changes daily.
     fetchPolicy: 'cache-and-network',
   });
+  const [acknowledge, { loading: acknowledging }] = useMutation(ACKNOWLEDGE_LOAN_MUTATION);
   // Keep the previous page on screen (under the loading spinner) while the next one arrives.
   const loans = (data ?? previousData)?.loans;
   const endCursor = data?.loans.pageInfo.hasNextPage ? data.loans.pageInfo.endCursor : null;
+  const isBank = kind === 'LENDING_BANK';
+  const isGuarantor = kind === 'GUARANTOR';
+
+  const columns = useMemo<TableColumnsType<LoanRow>>(() => {
+    const onAcknowledge = async (loan: LoanRow) => {
+      try {
+        await acknowledge({ variables: { loanId: loan.id } });
+        message.success(`已确认担保贷款 ${loan.contractNo}`);
+      } catch (err) {
+        message.error(apiErrorText(err));
+      }
+    };
+    const actions = (loan: LoanRow) => {
+      const open = loan.status === 'ACTIVE' || loan.status === 'OVERDUE';
+      return (
+        <Space size={0} wrap>
+          <Button type="link" size="small" onClick={() => setDialog({ kind: 'detail', loanId: loan.id })}>
+            详情
+          </Button>
+          {isBank && open && (
+            <Button type="link" size="small" onClick={() => setDialog({ kind: 'report', loan })}>
+              状态报告
+            </Button>
+          )}
+          {isGuarantor && !loan.acknowledgedAt && (
+            <Button type="link" size="small" loading={acknowledging} onClick={() => void onAcknowledge(loan)}>
+              确认担保
+            </Button>
+          )}
+          {(isBank || isGuarantor) && loan.status !== 'CLOSED' && (
+            <Button type="link" size="small" onClick={() => setDialog({ kind: 'event', loan })}>
+              报告风险
+            </Button>
+          )}
+        </Space>
+      );
+    };
+    return [
+      ...LOAN_COLUMNS,
+      { title: '操作', key: 'actions', fixed: 'right', render: (_: unknown, loan) => actions(loan) },
+    ];
+  }, [isBank, isGuarantor, acknowledge, acknowledging, message]);
 
   return (
-    <Card title="贷款台账">
+    <Card
+      title="贷款台账"
+      extra={
+        <Space wrap>
+          <BusinessDateControl />
+          {isBank && (
+            <>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'register' })}>
+                登记贷款
+              </Button>
+              <Button icon={<UploadOutlined />} onClick={() => navigate('/loan-tape')}>
+                批量导入
+              </Button>
+            </>
+          )}
+        </Space>
+      }
+    >
       {error && (
         <Alert
           type="error"
@@ -45,7 +127,7 @@ export function LoansPage() {
       <Table
         rowKey="id"
         size="middle"
-        columns={LOAN_COLUMNS}
+        columns={columns}
         dataSource={loans?.edges.map((edge) => edge.node) ?? []}
         loading={loading}
         pagination={false}
@@ -72,6 +154,27 @@ export function LoansPage() {
           style={{ width: 110 }}
         />
       </Space>
+      {dialog?.kind === 'register' && <RegisterLoanModal onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'report' && (
+        <ReportStatusModal
+          loan={dialog.loan}
+          businessDate={clock?.businessDate}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'event' && (
+        <ReportRiskEventModal
+          loan={{
+            id: dialog.loan.id,
+            contractNo: dialog.loan.contractNo,
+            enterprise: dialog.loan.enterprise.name,
+          }}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'detail' && (
+        <LoanDetailDrawer loanId={dialog.loanId} onClose={() => setDialog(null)} />
+      )}
     </Card>
   );
 }

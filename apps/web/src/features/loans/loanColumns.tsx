@@ -1,13 +1,31 @@
 import type { TableColumnsType } from 'antd';
-import { Tag } from 'antd';
+import { Popover, Tag, Typography } from 'antd';
 import { formatYuan } from '../../lib/money';
-import { loanStatusColor, loanStatusLabel, overdueColor } from './loanDisplay';
+import { loanStatusColor, loanStatusLabel, overdueColor, reasonText } from './loanDisplay';
 import type { LoanRow } from './loans.graphql';
 
 // Tabular figures keep the digits of right-aligned amounts in columns.
 const money = (value: string) => (
   <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatYuan(value)}</span>
 );
+
+/** 纳入补偿 / 不予补偿, with every reason and its article on hover (R2). */
+export function CoverageTag({ loan }: { loan: Pick<LoanRow, 'covered' | 'coverageReasons'> }) {
+  const reasons = (
+    <ul style={{ margin: 0, paddingInlineStart: 18, maxWidth: 420 }}>
+      {loan.coverageReasons.map((r) => (
+        <li key={`${r.article}-${r.code}`}>{reasonText(r)}</li>
+      ))}
+    </ul>
+  );
+  return (
+    <Popover title={loan.covered ? '纳入风险补偿范围' : '不予风险补偿，原因：'} content={reasons}>
+      <Tag color={loan.covered ? 'green' : 'volcano'} style={{ cursor: 'help' }}>
+        {loan.covered ? '纳入补偿' : '不予补偿'}
+      </Tag>
+    </Popover>
+  );
+}
 
 export const LOAN_COLUMNS: TableColumnsType<LoanRow> = [
   { title: '合同编号', dataIndex: 'contractNo', fixed: 'left' },
@@ -16,7 +34,15 @@ export const LOAN_COLUMNS: TableColumnsType<LoanRow> = [
   {
     title: '担保机构',
     dataIndex: ['guarantor', 'name'],
-    render: (_: unknown, loan: LoanRow) => loan.guarantor?.name ?? '—',
+    render: (_: unknown, loan: LoanRow) =>
+      loan.guarantor ? (
+        <span>
+          {loan.guarantor.name}{' '}
+          {loan.acknowledgedAt ? <Tag color="blue">已确认</Tag> : <Tag color="gold">待确认</Tag>}
+        </span>
+      ) : (
+        <Typography.Text type="secondary">—（两方）</Typography.Text>
+      ),
   },
   { title: '贷款本金', dataIndex: 'principal', align: 'right', render: money },
   { title: '知识产权质押部分', dataIndex: 'ipPledgedPrincipal', align: 'right', render: money },
@@ -35,5 +61,10 @@ export const LOAN_COLUMNS: TableColumnsType<LoanRow> = [
     title: '状态',
     dataIndex: 'status',
     render: (status: string) => <Tag color={loanStatusColor(status)}>{loanStatusLabel(status)}</Tag>,
+  },
+  {
+    title: '风险补偿',
+    dataIndex: 'covered',
+    render: (_: unknown, loan: LoanRow) => <CoverageTag loan={loan} />,
   },
 ];

@@ -8,15 +8,17 @@ export const RISK_OVERDUE_DAYS = 15;
 const STATUS_LABELS: Record<KnownLoanStatus, string> = {
   ACTIVE: '正常',
   OVERDUE: '逾期',
+  IN_CLAIM: '补偿申请中',
+  COMPENSATED: '已补偿',
   CLOSED: '已结清',
-  CLAIMED: '已申请补偿',
 };
 
 const STATUS_COLORS: Record<KnownLoanStatus, string> = {
   ACTIVE: 'green',
   OVERDUE: 'red',
+  IN_CLAIM: 'purple',
+  COMPENSATED: 'geekblue',
   CLOSED: 'default',
-  CLAIMED: 'purple',
 };
 
 function isKnownStatus(status: string): status is KnownLoanStatus {
@@ -37,4 +39,114 @@ export function overdueColor(days: number): 'red' | 'orange' | undefined {
   if (days >= CLAIMABLE_OVERDUE_DAYS) return 'red';
   if (days >= RISK_OVERDUE_DAYS) return 'orange';
   return undefined;
+}
+
+/** Art 13: the allowed purposes first, then those a covered loan may not have. */
+export const LOAN_PURPOSES: readonly { value: string; label: string; allowed: boolean }[] = [
+  { value: 'IP_OPERATION', label: '知识产权运营管理', allowed: true },
+  { value: 'RND', label: '技术研发', allowed: true },
+  { value: 'TECH_UPGRADE', label: '技术改造', allowed: true },
+  { value: 'INDUSTRIALISATION', label: '项目产业化', allowed: true },
+  { value: 'WORKING_CAPITAL', label: '流动资金周转', allowed: true },
+  { value: 'EQUITY_INVESTMENT', label: '股本权益性投资', allowed: false },
+  { value: 'SECURITIES', label: '有价证券投资', allowed: false },
+  { value: 'FUNDS', label: '基金投资', allowed: false },
+  { value: 'FUTURES', label: '期货投资', allowed: false },
+  { value: 'OTHER_PROHIBITED', label: '其他禁止用途', allowed: false },
+];
+
+export function purposeLabel(purpose: string): string {
+  return LOAN_PURPOSES.find((p) => p.value === purpose)?.label ?? purpose;
+}
+
+const CHINESE_DIGITS = /^\d+$/;
+
+/** "Art 12" → "第12条"; "Art 2, 4" → "第2、4条"; anything else as sent. */
+export function articleLabel(article: string): string {
+  const m = /^Art\s+(.+)$/.exec(article.trim());
+  if (!m) return article;
+  const parts = m[1].split(/\s*,\s*/);
+  if (!parts.every((p) => CHINESE_DIGITS.test(p) || /^\d+\.\d+$/.test(p))) return article;
+  return `第${parts.join('、')}条`;
+}
+
+/** Chinese wording of the coverage reason codes (R2); an unknown code falls back to the API's message. */
+const REASON_LABELS: Record<string, string> = {
+  IP_COLLATERAL_PRESENT: '以借款企业的专利权或商标专用权质押',
+  NO_IP_COLLATERAL: '无借款企业自有的专利权或商标专用权质押',
+  PURPOSE_ALLOWED: '贷款用途符合规定',
+  PURPOSE_FORBIDDEN: '贷款用途属禁止用途',
+  PARTNER_BANK: '由合作贷款银行发放',
+  NOT_PARTNER_BANK: '贷款银行不是合作银行',
+  BANK_ACTIVE_AT_ISSUE: '放款日银行未被中止',
+  BANK_SUSPENDED_AT_ISSUE: '放款日银行已被中止发放知识产权质押贷款',
+  ENTERPRISE_ELIGIBLE: '企业未被取消资格',
+  ENTERPRISE_BLACKLISTED: '企业已被取消享受风险补偿资格（黑名单）',
+  ENTERPRISE_EXCLUDED_FRAUD: '企业因骗取资金被排除',
+  PURE_IP: '纯知识产权质押贷款',
+  COMBINATION: '组合贷款（按知识产权质押部分补偿）',
+  AMOUNT_NOT_POSITIVE: '金额必须为正数',
+  IP_PART_EXCEEDS_PRINCIPAL: '质押部分超过贷款本金',
+};
+
+export function reasonLabel(reason: { code: string; message: string }): string {
+  return REASON_LABELS[reason.code] ?? reason.message;
+}
+
+/** "第2、4条 以借款企业的专利权或商标专用权质押". */
+export function reasonText(reason: { article: string; code: string; message: string }): string {
+  return `${articleLabel(reason.article)} ${reasonLabel(reason)}`;
+}
+
+const YUAN = /^(0|[1-9]\d{0,15})(\.\d{1,2})?$/;
+
+/**
+ * A typed amount in yuan as the API's Decimal string ("1,500,000" → "1500000.00"), or null when it is
+ * not one (negative, more than two decimals, not a number). String manipulation only: no JS number.
+ */
+export function normalizeYuan(input: string): string | null {
+  const s = input
+    .trim()
+    .replace(/^[¥￥]/, '')
+    .replace(/[,，\s]/g, '');
+  if (!YUAN.test(s)) return null;
+  const [int, frac = ''] = s.split('.');
+  return `${int}.${frac.padEnd(2, '0')}`;
+}
+
+/** Compares two normalized amounts ("12.30" vs "9.99") without converting to numbers. */
+export function compareYuan(a: string, b: string): number {
+  const [ai, af] = a.split('.');
+  const [bi, bf] = b.split('.');
+  if (ai.length !== bi.length) return ai.length < bi.length ? -1 : 1;
+  const x = ai + af;
+  const y = bi + bf;
+  return x === y ? 0 : x < y ? -1 : 1;
+}
+
+/** Loan tape error codes (apps/api loan-tape), in Chinese; unknown ones show the API's reason. */
+const TAPE_ERROR_LABELS: Record<string, string> = {
+  MISSING_COLUMN: '缺少必填列',
+  DUPLICATE_COLUMN: '列重复',
+  EMPTY_FILE: '文件为空',
+  UNREADABLE_FILE: '无法读取文件',
+  TOO_MANY_ROWS: '行数超过上限',
+  MISSING_VALUE: '缺少必填值',
+  INVALID_DATE: '日期格式错误',
+  INVALID_AMOUNT: '金额格式错误',
+  DUPLICATE_CONTRACT: '合同编号在文件中重复',
+  CONTRACT_NOT_FOUND: '未找到该合同编号的贷款',
+  LOAN_NOT_ACTIVE: '贷款已结清或处于补偿程序，不能报告状态',
+  AS_OF_AFTER_BUSINESS_DATE: '报告日期晚于业务日期',
+  AS_OF_BEFORE_ISSUE: '报告日期早于放款日',
+  AS_OF_BEFORE_LAST_REPORT: '报告日期早于上次报告',
+  OUTSTANDING_EXCEEDS_PRINCIPAL: '贷款余额超过本金',
+  REPAID_WITH_UNPAID_DUE_DATE: '余额为零时不应有未还到期日',
+  DUE_DATE_BEFORE_ISSUE: '未还到期日早于放款日',
+  DUE_DATE_AFTER_MATURITY: '未还到期日晚于到期日',
+  MORE_ERRORS: '更多错误未列出',
+};
+
+export function tapeErrorLabel(code: string): string | null {
+  return TAPE_ERROR_LABELS[code] ?? null;
 }

@@ -1,11 +1,22 @@
-import { loanStatusColor, loanStatusLabel, overdueColor } from '../loanDisplay';
+import {
+  articleLabel,
+  compareYuan,
+  loanStatusColor,
+  loanStatusLabel,
+  normalizeYuan,
+  overdueColor,
+  purposeLabel,
+  reasonText,
+  tapeErrorLabel,
+} from '../loanDisplay';
 
 describe('loanStatusLabel', () => {
   it('translates the known statuses', () => {
     expect(loanStatusLabel('ACTIVE')).toBe('正常');
     expect(loanStatusLabel('OVERDUE')).toBe('逾期');
     expect(loanStatusLabel('CLOSED')).toBe('已结清');
-    expect(loanStatusLabel('CLAIMED')).toBe('已申请补偿');
+    expect(loanStatusLabel('IN_CLAIM')).toBe('补偿申请中');
+    expect(loanStatusLabel('COMPENSATED')).toBe('已补偿');
   });
 
   it('shows an unknown status as sent', () => {
@@ -29,5 +40,46 @@ describe('overdueColor', () => {
   it('is plain below 15 days', () => {
     expect(overdueColor(0)).toBeUndefined();
     expect(overdueColor(14)).toBeUndefined();
+  });
+});
+
+describe('articleLabel and coverage reasons', () => {
+  it('writes articles the Chinese way', () => {
+    expect(articleLabel('Art 12')).toBe('第12条');
+    expect(articleLabel('Art 2, 4')).toBe('第2、4条');
+    expect(articleLabel('Art 6.3')).toBe('第6.3条');
+    expect(articleLabel('§2')).toBe('§2');
+  });
+
+  it('translates known reason codes and falls back to the API message', () => {
+    expect(reasonText({ article: 'Art 13', code: 'PURPOSE_FORBIDDEN', message: 'x' })).toBe(
+      '第13条 贷款用途属禁止用途',
+    );
+    expect(reasonText({ article: 'Art 99', code: 'NEW_RULE', message: 'A new rule' })).toBe(
+      '第99条 A new rule',
+    );
+    expect(purposeLabel('RND')).toBe('技术研发');
+    expect(purposeLabel('SPACE')).toBe('SPACE');
+    expect(tapeErrorLabel('CONTRACT_NOT_FOUND')).toBe('未找到该合同编号的贷款');
+    expect(tapeErrorLabel('SOMETHING_NEW')).toBeNull();
+  });
+});
+
+describe('normalizeYuan (no JS numbers)', () => {
+  it('accepts yuan with up to two decimals, separators and a ¥ sign', () => {
+    expect(normalizeYuan('1500000')).toBe('1500000.00');
+    expect(normalizeYuan(' ¥1,500,000.5 ')).toBe('1500000.50');
+    expect(normalizeYuan('0')).toBe('0.00');
+    expect(normalizeYuan('9999999999999999.99')).toBe('9999999999999999.99');
+  });
+
+  it('refuses negatives, fractions of a fen, exponents and garbage', () => {
+    for (const bad of ['-1', '1.005', '1e6', 'abc', '', '01', '.5']) expect(normalizeYuan(bad)).toBeNull();
+  });
+
+  it('compares normalized amounts exactly', () => {
+    expect(compareYuan('9.99', '12.30')).toBe(-1);
+    expect(compareYuan('12.30', '12.30')).toBe(0);
+    expect(compareYuan('9007199254740993.01', '9007199254740993.00')).toBe(1);
   });
 });

@@ -1,0 +1,63 @@
+import type { ClaimEntity, ClaimDocumentEntity, RecoveryEntity, StoredComputation } from './claim.entity';
+import {
+  ClaimDocumentKind,
+  ClaimStatus,
+  type ClaimComputationType,
+  type ClaimDocumentType,
+  type ClaimType,
+  type RecoveryType,
+} from './claim.types';
+import { isRemittanceOverdue, type IsoDate } from '@ipfund/policy';
+
+function computation(c: StoredComputation): ClaimComputationType {
+  return { ...c, reasons: c.reasons.map((r) => ({ article: r.article, code: r.code, message: r.message })) };
+}
+
+/** Entity → GraphQL, field by field. The effective split is the final one once approved. */
+export function toClaimType(claim: ClaimEntity): ClaimType {
+  const final = claim.finalFundShare !== null;
+  return {
+    id: claim.id,
+    status: claim.status as ClaimStatus,
+    threeParty: claim.threeParty,
+    filedOn: claim.filedOn,
+    overdueDaysAtFiling: claim.overdueDaysAtFiling,
+    outstandingPrincipal: claim.outstandingPrincipal,
+    lossBase: claim.lossBase,
+    fundShare: final ? claim.finalFundShare! : claim.fundShare,
+    guarantorShare: final ? claim.finalGuarantorShare! : claim.guarantorShare,
+    bankShare: final ? claim.finalBankShare! : claim.bankShare,
+    limitedBy: final ? claim.finalLimitedBy! : claim.limitedBy,
+    filing: computation(claim.computation),
+    final: claim.finalComputation ? computation(claim.finalComputation) : null,
+    approvedOn: claim.approvedOn,
+    paidOn: claim.paidOn,
+    payoutTransactionId: claim.payoutTransactionId,
+    loanId: claim.loanId,
+  };
+}
+
+export function toDocumentType(d: ClaimDocumentEntity): ClaimDocumentType {
+  return {
+    id: d.id,
+    kind: d.kind as ClaimDocumentKind,
+    fileName: d.fileName,
+    contentType: d.contentType,
+    sizeBytes: d.sizeBytes,
+    sha256: d.sha256,
+    uploadedAt: d.uploadedAt,
+  };
+}
+
+export function toRecoveryType(r: RecoveryEntity, businessDate: IsoDate): RecoveryType {
+  return {
+    id: r.id,
+    claimId: r.claimId,
+    amount: r.amount,
+    receivedOn: r.receivedOn,
+    amountOwedToFund: r.amountOwed,
+    dueOn: r.dueOn,
+    remittedOn: r.remittedOn,
+    overdue: isRemittanceOverdue(r.dueOn, businessDate, r.remittedOn !== null),
+  };
+}

@@ -1,0 +1,350 @@
+import {
+  Arg,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Field,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import { allowedClaimActions, type ClaimAction, type IsoDate } from '@ipfund/policy';
+import { claimSnapshot } from './claim.service';
+import { requireActor, type GqlContext } from '../../graphql/context';
+import { groupBy, loaderFor } from '../../graphql/loaders';
+import { LoanEntity } from '../loan/loan.entity';
+import type { ClaimEventEntity } from './claim.entity';
+import { toClaimType, toDocumentType, toRecoveryType } from './claim.mapper';
+import {
+  ClaimActionEnum,
+  ClaimApprovalType,
+  ClaimConnectionType,
+  ClaimDecision,
+  ClaimDocumentContentType,
+  ClaimDocumentType,
+  ClaimLoanRefType,
+  ClaimStatus,
+  ClaimStepType,
+  ClaimType,
+  RecordRecoveryInput,
+  RecoveryType,
+  SubmitClaimInput,
+  UploadClaimDocumentInput,
+} from './claim.types';
+import type { OrgKind } from '@ipfund/shared';
+import { DateScalar } from '../../graphql/scalars';
+
+@ObjectType('FundResumptionVote')
+class FundResumptionVoteType {
+  @Field()
+  orgKind: string;
+  @Field()
+  comment: string;
+  @Field(() => DateScalar)
+  businessDate: string;
+  @Field()
+  occurredAt: Date;
+}
+
+@ObjectType('FundResumptionResult')
+class FundResumptionResultType {
+  @Field()
+  resumed: boolean;
+  @Field(() => Int, { description: 'Consents recorded for the current suspension (4 needed)' })
+  votes: number;
+}
+
+interface EventRow extends ClaimEventEntity {
+  orgName: string;
+  userDisplayName: string;
+}
+
+async function eventsLoader(ctx: GqlContext, claimId: string): Promise<EventRow[]> {
+  return loaderFor<EventRow[]>(ctx, 'claim.events', async (ids) => {
+    const rows: EventRow[] = await ctx.services.ds.query(
+      `SELECT e.id, e.claim_id AS "claimId", e.action, e.from_status AS "fromStatus", e.to_status AS "toStatus",
+              e.user_id AS "userId", e.organization_id AS "organizationId", e.org_kind AS "orgKind", e.comment,
+              e.business_date::text AS "businessDate", e.occurred_at AS "occurredAt",
+              o.name AS "orgName", u.display_name AS "userDisplayName"
+         FROM claim_events e JOIN organizations o ON o.id = e.organization_id JOIN users u ON u.id = e.user_id
+        WHERE e.claim_id = ANY($1::uuid[]) ORDER BY e.id`,
+      [ids],
+    );
+    return groupBy(ids, rows, (r) => r.claimId);
+  }).load(claimId);
+}
+
+@Resolver(() => ClaimType)
+export class ClaimResolver {
+  // ---- queries ----
+
+  @Query(() => ClaimConnectionType, { description: 'Claims the caller may see (DOMAIN §2), newest first' })
+  async claims(
+    @Ctx() ctx: GqlContext,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('status', () => ClaimStatus, { nullable: true }) status?: ClaimStatus,
+  ): Promise<ClaimConnectionType> {
+    const actor = requireActor(ctx);
+    const page = await ctx.services.claims.list(actor, { first, after, status });
+    const edges = page.rows.map((row) => ({ cursor: page.cursorOf(row), node: toClaimType(row) }));
+    return {
+      totalCount: page.totalCount,
+      edges,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+    };
+  }
+
+  @Query(() => ClaimType, { nullable: true, description: 'null when it does not exist or is not visible' })
+  async claim(@Ctx() ctx: GqlContext, @Arg('id', () => ID) id: string): Promise<ClaimType | null> {
+    const claim = await ctx.services.claims.byId(requireActor(ctx), id);
+    return claim ? toClaimType(claim) : null;
+  }
+
+  @Query(() => ClaimDocumentContentType, { nullable: true, description: 'A claim document with its content' })
+  async claimDocument(
+    @Ctx() ctx: GqlContext,
+    @Arg('id', () => ID) id: string,
+  ): Promise<ClaimDocumentContentType | null> {
+    const found = await ctx.services.claimDocuments.download(requireActor(ctx), id);
+    return found
+      ? { document: toDocumentType(found.doc), contentBase64: found.doc.content.toString('base64') }
+      : null;
+  }
+
+  @Query(() => [RecoveryType], {
+    description: 'Art 18: remittances not yet made, oldest due first (overdue flagged)',
+  })
+  async openRemittances(@Ctx() ctx: GqlContext): Promise<RecoveryType[]> {
+    const rows = await ctx.services.recoveries.list(requireActor(ctx), { openOnly: true });
+    const today = ctx.services.clock.today();
+    return rows.map((r) => toRecoveryType(r, today));
+  }
+
+  @Query(() => [FundResumptionVoteType], {
+    description: 'Consents recorded to resume the suspended fund (Art 19)',
+  })
+  async fundResumptionVotes(@Ctx() ctx: GqlContext): Promise<FundResumptionVoteType[]> {
+    requireActor(ctx);
+    return ctx.services.fund.votes();
+  }
+
+  // ---- mutations ----
+
+  @Mutation(() => ClaimType, {
+    description: 'Bank: file a claim (≥ 60 days overdue, covered; Art 17). Idempotent per key.',
+  })
+  async submitClaim(@Ctx() ctx: GqlContext, @Arg('input') input: SubmitClaimInput): Promise<ClaimType> {
+    return toClaimType(await ctx.services.claims.submit(requireActor(ctx), input));
+  }
+
+  @Mutation(() => ClaimType, { description: 'Bank: resubmit a returned claim; amounts are recomputed' })
+  async resubmitClaim(
+    @Ctx() ctx: GqlContext,
+    @Arg('claimId', () => ID) claimId: string,
+    @Arg('comment', () => String, { nullable: true }) comment?: string,
+  ): Promise<ClaimType> {
+    return toClaimType(await ctx.services.claims.resubmit(requireActor(ctx), claimId, comment));
+  }
+
+  @Mutation(() => ClaimType, { description: 'Guarantor: confirm its share of the loss (Art 14)' })
+  async confirmGuarantorShare(
+    @Ctx() ctx: GqlContext,
+    @Arg('claimId', () => ID) claimId: string,
+    @Arg('comment', () => String, { nullable: true }) comment?: string,
+  ): Promise<ClaimType> {
+    return toClaimType(await ctx.services.claims.confirmGuarantorShare(requireActor(ctx), claimId, comment));
+  }
+
+  @Mutation(() => ClaimType, { description: 'Manager: verify documents, eligibility and amounts (Art 17)' })
+  async verifyClaim(
+    @Ctx() ctx: GqlContext,
+    @Arg('claimId', () => ID) claimId: string,
+    @Arg('comment', () => String, { nullable: true }) comment?: string,
+  ): Promise<ClaimType> {
+    return toClaimType(await ctx.services.claims.verify(requireActor(ctx), claimId, comment));
+  }
+
+  @Mutation(() => ClaimType, { description: 'Manager: return to the bank for more documents' })
+  async returnClaim(
+    @Ctx() ctx: GqlContext,
+    @Arg('claimId', () => ID) claimId: string,
+    @Arg('comment') comment: string,
+  ): Promise<ClaimType> {
+    return toClaimType(await ctx.services.claims.returnToBank(requireActor(ctx), claimId, comment));
+  }
+
+  @Mutation(() => ClaimType, {
+    description: 'Office: co-sign (each once, any order). The third is the final approval.',
+  })
+  async approveClaim(
+    @Ctx() ctx: GqlContext,
+    @Arg('claimId', () => ID) claimId: string,
+    @Arg('comment', () => String, { nullable: true }) comment?: string,
+  ): Promise<ClaimType> {
+    return toClaimType(await ctx.services.claims.approve(requireActor(ctx), claimId, comment));
+  }
+
+  @Mutation(() => ClaimType, { description: 'Office: reject with a reason; ends the claim' })
+  async rejectClaim(
+    @Ctx() ctx: GqlContext,
+    @Arg('claimId', () => ID) claimId: string,
+    @Arg('reason') reason: string,
+  ): Promise<ClaimType> {
+    return toClaimType(await ctx.services.claims.reject(requireActor(ctx), claimId, reason));
+  }
+
+  @Mutation(() => ClaimType, {
+    description: 'Manager: record the payout; posts F out of principal. Idempotent per key.',
+  })
+  async payClaim(
+    @Ctx() ctx: GqlContext,
+    @Arg('claimId', () => ID) claimId: string,
+    @Arg('idempotencyKey') idempotencyKey: string,
+    @Arg('comment', () => String, { nullable: true }) comment?: string,
+  ): Promise<ClaimType> {
+    return toClaimType(await ctx.services.claims.pay(requireActor(ctx), claimId, idempotencyKey, comment));
+  }
+
+  @Mutation(() => ClaimDocumentType, { description: 'Bank: attach a document to its claim' })
+  async uploadClaimDocument(
+    @Ctx() ctx: GqlContext,
+    @Arg('input') input: UploadClaimDocumentInput,
+  ): Promise<ClaimDocumentType> {
+    return toDocumentType(await ctx.services.claimDocuments.upload(requireActor(ctx), input));
+  }
+
+  @Mutation(() => RecoveryType, {
+    description: 'Bank: record a recovery; the fund is owed R × F ÷ B within 30 days (Art 18)',
+  })
+  async recordRecovery(
+    @Ctx() ctx: GqlContext,
+    @Arg('input') input: RecordRecoveryInput,
+  ): Promise<RecoveryType> {
+    const r = await ctx.services.recoveries.record(requireActor(ctx), {
+      ...input,
+      // The Date scalar has already checked it is a calendar date.
+      receivedOn: input.receivedOn as IsoDate,
+    });
+    return toRecoveryType(r, ctx.services.clock.today());
+  }
+
+  @Mutation(() => RecoveryType, {
+    description: 'Bank: record the remittance of the fund\u2019s share; posts to principal',
+  })
+  async recordRemittance(
+    @Ctx() ctx: GqlContext,
+    @Arg('recoveryId', () => ID) recoveryId: string,
+    @Arg('idempotencyKey') idempotencyKey: string,
+  ): Promise<RecoveryType> {
+    const r = await ctx.services.recoveries.remit(requireActor(ctx), recoveryId, idempotencyKey);
+    return toRecoveryType(r, ctx.services.clock.today());
+  }
+
+  @Mutation(() => FundResumptionResultType, {
+    description: 'Offices and manager: consent to resume the fund (Art 19); all four resume it',
+  })
+  async consentToResumeFund(
+    @Ctx() ctx: GqlContext,
+    @Arg('comment') comment: string,
+  ): Promise<FundResumptionResultType> {
+    return ctx.services.fund.consentToResume(requireActor(ctx), comment);
+  }
+
+  // ---- fields (batched per request) ----
+
+  @FieldResolver(() => ClaimLoanRefType)
+  async loan(@Root() claim: ClaimType, @Ctx() ctx: GqlContext): Promise<ClaimLoanRefType> {
+    return loaderFor<ClaimLoanRefType>(ctx, 'claim.loan', async (ids) => {
+      // The claim is visible, so its loan's identifying facts are too (a guarantor sees its loans anyway).
+      const loans = await ctx.services.ds
+        .getRepository(LoanEntity)
+        .createQueryBuilder('loan')
+        .innerJoinAndSelect('loan.bank', 'bank')
+        .innerJoinAndSelect('loan.enterprise', 'enterprise')
+        .leftJoinAndSelect('loan.guarantor', 'guarantor')
+        .where('loan.id IN (:...ids)', { ids: [...ids] })
+        .getMany();
+      const byId = new Map(loans.map((l) => [l.id, l]));
+      return ids.map((id) => {
+        const l = byId.get(id)!;
+        return {
+          id: l.id,
+          contractNo: l.contractNo,
+          bankName: l.bank!.name,
+          enterpriseName: l.enterprise!.name,
+          guarantorName: l.guarantor?.name ?? null,
+          principal: l.principal,
+          ipPledgedPrincipal: l.ipPledgedPrincipal,
+        };
+      });
+    }).load(claim.loanId);
+  }
+
+  @FieldResolver(() => [ClaimApprovalType], { description: 'Office decisions (Art 17)' })
+  async approvals(@Root() claim: ClaimType, @Ctx() ctx: GqlContext): Promise<ClaimApprovalType[]> {
+    const events = await eventsLoader(ctx, claim.id);
+    return events
+      .filter((e) => e.action === 'APPROVE' || e.action === 'REJECT')
+      .map((e) => ({
+        organization: { id: e.organizationId, name: e.orgName, kind: e.orgKind as OrgKind },
+        decision: e.action === 'APPROVE' ? ClaimDecision.APPROVED : ClaimDecision.REJECTED,
+        comment: e.comment,
+        decidedAt: e.occurredAt,
+        businessDate: e.businessDate,
+      }));
+  }
+
+  @FieldResolver(() => [ClaimStepType], { description: 'Every step: who, which organisation, when, comment' })
+  async history(@Root() claim: ClaimType, @Ctx() ctx: GqlContext): Promise<ClaimStepType[]> {
+    const events = await eventsLoader(ctx, claim.id);
+    return events.map((e) => ({
+      action: e.action,
+      fromStatus: (e.fromStatus as ClaimStatus | null) ?? null,
+      toStatus: e.toStatus as ClaimStatus,
+      organization: { id: e.organizationId, name: e.orgName, kind: e.orgKind as OrgKind },
+      userDisplayName: e.userDisplayName,
+      comment: e.comment,
+      occurredAt: e.occurredAt,
+      businessDate: e.businessDate,
+    }));
+  }
+
+  @FieldResolver(() => [ClaimDocumentType])
+  async documents(@Root() claim: ClaimType, @Ctx() ctx: GqlContext): Promise<ClaimDocumentType[]> {
+    const docs = await loaderFor(ctx, 'claim.documents', async (ids) =>
+      groupBy(ids, await ctx.services.claimDocuments.listFor(ids), (d) => d.claimId),
+    ).load(claim.id);
+    return docs.map(toDocumentType);
+  }
+
+  @FieldResolver(() => [RecoveryType])
+  async recoveries(@Root() claim: ClaimType, @Ctx() ctx: GqlContext): Promise<RecoveryType[]> {
+    const actor = requireActor(ctx);
+    const rows = await loaderFor(ctx, 'claim.recoveries', async (ids) =>
+      groupBy(ids, await ctx.services.recoveries.list(actor, { claimIds: ids }), (r) => r.claimId),
+    ).load(claim.id);
+    const today = ctx.services.clock.today();
+    return rows.map((r) => toRecoveryType(r, today));
+  }
+
+  @FieldResolver(() => [ClaimActionEnum], { description: 'What the caller may do next (for the UI)' })
+  async allowedActions(@Root() claim: ClaimType, @Ctx() ctx: GqlContext): Promise<ClaimAction[]> {
+    const actor = requireActor(ctx);
+    const snapshot = claimSnapshot(claim, await eventsLoader(ctx, claim.id));
+    // One read of the fund's state per request, however many claims are listed.
+    const fund = await loaderFor(ctx, 'fund.state', (keys) =>
+      ctx.services.fund.compensationStatus(ctx.services.ds.manager).then((s) => keys.map(() => s)),
+    ).load('fund');
+    const policy = ctx.services.policies.inForce(ctx.services.clock.today());
+    return allowedClaimActions(
+      snapshot,
+      actor.orgKind,
+      { fundSuspended: fund.suspended, eligibility: { eligible: true, reasons: [] } },
+      policy,
+    );
+  }
+}

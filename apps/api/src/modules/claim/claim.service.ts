@@ -1,0 +1,599 @@
+import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import {
+  Money,
+  circuitBreaker,
+  claimEligibility,
+  computeCompensation,
+  isFinalApproval,
+  isOfficeKind,
+  nextClaimState,
+  yearOf,
+  type ClaimAction,
+  type ClaimSnapshot,
+  type CompensationResult,
+  type IsoDate,
+  type OfficeKind,
+  type PolicyParameters,
+} from '@ipfund/policy';
+import { ERROR_CODES } from '@ipfund/shared';
+import type { Actor } from '../../authz/actor';
+import { defineAbilityFor } from '../../authz/ability';
+import { whereAbility, type FieldMap } from '../../authz/ability-to-sql';
+import type { BusinessClock } from '../../common/business-clock';
+import { AppError, badInput, conflict, forbidden, notFound, policyViolation } from '../../common/errors';
+import { decodeCursor, encodeCursor, pageSize } from '../../common/pagination';
+import type { PolicyBook } from '../../common/policy-book';
+import type { UseCaseRunner } from '../../common/use-case';
+import { sqlState } from '../../db/transaction';
+import type { AgreementService } from '../agreement/agreement.service';
+import { LoanEntity } from '../loan/loan.entity';
+import { ClaimEntity, ClaimEventEntity, type StoredComputation } from './claim.entity';
+import type { LedgerService } from '../ledger/ledger.service';
+import { readFundState, recordFinalApproval } from './fund-state';
+
+/** Columns behind the fields the Claim rules are written against (authz/ability.ts). */
+export const CLAIM_FIELDS: FieldMap = {
+  bankId: 'claim.bank_id',
+  guarantorId: 'claim.guarantor_id',
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
+
+export interface ClaimPage {
+  totalCount: number;
+  rows: ClaimEntity[];
+  hasNextPage: boolean;
+  cursorOf(claim: ClaimEntity): string;
+}
+
+function checkIdempotencyKey(key: string): void {
+  if (!IDEMPOTENCY_KEY.test(key)) {
+    throw badInput('idempotencyKey must be 8–128 characters of letters, digits and . _ : -');
+  }
+}
+
+/** R5 in the stored shape: strings for amounts, reasons with their articles. */
+function storeComputation(c: CompensationResult, asOf: IsoDate, soFar: Money): StoredComputation {
+  return {
+    asOf,
+    lossBase: c.lossBase.toString(),
+    tier: c.tier,
+    tierCapRate: c.tierCapRate.toString(),
+    fundRate: c.fundRate.toString(),
+    fundShareBeforeCaps: c.fundShareBeforeCaps.toString(),
+    fundShareAfterLoanCap: c.fundShareAfterLoanCap.toString(),
+    fundShare: c.fundShare.toString(),
+    guarantorRate: c.guarantorRate?.toString() ?? null,
+    guarantorShare: c.guarantorShare.toString(),
+    bankShare: c.bankShare.toString(),
+    limitedBy: c.limitedBy,
+    enterpriseYearCompensatedSoFar: soFar.toString(),
+    reasons: c.reasons.map((r) => ({ article: r.article, code: r.code, message: r.message })),
+  };
+}
+
+/**
+ * Compensation claims (R5–R8, Art 11, 14, 16–19). Every transition: authorize, lock the claim row,
+ * ask the policy's state machine, record the step with who/org/when/comment. A final approval also
+ * locks the fund's state row, so the circuit breaker and the enterprise-year cap hold under races.
+ */
+export class ClaimService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly useCases: UseCaseRunner,
+    private readonly clock: BusinessClock,
+    private readonly policies: PolicyBook,
+    private readonly agreements: AgreementService,
+    private readonly ledger: LedgerService,
+  ) {}
+
+  // ---- reads -------------------------------------------------------------------------------
+
+  visibleClaims(actor: Actor, em: EntityManager = this.ds.manager): SelectQueryBuilder<ClaimEntity> {
+    const qb = em.getRepository(ClaimEntity).createQueryBuilder('claim');
+    return whereAbility(qb, defineAbilityFor(actor), 'read', 'Claim', CLAIM_FIELDS);
+  }
+
+  async list(
+    actor: Actor,
+    args: { first?: number | null; after?: string | null; status?: string | null },
+  ): Promise<ClaimPage> {
+    const limit = pageSize(args.first);
+    const base = this.visibleClaims(actor);
+    if (args.status) base.andWhere('claim.status = :status', { status: args.status });
+    const totalCount = await base.clone().getCount();
+    const page = base
+      .clone()
+      .orderBy('claim.seq', 'DESC')
+      .limit(limit + 1);
+    if (args.after)
+      page.andWhere('claim.seq < :afterSeq::bigint', { afterSeq: decodeCursor(args.after, 1)[0] });
+    const rows = await page.getMany();
+    return {
+      totalCount,
+      rows: rows.slice(0, limit),
+      hasNextPage: rows.length > limit,
+      cursorOf: (c) => encodeCursor([c.seq]),
+    };
+  }
+
+  async byId(actor: Actor, id: string): Promise<ClaimEntity | null> {
+    if (!UUID.test(id)) return null;
+    return this.visibleClaims(actor).andWhere('claim.id = :id', { id }).getOne();
+  }
+
+  /** Steps of several claims in one query (DataLoader batch). */
+  async eventsOf(claimIds: readonly string[]): Promise<ClaimEventEntity[]> {
+    if (claimIds.length === 0) return [];
+    return this.ds
+      .getRepository(ClaimEventEntity)
+      .createQueryBuilder('e')
+      .where('e.claim_id IN (:...ids)', { ids: [...claimIds] })
+      .orderBy('e.id', 'ASC')
+      .getMany();
+  }
+
+  // ---- use cases ---------------------------------------------------------------------------
+
+  /** R6.2: a bank files a claim on its own loan ≥ 60 days overdue (Art 17). Idempotent per key. */
+  submit(
+    actor: Actor,
+    input: { loanId: string; idempotencyKey: string; comment?: string | null },
+  ): Promise<ClaimEntity> {
+    return this.useCases.run(actor, 'claim.submit', async ({ em, target, detail }) => {
+      if (actor.orgKind !== 'LENDING_BANK') throw forbidden('Only the lending bank files a claim (Art 17)');
+      checkIdempotencyKey(input.idempotencyKey);
+      const repeat = await em.findOne(ClaimEntity, {
+        where: { bankId: actor.orgId, idempotencyKey: input.idempotencyKey },
+      });
+      if (repeat) {
+        if (repeat.loanId !== input.loanId)
+          throw conflict('This idempotencyKey was already used for another loan');
+        target('Claim', repeat.id);
+        detail({ replay: true });
+        return repeat;
+      }
+      const loan = await this.lockVisibleLoan(em, actor, input.loanId);
+      target('Loan', loan.id);
+      const today = this.clock.today();
+      const policy = this.policies.inForce(today);
+      if (loan.status === 'CLOSED') throw conflict('The loan is closed: there is no loss to compensate');
+      if (loan.status === 'IN_CLAIM' || loan.status === 'COMPENSATED') {
+        throw conflict('A claim on this loan is already open or paid (one claim per loan, Art 11)', 'Art 11');
+      }
+      const filing = await this.assessFiling(em, loan, today, policy);
+      const transition = nextClaimState(
+        { state: 'DRAFT', threeParty: loan.guarantorId !== null, guarantorConfirmed: false, approvals: [] },
+        'SUBMIT',
+        actor.orgKind,
+        { fundSuspended: filing.fundSuspended, eligibility: filing.eligibility },
+        policy,
+      );
+      if (!transition.ok) throw refusal(transition);
+      const c = filing.compensation;
+      const claim = em.create(ClaimEntity, {
+        loanId: loan.id,
+        bankId: loan.bankId,
+        guarantorId: loan.guarantorId,
+        enterpriseId: loan.enterpriseId,
+        threeParty: loan.guarantorId !== null,
+        status: 'SUBMITTED',
+        idempotencyKey: input.idempotencyKey,
+        filedOn: today,
+        overdueDaysAtFiling: filing.eligibility.overdueDays,
+        outstandingPrincipal: loan.outstandingPrincipal,
+        lossBase: c.lossBase.toString(),
+        fundShare: c.fundShare.toString(),
+        guarantorShare: c.guarantorShare.toString(),
+        bankShare: c.bankShare.toString(),
+        limitedBy: c.limitedBy,
+        computation: storeComputation(c, today, filing.yearSoFar),
+        policyId: policy.id,
+        updatedAt: new Date(),
+      });
+      try {
+        await em.save(claim);
+      } catch (err) {
+        if (sqlState(err) === '23505')
+          throw conflict('A claim on this loan is already open (one claim per loan, Art 11)', 'Art 11');
+        throw err;
+      }
+      await em.update(LoanEntity, { id: loan.id }, { status: 'IN_CLAIM' });
+      await this.recordEvent(em, actor, claim.id, 'SUBMIT', null, 'SUBMITTED', input.comment ?? null, today);
+      target('Claim', claim.id);
+      detail({
+        loanId: loan.id,
+        lossBase: c.lossBase.toString(),
+        fundShare: c.fundShare.toString(),
+        limitedBy: c.limitedBy,
+      });
+      return claim;
+    });
+  }
+
+  /** After a return: the bank amends (reports the loan's status, adds documents) and resubmits; amounts are recomputed. */
+  resubmit(actor: Actor, claimId: string, comment?: string | null): Promise<ClaimEntity> {
+    return this.transition(actor, claimId, 'RESUBMIT', comment ?? null, async (em, claim, today, policy) => {
+      const loan = await em.findOneByOrFail(LoanEntity, { id: claim.loanId });
+      const filing = await this.assessFiling(em, loan, today, policy);
+      const c = filing.compensation;
+      Object.assign(claim, {
+        outstandingPrincipal: loan.outstandingPrincipal,
+        overdueDaysAtFiling: filing.eligibility.overdueDays,
+        lossBase: c.lossBase.toString(),
+        fundShare: c.fundShare.toString(),
+        guarantorShare: c.guarantorShare.toString(),
+        bankShare: c.bankShare.toString(),
+        limitedBy: c.limitedBy,
+        computation: storeComputation(c, today, filing.yearSoFar),
+        policyId: policy.id,
+      });
+      return { fundSuspended: filing.fundSuspended, eligibility: filing.eligibility };
+    });
+  }
+
+  /** R6.3: on a three-party loan the guarantor confirms its ≥ 40 % share (Art 14). */
+  confirmGuarantorShare(actor: Actor, claimId: string, comment?: string | null): Promise<ClaimEntity> {
+    return this.transition(actor, claimId, 'CONFIRM_GUARANTOR_SHARE', comment ?? null);
+  }
+
+  /** R6.4: the manager verifies documents, eligibility and amounts (Art 17). */
+  verify(actor: Actor, claimId: string, comment?: string | null): Promise<ClaimEntity> {
+    return this.transition(actor, claimId, 'VERIFY', comment ?? null);
+  }
+
+  /** The manager returns the claim to the bank for more documents. */
+  returnToBank(actor: Actor, claimId: string, comment: string): Promise<ClaimEntity> {
+    return this.transition(actor, claimId, 'RETURN', comment);
+  }
+
+  /**
+   * R6.5: an office co-signs. The last signature is the final approval: it takes the fund-state
+   * lock, recomputes R5 against the enterprise's year and the fund's state of that day, and runs
+   * the circuit breaker (Art 19) — refused while suspended, honoured when it crosses the line.
+   */
+  approve(actor: Actor, claimId: string, comment?: string | null): Promise<ClaimEntity> {
+    return this.transition(
+      actor,
+      claimId,
+      'APPROVE',
+      comment ?? null,
+      async (em, claim, today, policy, snapshot, detail) => {
+        if (!isFinalApproval(snapshot, 'APPROVE', actor.orgKind, policy)) {
+          return { fundSuspended: (await readFundState(em)).suspended };
+        }
+        const fund = await readFundState(em, { forUpdate: true });
+        const loan = await em.findOneByOrFail(LoanEntity, { id: claim.loanId });
+        const agreement = await this.agreements.agreementInForce(em, claim.bankId, today);
+        const yearSoFar = await this.enterpriseYearSoFar(em, claim.enterpriseId, yearOf(today), claim.id);
+        const c = computeCompensation(
+          {
+            principal: Money.of(loan.principal),
+            ipPledgedPrincipal: Money.of(loan.ipPledgedPrincipal),
+            outstandingPrincipal: Money.of(claim.outstandingPrincipal),
+            threeParty: claim.threeParty,
+            agreement,
+            enterpriseYearCompensatedSoFar: yearSoFar,
+          },
+          policy,
+        );
+        const computed = circuitBreaker(
+          {
+            cumulativeBefore: fund.cumulative,
+            claimFundShare: c.fundShare,
+            cumulativeAtLastResumption: fund.cumulativeAtLastResumption,
+          },
+          policy,
+        );
+        // The recorded suspension stands until the joint resumption decision lifts it (Art 19).
+        const breaker = fund.suspended ? { ...computed, finalApprovalAllowed: false } : computed;
+        if (breaker.finalApprovalAllowed && !c.approvable) {
+          const cap = c.reasons.find((r) => r.code.includes('CAP')) ?? c.reasons[0];
+          throw policyViolation(
+            `The fund's share is 0.00 (${c.limitedBy}): the claim cannot be approved`,
+            cap?.article ?? policy.provisions.riskSharing.article,
+            { limitedBy: c.limitedBy },
+          );
+        }
+        if (breaker.finalApprovalAllowed) {
+          await recordFinalApproval(em, {
+            cumulativeAfter: breaker.cumulativeAfter,
+            suspendedAfter: breaker.suspendedAfter,
+            wasSuspended: fund.suspended,
+            on: today,
+            claimId: claim.id,
+          });
+          Object.assign(claim, {
+            approvedOn: today,
+            finalFundShare: c.fundShare.toString(),
+            finalGuarantorShare: c.guarantorShare.toString(),
+            finalBankShare: c.bankShare.toString(),
+            finalLimitedBy: c.limitedBy,
+            finalComputation: storeComputation(c, today, yearSoFar),
+          });
+          detail({
+            finalApproval: true,
+            fundShare: c.fundShare.toString(),
+            cumulativeAfter: breaker.cumulativeAfter.toString(),
+            fundSuspendedAfter: breaker.suspendedAfter,
+          });
+        }
+        return { fundSuspended: !breaker.finalApprovalAllowed };
+      },
+    );
+  }
+
+  /** Any office may reject with a reason, which ends the claim (R6.5). */
+  reject(actor: Actor, claimId: string, reason: string): Promise<ClaimEntity> {
+    return this.transition(actor, claimId, 'REJECT', reason, async (em, claim) => {
+      await em.update(LoanEntity, { id: claim.loanId }, { status: 'ACTIVE' });
+      return { fundSuspended: false };
+    });
+  }
+
+  /**
+   * R6.6: the manager records the payout; the ledger moves F out of the principal account in the
+   * same transaction. The same key again answers with the paid claim and moves nothing.
+   */
+  pay(actor: Actor, claimId: string, idempotencyKey: string, comment?: string | null): Promise<ClaimEntity> {
+    checkIdempotencyKey(idempotencyKey);
+    return this.useCases.run(actor, 'claim.pay', async ({ em, target, detail }) => {
+      const claim = await this.lockVisibleClaim(em, actor, claimId);
+      target('Claim', claim.id);
+      if (claim.status === 'PAID') {
+        const key: { idempotency_key: string }[] = await em.query(
+          `SELECT idempotency_key FROM ledger_transactions WHERE id = $1`,
+          [claim.payoutTransactionId],
+        );
+        if (key[0]?.idempotency_key === payoutKey(idempotencyKey)) {
+          detail({ replay: true });
+          return claim;
+        }
+        throw conflict('The claim is already paid');
+      }
+      const today = this.clock.today();
+      const policy = this.policies.inForce(today);
+      const snapshot = await this.snapshotOf(em, claim);
+      const t = nextClaimState(snapshot, 'PAY', actor.orgKind, { fundSuspended: false }, policy);
+      if (!t.ok) throw refusal(t);
+      const amount = Money.of(claim.finalFundShare!);
+      const { id: transactionId } = await this.ledger.postCompensationPayout(em, {
+        claimId: claim.id,
+        amount,
+        idempotencyKey: payoutKey(idempotencyKey),
+        actor,
+        businessDate: today,
+        memo: `支付风险补偿资金（${claim.id}）`,
+      });
+      const from = claim.status;
+      Object.assign(claim, {
+        status: 'PAID',
+        paidOn: today,
+        payoutTransactionId: transactionId,
+        updatedAt: new Date(),
+      });
+      await em.save(claim);
+      await em.update(LoanEntity, { id: claim.loanId }, { status: 'COMPENSATED' });
+      await this.recordEvent(em, actor, claim.id, 'PAY', from, 'PAID', comment ?? null, today);
+      detail({ amount: amount.toString(), transactionId });
+      return claim;
+    });
+  }
+
+  // ---- internals ---------------------------------------------------------------------------
+
+  /** One transition of the policy's state machine, with its step recorded. */
+  private transition(
+    actor: Actor,
+    claimId: string,
+    action: ClaimAction,
+    comment: string | null,
+    prepare?: (
+      em: EntityManager,
+      claim: ClaimEntity,
+      today: IsoDate,
+      policy: PolicyParameters,
+      snapshot: ClaimSnapshot,
+      detail: (facts: Record<string, unknown>) => void,
+    ) => Promise<{
+      fundSuspended: boolean;
+      eligibility?: {
+        eligible: boolean;
+        reasons: readonly { article: string; code: string; message: string }[];
+      };
+    }>,
+  ): Promise<ClaimEntity> {
+    return this.useCases.run(actor, `claim.${action.toLowerCase()}`, async ({ em, target, detail }) => {
+      const claim = await this.lockVisibleClaim(em, actor, claimId);
+      target('Claim', claim.id);
+      const today = this.clock.today();
+      const policy = this.policies.inForce(today);
+      const snapshot = await this.snapshotOf(em, claim);
+      // The state machine decides who may act; ask it before any other work (authorization first).
+      const precheck = nextClaimState(
+        snapshot,
+        action,
+        actor.orgKind,
+        { fundSuspended: false, reason: comment ?? undefined, eligibility: { eligible: true, reasons: [] } },
+        policy,
+      );
+      if (!precheck.ok && precheck.errorCode !== 'POLICY_VIOLATION') throw refusal(precheck);
+      const context = prepare
+        ? await prepare(em, claim, today, policy, snapshot, detail)
+        : { fundSuspended: false };
+      const t = nextClaimState(
+        snapshot,
+        action,
+        actor.orgKind,
+        { ...context, reason: comment ?? undefined },
+        policy,
+      );
+      if (!t.ok) throw refusal(t);
+      const from = claim.status;
+      claim.status = t.next.state as ClaimEntity['status'];
+      claim.updatedAt = new Date();
+      await em.save(claim);
+      await this.recordEvent(em, actor, claim.id, action, from, claim.status, comment, today);
+      detail({ from, to: claim.status });
+      return claim;
+    });
+  }
+
+  private async recordEvent(
+    em: EntityManager,
+    actor: Actor,
+    claimId: string,
+    action: ClaimAction,
+    from: string | null,
+    to: string,
+    comment: string | null,
+    today: IsoDate,
+  ): Promise<void> {
+    try {
+      await em.insert(ClaimEventEntity, {
+        claimId,
+        action,
+        fromStatus: from,
+        toStatus: to,
+        userId: actor.userId,
+        organizationId: actor.orgId,
+        orgKind: actor.orgKind,
+        comment: comment?.trim() || null,
+        businessDate: today,
+      });
+    } catch (err) {
+      // The database's own guard: an office approves a claim once (Art 17).
+      if (sqlState(err) === '23505')
+        throw conflict(`${actor.orgKind} has already approved this claim`, 'Art 17');
+      throw err;
+    }
+  }
+
+  private async snapshotOf(em: EntityManager, claim: ClaimEntity): Promise<ClaimSnapshot> {
+    const events: { action: string; orgKind: string }[] = await em.query(
+      `SELECT action, org_kind AS "orgKind" FROM claim_events WHERE claim_id = $1 ORDER BY id`,
+      [claim.id],
+    );
+    return claimSnapshot(claim, events);
+  }
+
+  /** Eligibility (R6.2) and the split (R5) as of the filing date. */
+  private async assessFiling(em: EntityManager, loan: LoanEntity, today: IsoDate, policy: PolicyParameters) {
+    const fund = await readFundState(em);
+    const eligibility = claimEligibility(
+      {
+        covered: loan.covered,
+        overdue: { earliestUnpaidDueDate: loan.earliestUnpaidDueDate },
+        asOf: today,
+        fundSuspended: fund.suspended,
+      },
+      policy,
+    );
+    if (!eligibility.eligible) {
+      // An uncovered loan is refused with the article of the coverage condition it failed (R2).
+      const failed = loan.covered ? [] : loan.coverageReasons;
+      const first =
+        failed[0] ??
+        eligibility.reasons.find((r) => r.code !== 'OVERDUE_ENOUGH' && r.code !== 'FINAL_APPROVAL_HELD');
+      throw policyViolation(
+        first?.message ?? 'The loan is not eligible for a claim',
+        first?.article ?? 'Art 17',
+        {
+          reasons: [...failed, ...eligibility.reasons],
+        },
+      );
+    }
+    const agreement = await this.agreements.agreementInForce(em, loan.bankId, today);
+    const yearSoFar = await this.enterpriseYearSoFar(em, loan.enterpriseId, yearOf(today));
+    const compensation = computeCompensation(
+      {
+        principal: Money.of(loan.principal),
+        ipPledgedPrincipal: Money.of(loan.ipPledgedPrincipal),
+        outstandingPrincipal: Money.of(loan.outstandingPrincipal),
+        threeParty: loan.guarantorId !== null,
+        agreement,
+        enterpriseYearCompensatedSoFar: yearSoFar,
+      },
+      policy,
+    );
+    return { eligibility, compensation, yearSoFar, fundSuspended: fund.suspended };
+  }
+
+  /** Σ F finally approved (paid or not) for the enterprise in a calendar year (Art 11, R5.6). */
+  private async enterpriseYearSoFar(
+    em: EntityManager,
+    enterpriseId: string,
+    year: number,
+    excludeClaimId?: string,
+  ): Promise<Money> {
+    const rows: { total: string | null }[] = await em.query(
+      `SELECT COALESCE(SUM(final_fund_share), 0)::numeric(18,2)::text AS total FROM claims
+        WHERE enterprise_id = $1 AND approved_on >= make_date($2, 1, 1) AND approved_on < make_date($2 + 1, 1, 1)
+          AND status IN ('APPROVED', 'PAID') AND ($3::uuid IS NULL OR id <> $3::uuid)`,
+      [enterpriseId, year, excludeClaimId ?? null],
+    );
+    return Money.of(rows[0].total ?? '0');
+  }
+
+  private async lockVisibleLoan(em: EntityManager, actor: Actor, loanId: string): Promise<LoanEntity> {
+    if (!UUID.test(loanId)) throw notFound('Loan');
+    const ability = defineAbilityFor(actor);
+    const qb = em
+      .getRepository(LoanEntity)
+      .createQueryBuilder('loan')
+      .innerJoin('loan.enterprise', 'enterprise')
+      .where('loan.id = :loanId', { loanId })
+      .setLock('pessimistic_write', undefined, ['loan']);
+    whereAbility(qb, ability, 'read', 'Loan', {
+      bankId: 'loan.bank_id',
+      guarantorId: 'loan.guarantor_id',
+      enterpriseOrgId: 'enterprise.organization_id',
+    });
+    const loan = await qb.getOne();
+    if (!loan) throw notFound('Loan');
+    return loan;
+  }
+
+  /** The claim, locked for this transaction — or NOT_FOUND when it does not exist or is not visible. */
+  private async lockVisibleClaim(em: EntityManager, actor: Actor, claimId: string): Promise<ClaimEntity> {
+    if (!UUID.test(claimId)) throw notFound('Claim');
+    const claim = await this.visibleClaims(actor, em)
+      .andWhere('claim.id = :claimId', { claimId })
+      .setLock('pessimistic_write')
+      .getOne();
+    if (!claim) throw notFound('Claim');
+    return claim;
+  }
+}
+
+/** The policy's view of a claim: its state and who has signed, from its recorded steps in order. */
+export function claimSnapshot(
+  claim: { status: ClaimSnapshot['state']; threeParty: boolean },
+  events: readonly { action: string; orgKind: string }[],
+): ClaimSnapshot {
+  let guarantorConfirmed = false;
+  const approvals: OfficeKind[] = [];
+  for (const e of events) {
+    if (e.action === 'CONFIRM_GUARANTOR_SHARE') guarantorConfirmed = true;
+    // A returned claim is amended; the guarantor confirms the new amounts again (Art 14).
+    if (e.action === 'RETURN' || e.action === 'RESUBMIT') guarantorConfirmed = false;
+    if (e.action === 'APPROVE' && isOfficeKind(e.orgKind)) approvals.push(e.orgKind);
+  }
+  return { state: claim.status, threeParty: claim.threeParty, guarantorConfirmed, approvals };
+}
+
+function payoutKey(clientKey: string): string {
+  return `claim-payout:${clientKey}`;
+}
+
+/** A state-machine refusal as a typed error with the article that refused. */
+function refusal(t: {
+  code: string;
+  article: string;
+  errorCode: 'FORBIDDEN' | 'CONFLICT' | 'POLICY_VIOLATION';
+  reasons: readonly { message: string }[];
+}): AppError {
+  const message = t.reasons[0]?.message ?? t.code;
+  return new AppError(ERROR_CODES[t.errorCode], message, t.article, { rule: t.code });
+}

@@ -1,0 +1,267 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { CLAIM_ACTIONS } from '@ipfund/policy';
+import { DateScalar, DecimalScalar } from '../../graphql/scalars';
+import { OrganizationType } from '../org/org.types';
+import { CoverageReasonType, PageInfoType } from '../loan/loan.types';
+
+export enum ClaimStatus {
+  SUBMITTED = 'SUBMITTED',
+  RETURNED = 'RETURNED',
+  GUARANTOR_CONFIRMED = 'GUARANTOR_CONFIRMED',
+  VERIFIED = 'VERIFIED',
+  APPROVED = 'APPROVED',
+  PAID = 'PAID',
+  REJECTED = 'REJECTED',
+}
+registerEnumType(ClaimStatus, {
+  name: 'ClaimStatus',
+  description: 'R6: APPROVED = all three offices signed (final approval)',
+});
+
+export const ClaimActionEnum = Object.fromEntries(CLAIM_ACTIONS.map((a) => [a, a])) as {
+  [K in (typeof CLAIM_ACTIONS)[number]]: K;
+};
+registerEnumType(ClaimActionEnum, { name: 'ClaimAction' });
+
+export enum ClaimDecision {
+  APPROVED = 'APPROVED',
+  REJECTED = 'REJECTED',
+}
+registerEnumType(ClaimDecision, { name: 'ClaimDecision' });
+
+export enum ClaimDocumentKind {
+  LOAN_CONTRACT = 'LOAN_CONTRACT',
+  PLEDGE_REGISTRATION = 'PLEDGE_REGISTRATION',
+  COLLECTION_RECORD = 'COLLECTION_RECORD',
+  OTHER = 'OTHER',
+}
+registerEnumType(ClaimDocumentKind, {
+  name: 'ClaimDocumentKind',
+  description: '借款合同 / 质押登记 / 催收记录 / 其他',
+});
+
+@ObjectType('ClaimComputation', {
+  description: 'R5 (Art 11, 14): how the loss base is split, with the limit that bound',
+})
+export class ClaimComputationType {
+  @Field(() => DateScalar)
+  asOf: string;
+  @Field(() => DecimalScalar, { description: 'B = O × IP-pledged principal ÷ principal' })
+  lossBase: string;
+  @Field({ description: 'LOW (< tier threshold) or HIGH' })
+  tier: string;
+  @Field()
+  tierCapRate: string;
+  @Field({ description: 'f from the cooperation agreement' })
+  fundRate: string;
+  @Field(() => DecimalScalar, { description: 'F0 = B × f' })
+  fundShareBeforeCaps: string;
+  @Field(() => DecimalScalar, { description: 'F1 = min(F0, per-loan cap)' })
+  fundShareAfterLoanCap: string;
+  @Field(() => DecimalScalar, { description: 'F = min(F1, enterprise-year remainder)' })
+  fundShare: string;
+  @Field(() => String, { nullable: true })
+  guarantorRate: string | null;
+  @Field(() => DecimalScalar)
+  guarantorShare: string;
+  @Field(() => DecimalScalar)
+  bankShare: string;
+  @Field()
+  limitedBy: string;
+  @Field(() => DecimalScalar, { description: 'Σ F already approved for the enterprise in the year' })
+  enterpriseYearCompensatedSoFar: string;
+  @Field(() => [CoverageReasonType], { description: 'Each step with its article' })
+  reasons: CoverageReasonType[];
+}
+
+@ObjectType('ClaimApproval', { description: 'An office decision (Art 17)' })
+export class ClaimApprovalType {
+  @Field(() => OrganizationType)
+  organization: OrganizationType;
+  @Field(() => ClaimDecision)
+  decision: ClaimDecision;
+  @Field(() => String, { nullable: true })
+  comment: string | null;
+  @Field()
+  decidedAt: Date;
+  @Field(() => DateScalar)
+  businessDate: string;
+}
+
+@ObjectType('ClaimStep', { description: 'Every transition: who, which organisation, when, comment (R6)' })
+export class ClaimStepType {
+  @Field(() => ClaimActionEnum)
+  action: string;
+  @Field(() => ClaimStatus, { nullable: true })
+  fromStatus: ClaimStatus | null;
+  @Field(() => ClaimStatus)
+  toStatus: ClaimStatus;
+  @Field(() => OrganizationType)
+  organization: OrganizationType;
+  @Field()
+  userDisplayName: string;
+  @Field(() => String, { nullable: true })
+  comment: string | null;
+  @Field()
+  occurredAt: Date;
+  @Field(() => DateScalar)
+  businessDate: string;
+}
+
+@ObjectType('ClaimDocument')
+export class ClaimDocumentType {
+  @Field(() => ID)
+  id: string;
+  @Field(() => ClaimDocumentKind)
+  kind: ClaimDocumentKind;
+  @Field()
+  fileName: string;
+  @Field()
+  contentType: string;
+  @Field(() => Int)
+  sizeBytes: number;
+  @Field({ description: 'SHA-256 of the content, hex' })
+  sha256: string;
+  @Field()
+  uploadedAt: Date;
+}
+
+@ObjectType('ClaimDocumentContent')
+export class ClaimDocumentContentType {
+  @Field(() => ClaimDocumentType)
+  document: ClaimDocumentType;
+  @Field()
+  contentBase64: string;
+}
+
+@ObjectType('Recovery', { description: 'Art 18: a recovery and the fund\u2019s share owed back' })
+export class RecoveryType {
+  @Field(() => ID)
+  id: string;
+  @Field(() => ID)
+  claimId: string;
+  @Field(() => DecimalScalar)
+  amount: string;
+  @Field(() => DateScalar)
+  receivedOn: string;
+  @Field(() => DecimalScalar, { description: 'R × F ÷ B' })
+  amountOwedToFund: string;
+  @Field(() => DateScalar, { description: 'received + 30 days' })
+  dueOn: string;
+  @Field(() => DateScalar, { nullable: true })
+  remittedOn: string | null;
+  @Field({ description: 'Not remitted and past due at the business date' })
+  overdue: boolean;
+}
+
+@ObjectType('ClaimLoanRef')
+export class ClaimLoanRefType {
+  @Field(() => ID)
+  id: string;
+  @Field()
+  contractNo: string;
+  @Field()
+  bankName: string;
+  @Field()
+  enterpriseName: string;
+  @Field(() => String, { nullable: true })
+  guarantorName: string | null;
+  @Field(() => DecimalScalar)
+  principal: string;
+  @Field(() => DecimalScalar)
+  ipPledgedPrincipal: string;
+}
+
+@ObjectType('Claim')
+export class ClaimType {
+  @Field(() => ID)
+  id: string;
+  @Field(() => ClaimStatus)
+  status: ClaimStatus;
+  @Field()
+  threeParty: boolean;
+  @Field(() => DateScalar)
+  filedOn: string;
+  @Field(() => Int)
+  overdueDaysAtFiling: number;
+  @Field(() => DecimalScalar, { description: 'O at filing' })
+  outstandingPrincipal: string;
+  @Field(() => DecimalScalar)
+  lossBase: string;
+  @Field(() => DecimalScalar, {
+    description: 'F: final (at the final approval) once approved, else as filed',
+  })
+  fundShare: string;
+  @Field(() => DecimalScalar)
+  guarantorShare: string;
+  @Field(() => DecimalScalar)
+  bankShare: string;
+  @Field()
+  limitedBy: string;
+  @Field(() => ClaimComputationType, { name: 'filing' })
+  filing: ClaimComputationType;
+  @Field(() => ClaimComputationType, { name: 'final', nullable: true })
+  final: ClaimComputationType | null;
+  @Field(() => DateScalar, { nullable: true })
+  approvedOn: string | null;
+  @Field(() => DateScalar, { nullable: true })
+  paidOn: string | null;
+  @Field(() => String, { nullable: true })
+  payoutTransactionId: string | null;
+  /** Resolved by field resolvers (batched). */
+  loanId: string;
+}
+
+@ObjectType('ClaimEdge')
+export class ClaimEdgeType {
+  @Field()
+  cursor: string;
+  @Field(() => ClaimType)
+  node: ClaimType;
+}
+
+@ObjectType('ClaimConnection')
+export class ClaimConnectionType {
+  @Field(() => Int)
+  totalCount: number;
+  @Field(() => [ClaimEdgeType])
+  edges: ClaimEdgeType[];
+  @Field(() => PageInfoType)
+  pageInfo: PageInfoType;
+}
+
+@InputType()
+export class SubmitClaimInput {
+  @Field(() => ID)
+  loanId: string;
+  @Field({ description: 'Client-chosen key: the same key again returns the same claim' })
+  idempotencyKey: string;
+  @Field(() => String, { nullable: true })
+  comment?: string;
+}
+
+@InputType()
+export class UploadClaimDocumentInput {
+  @Field(() => ID)
+  claimId: string;
+  @Field(() => ClaimDocumentKind)
+  kind: ClaimDocumentKind;
+  @Field()
+  fileName: string;
+  @Field()
+  contentType: string;
+  @Field({ description: 'File content, base64 (≤ 10 MB decoded)' })
+  contentBase64: string;
+}
+
+@InputType()
+export class RecordRecoveryInput {
+  @Field(() => ID)
+  claimId: string;
+  @Field(() => DecimalScalar)
+  amount: string;
+  @Field(() => DateScalar)
+  receivedOn: string;
+  @Field({ nullable: true, description: 'Optional; the same key again returns the same recovery' })
+  idempotencyKey?: string;
+}

@@ -1,0 +1,81 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../../authz/actor';
+import type { BusinessClock } from '../../common/business-clock';
+import { badInput, conflict, forbidden } from '../../common/errors';
+import type { PolicyBook } from '../../common/policy-book';
+import type { UseCaseRunner } from '../../common/use-case';
+import type { FundCompensationStatus } from '../ledger/fund-status';
+import { readFundState, recordResumption } from './fund-state';
+
+/** Who takes the joint resumption decision (Art 19): the three offices with the fund manager. */
+const RESUMPTION_VOTERS = ['IP_BUREAU', 'FINANCE_BUREAU', 'FINANCIAL_OFFICE', 'FUND_MANAGER'] as const;
+
+export interface ResumptionVote {
+  orgKind: string;
+  comment: string;
+  businessDate: string;
+  occurredAt: Date;
+}
+
+/** The circuit breaker's state and the recorded joint decision that lifts it (R7, Art 19). */
+export class FundService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly useCases: UseCaseRunner,
+    private readonly clock: BusinessClock,
+    private readonly policies: PolicyBook,
+  ) {}
+
+  /** For the ledger's fundStatus: Σ F finally approved and whether new compensation is stopped. */
+  async compensationStatus(em: EntityManager): Promise<FundCompensationStatus> {
+    const s = await readFundState(em);
+    return { cumulativeCompensation: s.cumulative, suspended: s.suspended };
+  }
+
+  async votes(): Promise<ResumptionVote[]> {
+    const state = await readFundState(this.ds.manager);
+    if (!state.suspended) return [];
+    const rows: { org_kind: string; comment: string; business_date: string; occurred_at: Date }[] =
+      await this.ds.query(
+        `SELECT org_kind, comment, business_date::text, occurred_at FROM fund_resumption_votes WHERE suspended_since = $1 ORDER BY id`,
+        [state.suspendedSince],
+      );
+    return rows.map((r) => ({
+      orgKind: r.org_kind,
+      comment: r.comment,
+      businessDate: r.business_date,
+      occurredAt: r.occurred_at,
+    }));
+  }
+
+  /**
+   * One party's consent to resume. When the three offices and the manager have all consented for
+   * the current suspension, the fund resumes and the breaker counts from the cumulative figure then.
+   */
+  consentToResume(actor: Actor, comment: string): Promise<{ resumed: boolean; votes: number }> {
+    return this.useCases.run(actor, 'fund.resume.consent', async ({ em, target, detail }) => {
+      if (!(RESUMPTION_VOTERS as readonly string[]).includes(actor.orgKind)) {
+        throw forbidden('Resumption is decided jointly by the three offices and the fund manager (Art 19)');
+      }
+      if (!comment.trim()) throw badInput('A resumption consent needs the measures agreed (comment)');
+      const state = await readFundState(em, { forUpdate: true });
+      const article = this.policies.inForce(this.clock.today()).provisions.fundSuspension.article;
+      if (!state.suspended || !state.suspendedSince) throw conflict('The fund is not suspended', article);
+      target('FundSuspension', state.suspendedSince);
+      const inserted: unknown[] = await em.query(
+        `INSERT INTO fund_resumption_votes (suspended_since, org_kind, user_id, comment, business_date)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (suspended_since, org_kind) DO NOTHING RETURNING id`,
+        [state.suspendedSince, actor.orgKind, actor.userId, comment.trim(), this.clock.today()],
+      );
+      if (inserted.length === 0) throw conflict(`${actor.orgKind} has already consented`, article);
+      const votes: { n: number }[] = await em.query(
+        `SELECT count(*)::int AS n FROM fund_resumption_votes WHERE suspended_since = $1`,
+        [state.suspendedSince],
+      );
+      const resumed = votes[0].n >= RESUMPTION_VOTERS.length;
+      if (resumed) await recordResumption(em);
+      detail({ votes: votes[0].n, resumed });
+      return { resumed, votes: votes[0].n };
+    });
+  }
+}

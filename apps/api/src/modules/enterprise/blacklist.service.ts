@@ -1,0 +1,147 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../../authz/actor';
+import { defineAbilityFor } from '../../authz/ability';
+import { whereAbility, type FieldMap } from '../../authz/ability-to-sql';
+import type { BusinessClock } from '../../common/business-clock';
+import { badInput, conflict, notFound } from '../../common/errors';
+import type { PolicyBook } from '../../common/policy-book';
+import type { UseCaseRunner } from '../../common/use-case';
+import { isUniqueViolation, isUuid, requireKind, text } from '../partner/partner.access';
+import { BlacklistProposalEntity, type BlacklistProposalStatus } from './blacklist.entity';
+import { EnterpriseEntity } from './enterprise.entity';
+import type { EnterpriseService } from './enterprise.service';
+
+/** Columns behind the fields the BlacklistProposal rules are written against (authz/ability.ts). */
+export const BLACKLIST_PROPOSAL_FIELDS: FieldMap = { enterpriseId: 'proposal.enterprise_id' };
+
+/**
+ * Art 21 (with Art 25): an enterprise able but refusing to repay loses eligibility. The fund manager
+ * proposes with a reason; the IP bureau approves or declines. On approval the enterprise is flagged
+ * from the decision's business date: its loans issued from then on are not covered, and every partner
+ * that sees the enterprise sees the flag.
+ */
+export class BlacklistService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly useCases: UseCaseRunner,
+    private readonly clock: BusinessClock,
+    private readonly policies: PolicyBook,
+    private readonly enterprises: EnterpriseService,
+  ) {}
+
+  private article(): string {
+    return this.policies.inForce(this.clock.today()).provisions.blacklist.article;
+  }
+
+  private visible(actor: Actor, em: EntityManager) {
+    const qb = em
+      .getRepository(BlacklistProposalEntity)
+      .createQueryBuilder('proposal')
+      .innerJoinAndSelect('proposal.enterprise', 'enterprise')
+      .innerJoinAndSelect('proposal.proposedByOrg', 'proposedByOrg')
+      .leftJoinAndSelect('proposal.decidedByOrg', 'decidedByOrg');
+    return whereAbility(qb, defineAbilityFor(actor), 'read', 'BlacklistProposal', BLACKLIST_PROPOSAL_FIELDS);
+  }
+
+  /** Proposals the actor may read (offices, manager, auditor), newest first. */
+  list(actor: Actor, status?: BlacklistProposalStatus | null): Promise<BlacklistProposalEntity[]> {
+    const qb = this.visible(actor, this.ds.manager);
+    if (status) qb.andWhere('proposal.status = :status', { status });
+    return qb.orderBy('proposal.seq', 'DESC').getMany();
+  }
+
+  propose(actor: Actor, enterpriseId: string, reason: string): Promise<BlacklistProposalEntity> {
+    return this.useCases.run(actor, 'blacklist.propose', async ({ em, target, detail }) => {
+      requireKind(actor, ['FUND_MANAGER'], 'propose blacklisting');
+      const enterprise = await this.enterprises.lockVisible(actor, em, enterpriseId);
+      target('Enterprise', enterprise.id);
+      const why = text(reason);
+      if (!why) throw badInput('A reason is required');
+      detail({ reason: why });
+      if (enterprise.blacklistedSince !== null) {
+        throw conflict(`The enterprise is blacklisted since ${enterprise.blacklistedSince}`, this.article());
+      }
+      const pending = await em
+        .getRepository(BlacklistProposalEntity)
+        .exists({ where: { enterpriseId: enterprise.id, status: 'PENDING' } });
+      const alreadyPending = () =>
+        conflict('A proposal for this enterprise awaits the IP bureau', this.article());
+      if (pending) throw alreadyPending();
+      const saved = await em
+        .save(
+          em.create(BlacklistProposalEntity, {
+            enterpriseId: enterprise.id,
+            reason: why,
+            proposedOn: this.clock.today(),
+            proposedByUserId: actor.userId,
+            proposedByOrgId: actor.orgId,
+            status: 'PENDING',
+          }),
+        )
+        .catch((err: unknown) => {
+          if (isUniqueViolation(err)) throw alreadyPending();
+          throw err;
+        });
+      detail({ proposalId: saved.id });
+      return this.reload(em, saved.id);
+    });
+  }
+
+  decide(
+    actor: Actor,
+    proposalId: string,
+    approve: boolean,
+    comment?: string | null,
+  ): Promise<BlacklistProposalEntity> {
+    return this.useCases.run(actor, 'blacklist.decide', async ({ em, target, detail }) => {
+      requireKind(actor, ['IP_BUREAU'], 'decide on blacklisting');
+      if (!isUuid(proposalId)) throw notFound('Blacklist proposal');
+      const proposal = await this.visible(actor, em)
+        .andWhere('proposal.id = :proposalId', { proposalId })
+        .setLock('pessimistic_write', undefined, ['proposal'])
+        .getOne();
+      if (!proposal) throw notFound('Blacklist proposal');
+      target('BlacklistProposal', proposal.id);
+      const note = text(comment);
+      detail({ enterpriseId: proposal.enterpriseId, approve, comment: note });
+      if (proposal.status !== 'PENDING') {
+        throw conflict(`The proposal was already ${proposal.status.toLowerCase()}`, this.article());
+      }
+      if (!approve && !note) throw badInput('Say why the proposal is declined');
+      const today = this.clock.today();
+      await em.update(
+        BlacklistProposalEntity,
+        { id: proposal.id },
+        {
+          status: approve ? 'APPROVED' : 'DECLINED',
+          decidedOn: today,
+          decidedByUserId: actor.userId,
+          decidedByOrgId: actor.orgId,
+          decisionComment: note,
+        },
+      );
+      if (approve) {
+        // Loans issued from the decision date on are not covered (R2, Art 21); earlier ones stay covered.
+        await em
+          .createQueryBuilder()
+          .update(EnterpriseEntity)
+          .set({ blacklistedSince: today, blacklistReason: proposal.reason })
+          .where('id = :id AND blacklisted_since IS NULL', { id: proposal.enterpriseId })
+          .execute();
+        detail({ blacklistedSince: today });
+      }
+      return this.reload(em, proposal.id);
+    });
+  }
+
+  private reload(em: EntityManager, id: string): Promise<BlacklistProposalEntity> {
+    return em
+      .getRepository(BlacklistProposalEntity)
+      .createQueryBuilder('proposal')
+      .innerJoinAndSelect('proposal.enterprise', 'enterprise')
+      .innerJoinAndSelect('proposal.proposedByOrg', 'proposedByOrg')
+      .leftJoinAndSelect('proposal.decidedByOrg', 'decidedByOrg')
+      .where('proposal.id = :id', { id })
+      .getOneOrFail();
+  }
+}

@@ -1,0 +1,23 @@
+import { Money } from '@ipfund/policy';
+import type { EntityManager } from 'typeorm';
+
+/**
+ * What the claims module knows about the fund (R7, Art 19): cumulative compensation is Σ F of every
+ * claim that received its final approval, paid or not — so it lives with the claims, not in the
+ * ledger (whose COMPENSATION_PAYOUT postings count only what has been paid).
+ */
+export interface FundCompensationStatus {
+  cumulativeCompensation: Money;
+  /** The circuit breaker (Art 19): new compensation business stopped. */
+  suspended: boolean;
+}
+
+/** Reads the status inside the caller's transaction (`em`). */
+export type FundCompensationStatusProvider = (em: EntityManager) => Promise<FundCompensationStatus>;
+
+/**
+ * Until the claims module provides `Services.fundCompensation`, nothing has been approved and the fund
+ * is open. The claims module replaces this default in `createServices` with its own provider.
+ */
+export const noCompensationYet: FundCompensationStatusProvider = () =>
+  Promise.resolve({ cumulativeCompensation: Money.zero(), suspended: false });

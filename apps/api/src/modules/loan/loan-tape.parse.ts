@@ -1,0 +1,362 @@
+import { parse as parseCsv } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { isIsoDate, type IsoDate } from '@ipfund/policy';
+import { badInput } from '../../common/errors';
+
+/**
+ * Reading a loan tape (a bank's bulk status report, Art 12, 16): CSV or XLSX in, rows of raw cells
+ * with their line numbers out. Nothing here touches the database; the service validates and applies.
+ */
+
+/** Largest file accepted (decoded bytes) and most data rows: one transaction must stay reasonable. */
+export const MAX_TAPE_BYTES = 5 * 1024 * 1024;
+export const MAX_TAPE_ROWS = 10_000;
+
+export const TAPE_FIELDS = ['contractNo', 'asOf', 'outstandingPrincipal', 'earliestUnpaidDueDate'] as const;
+export type TapeField = (typeof TAPE_FIELDS)[number];
+
+/** Header names accepted for each column, Chinese and English; compared after `normalizeHeader`. */
+export const TAPE_COLUMNS: Record<TapeField, { zh: string; required: boolean; aliases: readonly string[] }> =
+  {
+    contractNo: {
+      zh: '合同编号',
+      required: true,
+      aliases: ['contractno', 'contract', '合同编号', '合同号', '借款合同编号', '贷款合同编号'],
+    },
+    asOf: {
+      zh: '报告日期',
+      required: true,
+      aliases: ['asof', 'asofdate', 'reportdate', '报告日期', '截至日期', '统计日期', '数据日期'],
+    },
+    outstandingPrincipal: {
+      zh: '贷款余额',
+      required: true,
+      aliases: ['outstandingprincipal', 'outstanding', '贷款余额', '本金余额', '未偿本金', '剩余本金'],
+    },
+    earliestUnpaidDueDate: {
+      zh: '最早未还到期日',
+      required: false,
+      aliases: ['earliestunpaidduedate', 'earliestunpaid', '最早未还到期日', '最早未还款日', '最早逾期日'],
+    },
+  };
+
+/** The template's header: Chinese with the English name in brackets, either half is recognised. */
+export const TEMPLATE_HEADERS: readonly string[] = TAPE_FIELDS.map((f) => `${TAPE_COLUMNS[f].zh}(${f})`);
+
+export type RawCell = string | number | Date | null;
+
+export interface TapeRow {
+  /** Line in the file; the header is line 1 in a CSV and its own row number in a sheet. */
+  line: number;
+  cells: Partial<Record<TapeField, RawCell>>;
+}
+
+export interface TapeProblem {
+  line: number;
+  column: string | null;
+  field: TapeField | null;
+  code: string;
+  reason: string;
+}
+
+export interface ParsedTape {
+  /** The header as written in the file, per recognised field. */
+  labels: Partial<Record<TapeField, string>>;
+  rows: TapeRow[];
+  /** Problems with the file as a whole (header, size): nothing can be applied. */
+  fileProblems: TapeProblem[];
+}
+
+export function normalizeHeader(label: string): string {
+  return label
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_\-*:：]/g, '');
+}
+
+/** Which field a header names: the whole label, or either part of "合同编号(contractNo)". */
+export function fieldOfHeader(label: string): TapeField | null {
+  const parts = [label, ...label.split(/[()（）[\]【】]/)].map(normalizeHeader).filter(Boolean);
+  for (const part of parts) {
+    for (const field of TAPE_FIELDS) {
+      if (TAPE_COLUMNS[field].aliases.includes(part)) return field;
+    }
+  }
+  return null;
+}
+
+/** Decodes the base64 transport; refuses what is not base64 or too large. */
+export function decodeTape(fileName: string, contentBase64: string): { kind: 'csv' | 'xlsx'; bytes: Buffer } {
+  const name = fileName.trim().toLowerCase();
+  const kind = name.endsWith('.csv') ? 'csv' : name.endsWith('.xlsx') ? 'xlsx' : null;
+  if (!kind) throw badInput('A loan tape must be a .csv or .xlsx file');
+  const b64 = contentBase64.replace(/^data:[^,]*;base64,/, '').replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64) || b64.length % 4 === 1) {
+    throw badInput('contentBase64 is not base64');
+  }
+  // Refuse before decoding: 4 base64 characters carry 3 bytes.
+  if (Math.floor((b64.length * 3) / 4) > MAX_TAPE_BYTES + 2) {
+    throw badInput(`A loan tape may be at most ${MAX_TAPE_BYTES / 1024 / 1024} MB`);
+  }
+  const bytes = Buffer.from(b64, 'base64');
+  if (bytes.length > MAX_TAPE_BYTES) {
+    throw badInput(`A loan tape may be at most ${MAX_TAPE_BYTES / 1024 / 1024} MB`);
+  }
+  if (bytes.length === 0) throw badInput('The loan tape is empty');
+  return { kind, bytes };
+}
+
+/** UTF-8 (with or without BOM); a file that is not valid UTF-8 is read as GB18030 (Excel's Chinese CSV). */
+export function decodeText(bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+function mapHeader(labels: readonly string[], line: number) {
+  const columns = new Map<number, TapeField>();
+  const found: Partial<Record<TapeField, string>> = {};
+  const problems: TapeProblem[] = [];
+  labels.forEach((raw, index) => {
+    const label = raw.trim();
+    if (!label) return;
+    const field = fieldOfHeader(label);
+    // Extra columns (the enterprise's name, a remark) are allowed and ignored.
+    if (!field) return;
+    if (found[field] !== undefined) {
+      problems.push({
+        line,
+        column: label,
+        field,
+        code: 'DUPLICATE_COLUMN',
+        reason: `Column "${label}" repeats "${found[field]}"`,
+      });
+      return;
+    }
+    found[field] = label;
+    columns.set(index, field);
+  });
+  for (const field of TAPE_FIELDS) {
+    if (TAPE_COLUMNS[field].required && found[field] === undefined) {
+      problems.push({
+        line,
+        column: null,
+        field,
+        code: 'MISSING_COLUMN',
+        reason: `Missing column ${TAPE_COLUMNS[field].zh} (${field})`,
+      });
+    }
+  }
+  return { columns, labels: found, problems };
+}
+
+function isBlank(cell: RawCell | undefined): boolean {
+  return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+}
+
+function tooMany(line: number): TapeProblem {
+  return {
+    line,
+    column: null,
+    field: null,
+    code: 'TOO_MANY_ROWS',
+    reason: `A loan tape may have at most ${MAX_TAPE_ROWS} rows`,
+  };
+}
+
+export function parseCsvTape(bytes: Buffer): ParsedTape {
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parseCsv(decodeText(bytes), {
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return {
+      labels: {},
+      rows: [],
+      fileProblems: [{ line: 1, column: null, field: null, code: 'UNREADABLE_FILE', reason: message }],
+    };
+  }
+  // info.lines is where a record ends; a quoted field may span lines.
+  const startLine = (r: { record: string[]; info: { lines: number } }) =>
+    r.info.lines - r.record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
+  const [head, ...body] = records;
+  if (!head) {
+    return {
+      labels: {},
+      rows: [],
+      fileProblems: [
+        { line: 1, column: null, field: null, code: 'EMPTY_FILE', reason: 'The file has no header' },
+      ],
+    };
+  }
+  const header = mapHeader(head.record, startLine(head));
+  if (body.length > MAX_TAPE_ROWS) {
+    return { labels: header.labels, rows: [], fileProblems: [...header.problems, tooMany(1)] };
+  }
+  const rows: TapeRow[] = [];
+  for (const r of body) {
+    const cells: TapeRow['cells'] = {};
+    header.columns.forEach((field, index) => {
+      cells[field] = r.record[index] ?? null;
+    });
+    if (Object.values(cells).every(isBlank)) continue;
+    rows.push({ line: startLine(r), cells });
+  }
+  return { labels: header.labels, rows, fileProblems: header.problems };
+}
+
+/** A cell as a plain value: formulas give their result, rich text its text; errors become text. */
+function cellValue(value: ExcelJS.CellValue): RawCell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || value instanceof Date) return value;
+  if (typeof value === 'boolean') return String(value);
+  if ('richText' in value) return value.richText.map((t) => t.text).join('');
+  if ('formula' in value || 'sharedFormula' in value) {
+    const result = (value as { result?: unknown }).result;
+    if (typeof result === 'string' || typeof result === 'number' || result instanceof Date) return result;
+    return null;
+  }
+  if ('text' in value && typeof value.text === 'string') return value.text;
+  if ('error' in value) return String(value.error);
+  return null;
+}
+
+export async function parseXlsxTape(bytes: Buffer): Promise<ParsedTape> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
+  } catch {
+    return {
+      labels: {},
+      rows: [],
+      fileProblems: [
+        {
+          line: 1,
+          column: null,
+          field: null,
+          code: 'UNREADABLE_FILE',
+          reason: 'Not a readable .xlsx workbook',
+        },
+      ],
+    };
+  }
+  const sheet = workbook.worksheets[0];
+  const empty: ParsedTape = {
+    labels: {},
+    rows: [],
+    fileProblems: [
+      { line: 1, column: null, field: null, code: 'EMPTY_FILE', reason: 'The workbook has no header' },
+    ],
+  };
+  if (!sheet) return empty;
+  let header: ReturnType<typeof mapHeader> | null = null;
+  const rows: TapeRow[] = [];
+  let overflow = false;
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (overflow) return;
+    const values = row.values as ExcelJS.CellValue[]; // 1-based: values[0] is unused
+    if (!header) {
+      const labels: string[] = [];
+      for (let i = 1; i < values.length; i++) {
+        const v = cellValue(values[i]);
+        labels[i - 1] = v === null ? '' : v instanceof Date ? v.toISOString() : String(v);
+      }
+      header = mapHeader(labels, rowNumber);
+      return;
+    }
+    const cells: TapeRow['cells'] = {};
+    header.columns.forEach((field, index) => {
+      cells[field] = cellValue(values[index + 1]);
+    });
+    if (Object.values(cells).every(isBlank)) return;
+    if (rows.length >= MAX_TAPE_ROWS) {
+      overflow = true;
+      return;
+    }
+    rows.push({ line: rowNumber, cells });
+  });
+  const h = header as ReturnType<typeof mapHeader> | null;
+  if (!h) return empty;
+  if (overflow) return { labels: h.labels, rows: [], fileProblems: [...h.problems, tooMany(1)] };
+  return { labels: h.labels, rows, fileProblems: h.problems };
+}
+
+export async function parseTape(kind: 'csv' | 'xlsx', bytes: Buffer): Promise<ParsedTape> {
+  return kind === 'csv' ? parseCsvTape(bytes) : parseXlsxTape(bytes);
+}
+
+// --- cell values --------------------------------------------------------------------------------
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * A calendar date from a cell: "2026-11-27", "2026/11/27", "2026.11.27", "20261127", or a sheet
+ * date (stored at UTC midnight by Excel and exceljs). null for a blank cell; Error text otherwise.
+ */
+export function tapeDate(
+  cell: RawCell | undefined,
+): { ok: true; value: IsoDate | null } | { ok: false; reason: string } {
+  if (isBlank(cell)) return { ok: true, value: null };
+  if (cell instanceof Date) {
+    if (Number.isNaN(cell.getTime())) return { ok: false, reason: 'Not a date' };
+    const iso = `${cell.getUTCFullYear()}-${pad(cell.getUTCMonth() + 1)}-${pad(cell.getUTCDate())}`;
+    return isIsoDate(iso) ? { ok: true, value: iso } : { ok: false, reason: 'Not a date' };
+  }
+  const s = String(cell).trim();
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (!m) return { ok: false, reason: `"${s}" is not a date YYYY-MM-DD` };
+  const iso = `${m[1]}-${pad(Number(m[2]))}-${pad(Number(m[3]))}`;
+  return isIsoDate(iso) ? { ok: true, value: iso } : { ok: false, reason: `"${s}" is not a calendar day` };
+}
+
+const AMOUNT = /^(0|[1-9]\d{0,15})(\.\d{1,2})?$/;
+
+/**
+ * An amount in yuan as an exact decimal string with two decimals. Text cells are read as written
+ * (thousands separators and a leading ¥ allowed). A numeric sheet cell is an IEEE double in the file
+ * itself; its shortest decimal representation is taken, and refused if that has more than two
+ * decimals — no arithmetic is ever done on the number.
+ */
+export function tapeAmount(
+  cell: RawCell | undefined,
+): { ok: true; value: string } | { ok: false; reason: string } {
+  if (isBlank(cell)) return { ok: false, reason: 'Missing amount' };
+  if (cell instanceof Date) return { ok: false, reason: 'A date is not an amount' };
+  let s: string;
+  if (typeof cell === 'number') {
+    if (!Number.isFinite(cell) || Math.abs(cell) > Number.MAX_SAFE_INTEGER) {
+      return { ok: false, reason: 'Amount out of range' };
+    }
+    s = String(cell);
+  } else {
+    s = String(cell)
+      .trim()
+      .replace(/^[¥￥]/, '')
+      .replace(/[,，\s]/g, '');
+  }
+  if (s.startsWith('-')) return { ok: false, reason: `Amount must not be negative: "${s}"` };
+  const m = AMOUNT.exec(s);
+  if (!m) {
+    return {
+      ok: false,
+      reason: /^\d+\.\d{3,}$/.test(s)
+        ? `Amount has more than two decimals (fen): "${s}"`
+        : `"${s}" is not an amount in yuan`,
+    };
+  }
+  const [int, frac = ''] = s.split('.');
+  return { ok: true, value: `${int}.${frac.padEnd(2, '0')}` };
+}
+
+export function tapeText(cell: RawCell | undefined): string {
+  if (isBlank(cell)) return '';
+  if (cell instanceof Date) return cell.toISOString();
+  return String(cell).trim();
+}

@@ -1,0 +1,315 @@
+import type { IsoDate } from '@ipfund/policy';
+import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { Actor } from '../../authz/actor';
+import { defineAbilityFor } from '../../authz/ability';
+import { whereAbility } from '../../authz/ability-to-sql';
+import { hashPassword } from '../../auth/password';
+import type { BusinessClock } from '../../common/business-clock';
+import { badInput, conflict, notFound, policyViolation } from '../../common/errors';
+import type { PolicyBook } from '../../common/policy-book';
+import type { UseCaseRunner } from '../../common/use-case';
+import { OrganizationEntity, type OrgStatus } from '../org/org.entity';
+import { UserEntity } from '../org/user.entity';
+import {
+  ORGANIZATION_FIELDS,
+  PARTNER_ADMINS,
+  PARTNER_KINDS,
+  isPartnerKind,
+  isUniqueViolation,
+  isUuid,
+  requireKind,
+  text,
+  type PartnerKindValue,
+} from './partner.access';
+
+/** A partner as read from `organizations` (the status columns are this module's, Art 15, 25). */
+export interface PartnerRow {
+  id: string;
+  kind: PartnerKindValue;
+  name: string;
+  shortName: string | null;
+  status: OrgStatus;
+  licenceNo: string | null;
+  statusReason: string | null;
+  statusChangedOn: IsoDate | null;
+}
+
+export interface ManagedUserRow {
+  id: string;
+  username: string;
+  displayName: string;
+  active: boolean;
+  organizationId: string;
+  organizationName: string;
+}
+
+export interface AdmitPartnerArgs {
+  kind: PartnerKindValue;
+  name: string;
+  shortName?: string | null;
+  licenceNo?: string | null;
+}
+
+export interface CreateUserArgs {
+  organizationId: string;
+  username: string;
+  displayName: string;
+  password: string;
+}
+
+/** The username rule of the users table (Foundation migration). */
+const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
+export const MIN_PASSWORD_LENGTH = 8;
+const MAX_PASSWORD_LENGTH = 256;
+
+/**
+ * Partner supervision (Art 5, 8, 14, 15, 25): the offices and the fund manager admit, retire and
+ * disqualify banks and guarantors, and manage their logins. A partner that is not ACTIVE stays on
+ * record; AuthService refuses its users on their next request.
+ */
+export class PartnerService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly useCases: UseCaseRunner,
+    private readonly clock: BusinessClock,
+    private readonly policies: PolicyBook,
+  ) {}
+
+  /** Partners the actor may read (the Organization rule: programme-wide readers all, others their own). */
+  private visiblePartners(actor: Actor, em: EntityManager): SelectQueryBuilder<ObjectLiteral> {
+    const qb = em
+      .createQueryBuilder()
+      .from('organizations', 'org')
+      .select('org.id', 'id')
+      .addSelect('org.kind', 'kind')
+      .addSelect('org.name', 'name')
+      .addSelect('org.short_name', 'shortName')
+      .addSelect('org.status', 'status')
+      .addSelect('org.licence_no', 'licenceNo')
+      .addSelect('org.status_reason', 'statusReason')
+      .addSelect('org.status_changed_on', 'statusChangedOn')
+      .where('org.kind IN (:...partnerKinds)', { partnerKinds: PARTNER_KINDS });
+    return whereAbility(qb, defineAbilityFor(actor), 'read', 'Organization', ORGANIZATION_FIELDS);
+  }
+
+  async list(actor: Actor, kind?: PartnerKindValue | null): Promise<PartnerRow[]> {
+    const qb = this.visiblePartners(actor, this.ds.manager);
+    if (kind) qb.andWhere('org.kind = :kind', { kind });
+    return qb.orderBy('org.kind', 'ASC').addOrderBy('org.name', 'ASC').getRawMany<PartnerRow>();
+  }
+
+  /** null both when the partner does not exist and when the actor may not see it. */
+  async byId(actor: Actor, id: string, em: EntityManager = this.ds.manager): Promise<PartnerRow | null> {
+    if (!isUuid(id)) return null;
+    const row = await this.visiblePartners(actor, em)
+      .andWhere('org.id = :id', { id })
+      .getRawOne<PartnerRow>();
+    return row ?? null;
+  }
+
+  /** The partner, locked for the rest of the transaction; NOT_FOUND when missing or invisible. */
+  private async lockPartner(actor: Actor, em: EntityManager, id: string): Promise<PartnerRow> {
+    if (!isUuid(id)) throw notFound('Partner');
+    const row = await this.visiblePartners(actor, em)
+      .andWhere('org.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getRawOne<PartnerRow>();
+    if (!row) throw notFound('Partner');
+    return row;
+  }
+
+  /** Art 8 (banks), Art 14 (guarantors: a financing-guarantee licence is required). */
+  admit(actor: Actor, args: AdmitPartnerArgs): Promise<PartnerRow> {
+    return this.useCases.run(actor, 'partner.admit', async ({ em, target, detail }) => {
+      requireKind(actor, PARTNER_ADMINS, 'admit partners');
+      if (!isPartnerKind(args.kind)) throw badInput('A partner is a LENDING_BANK or a GUARANTOR');
+      const name = text(args.name);
+      if (!name) throw badInput('The partner needs a name');
+      const licenceNo = text(args.licenceNo);
+      detail({ kind: args.kind, name, licenceNo });
+      const policy = this.policies.inForce(this.clock.today());
+      if (args.kind === 'GUARANTOR' && !licenceNo) {
+        throw policyViolation(
+          'A guarantor needs a financing-guarantee business licence (融资担保业务经营许可证) on record',
+          policy.provisions.guarantorSharing.article,
+        );
+      }
+      const taken = await em.getRepository(OrganizationEntity).exists({ where: { name } });
+      if (taken) throw conflict(`An organisation named "${name}" is already on record`);
+      const org = await em.save(
+        em.create(OrganizationEntity, {
+          kind: args.kind,
+          name,
+          shortName: text(args.shortName),
+          licenceNo,
+          status: 'ACTIVE',
+        }),
+      );
+      target('Organization', org.id);
+      const row = await this.byIdIn(em, org.id);
+      return row;
+    });
+  }
+
+  /** Art 15: a partner leaving the programme. It stays on record; its users can no longer act. */
+  retire(actor: Actor, orgId: string, reason: string): Promise<PartnerRow> {
+    return this.changeStatus(actor, 'partner.retire', orgId, reason, 'RETIRED');
+  }
+
+  /** Art 25: a partner found defrauding or misappropriating funds loses partner status. */
+  disqualify(actor: Actor, orgId: string, reason: string): Promise<PartnerRow> {
+    return this.changeStatus(actor, 'partner.disqualify', orgId, reason, 'DISQUALIFIED');
+  }
+
+  private changeStatus(
+    actor: Actor,
+    operation: string,
+    orgId: string,
+    reason: string,
+    to: 'RETIRED' | 'DISQUALIFIED',
+  ): Promise<PartnerRow> {
+    return this.useCases.run(actor, operation, async ({ em, target, detail }) => {
+      requireKind(actor, PARTNER_ADMINS, to === 'RETIRED' ? 'retire partners' : 'disqualify partners');
+      const partner = await this.lockPartner(actor, em, orgId);
+      target('Organization', partner.id);
+      const why = text(reason);
+      if (!why) throw badInput('A reason is required');
+      detail({ from: partner.status, to, reason: why });
+      const article = to === 'RETIRED' ? 'Art 15' : 'Art 25';
+      // A retired partner can still be found to have defrauded the fund; a disqualification is final.
+      const allowedFrom: OrgStatus[] = to === 'RETIRED' ? ['ACTIVE'] : ['ACTIVE', 'RETIRED'];
+      if (!allowedFrom.includes(partner.status)) {
+        throw conflict(`The partner is ${partner.status}; it cannot become ${to}`, article);
+      }
+      await em.query(
+        `UPDATE organizations SET status = $1, status_reason = $2, status_changed_on = $3 WHERE id = $4`,
+        [to, why, this.clock.today(), partner.id],
+      );
+      return this.byIdIn(em, partner.id);
+    });
+  }
+
+  private async byIdIn(em: EntityManager, id: string): Promise<PartnerRow> {
+    const row = await em
+      .createQueryBuilder()
+      .from('organizations', 'org')
+      .select('org.id', 'id')
+      .addSelect('org.kind', 'kind')
+      .addSelect('org.name', 'name')
+      .addSelect('org.short_name', 'shortName')
+      .addSelect('org.status', 'status')
+      .addSelect('org.licence_no', 'licenceNo')
+      .addSelect('org.status_reason', 'statusReason')
+      .addSelect('org.status_changed_on', 'statusChangedOn')
+      .where('org.id = :id', { id })
+      .getRawOne<PartnerRow>();
+    if (!row) throw notFound('Partner');
+    return row;
+  }
+
+  /**
+   * Users of an organisation the actor may read (programme-wide readers: any; others: their own).
+   * An invisible or unknown organisation answers with no users.
+   */
+  async users(actor: Actor, organizationId: string): Promise<ManagedUserRow[]> {
+    if (!isUuid(organizationId)) return [];
+    const qb = this.ds
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .innerJoin('u.organization', 'org')
+      .select('u.id', 'id')
+      .addSelect('u.username', 'username')
+      .addSelect('u.displayName', 'displayName')
+      .addSelect('u.active', 'active')
+      .addSelect('org.id', 'organizationId')
+      .addSelect('org.name', 'organizationName')
+      .where('org.id = :organizationId', { organizationId });
+    whereAbility(qb, defineAbilityFor(actor), 'read', 'Organization', ORGANIZATION_FIELDS);
+    return qb.orderBy('u.username', 'ASC').getRawMany<ManagedUserRow>();
+  }
+
+  /** A login for a partner organisation; the password is stored as an argon2id hash only. */
+  createUser(actor: Actor, args: CreateUserArgs): Promise<ManagedUserRow> {
+    return this.useCases.run(actor, 'user.create', async ({ em, target, detail }) => {
+      requireKind(actor, PARTNER_ADMINS, 'create users');
+      const partner = await this.lockPartner(actor, em, args.organizationId);
+      const username = args.username.trim().toLowerCase();
+      // Never the password, not even its length.
+      detail({ organizationId: partner.id, username });
+      if (partner.status !== 'ACTIVE') {
+        throw conflict(
+          `The partner is ${partner.status}; its users cannot act`,
+          partner.status === 'RETIRED' ? 'Art 15' : 'Art 25',
+        );
+      }
+      if (!USERNAME.test(username)) {
+        throw badInput(
+          'Username: 2–64 characters, lower-case letters, digits, ".", "_" or "-", starting with a letter or digit',
+        );
+      }
+      const displayName = text(args.displayName);
+      if (!displayName) throw badInput('A display name is required');
+      if (args.password.length < MIN_PASSWORD_LENGTH || args.password.length > MAX_PASSWORD_LENGTH) {
+        throw badInput(`The password needs at least ${MIN_PASSWORD_LENGTH} characters`);
+      }
+      if (await em.getRepository(UserEntity).exists({ where: { username } })) {
+        throw conflict(`The username "${username}" is taken`);
+      }
+      let user: UserEntity;
+      try {
+        user = await em.save(
+          em.create(UserEntity, {
+            organizationId: partner.id,
+            username,
+            displayName,
+            passwordHash: await hashPassword(args.password),
+            active: true,
+          }),
+        );
+      } catch (err) {
+        if (isUniqueViolation(err)) throw conflict(`The username "${username}" is taken`);
+        throw err;
+      }
+      target('User', user.id);
+      return {
+        id: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        active: user.active,
+        organizationId: partner.id,
+        organizationName: partner.name,
+      };
+    });
+  }
+
+  /** The user can no longer log in, and a token issued before stops working at once (AuthService). */
+  deactivateUser(actor: Actor, userId: string): Promise<ManagedUserRow> {
+    return this.useCases.run(actor, 'user.deactivate', async ({ em, target, detail }) => {
+      requireKind(actor, PARTNER_ADMINS, 'deactivate users');
+      if (!isUuid(userId)) throw notFound('User');
+      // Only logins of partner organisations are managed here.
+      const qb = em
+        .getRepository(UserEntity)
+        .createQueryBuilder('u')
+        .innerJoinAndSelect('u.organization', 'org')
+        .where('u.id = :userId', { userId })
+        .andWhere('org.kind IN (:...partnerKinds)', { partnerKinds: PARTNER_KINDS })
+        .setLock('pessimistic_write', undefined, ['u']);
+      whereAbility(qb, defineAbilityFor(actor), 'read', 'Organization', ORGANIZATION_FIELDS);
+      const user = await qb.getOne();
+      if (!user || !user.organization) throw notFound('User');
+      target('User', user.id);
+      detail({ username: user.username, organizationId: user.organizationId });
+      if (!user.active) throw conflict('The user is already deactivated');
+      await em.update(UserEntity, { id: user.id }, { active: false });
+      return {
+        id: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        active: false,
+        organizationId: user.organization.id,
+        organizationName: user.organization.name,
+      };
+    });
+  }
+}

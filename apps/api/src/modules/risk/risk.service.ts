@@ -1,0 +1,541 @@
+import Decimal from 'decimal.js';
+import {
+  addDays,
+  bankRiskRatio,
+  compareDates,
+  Money,
+  type BankRiskRatio,
+  type IsoDate,
+  type PolicyParameters,
+  type RiskLoan,
+} from '@ipfund/policy';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../../authz/actor';
+import { defineAbilityFor } from '../../authz/ability';
+import { abilityToSql, whereAbility, type FieldMap } from '../../authz/ability-to-sql';
+import type { BusinessClock } from '../../common/business-clock';
+import { conflict, notFound, policyViolation } from '../../common/errors';
+import type { PolicyBook } from '../../common/policy-book';
+import type { UseCaseRunner } from '../../common/use-case';
+import { isUuid, requireKind, requiredText } from '../loan/loan.access';
+import type { LoanService } from '../loan/loan.service';
+import {
+  BankSuspensionEntity,
+  RiskEventEntity,
+  RiskNoticeEntity,
+  SuspensionProposalEntity,
+  type ProposalStatus,
+  type RiskEventKind,
+  type RiskNoticeKind,
+} from './risk.entity';
+
+/** What the manager is prompted to do about a bank (a nudge; the rules are checked when acting). */
+export type SuggestedAction = 'NONE' | 'ISSUE_WARNING' | 'PROPOSE_SUSPENSION';
+
+/** A warning is suggested again when the last one is older than this (the measures set no period). */
+export const WARNING_REMINDER_DAYS = 30;
+
+/** One bank's risk ratio (R4) at the business date, with its supervision state. */
+export interface BankRiskRow {
+  bankId: string;
+  bankName: string;
+  asOf: IsoDate;
+  risk: BankRiskRatio;
+  coveredLoans: number;
+  atRiskLoans: number;
+  suspendedSince: IsoDate | null;
+  lastWarningOn: IsoDate | null;
+  /** null for callers who may not see proposals (the bank itself). */
+  pendingProposalId: string | null;
+  suggestedAction: SuggestedAction | null;
+}
+
+/** The ratio for display: four decimals, half up (the level is decided on the exact ratio). */
+export function formatRatio(ratio: Decimal.Value): string {
+  return new Decimal(ratio).toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toFixed(4);
+}
+
+const RISK_EVENT_FIELDS: FieldMap = { bankId: 'loan.bank_id', guarantorId: 'loan.guarantor_id' };
+const NOTICE_FIELDS: FieldMap = { bankId: 'notice.bank_id' };
+const PROPOSAL_FIELDS: FieldMap = { bankId: 'proposal.bank_id' };
+const LIST_LIMIT = 200;
+
+interface LoanFigures {
+  bank_id: string;
+  ip_pledged_principal: string;
+  earliest_unpaid_due_date: IsoDate | null;
+  status: string;
+  issued_on: IsoDate;
+}
+
+/**
+ * Bank risk supervision (Art 12) and early warning (Art 16). The ratio itself is the policy
+ * package's `bankRiskRatio`; this service only loads the figures (in one statement for every
+ * visible bank) and records the decisions.
+ */
+export class RiskService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: BusinessClock,
+    private readonly policies: PolicyBook,
+    private readonly useCases: UseCaseRunner,
+    private readonly loans: LoanService,
+  ) {}
+
+  /**
+   * Every bank the actor may see the risk of, ranked by ratio (highest first). Two statements in
+   * all: the banks with their supervision state, and the covered loans' figures of those banks.
+   */
+  async bankRisks(
+    actor: Actor,
+    em: EntityManager = this.ds.manager,
+    onlyBankId?: string,
+  ): Promise<BankRiskRow[]> {
+    const ability = defineAbilityFor(actor);
+    const today = this.clock.today();
+    const policy = this.policies.inForce(today);
+    const mayReadProposals = ability.can('read', 'SuspensionProposal');
+
+    const banksAuth = abilityToSql(ability, 'read', 'BankRisk', { bankId: 'org.id' }, 'bank_');
+    const bankQuery = em
+      .createQueryBuilder()
+      .select('org.id', 'id')
+      .addSelect('org.name', 'name')
+      .addSelect(
+        `(SELECT s.suspended_from FROM bank_suspensions s WHERE s.bank_id = org.id AND s.lifted_on IS NULL)`,
+        'suspended_from',
+      )
+      .addSelect(
+        `(SELECT max(n.business_date) FROM risk_notices n WHERE n.bank_id = org.id AND n.kind = 'WARNING')`,
+        'last_warning_on',
+      )
+      .addSelect(
+        `(SELECT p.id FROM suspension_proposals p WHERE p.bank_id = org.id AND p.status = 'PENDING')`,
+        'pending_proposal_id',
+      )
+      .from('organizations', 'org')
+      .where(`org.kind = 'LENDING_BANK'`)
+      .andWhere(banksAuth.sql, banksAuth.params);
+    if (onlyBankId) bankQuery.andWhere('org.id = :onlyBankId', { onlyBankId });
+    const banks = (await bankQuery.getRawMany()) as {
+      id: string;
+      name: string;
+      suspended_from: IsoDate | null;
+      last_warning_on: IsoDate | null;
+      pending_proposal_id: string | null;
+    }[];
+    if (!banks.length) return [];
+
+    const loansAuth = abilityToSql(ability, 'read', 'BankRisk', { bankId: 'loan.bank_id' }, 'loan_');
+    const figures = (await em
+      .createQueryBuilder()
+      .select('loan.bank_id', 'bank_id')
+      .addSelect('loan.ip_pledged_principal', 'ip_pledged_principal')
+      .addSelect('loan.earliest_unpaid_due_date', 'earliest_unpaid_due_date')
+      .addSelect('loan.status', 'status')
+      .addSelect('loan.issued_on', 'issued_on')
+      .from('loans', 'loan')
+      .where('loan.covered')
+      .andWhere('loan.bank_id = ANY(:bankIds::uuid[])', { bankIds: banks.map((b) => b.id) })
+      .andWhere(loansAuth.sql, loansAuth.params)
+      .getRawMany()) as LoanFigures[];
+
+    const byBank = new Map<string, RiskLoan[]>();
+    for (const f of figures) {
+      const list = byBank.get(f.bank_id) ?? [];
+      list.push(toRiskLoan(f));
+      byBank.set(f.bank_id, list);
+    }
+    const rows = banks.map((b): BankRiskRow => {
+      const loans = byBank.get(b.id) ?? [];
+      const risk = bankRiskRatio(loans, today, policy);
+      // A loan is at risk when it alone puts something in the numerator (same rule, no re-derivation).
+      const atRiskLoans = loans.filter((l) =>
+        bankRiskRatio([l], today, policy).numerator.isPositive(),
+      ).length;
+      return {
+        bankId: b.id,
+        bankName: b.name,
+        asOf: today,
+        risk,
+        coveredLoans: loans.length,
+        atRiskLoans,
+        suspendedSince: b.suspended_from,
+        lastWarningOn: b.last_warning_on,
+        pendingProposalId: mayReadProposals ? b.pending_proposal_id : null,
+        suggestedAction: mayReadProposals ? suggest(risk, b, today) : null,
+      };
+    });
+    return rows.sort((a, b) => b.risk.ratio.cmp(a.risk.ratio) || a.bankName.localeCompare(b.bankName, 'zh'));
+  }
+
+  /** The bank named by a manager or bureau action, with its current ratio; NOT_FOUND for any other id. */
+  private async bankRiskFor(actor: Actor, em: EntityManager, bankId: string): Promise<BankRiskRow> {
+    if (!isUuid(bankId)) throw notFound('Bank');
+    // Serialises decisions about one bank (warnings, proposals, consent, lift, registrations' coverage).
+    const [bank] = (await em.query(
+      `SELECT id FROM organizations WHERE id = $1 AND kind = 'LENDING_BANK' FOR UPDATE`,
+      [bankId],
+    )) as { id: string }[];
+    const [row] = bank ? await this.bankRisks(actor, em, bank.id) : [];
+    if (!row) throw notFound('Bank');
+    return row;
+  }
+
+  private policy(): PolicyParameters {
+    return this.policies.inForce(this.clock.today());
+  }
+
+  /** Art 12: at ≥ 5 % the manager sends the bank a warning notice with a comment. */
+  async issueWarning(actor: Actor, bankId: string, comment: string): Promise<RiskNoticeEntity> {
+    return this.useCases.run(actor, 'risk.issueWarning', async ({ em, target, detail }) => {
+      requireKind(actor, 'risk.issueWarning');
+      const text = requiredText(comment, 'comment');
+      const row = await this.bankRiskFor(actor, em, bankId);
+      target('Organization', row.bankId);
+      detail({ ratio: formatRatio(row.risk.ratio), level: row.risk.level });
+      const policy = this.policy();
+      if (row.risk.level === 'NONE') {
+        throw policyViolation(
+          `The bank's risk ratio ${formatRatio(row.risk.ratio)} is below the warning level ` +
+            `${policy.warningRatio.value.toPercentString()} at ${row.asOf}`,
+          policy.warningRatio.article,
+        );
+      }
+      const notice = await this.writeNotice(em, actor, row.bankId, 'WARNING', text, row.risk, null);
+      return this.noticeById(em, notice);
+    });
+  }
+
+  /** Art 12: at ≥ 8 % the manager proposes suspension; it takes effect when the IP bureau consents. */
+  async proposeSuspension(actor: Actor, bankId: string, comment: string): Promise<SuspensionProposalEntity> {
+    return this.useCases.run(actor, 'risk.proposeSuspension', async ({ em, target, detail }) => {
+      requireKind(actor, 'risk.proposeSuspension');
+      const text = requiredText(comment, 'comment');
+      const row = await this.bankRiskFor(actor, em, bankId);
+      detail({ bankId: row.bankId, ratio: formatRatio(row.risk.ratio), level: row.risk.level });
+      const policy = this.policy();
+      if (row.risk.level !== 'SUSPENSION_PROPOSED') {
+        throw policyViolation(
+          `The bank's risk ratio ${formatRatio(row.risk.ratio)} is below the suspension level ` +
+            `${policy.suspensionRatio.value.toPercentString()} at ${row.asOf}`,
+          policy.suspensionRatio.article,
+        );
+      }
+      if (row.suspendedSince)
+        throw conflict(`The bank is already suspended since ${row.suspendedSince}`, 'Art 12');
+      if (row.pendingProposalId)
+        throw conflict('A suspension proposal for this bank awaits the IP bureau', 'Art 12');
+      const saved = await em.save(
+        em.create(SuspensionProposalEntity, {
+          bankId: row.bankId,
+          proposedOn: row.asOf,
+          numerator: row.risk.numerator.toString(),
+          denominator: row.risk.denominator.toString(),
+          comment: text,
+          proposedBy: actor.userId,
+          status: 'PENDING',
+        }),
+      );
+      target('SuspensionProposal', saved.id);
+      return this.proposalById(em, saved.id);
+    });
+  }
+
+  /**
+   * Art 12: the IP bureau consents to or declines a proposal, once. On consent the suspension starts
+   * at the decision's business date and the bank is notified; loans issued before stay covered.
+   */
+  async decideSuspension(
+    actor: Actor,
+    proposalId: string,
+    consent: boolean,
+    comment: string,
+  ): Promise<SuspensionProposalEntity> {
+    return this.useCases.run(actor, 'risk.decideSuspension', async ({ em, target, detail }) => {
+      requireKind(actor, 'risk.decideSuspension');
+      const text = requiredText(comment, 'comment');
+      if (!isUuid(proposalId)) throw notFound('Suspension proposal');
+      const proposal = await whereAbility(
+        em.getRepository(SuspensionProposalEntity).createQueryBuilder('proposal'),
+        defineAbilityFor(actor),
+        'read',
+        'SuspensionProposal',
+        PROPOSAL_FIELDS,
+      )
+        .andWhere('proposal.id = :proposalId', { proposalId })
+        .setLock('pessimistic_write')
+        .getOne();
+      if (!proposal) throw notFound('Suspension proposal');
+      target('SuspensionProposal', proposal.id);
+      detail({ consent, bankId: proposal.bankId });
+      if (proposal.status !== 'PENDING')
+        throw conflict(`The proposal was already ${proposal.status}`, 'Art 12');
+      const today = this.clock.today();
+      await em.query(`SELECT id FROM organizations WHERE id = $1 FOR UPDATE`, [proposal.bankId]);
+      await em.query(
+        `UPDATE suspension_proposals
+           SET status = $2, decided_on = $3, decided_by = $4, decided_at = now(), decision_comment = $5
+         WHERE id = $1`,
+        [proposal.id, consent ? 'CONSENTED' : 'DECLINED', today, actor.userId, text],
+      );
+      if (consent) {
+        const periods = (await em.query(
+          `SELECT suspended_from, lifted_on FROM bank_suspensions WHERE bank_id = $1`,
+          [proposal.bankId],
+        )) as { suspended_from: IsoDate; lifted_on: IsoDate | null }[];
+        if (periods.some((p) => p.lifted_on === null))
+          throw conflict('The bank is already suspended', 'Art 12');
+        if (periods.some((p) => p.lifted_on !== null && compareDates(p.lifted_on, today) > 0)) {
+          throw conflict('A suspension of this bank was lifted after the business date', 'Art 12');
+        }
+        const suspension = await em.save(
+          em.create(BankSuspensionEntity, {
+            bankId: proposal.bankId,
+            proposalId: proposal.id,
+            suspendedFrom: today,
+          }),
+        );
+        await this.writeNotice(
+          em,
+          actor,
+          proposal.bankId,
+          'SUSPENSION',
+          text,
+          { numerator: Money.of(proposal.numerator), denominator: Money.of(proposal.denominator) },
+          suspension.id,
+        );
+        detail({ suspendedFrom: today });
+      }
+      return this.proposalById(em, proposal.id);
+    });
+  }
+
+  /** Art 12: lifting a suspension is an IP-bureau decision; the period ends (exclusive) on the business date. */
+  async liftSuspension(actor: Actor, bankId: string, comment: string): Promise<BankSuspensionEntity> {
+    return this.useCases.run(actor, 'risk.liftSuspension', async ({ em, target, detail }) => {
+      requireKind(actor, 'risk.liftSuspension');
+      const text = requiredText(comment, 'comment');
+      const row = await this.bankRiskFor(actor, em, bankId);
+      const today = this.clock.today();
+      const current = await em
+        .getRepository(BankSuspensionEntity)
+        .createQueryBuilder('s')
+        .where('s.bank_id = :bankId AND s.lifted_on IS NULL', { bankId: row.bankId })
+        .getOne();
+      if (!current) throw conflict('The bank is not suspended', 'Art 12');
+      target('BankSuspension', current.id);
+      if (compareDates(today, current.suspendedFrom) < 0) {
+        throw conflict(`The suspension starts ${current.suspendedFrom}, after the business date`, 'Art 12');
+      }
+      await em.query(
+        `UPDATE bank_suspensions SET lifted_on = $2, lifted_by = $3, lift_comment = $4 WHERE id = $1`,
+        [current.id, today, actor.userId, text],
+      );
+      await this.writeNotice(em, actor, row.bankId, 'SUSPENSION_LIFTED', text, null, current.id);
+      detail({ bankId: row.bankId, liftedOn: today });
+      return em.getRepository(BankSuspensionEntity).findOneByOrFail({ id: current.id });
+    });
+  }
+
+  private async writeNotice(
+    em: EntityManager,
+    actor: Actor,
+    bankId: string,
+    kind: RiskNoticeKind,
+    comment: string,
+    figures: Pick<BankRiskRatio, 'numerator' | 'denominator'> | null,
+    suspensionId: string | null,
+  ): Promise<string> {
+    const saved = await em.save(
+      em.create(RiskNoticeEntity, {
+        bankId,
+        kind,
+        businessDate: this.clock.today(),
+        numerator: figures?.numerator.toString() ?? null,
+        denominator: figures?.denominator.toString() ?? null,
+        comment,
+        issuedBy: actor.userId,
+        issuerOrgId: actor.orgId,
+        suspensionId,
+      }),
+    );
+    return saved.id;
+  }
+
+  private noticesBase(em: EntityManager) {
+    return em
+      .getRepository(RiskNoticeEntity)
+      .createQueryBuilder('notice')
+      .innerJoinAndSelect('notice.bank', 'bank')
+      .innerJoinAndSelect('notice.issuerOrg', 'issuerOrg')
+      .innerJoin('notice.issuer', 'issuer')
+      .addSelect(['issuer.id', 'issuer.displayName']);
+  }
+
+  private noticesQuery(actor: Actor, em: EntityManager) {
+    return whereAbility(this.noticesBase(em), defineAbilityFor(actor), 'read', 'RiskNotice', NOTICE_FIELDS);
+  }
+
+  /** A notice just written by the acting manager or bureau. */
+  private async noticeById(em: EntityManager, id: string): Promise<RiskNoticeEntity> {
+    return this.noticesBase(em).where('notice.id = :id', { id }).getOneOrFail();
+  }
+
+  /** Notices the actor may see (a bank: those addressed to it), newest first. */
+  async notices(actor: Actor, bankId?: string | null): Promise<RiskNoticeEntity[]> {
+    const qb = this.noticesQuery(actor, this.ds.manager);
+    if (bankId) qb.andWhere('notice.bank_id = :bankId', { bankId: isUuid(bankId) ? bankId : null });
+    return qb.orderBy('notice.seq', 'DESC').limit(LIST_LIMIT).getMany();
+  }
+
+  private proposalsBase(em: EntityManager) {
+    return em
+      .getRepository(SuspensionProposalEntity)
+      .createQueryBuilder('proposal')
+      .innerJoinAndSelect('proposal.bank', 'bank')
+      .innerJoin('proposal.proposer', 'proposer')
+      .addSelect(['proposer.id', 'proposer.displayName'])
+      .leftJoin('proposal.decider', 'decider')
+      .addSelect(['decider.id', 'decider.displayName']);
+  }
+
+  private proposalsQuery(actor: Actor, em: EntityManager) {
+    return whereAbility(
+      this.proposalsBase(em),
+      defineAbilityFor(actor),
+      'read',
+      'SuspensionProposal',
+      PROPOSAL_FIELDS,
+    );
+  }
+
+  /** A proposal just written by the acting manager or bureau (who may read every proposal). */
+  private async proposalById(em: EntityManager, id: string): Promise<SuspensionProposalEntity> {
+    return this.proposalsBase(em).where('proposal.id = :id', { id }).getOneOrFail();
+  }
+
+  /** Suspension proposals (programme-internal: the offices, the manager and the auditor). */
+  async proposals(actor: Actor, status?: ProposalStatus | null): Promise<SuspensionProposalEntity[]> {
+    const qb = this.proposalsQuery(actor, this.ds.manager);
+    if (status) qb.andWhere('proposal.status = :status', { status });
+    return qb.orderBy('proposal.seq', 'DESC').limit(LIST_LIMIT).getMany();
+  }
+
+  // --- Art 16: early warning ----------------------------------------------------------------------
+
+  private eventsQuery(actor: Actor, em: EntityManager) {
+    const qb = em
+      .getRepository(RiskEventEntity)
+      .createQueryBuilder('event')
+      .innerJoinAndSelect('event.loan', 'loan')
+      .innerJoinAndSelect('loan.bank', 'bank')
+      .leftJoinAndSelect('loan.guarantor', 'guarantor')
+      .innerJoinAndSelect('loan.enterprise', 'enterprise')
+      .innerJoinAndSelect('event.reporterOrg', 'reporterOrg')
+      .innerJoin('event.reporter', 'reporter')
+      .addSelect(['reporter.id', 'reporter.displayName'])
+      .leftJoin('event.verifier', 'verifier')
+      .addSelect(['verifier.id', 'verifier.displayName']);
+    return whereAbility(qb, defineAbilityFor(actor), 'read', 'RiskEvent', RISK_EVENT_FIELDS);
+  }
+
+  /** Risk events the actor may see (a bank: on its loans; a guarantor: on loans it guarantees), newest first. */
+  async events(
+    actor: Actor,
+    filter: { open?: boolean | null; loanId?: string | null } = {},
+  ): Promise<RiskEventEntity[]> {
+    const qb = this.eventsQuery(actor, this.ds.manager);
+    if (filter.open === true) qb.andWhere('event.verified_by IS NULL');
+    if (filter.open === false) qb.andWhere('event.verified_by IS NOT NULL');
+    if (filter.loanId)
+      qb.andWhere('event.loan_id = :loanId', { loanId: isUuid(filter.loanId) ? filter.loanId : null });
+    return qb.orderBy('event.seq', 'DESC').limit(LIST_LIMIT).getMany();
+  }
+
+  /** Art 16: the bank or guarantor of a loan reports a risk event on it. */
+  async reportEvent(
+    actor: Actor,
+    input: { loanId: string; kind: RiskEventKind; description: string },
+  ): Promise<RiskEventEntity> {
+    return this.useCases.run(actor, 'risk.reportEvent', async ({ em, target, detail }) => {
+      requireKind(actor, 'risk.reportEvent');
+      const description = requiredText(input.description, 'description');
+      const loan = await this.loans.byId(actor, input.loanId, em);
+      if (!loan) throw notFound('Loan');
+      detail({ loanId: loan.id, kind: input.kind });
+      if (loan.status === 'CLOSED') throw conflict(`Loan ${loan.contractNo} is closed`);
+      const saved = await em.save(
+        em.create(RiskEventEntity, {
+          loanId: loan.id,
+          kind: input.kind,
+          description,
+          reportedOn: this.clock.today(),
+          reportedBy: actor.userId,
+          reporterOrgId: actor.orgId,
+        }),
+      );
+      target('RiskEvent', saved.id);
+      return this.eventsQuery(actor, em).andWhere('event.id = :id', { id: saved.id }).getOneOrFail();
+    });
+  }
+
+  /** Art 16: the manager records the joint verification and the measures taken, once. */
+  async verifyEvent(
+    actor: Actor,
+    input: { eventId: string; verification: string; measures: string; contractSuspended: boolean },
+  ): Promise<RiskEventEntity> {
+    return this.useCases.run(actor, 'risk.verifyEvent', async ({ em, target, detail }) => {
+      requireKind(actor, 'risk.verifyEvent');
+      const verification = requiredText(input.verification, 'verification');
+      const measures = requiredText(input.measures, 'measures');
+      if (!isUuid(input.eventId)) throw notFound('Risk event');
+      const event = await this.eventsQuery(actor, em)
+        .andWhere('event.id = :id', { id: input.eventId })
+        .setLock('pessimistic_write', undefined, ['event'])
+        .getOne();
+      if (!event) throw notFound('Risk event');
+      target('RiskEvent', event.id);
+      detail({ contractSuspended: input.contractSuspended });
+      if (event.verifiedBy) throw conflict('The risk event was already verified', 'Art 16');
+      await em.query(
+        `UPDATE risk_events
+           SET verification = $2, measures = $3, contract_suspended = $4, verified_on = $5, verified_by = $6,
+               verified_at = now()
+         WHERE id = $1`,
+        [event.id, verification, measures, input.contractSuspended, this.clock.today(), actor.userId],
+      );
+      return this.eventsQuery(actor, em).andWhere('event.id = :id', { id: event.id }).getOneOrFail();
+    });
+  }
+}
+
+function toRiskLoan(f: LoanFigures): RiskLoan {
+  return {
+    ipPledgedPrincipal: Money.of(f.ip_pledged_principal),
+    earliestUnpaidDueDate: f.earliest_unpaid_due_date,
+    covered: true,
+    // A claimed loan counts whatever its days (R4); a compensated one stays a realised loss.
+    inClaim: f.status === 'IN_CLAIM' || f.status === 'COMPENSATED',
+    closed: f.status === 'CLOSED',
+    issuedOn: f.issued_on,
+  };
+}
+
+function suggest(
+  risk: BankRiskRatio,
+  bank: {
+    suspended_from: IsoDate | null;
+    last_warning_on: IsoDate | null;
+    pending_proposal_id: string | null;
+  },
+  today: IsoDate,
+): SuggestedAction {
+  if (bank.suspended_from) return 'NONE';
+  if (risk.level === 'SUSPENSION_PROPOSED' && !bank.pending_proposal_id) return 'PROPOSE_SUSPENSION';
+  const warnedRecently =
+    bank.last_warning_on !== null &&
+    compareDates(bank.last_warning_on, addDays(today, -WARNING_REMINDER_DAYS)) > 0;
+  if (risk.level !== 'NONE' && !warnedRecently) return 'ISSUE_WARNING';
+  return 'NONE';
+}

@@ -1,0 +1,146 @@
+import { useState } from 'react';
+import { useApolloClient, useMutation } from '@apollo/client/react';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Select, Space, Table, Tooltip, Typography, Upload } from 'antd';
+import type { UploadProps } from 'antd';
+import { canUploadDocuments } from './access';
+import { apiErrorText } from './apiErrors';
+import { bytesToBase64, contentTypeOf, formatBytes, MAX_DOCUMENT_BYTES } from './base64';
+import { DOCUMENT_KINDS, documentKindLabel } from './claimLabels';
+import {
+  CLAIM_DOCUMENT_QUERY,
+  UPLOAD_CLAIM_DOCUMENT_MUTATION,
+  type ClaimDetail,
+  type ClaimDocument,
+  type ClaimDocumentKind,
+} from './claims.graphql';
+import { formatInstant } from './dates';
+import { saveBase64File } from './saveFile';
+import { useOrgKind } from './useOrgKind';
+
+const KIND_OPTIONS = DOCUMENT_KINDS.map((kind) => ({ value: kind, label: documentKindLabel(kind) }));
+
+/** Claim documents (借款合同, 质押登记证明, 催收记录…): download for everyone who sees the claim, upload for the bank. */
+export function DocumentsSection({ claim }: { claim: ClaimDetail }) {
+  const kind = useOrgKind();
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      {canUploadDocuments(kind, claim.status) && <DocumentUpload claimId={claim.id} />}
+      <DocumentTable documents={claim.documents} />
+    </Space>
+  );
+}
+
+function DocumentTable({ documents }: { documents: ClaimDocument[] }) {
+  const client = useApolloClient();
+  const { message } = App.useApp();
+  const [downloading, setDownloading] = useState<string | null>(null);
+
+  const download = async (doc: ClaimDocument) => {
+    setDownloading(doc.id);
+    try {
+      // Not cached: a document can be 10 MB and is only needed once.
+      const { data } = await client.query({
+        query: CLAIM_DOCUMENT_QUERY,
+        variables: { id: doc.id },
+        fetchPolicy: 'no-cache',
+      });
+      const found = data?.claimDocument;
+      if (!found) {
+        message.error('文件不存在或无权下载');
+        return;
+      }
+      saveBase64File(found.contentBase64, found.document.fileName, found.document.contentType);
+    } catch (error) {
+      message.error(`下载失败：${apiErrorText(error)}`);
+    } finally {
+      setDownloading(null);
+    }
+  };
+
+  return (
+    <Table<ClaimDocument>
+      rowKey="id"
+      size="small"
+      pagination={false}
+      dataSource={documents}
+      locale={{ emptyText: '尚未上传材料' }}
+      columns={[
+        { title: '类型', dataIndex: 'kind', render: documentKindLabel },
+        { title: '文件名', dataIndex: 'fileName' },
+        { title: '大小', dataIndex: 'sizeBytes', align: 'right', render: formatBytes },
+        { title: '上传时间', dataIndex: 'uploadedAt', render: formatInstant },
+        {
+          title: 'SHA-256',
+          dataIndex: 'sha256',
+          render: (hash: string) => (
+            <Tooltip title={hash}>
+              <Typography.Text code>{hash.slice(0, 12)}…</Typography.Text>
+            </Tooltip>
+          ),
+        },
+        {
+          title: '操作',
+          key: 'download',
+          render: (_: unknown, doc) => (
+            <Button
+              size="small"
+              icon={<DownloadOutlined />}
+              loading={downloading === doc.id}
+              onClick={() => void download(doc)}
+            >
+              下载
+            </Button>
+          ),
+        },
+      ]}
+    />
+  );
+}
+
+function DocumentUpload({ claimId }: { claimId: string }) {
+  const { message } = App.useApp();
+  const [kind, setKind] = useState<ClaimDocumentKind>('LOAN_CONTRACT');
+  const [upload, { loading }] = useMutation(UPLOAD_CLAIM_DOCUMENT_MUTATION, { refetchQueries: 'active' });
+
+  // Read the file here and send it through GraphQL; returning false stops antd's own HTTP upload.
+  const beforeUpload: UploadProps['beforeUpload'] = async (file) => {
+    if (file.size > MAX_DOCUMENT_BYTES) {
+      message.error(`文件超过 ${formatBytes(MAX_DOCUMENT_BYTES)}，无法上传`);
+      return false;
+    }
+    if (file.size === 0) {
+      message.error('文件为空');
+      return false;
+    }
+    try {
+      const contentBase64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
+      await upload({
+        variables: {
+          input: { claimId, kind, fileName: file.name, contentType: contentTypeOf(file.type), contentBase64 },
+        },
+      });
+      message.success(`已上传：${file.name}`);
+    } catch (error) {
+      message.error(`上传失败：${apiErrorText(error)}`);
+    }
+    return false;
+  };
+
+  return (
+    <Space wrap>
+      <Typography.Text>材料类型</Typography.Text>
+      <Select<ClaimDocumentKind>
+        value={kind}
+        options={KIND_OPTIONS}
+        onChange={setKind}
+        style={{ width: 160 }}
+      />
+      <Upload beforeUpload={beforeUpload} showUploadList={false} multiple={false} disabled={loading}>
+        <Button icon={<UploadOutlined />} loading={loading}>
+          上传材料（≤ {formatBytes(MAX_DOCUMENT_BYTES)}）
+        </Button>
+      </Upload>
+    </Space>
+  );
+}

@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Space, Table, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { canRecordRecovery, canRecordRemittance } from './access';
+import type { ClaimDetail, Recovery } from './claims.graphql';
+import { articleLabel } from './policyText';
+import { RECOVERY_COLUMNS } from './recoveryColumns';
+import { RecordRecoveryModal } from './RecordRecoveryModal';
+import { RemitModal } from './RemitModal';
+import { useOrgKind } from './useOrgKind';
+
+/** Art 18: after the payout the bank records what it recovers and remits the fund's share within 30 days. */
+export function RecoveriesSection({ claim }: { claim: ClaimDetail }) {
+  const kind = useOrgKind();
+  const [recording, setRecording] = useState(false);
+  const [remitting, setRemitting] = useState<Recovery | null>(null);
+
+  const columns: TableColumnsType<Recovery> = [
+    ...RECOVERY_COLUMNS,
+    {
+      title: '操作',
+      key: 'remit',
+      render: (_: unknown, recovery) =>
+        canRecordRemittance(kind, recovery) && (
+          <Button size="small" onClick={() => setRemitting(recovery)}>
+            记录返还
+          </Button>
+        ),
+    },
+  ];
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Text type="secondary">
+          银行每收回一笔款项 R，应在 30 日内向资金返还 R × F ÷ B（{articleLabel('Art 18')}）。
+        </Typography.Text>
+        {canRecordRecovery(kind, claim.status) && (
+          <Button icon={<PlusOutlined />} onClick={() => setRecording(true)}>
+            记录追偿收回
+          </Button>
+        )}
+      </Space>
+      <Table<Recovery>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={claim.recoveries}
+        columns={columns}
+        locale={{ emptyText: '暂无追偿收回记录' }}
+      />
+      {recording && <RecordRecoveryModal claim={claim} onClose={() => setRecording(false)} />}
+      {remitting && <RemitModal recovery={remitting} onClose={() => setRemitting(null)} />}
+    </Space>
+  );
+}

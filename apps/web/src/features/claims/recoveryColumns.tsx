@@ -1,0 +1,22 @@
+import type { TableColumnsType } from 'antd';
+import { Tag } from 'antd';
+import type { Recovery } from './claims.graphql';
+import { renderMoney } from './Money';
+import { REMITTANCE_STATE_TAGS, remittanceState } from './progress';
+
+/** Art 18: each recovery R, what the bank owes back (R × F ÷ B) and by when. */
+export const RECOVERY_COLUMNS: TableColumnsType<Recovery> = [
+  { title: '收回金额 R', dataIndex: 'amount', align: 'right', render: renderMoney },
+  { title: '收回日', dataIndex: 'receivedOn' },
+  { title: '应返还 R×F÷B', dataIndex: 'amountOwedToFund', align: 'right', render: renderMoney },
+  { title: '返还截止日', dataIndex: 'dueOn' },
+  { title: '已返还日', dataIndex: 'remittedOn', render: (d: string | null) => d ?? '—' },
+  {
+    title: '状态',
+    key: 'state',
+    render: (_: unknown, recovery: Recovery) => {
+      const tag = REMITTANCE_STATE_TAGS[remittanceState(recovery)];
+      return <Tag color={tag.color}>{tag.label}</Tag>;
+    },
+  },
+];

@@ -1,0 +1,182 @@
+import { useState } from 'react';
+import { useQuery } from '@apollo/client/react';
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { ME_QUERY } from '../../app/me.graphql';
+import {
+  currentAfter,
+  firstPage,
+  hasPreviousPage,
+  isPageSize,
+  nextPage,
+  PAGE_SIZES,
+  pageCount,
+  pageNumber,
+  previousPage,
+  withPageSize,
+  type CursorPager,
+} from '../../lib/cursorPager';
+import { BlacklistPanel } from './BlacklistPanel';
+import { EnterpriseDrawer } from './EnterpriseDrawer';
+import { CreateEnterpriseModal } from './EnterpriseForms';
+import {
+  mayDecideBlacklist,
+  mayEditEnterprises,
+  mayProposeBlacklist,
+  maySeeBlacklistProposals,
+} from './enterpriseDisplay';
+import { BLACKLIST_PROPOSALS_QUERY, ENTERPRISES_QUERY, type EnterpriseRow } from './enterprises.graphql';
+
+const PAGE_SIZE_OPTIONS = PAGE_SIZES.map((size) => ({ value: size, label: `${size} 条/页` }));
+
+function ipSummary(e: EnterpriseRow): string {
+  const patents = e.ipAssets.filter((a) => a.kind === 'PATENT').length;
+  const marks = e.ipAssets.filter((a) => a.kind === 'TRADEMARK').length;
+  return `专利 ${patents} 项 / 商标 ${marks} 项`;
+}
+
+/**
+ * 企业库 (Art 6.3): the enterprises the caller may see (the API filters), with their IP and the
+ * blacklist flag (Art 21); blacklist proposals for the offices, the manager and the auditor.
+ */
+export function EnterprisesPage() {
+  const { data: me } = useQuery(ME_QUERY);
+  const kind = me?.me?.organization.kind;
+  const [search, setSearch] = useState<string | null>(null);
+  const [pager, setPager] = useState<CursorPager>(() => firstPage(PAGE_SIZES[0]));
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+
+  const { data, previousData, loading, error } = useQuery(ENTERPRISES_QUERY, {
+    variables: { first: pager.pageSize, after: currentAfter(pager), search },
+    fetchPolicy: 'cache-and-network',
+  });
+  const seesProposals = maySeeBlacklistProposals(kind);
+  const proposals = useQuery(BLACKLIST_PROPOSALS_QUERY, {
+    skip: !seesProposals,
+    fetchPolicy: 'cache-and-network',
+  });
+  const page = (data ?? previousData)?.enterprises;
+  const endCursor = data?.enterprises.pageInfo.hasNextPage ? data.enterprises.pageInfo.endCursor : null;
+  const pendingFor = new Set(
+    (proposals.data?.blacklistProposals ?? [])
+      .filter((p) => p.status === 'PENDING')
+      .map((p) => p.enterprise.id),
+  );
+
+  const columns: TableColumnsType<EnterpriseRow> = [
+    {
+      title: '企业名称',
+      dataIndex: 'name',
+      fixed: 'left',
+      render: (name: string, e: EnterpriseRow) => (
+        <Space size="small">
+          <Button type="link" style={{ padding: 0 }} onClick={() => setOpenId(e.id)}>
+            {name}
+          </Button>
+          {e.blacklisted && <Tag color="red">黑名单</Tag>}
+          {pendingFor.has(e.id) && <Tag color="orange">黑名单提议待决定</Tag>}
+        </Space>
+      ),
+    },
+    { title: '统一社会信用代码', dataIndex: 'creditCode' },
+    { title: '所属行业', dataIndex: 'industry', render: (v: string) => v || '—' },
+    { title: '所在区', dataIndex: 'district', render: (v: string) => v || '—' },
+    { title: '知识产权', key: 'ip', render: (_: unknown, e: EnterpriseRow) => ipSummary(e) },
+    {
+      title: '资格',
+      key: 'blacklist',
+      render: (_: unknown, e: EnterpriseRow) =>
+        e.blacklisted ? (
+          <Tag color="red">自 {e.blacklistedSince} 取消资格</Tag>
+        ) : (
+          <Tag color="green">正常</Tag>
+        ),
+    },
+  ];
+
+  return (
+    <>
+      <Card
+        title="企业库"
+        extra={
+          mayEditEnterprises(kind) && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              新增企业
+            </Button>
+          )
+        }
+      >
+        <Input.Search
+          allowClear
+          placeholder="按企业名称或统一社会信用代码搜索"
+          style={{ maxWidth: 420, marginBottom: 16 }}
+          onSearch={(value) => {
+            setSearch(value.trim() || null);
+            setPager((current) => firstPage(current.pageSize));
+          }}
+        />
+        {error && (
+          <Alert
+            type="error"
+            showIcon
+            title="企业库加载失败"
+            description={error.message}
+            style={{ marginBottom: 16 }}
+          />
+        )}
+        <Table
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={page?.edges.map((edge) => edge.node) ?? []}
+          loading={loading}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: '暂无可查看的企业' }}
+        />
+        <Space style={{ marginTop: 16, width: '100%', justifyContent: 'flex-end' }} wrap>
+          <Typography.Text>共 {page?.totalCount ?? 0} 家</Typography.Text>
+          <Button disabled={!hasPreviousPage(pager) || loading} onClick={() => setPager(previousPage)}>
+            上一页
+          </Button>
+          <Typography.Text>
+            第 {pageNumber(pager)} / {pageCount(page?.totalCount ?? 0, pager.pageSize)} 页
+          </Typography.Text>
+          <Button
+            disabled={!endCursor || loading}
+            onClick={() => endCursor && setPager((current) => nextPage(current, endCursor))}
+          >
+            下一页
+          </Button>
+          <Select
+            value={pager.pageSize}
+            options={PAGE_SIZE_OPTIONS}
+            onChange={(size: number) =>
+              isPageSize(size) && setPager((current) => withPageSize(current, size))
+            }
+            style={{ width: 110 }}
+          />
+        </Space>
+      </Card>
+      {seesProposals && (
+        <BlacklistPanel
+          proposals={proposals.data?.blacklistProposals ?? []}
+          loading={proposals.loading}
+          error={proposals.error}
+          canDecide={mayDecideBlacklist(kind)}
+          onOpenEnterprise={setOpenId}
+        />
+      )}
+      <CreateEnterpriseModal open={creating} onClose={() => setCreating(false)} onCreated={setOpenId} />
+      <EnterpriseDrawer
+        enterpriseId={openId}
+        canEdit={mayEditEnterprises(kind)}
+        canPropose={mayProposeBlacklist(kind)}
+        hasPendingProposal={openId !== null && pendingFor.has(openId)}
+        onClose={() => setOpenId(null)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,359 @@
+import { useMemo, useState } from 'react';
+import { useQuery } from '@apollo/client/react';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Row,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
+import { ME_QUERY } from '../../app/me.graphql';
+import {
+  currentAfter,
+  firstPage,
+  hasPreviousPage,
+  isPageSize,
+  nextPage,
+  PAGE_SIZES,
+  pageCount,
+  pageNumber,
+  previousPage,
+  withPageSize,
+  type CursorPager,
+} from '../../lib/cursorPager';
+import { formatYuan } from '../../lib/money';
+import {
+  FUND_STATUS_QUERY,
+  LEDGER_ENTRIES_QUERY,
+  TRIAL_BALANCE_QUERY,
+  type FundStatus,
+  type LedgerEntryRow,
+  type LedgerTransaction,
+  type TrialBalanceLine,
+} from './ledger.graphql';
+import { PostingFormModal, ReverseModal, type PostingFormKind } from './LedgerForms';
+import { accountTypeLabel, canReverse, kindColor, kindLabel, normalSideLabel } from './ledgerDisplay';
+
+const PAGE_SIZE_OPTIONS = PAGE_SIZES.map((size) => ({ value: size, label: `${size} 条/页` }));
+
+// Tabular figures keep the digits of right-aligned amounts in columns.
+const money = (value: string) => (
+  <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatYuan(value)}</span>
+);
+/** A zero side of a journal line stays blank, as on a paper voucher. */
+const side = (value: string) => (/^0+(\.0+)?$/.test(value) ? '' : money(value));
+
+/**
+ * 资金账簿: the fund's status, the trial balance and the journal (R1; Art 3, 7, 10, 18, 24); the fund
+ * manager also records interest income and programme costs and reverses mistaken postings.
+ */
+export function LedgerPage() {
+  const { data: meData } = useQuery(ME_QUERY);
+  const isManager = meData?.me?.organization.kind === 'FUND_MANAGER';
+  const status = useQuery(FUND_STATUS_QUERY, { fetchPolicy: 'cache-and-network' });
+  const trial = useQuery(TRIAL_BALANCE_QUERY, { fetchPolicy: 'cache-and-network' });
+  const [form, setForm] = useState<PostingFormKind | null>(null);
+  const [reversing, setReversing] = useState<LedgerTransaction | null>(null);
+  const businessDate = status.data?.portalInfo.businessDate;
+  const lines = trial.data?.trialBalance.lines;
+
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Card
+        title="资金状态"
+        extra={
+          isManager && (
+            <Space wrap>
+              <Button type="primary" disabled={!businessDate} onClick={() => setForm('INTEREST_INCOME')}>
+                登记利息收入
+              </Button>
+              <Button disabled={!businessDate} onClick={() => setForm('PROGRAMME_COST')}>
+                登记成本费用
+              </Button>
+            </Space>
+          )
+        }
+      >
+        {status.error && (
+          <Alert type="error" showIcon title="资金状态加载失败" description={status.error.message} />
+        )}
+        {status.data && <FundStatusCards status={status.data.fundStatus} lines={lines} />}
+      </Card>
+
+      <TrialBalanceCard />
+      <JournalCard accounts={lines ?? []} onReverse={isManager ? setReversing : undefined} />
+
+      {businessDate && (
+        <PostingFormModal
+          kind={form ?? 'INTEREST_INCOME'}
+          open={form !== null}
+          businessDate={businessDate}
+          onClose={() => setForm(null)}
+        />
+      )}
+      <ReverseModal transaction={reversing} onClose={() => setReversing(null)} />
+    </Space>
+  );
+}
+
+function FundStatusCards({ status, lines }: { status: FundStatus; lines: TrialBalanceLine[] | undefined }) {
+  const principalAccount = lines?.find((l) => l.depositBank !== null);
+  const figure = (title: string, value: string | null, note: string) => (
+    <Col xs={24} sm={12} lg={6}>
+      <Card size="small">
+        <Statistic
+          title={title}
+          value={value ?? '—'}
+          formatter={() => (value === null ? '—' : formatYuan(value))}
+        />
+        <Typography.Text type="secondary">{note}</Typography.Text>
+      </Card>
+    </Col>
+  );
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Row gutter={[16, 16]}>
+        {figure('专户本金余额', status.principalBalance, '只用于风险补偿及终止返还（第七条、第二十四条）')}
+        {figure('利息二级子账户余额', status.interestBalance, '只用于相关成本费用（第十条）')}
+        {figure(
+          '累计补偿金额',
+          status.cumulativeCompensation,
+          '终审通过的补偿合计，达 600 万暂停新增（第十九条）',
+        )}
+        <Col xs={24} sm={12} lg={6}>
+          <Card size="small">
+            <Statistic
+              title="新增补偿业务"
+              value={status.suspended ? '已暂停' : '正常'}
+              formatter={() =>
+                status.suspended ? (
+                  <Tag color="red" style={{ fontSize: 16, padding: '4px 8px' }}>
+                    已暂停
+                  </Tag>
+                ) : (
+                  <Tag color="green" style={{ fontSize: 16, padding: '4px 8px' }}>
+                    正常受理
+                  </Tag>
+                )
+              }
+            />
+            <Typography.Text type="secondary">累计补偿达到熔断线后暂停（第十九条）</Typography.Text>
+          </Card>
+        </Col>
+      </Row>
+      {principalAccount && (
+        <Typography.Text type="secondary">
+          资金存放银行（第七条）：{principalAccount.depositBank}，专户账号 {principalAccount.depositAccountNo}
+        </Typography.Text>
+      )}
+    </Space>
+  );
+}
+
+const TRIAL_BALANCE_COLUMNS: TableColumnsType<TrialBalanceLine> = [
+  { title: '科目编码', dataIndex: 'accountCode', width: 110 },
+  { title: '科目名称', dataIndex: 'name' },
+  { title: '类别', dataIndex: 'type', render: (type: string) => accountTypeLabel(type) },
+  { title: '借方合计', dataIndex: 'debitTotal', align: 'right', render: money },
+  { title: '贷方合计', dataIndex: 'creditTotal', align: 'right', render: money },
+  {
+    title: '余额',
+    dataIndex: 'balance',
+    align: 'right',
+    render: (balance: string, line: TrialBalanceLine) => (
+      <Space size={4}>
+        <Typography.Text type="secondary">{normalSideLabel(line.normalSide)}</Typography.Text>
+        {money(balance)}
+      </Space>
+    ),
+  },
+];
+
+function TrialBalanceCard() {
+  const { data, loading, error } = useQuery(TRIAL_BALANCE_QUERY, { fetchPolicy: 'cache-first' });
+  const tb = data?.trialBalance;
+  return (
+    <Card
+      title="试算平衡表"
+      extra={
+        tb &&
+        (tb.balanced ? <Tag color="green">借贷平衡</Tag> : <Tag color="red">借贷不平衡，请立即核查</Tag>)
+      }
+    >
+      {error && <Alert type="error" showIcon title="试算平衡表加载失败" description={error.message} />}
+      <Table
+        rowKey="accountCode"
+        size="middle"
+        columns={TRIAL_BALANCE_COLUMNS}
+        dataSource={tb?.lines ?? []}
+        loading={loading && !tb}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        summary={() =>
+          tb && (
+            <Table.Summary.Row>
+              <Table.Summary.Cell index={0} colSpan={3}>
+                <Typography.Text strong>合计</Typography.Text>
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={3} align="right">
+                {money(tb.debitTotal)}
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={4} align="right">
+                {money(tb.creditTotal)}
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={5} />
+            </Table.Summary.Row>
+          )
+        }
+      />
+    </Card>
+  );
+}
+
+/** Rows of one transaction sit together on a page; its shared cells span them. */
+function rowSpans(rows: readonly LedgerEntryRow[]): Map<string, number> {
+  const spans = new Map<string, number>();
+  let start = 0;
+  for (let i = 1; i <= rows.length; i++) {
+    if (i === rows.length || rows[i].transaction.id !== rows[start].transaction.id) {
+      spans.set(rows[start].id, i - start);
+      for (let j = start + 1; j < i; j++) spans.set(rows[j].id, 0);
+      start = i;
+    }
+  }
+  return spans;
+}
+
+function JournalCard({
+  accounts,
+  onReverse,
+}: {
+  accounts: TrialBalanceLine[];
+  onReverse?: (transaction: LedgerTransaction) => void;
+}) {
+  const [accountCode, setAccountCode] = useState<string | null>(null);
+  const [pager, setPager] = useState<CursorPager>(() => firstPage(PAGE_SIZES[0]));
+  const { data, previousData, loading, error } = useQuery(LEDGER_ENTRIES_QUERY, {
+    variables: { first: pager.pageSize, after: currentAfter(pager), accountCode },
+    fetchPolicy: 'cache-and-network',
+  });
+  const entries = (data ?? previousData)?.ledgerEntries;
+  const endCursor = data?.ledgerEntries.pageInfo.hasNextPage ? data.ledgerEntries.pageInfo.endCursor : null;
+  const rows = useMemo(() => entries?.edges.map((e) => e.node) ?? [], [entries]);
+  const spans = useMemo(() => rowSpans(rows), [rows]);
+  const shared = (row: LedgerEntryRow) => ({ rowSpan: spans.get(row.id) ?? 1 });
+
+  const columns: TableColumnsType<LedgerEntryRow> = [
+    { title: '凭证号', key: 'seq', onCell: shared, render: (_, row) => row.transaction.seq },
+    { title: '业务日期', key: 'date', onCell: shared, render: (_, row) => row.transaction.businessDate },
+    {
+      title: '类型',
+      key: 'kind',
+      onCell: shared,
+      render: (_, row) => (
+        <Tag color={kindColor(row.transaction.kind)}>{kindLabel(row.transaction.kind)}</Tag>
+      ),
+    },
+    { title: '科目', key: 'account', render: (_, row) => `${row.accountCode} ${row.accountName}` },
+    { title: '借方', dataIndex: 'debit', align: 'right', render: side },
+    { title: '贷方', dataIndex: 'credit', align: 'right', render: side },
+    {
+      title: '摘要',
+      key: 'memo',
+      onCell: shared,
+      render: (_, row) => (
+        <Space size={4} wrap>
+          <span>{row.transaction.memo}</span>
+          {row.transaction.reversedByTransactionId && <Tag>已冲销</Tag>}
+          {row.transaction.referenceType === 'Claim' && <Tag color="blue">理赔</Tag>}
+        </Space>
+      ),
+    },
+    {
+      title: '经办',
+      key: 'by',
+      onCell: shared,
+      render: (_, row) => row.transaction.createdBy ?? '系统（初始设立）',
+    },
+  ];
+  if (onReverse) {
+    columns.push({
+      title: '操作',
+      key: 'action',
+      fixed: 'right',
+      onCell: shared,
+      render: (_, row) =>
+        canReverse(row.transaction) && (
+          <Button size="small" danger onClick={() => onReverse(row.transaction)}>
+            冲销
+          </Button>
+        ),
+    });
+  }
+
+  return (
+    <Card
+      title="记账凭证（日记账）"
+      extra={
+        <Select
+          allowClear
+          placeholder="全部科目"
+          style={{ width: 220 }}
+          value={accountCode}
+          options={accounts.map((a) => ({ value: a.accountCode, label: `${a.accountCode} ${a.name}` }))}
+          onChange={(value: string | undefined) => {
+            setAccountCode(value ?? null);
+            setPager((current) => firstPage(current.pageSize));
+          }}
+        />
+      }
+    >
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          title="记账凭证加载失败"
+          description={error.message}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      <Table
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={rows}
+        loading={loading}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+      />
+      <Space style={{ marginTop: 16, width: '100%', justifyContent: 'flex-end' }} wrap>
+        <Typography.Text>共 {entries?.totalCount ?? 0} 行</Typography.Text>
+        <Button disabled={!hasPreviousPage(pager) || loading} onClick={() => setPager(previousPage)}>
+          上一页
+        </Button>
+        <Typography.Text>
+          第 {pageNumber(pager)} / {pageCount(entries?.totalCount ?? 0, pager.pageSize)} 页
+        </Typography.Text>
+        <Button
+          disabled={!endCursor || loading}
+          onClick={() => endCursor && setPager((current) => nextPage(current, endCursor))}
+        >
+          下一页
+        </Button>
+        <Select
+          value={pager.pageSize}
+          options={PAGE_SIZE_OPTIONS}
+          onChange={(size: number) => isPageSize(size) && setPager((current) => withPageSize(current, size))}
+          style={{ width: 110 }}
+        />
+      </Space>
+    </Card>
+  );
+}

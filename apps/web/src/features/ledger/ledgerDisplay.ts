@@ -1,0 +1,108 @@
+/** Labels and small rules of the 资金账簿 page; pure, so they are unit-tested (apps/web jest project). */
+
+const KIND_LABELS: Record<string, string> = {
+  CAPITAL_INJECTION: '财政出资注入',
+  COMPENSATION_PAYOUT: '风险补偿支付',
+  RECOVERY_RECEIVABLE: '确认追偿应收',
+  REMITTANCE_RECEIVED: '收到追偿返还',
+  INTEREST_INCOME: '利息收入',
+  PROGRAMME_COST: '成本费用支出',
+  TERMINATION_RETURN: '终止返还出资人',
+  REVERSAL: '冲销',
+};
+
+const KIND_COLORS: Record<string, string> = {
+  CAPITAL_INJECTION: 'blue',
+  COMPENSATION_PAYOUT: 'red',
+  RECOVERY_RECEIVABLE: 'purple',
+  REMITTANCE_RECEIVED: 'cyan',
+  INTEREST_INCOME: 'green',
+  PROGRAMME_COST: 'orange',
+  TERMINATION_RETURN: 'magenta',
+  REVERSAL: 'default',
+};
+
+const ACCOUNT_TYPE_LABELS: Record<string, string> = {
+  ASSET: '资产',
+  LIABILITY: '负债',
+  EQUITY: '净资产',
+  INCOME: '收入',
+  EXPENSE: '费用',
+};
+
+/** Chinese label of a LedgerTransactionKind; an unknown value (a newer API) is shown as sent. */
+export function kindLabel(kind: string): string {
+  return Object.hasOwn(KIND_LABELS, kind) ? KIND_LABELS[kind] : kind;
+}
+
+export function kindColor(kind: string): string {
+  return Object.hasOwn(KIND_COLORS, kind) ? KIND_COLORS[kind] : 'default';
+}
+
+export function accountTypeLabel(type: string): string {
+  return Object.hasOwn(ACCOUNT_TYPE_LABELS, type) ? ACCOUNT_TYPE_LABELS[type] : type;
+}
+
+/** 借 / 贷: the side a balance is reported on. */
+export function normalSideLabel(side: string): string {
+  return side === 'DEBIT' ? '借' : side === 'CREDIT' ? '贷' : side;
+}
+
+const AMOUNT = /^(0|[1-9]\d{0,15})(\.\d{1,2})?$/;
+
+/**
+ * A typed amount as the API's Decimal string ("1,500" → "1500.00"), or null when it is not a positive
+ * yuan amount with at most two decimals. String work only: no JS number ever holds the amount.
+ */
+export function normalizeAmount(input: string): string | null {
+  const s = input.trim().replace(/[,，\s]/g, '');
+  if (!AMOUNT.test(s)) return null;
+  const [intPart, frac = ''] = s.split('.');
+  if (/^0*$/.test(intPart + frac)) return null;
+  return `${intPart}.${frac.padEnd(2, '0')}`;
+}
+
+export interface ReversibleTransaction {
+  kind: string;
+  referenceType: string | null;
+  reversedByTransactionId: string | null;
+}
+
+/**
+ * Whether the manager may reverse it from this page: not yet reversed, not itself a reversal, and not a
+ * claim's posting (a payout, receivable or remittance is corrected through its claim).
+ */
+export function canReverse(t: ReversibleTransaction): boolean {
+  return (
+    t.reversedByTransactionId === null &&
+    t.kind !== 'REVERSAL' &&
+    (t.referenceType === null || t.referenceType === 'Policy')
+  );
+}
+
+/**
+ * A fresh idempotency key for one form submission: a double click or a retry after a timeout sends the
+ * same key, so the ledger posts once. getRandomValues works outside secure contexts too (plain-HTTP LAN).
+ */
+export function newIdempotencyKey(
+  random: (bytes: Uint8Array) => Uint8Array = (b) => crypto.getRandomValues(b),
+): string {
+  const b = random(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `web:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** "Art 10" → "第十条", "Art 24" → "第二十四条"; anything else as sent. */
+export function articleLabel(article: string): string {
+  const m = /^Art (\d{1,2})$/.exec(article.trim());
+  if (!m) return article;
+  const n = Number(m[1]);
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  const text = n < 10 ? DIGITS[n] : `${tens === 1 ? '' : DIGITS[tens]}十${ones === 0 ? '' : DIGITS[ones]}`;
+  return `第${text}条`;
+}

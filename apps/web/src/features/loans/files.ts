@@ -1,0 +1,33 @@
+/** Loan tapes travel as base64 in GraphQL (UploadLoanTapeInput.contentBase64; the template likewise). */
+
+/** The API refuses larger files (apps/api/src/modules/loan/loan-tape.parse.ts). */
+export const MAX_TAPE_BYTES = 5 * 1024 * 1024;
+
+/** A picked file as base64 (without the data-URL prefix). */
+export function fileToBase64(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onerror = () => reject(reader.error ?? new Error('读取文件失败'));
+    reader.onload = () => {
+      const url = String(reader.result);
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.readAsDataURL(file);
+  });
+}
+
+/** Hands a base64 file to the browser as a download. */
+export function downloadBase64(contentBase64: string, fileName: string, mimeType: string): void {
+  const binary = atob(contentBase64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType || 'application/octet-stream' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

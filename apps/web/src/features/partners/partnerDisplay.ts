@@ -1,0 +1,114 @@
+/**
+ * Display helpers for partners and agreements. Rates arrive as decimal strings ("0.30") and are
+ * shown as percentages by moving the decimal point in the string: never through a JS number.
+ */
+
+const RATE = /^(\d+)(?:\.(\d*))?$/;
+
+/** "0.30" → "30%", "0.125" → "12.5%", "1" → "100%". Anything else is shown as sent. */
+export function formatRate(rate: string | null | undefined): string {
+  if (rate === null || rate === undefined) return '—';
+  const match = RATE.exec(rate.trim());
+  if (!match) return rate;
+  const [, intDigits, fracDigits = ''] = match;
+  const frac = fracDigits.padEnd(2, '0');
+  const whole = `${intDigits}${frac.slice(0, 2)}`.replace(/^0+(?=\d)/, '');
+  const rest = frac.slice(2).replace(/0+$/, '');
+  return rest ? `${whole}.${rest}%` : `${whole}%`;
+}
+
+const PERCENT = /^(\d{1,3})(?:\.(\d{1,2}))?$/;
+
+/** "30" → "0.30", "12.5" → "0.125", "100" → "1.00"; null when not a percentage in [0, 100]. */
+export function percentToRate(percent: string): string | null {
+  const match = PERCENT.exec(percent.trim());
+  if (!match) return null;
+  const [, intDigits, fracDigits = ''] = match;
+  const padded = intDigits.padStart(3, '0');
+  if (padded > '100' || (padded === '100' && /[1-9]/.test(fracDigits))) return null;
+  return `${padded.slice(0, 1)}.${padded.slice(1)}${fracDigits}`;
+}
+
+const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 1 → 一, 11 → 十一, 26 → 二十六 (1–99). */
+function chineseNumber(n: number): string {
+  if (n < 10) return DIGITS[n];
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens === 1 ? '' : DIGITS[tens]}十${ones ? DIGITS[ones] : ''}`;
+}
+
+/** "Art 11" → "第十一条", "Art 2, 4" → "第二、四条"; anything else as sent. */
+export function articleZh(article: string): string {
+  const match = /^Art\s+(\d{1,2}(?:\s*,\s*\d{1,2})*)$/.exec(article.trim());
+  if (!match) return article;
+  const numbers = match[1].split(',').map((n) => chineseNumber(Number(n.trim())));
+  return `第${numbers.join('、')}条`;
+}
+
+const CODE_PREFIX: Record<string, string> = {
+  FORBIDDEN: '无权执行此操作',
+  NOT_FOUND: '记录不存在或无权查看',
+  BAD_USER_INPUT: '输入有误',
+  POLICY_VIOLATION: '不符合管理办法',
+  CONFLICT: '与当前状态冲突',
+  UNAUTHENTICATED: '登录已失效',
+};
+
+/** One line for a refused action: what kind of refusal, the article of the measures, the server's detail. */
+export function refusalText(code: string | undefined, message: string, article?: string): string {
+  const prefix = (code && CODE_PREFIX[code]) ?? '操作失败';
+  const where = article ? `（${articleZh(article)}）` : '';
+  return `${prefix}${where}：${message}`;
+}
+
+export type PartnerStatusValue = 'ACTIVE' | 'RETIRED' | 'DISQUALIFIED';
+
+const STATUS_LABELS: Record<PartnerStatusValue, { label: string; color: string }> = {
+  ACTIVE: { label: '合作中', color: 'green' },
+  RETIRED: { label: '已退出', color: 'default' },
+  DISQUALIFIED: { label: '已取消资格', color: 'red' },
+};
+
+export function partnerStatusLabel(status: string): { label: string; color: string } {
+  return Object.hasOwn(STATUS_LABELS, status)
+    ? STATUS_LABELS[status as PartnerStatusValue]
+    : { label: status, color: 'default' };
+}
+
+/**
+ * Kinds that run partner supervision (Art 5, 8): the three offices and the fund manager. Only tidies
+ * the page (which buttons show); the API decides.
+ */
+export const PARTNER_ADMIN_KINDS: readonly string[] = [
+  'IP_BUREAU',
+  'FINANCE_BUREAU',
+  'FINANCIAL_OFFICE',
+  'FUND_MANAGER',
+];
+
+export function mayManagePartners(kind: string | undefined): boolean {
+  return kind !== undefined && PARTNER_ADMIN_KINDS.includes(kind);
+}
+
+export type AgreementPhase = 'IN_FORCE' | 'FUTURE' | 'PAST';
+
+/**
+ * Where a version stands, from the server's `inForce` flag: later than the version in force (or with
+ * none in force yet) → not yet in force; earlier → superseded. Dates compare as "YYYY-MM-DD" strings.
+ */
+export function agreementPhase(
+  row: { effectiveFrom: string; inForce: boolean },
+  inForceFrom: string | null,
+): AgreementPhase {
+  if (row.inForce) return 'IN_FORCE';
+  if (inForceFrom === null || row.effectiveFrom > inForceFrom) return 'FUTURE';
+  return 'PAST';
+}
+
+export const AGREEMENT_PHASE_LABELS: Record<AgreementPhase, { label: string; color: string }> = {
+  IN_FORCE: { label: '现行', color: 'green' },
+  FUTURE: { label: '待生效', color: 'blue' },
+  PAST: { label: '已被替代', color: 'default' },
+};

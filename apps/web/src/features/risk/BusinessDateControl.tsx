@@ -1,0 +1,48 @@
+import { useMutation } from '@apollo/client/react';
+import { App, DatePicker, Space, Tag, Tooltip, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { apiErrorText } from '../loans/apiError';
+import { CLOCK_SETTERS, useCaller } from '../loans/useCaller';
+import { SET_BUSINESS_DATE_MUTATION } from './risk.graphql';
+
+/**
+ * The business date every overdue count and deadline uses. In demo mode the fund manager and the
+ * offices can move it (the API refuses elsewhere); everyone else just sees it.
+ */
+export function BusinessDateControl() {
+  const { message } = App.useApp();
+  const { kind, clock } = useCaller();
+  const [setDate, { loading }] = useMutation(SET_BUSINESS_DATE_MUTATION, { refetchQueries: 'active' });
+  if (!clock) return null;
+  const editable =
+    clock.demoMode && clock.businessDateSettable && kind !== undefined && CLOCK_SETTERS.includes(kind);
+  if (!editable) {
+    return (
+      <Typography.Text type="secondary">
+        业务日期 <Tag>{clock.businessDate}</Tag>
+      </Typography.Text>
+    );
+  }
+  return (
+    <Space size="small">
+      <Tooltip title="演示模式：调整业务日期，逾期天数与风险比例随之重新计算">
+        <Typography.Text type="secondary">业务日期（演示）</Typography.Text>
+      </Tooltip>
+      <DatePicker
+        size="small"
+        allowClear={false}
+        disabled={loading}
+        value={dayjs(clock.businessDate)}
+        onChange={async (d) => {
+          if (!d) return;
+          try {
+            await setDate({ variables: { date: d.format('YYYY-MM-DD') } });
+            message.success(`业务日期已调整为 ${d.format('YYYY-MM-DD')}`);
+          } catch (err) {
+            message.error(apiErrorText(err));
+          }
+        }}
+      />
+    </Space>
+  );
+}

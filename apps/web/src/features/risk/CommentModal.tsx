@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import { Alert, Form, Input, Modal, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { apiErrorText } from '../loans/apiError';
+
+/** A decision that needs a comment (warning, proposal, consent, lift): one dialog for all of them. */
+export function CommentModal({
+  title,
+  intro,
+  okText,
+  danger,
+  defaultComment,
+  onSubmit,
+  onClose,
+}: {
+  title: string;
+  intro: ReactNode;
+  okText: string;
+  danger?: boolean;
+  defaultComment?: string;
+  onSubmit: (comment: string) => Promise<unknown>;
+  onClose: () => void;
+}) {
+  const [form] = Form.useForm<{ comment: string }>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const onOk = async () => {
+    const { comment } = await form.validateFields();
+    setBusy(true);
+    setError(null);
+    try {
+      await onSubmit(comment.trim());
+      onClose();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      open
+      title={title}
+      okText={okText}
+      okButtonProps={{ danger }}
+      confirmLoading={busy}
+      onOk={onOk}
+      onCancel={onClose}
+    >
+      <Typography.Paragraph>{intro}</Typography.Paragraph>
+      {error !== null && (
+        <Alert
+          type="error"
+          showIcon
+          title="操作未成功"
+          description={apiErrorText(error)}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      <Form form={form} layout="vertical" initialValues={{ comment: defaultComment ?? '' }}>
+        <Form.Item
+          name="comment"
+          label="意见"
+          rules={[{ required: true, whitespace: true, message: '请填写意见' }]}
+        >
+          <Input.TextArea rows={4} maxLength={2000} showCount />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
