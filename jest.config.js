@@ -23,6 +23,8 @@ const moduleNameMapper = {
 // type-graphql and TypeORM read decorator metadata; the API's copy serves the cross-app tests too.
 const reflectMetadata = require.resolve('reflect-metadata', { paths: [path.join(__dirname, 'apps/api')] });
 
+const dbSuiteSetup = path.join(__dirname, 'apps/api/src/testing/jest.setup.ts');
+
 // jose 6 ships ESM only; let swc turn it into CommonJS for jest.
 const transformIgnorePatterns = ['/node_modules/(?!(\\.pnpm/jose[^/]*/node_modules/)?jose/)'];
 
@@ -41,9 +43,9 @@ const project = (name, dir, extra = {}) => ({
 module.exports = {
   projects: [
     project('policy', '<rootDir>/packages/policy'),
-    project('api', '<rootDir>/apps/api', { setupFiles: [reflectMetadata] }),
+    project('api', '<rootDir>/apps/api', { setupFiles: [reflectMetadata], setupFilesAfterEnv: [dbSuiteSetup] }),
     // The web client's pure helpers (formatting, cursors); the UI itself is tested in a browser (test/e2e).
     project('web', '<rootDir>/apps/web'),
-    project('e2e', '<rootDir>/test', { setupFiles: [reflectMetadata] }),
+    project('e2e', '<rootDir>/test', { setupFiles: [reflectMetadata], setupFilesAfterEnv: [dbSuiteSetup] }),
   ],
 };

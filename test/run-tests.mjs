@@ -64,9 +64,11 @@ const code = await new Promise((resolve) => {
 
 let passed = 0;
 let failed = 0;
+let skipped = 0;
 if (existsSync(resultsFile)) {
   const r = JSON.parse(readFileSync(resultsFile, 'utf8'));
   passed = r.numPassedTests;
+  skipped = r.numPendingTests + (r.numTodoTests ?? 0);
   // A suite that failed to load has no test results; count it as a failure so it cannot hide.
   failed = r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0);
   if (r.numTotalTests === 0) {
@@ -76,5 +78,5 @@ if (existsSync(resultsFile)) {
 } else {
   failed = 1;
 }
-console.log(`${passed} passed, ${failed} failed`);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(code !== 0 || failed > 0 ? 1 : 0);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { Money, compareDates, computeRemittance, type IsoDate } from '@ipfund/policy';
 import type { Actor } from '../../authz/actor';
@@ -33,7 +34,8 @@ export class RecoveryService {
   ): Promise<RecoveryEntity> {
     return this.useCases.run(actor, 'recovery.record', async ({ em, target, detail }) => {
       if (actor.orgKind !== 'LENDING_BANK') throw forbidden('Only the bank records its recoveries (Art 18)');
-      const key = input.idempotencyKey ?? `${input.claimId}:${input.receivedOn}:${input.amount}`;
+      // Without a key every call is a new recovery: two equal amounts on one day can both be real.
+      const key = input.idempotencyKey ?? `auto:${randomUUID()}`;
       const repeat = await em.findOne(RecoveryEntity, {
         where: { bankId: actor.orgId, idempotencyKey: key },
       });
