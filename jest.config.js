@@ -43,7 +43,10 @@ const project = (name, dir, extra = {}) => ({
 module.exports = {
   projects: [
     project('policy', '<rootDir>/packages/policy'),
-    project('api', '<rootDir>/apps/api', { setupFiles: [reflectMetadata], setupFilesAfterEnv: [dbSuiteSetup] }),
+    project('api', '<rootDir>/apps/api', {
+      setupFiles: [reflectMetadata],
+      setupFilesAfterEnv: [dbSuiteSetup],
+    }),
     // The web client's pure helpers (formatting, cursors); the UI itself is tested in a browser (test/e2e).
     project('web', '<rootDir>/apps/web'),
     project('e2e', '<rootDir>/test', { setupFiles: [reflectMetadata], setupFilesAfterEnv: [dbSuiteSetup] }),
