@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../../authz/actor';
 import { badInput, conflict, forbidden, notFound } from '../../common/errors';
+import { isUuid } from '../../common/ids';
 import type { UseCaseRunner } from '../../common/use-case';
 import { ClaimDocumentEntity, type ClaimEntity } from './claim.entity';
 import type { ClaimService } from './claim.service';
@@ -75,7 +76,7 @@ export class ClaimDocumentService {
     actor: Actor,
     documentId: string,
   ): Promise<{ doc: ClaimDocumentEntity; claim: ClaimEntity } | null> {
-    if (!/^[0-9a-f-]{36}$/i.test(documentId)) return null;
+    if (!isUuid(documentId)) return null;
     const doc = await this.ds
       .getRepository(ClaimDocumentEntity)
       .createQueryBuilder('d')

@@ -30,6 +30,7 @@ import { LoanEntity } from '../loan/loan.entity';
 import { ClaimEntity, ClaimEventEntity, type StoredComputation } from './claim.entity';
 import type { LedgerService } from '../ledger/ledger.service';
 import { readFundState, recordFinalApproval } from './fund-state';
+import { isUuid } from '../../common/ids';
 
 /** Columns behind the fields the Claim rules are written against (authz/ability.ts). */
 export const CLAIM_FIELDS: FieldMap = {
@@ -37,7 +38,6 @@ export const CLAIM_FIELDS: FieldMap = {
   guarantorId: 'claim.guarantor_id',
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
 
 export interface ClaimPage {
@@ -119,7 +119,7 @@ export class ClaimService {
   }
 
   async byId(actor: Actor, id: string): Promise<ClaimEntity | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     return this.visibleClaims(actor).andWhere('claim.id = :id', { id }).getOne();
   }
 
@@ -537,7 +537,7 @@ export class ClaimService {
   }
 
   private async lockVisibleLoan(em: EntityManager, actor: Actor, loanId: string): Promise<LoanEntity> {
-    if (!UUID.test(loanId)) throw notFound('Loan');
+    if (!isUuid(loanId)) throw notFound('Loan');
     const ability = defineAbilityFor(actor);
     const qb = em
       .getRepository(LoanEntity)
@@ -557,7 +557,7 @@ export class ClaimService {
 
   /** The claim, locked for this transaction — or NOT_FOUND when it does not exist or is not visible. */
   private async lockVisibleClaim(em: EntityManager, actor: Actor, claimId: string): Promise<ClaimEntity> {
-    if (!UUID.test(claimId)) throw notFound('Claim');
+    if (!isUuid(claimId)) throw notFound('Claim');
     const claim = await this.visibleClaims(actor, em)
       .andWhere('claim.id = :claimId', { claimId })
       .setLock('pessimistic_write')

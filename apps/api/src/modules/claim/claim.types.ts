@@ -2,7 +2,8 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import { CLAIM_ACTIONS } from '@ipfund/policy';
 import { DateScalar, DecimalScalar } from '../../graphql/scalars';
 import { OrganizationType } from '../org/org.types';
-import { CoverageReasonType, PageInfoType } from '../loan/loan.types';
+import { PageInfoType } from '../loan/loan.types';
+import { RuleReasonType } from '../../graphql/rule-reason.type';
 
 export enum ClaimStatus {
   SUBMITTED = 'SUBMITTED',
@@ -70,8 +71,8 @@ export class ClaimComputationType {
   limitedBy: string;
   @Field(() => DecimalScalar, { description: 'Σ F already approved for the enterprise in the year' })
   enterpriseYearCompensatedSoFar: string;
-  @Field(() => [CoverageReasonType], { description: 'Each step with its article' })
-  reasons: CoverageReasonType[];
+  @Field(() => [RuleReasonType], { description: 'Each step with its article' })
+  reasons: RuleReasonType[];
 }
 
 @ObjectType('ClaimApproval', { description: 'An office decision (Art 17)' })

@@ -11,8 +11,7 @@ import type { UseCaseRunner } from '../../common/use-case';
 import { ClaimEntity, RecoveryEntity } from './claim.entity';
 import type { LedgerService } from '../ledger/ledger.service';
 import { CLAIM_FIELDS } from './claim.service';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../common/ids';
 
 /**
  * Recoveries after payout (R8, Art 18): for each amount R the bank recovers on day d it owes the
@@ -44,7 +43,7 @@ export class RecoveryService {
         detail({ replay: true });
         return repeat;
       }
-      if (!UUID.test(input.claimId)) throw notFound('Claim');
+      if (!isUuid(input.claimId)) throw notFound('Claim');
       const qb = em
         .getRepository(ClaimEntity)
         .createQueryBuilder('claim')
@@ -121,7 +120,7 @@ export class RecoveryService {
   remit(actor: Actor, recoveryId: string, idempotencyKey: string): Promise<RecoveryEntity> {
     return this.useCases.run(actor, 'recovery.remit', async ({ em, target, detail }) => {
       if (actor.orgKind !== 'LENDING_BANK') throw forbidden('Only the bank records its remittances (Art 18)');
-      if (!UUID.test(recoveryId)) throw notFound('Recovery');
+      if (!isUuid(recoveryId)) throw notFound('Recovery');
       const recovery = await em
         .getRepository(RecoveryEntity)
         .createQueryBuilder('r')

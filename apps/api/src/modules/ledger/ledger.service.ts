@@ -39,6 +39,7 @@ import {
   type LedgerLine,
   type LedgerLineInput,
 } from './ledger.posting';
+import { isUuid } from '../../common/ids';
 
 export type { LedgerLine, LedgerLineInput } from './ledger.posting';
 
@@ -169,7 +170,6 @@ export interface FundStatusView {
 /** Which organisation kinds may record ledger movements by hand (Art 6.2: the manager keeps the accounts). */
 const LEDGER_WRITERS = new Set(['FUND_MANAGER']);
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const AMOUNT_TEXT = /^(0|[1-9]\d{0,15})(\.\d{1,2})?$/;
 
 /** The idempotency key of the initial capital posting (Art 3). */
@@ -323,7 +323,7 @@ export class LedgerService {
    * to it, at most once per original. A reversal itself is not reversed — post the movement again.
    */
   async reverse(em: EntityManager, input: ReversalInput): Promise<PostedTransaction> {
-    if (!UUID.test(input.transactionId)) throw notFound('Ledger transaction');
+    if (!isUuid(input.transactionId)) throw notFound('Ledger transaction');
     const reason = input.reason.trim();
     if (!reason) throw badInput('A reversal needs a reason');
     const businessDate = this.businessDate(input.businessDate);
@@ -386,7 +386,7 @@ export class LedgerService {
   }
 
   async transactionById(em: EntityManager, id: string): Promise<LedgerTransactionView | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     const [view] = await this.loadTransactions(em, `t.id = $1`, [id]);
     return view ?? null;
   }

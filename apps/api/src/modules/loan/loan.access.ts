@@ -48,12 +48,8 @@ export function requireKind(actor: Actor, operation: GuardedOperation): void {
   if (!mayTake(actor, operation)) throw forbidden(`Your organisation may not do ${operation}`);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A malformed id names no record: it is answered like a missing one. */
-export function isUuid(id: string): boolean {
-  return UUID.test(id);
-}
+// One id check for the whole API (common/ids.ts).
+export { isUuid } from '../../common/ids';
 
 /** Free text required by a decision (a comment, a description): trimmed, non-empty, bounded. */
 export function requiredText(value: string, what: string, max = 2000): string {

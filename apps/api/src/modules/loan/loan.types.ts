@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import { LOAN_PURPOSES, type LoanPurpose } from '@ipfund/policy';
 import { DateScalar, DecimalScalar } from '../../graphql/scalars';
 import { OrgRefType } from '../org/org.types';
+import { RuleReasonType } from '../../graphql/rule-reason.type';
 
 export enum LoanStatus {
   ACTIVE = 'ACTIVE',
@@ -14,18 +15,6 @@ registerEnumType(LoanStatus, {
   name: 'LoanStatus',
   description: 'OVERDUE is derived: ACTIVE with an unpaid instalment past due at the business date (R3)',
 });
-
-@ObjectType('CoverageReason', { description: 'Why a loan is or is not covered, with the article (R2)' })
-export class CoverageReasonType {
-  @Field()
-  article: string;
-
-  @Field()
-  code: string;
-
-  @Field()
-  message: string;
-}
 
 @ObjectType('EnterpriseRef')
 export class EnterpriseRefType {
@@ -87,8 +76,8 @@ export class LoanType {
   @Field()
   covered: boolean;
 
-  @Field(() => [CoverageReasonType])
-  coverageReasons: CoverageReasonType[];
+  @Field(() => [RuleReasonType])
+  coverageReasons: RuleReasonType[];
 
   @Field(() => OrgRefType)
   bank: OrgRefType;

@@ -31,12 +31,8 @@ export function requireKind(actor: Actor, kinds: readonly OrgKind[], action: str
   if (!kinds.includes(actor.orgKind)) throw forbidden(`Your organisation may not ${action}`);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A malformed id names no record: answered like a missing one. */
-export function isUuid(id: string): boolean {
-  return UUID.test(id);
-}
+// One id check for the whole API (common/ids.ts).
+export { isUuid } from '../../common/ids';
 
 /** Trimmed free text; empty → null. */
 export function text(value: string | null | undefined): string | null {

@@ -1,3 +1,4 @@
+import { RuleReasonType } from '../../graphql/rule-reason.type';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar, DecimalScalar } from '../../graphql/scalars';
 import { OrgRefType } from '../org/org.types';
@@ -22,18 +23,6 @@ registerEnumType(SuggestedAction, {
   name: 'SuggestedRiskAction',
   description: 'What the system proposes the manager does next (a prompt; the rules are checked when acting)',
 });
-
-@ObjectType('RuleReason', { description: 'A rule result with the article it comes from' })
-export class RuleReasonType {
-  @Field()
-  article: string;
-
-  @Field()
-  code: string;
-
-  @Field()
-  message: string;
-}
 
 @ObjectType('BankRisk', { description: "A bank's risk ratio at the business date (R4, Art 12)" })
 export class BankRiskType {
