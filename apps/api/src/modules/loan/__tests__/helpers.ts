@@ -1,63 +1,19 @@
-import { randomBytes } from 'node:crypto';
-import { ORG_KINDS, type OrgKind } from '@ipfund/shared';
 import { hashPassword } from '../../../auth/password';
-import { DEMO_ORGS, DEMO_PASSWORD } from '../../../demo/demo-data';
+import { DEMO_PASSWORD } from '../../../demo/demo-data';
 import type { GqlResult, TestApp } from '../../../testing/test-app';
-import { creditCodeCheckChar } from '../../enterprise/credit-code';
+import { ok, orgIdOf } from '../../../testing/kinds';
+import { uniqueTag } from '../../../testing/factories';
+
+export { USER_OF_KIND, otherKinds, tokensByKind, refusal, ok, orgIdOf } from '../../../testing/kinds';
+export { createEnterprise } from '../../../testing/factories';
 import { LoanEntity } from '../loan.entity';
-
-/** One demo login per organisation kind. */
-export const USER_OF_KIND: Record<OrgKind, string> = {
-  IP_BUREAU: 'ipb',
-  FINANCE_BUREAU: 'finance',
-  FINANCIAL_OFFICE: 'fo',
-  FUND_MANAGER: 'manager',
-  LENDING_BANK: 'bank-a',
-  GUARANTOR: 'guarantor-a',
-  ENTERPRISE: 'ent-1',
-  AUDITOR: 'auditor',
-};
-
-/** Every kind not in `permitted`: the ones a use case must refuse with FORBIDDEN. */
-export function otherKinds(permitted: readonly OrgKind[]): OrgKind[] {
-  return ORG_KINDS.filter((k) => !permitted.includes(k));
-}
-
-export async function tokensByKind(app: TestApp): Promise<Record<OrgKind, string>> {
-  const entries = await Promise.all(
-    ORG_KINDS.map(async (k) => [k, await app.login(USER_OF_KIND[k])] as const),
-  );
-  return Object.fromEntries(entries) as Record<OrgKind, string>;
-}
-
-/** Code and article of the first error. */
-export function refusal(res: GqlResult): { code?: unknown; article?: unknown } {
-  const ext = res.errors?.[0]?.extensions;
-  return { code: ext?.code, article: ext?.article };
-}
-
-export function ok<T>(res: GqlResult<T>): T {
-  if (res.errors?.length || !res.data) throw new Error(`unexpected errors: ${JSON.stringify(res.errors)}`);
-  return res.data;
-}
-
-export async function orgIdOf(app: TestApp, key: string): Promise<string> {
-  const name = DEMO_ORGS.find((o) => o.key === key)!.name;
-  const [row] = (await app.ds.query(`SELECT id FROM organizations WHERE name = $1`, [name])) as {
-    id: string;
-  }[];
-  return row.id;
-}
-
-let serial = 0;
-const unique = () => `${Date.now().toString(36)}${(serial++).toString(36)}${randomBytes(2).toString('hex')}`;
 
 /** A fresh partner bank with one login (so a test controls its whole book), password DEMO_PASSWORD. */
 export async function createBank(
   app: TestApp,
   label = 'bank',
 ): Promise<{ id: string; username: string; name: string }> {
-  const tag = unique();
+  const tag = uniqueTag();
   const name = `测试银行${tag}`;
   const [org] = (await app.ds.query(
     `INSERT INTO organizations (kind, name, short_name) VALUES ('LENDING_BANK', $1, $1) RETURNING id`,
@@ -69,34 +25,6 @@ export async function createBank(
     [org.id, username, `${name}信贷员`, await hashPassword(DEMO_PASSWORD)],
   );
   return { id: org.id, username, name };
-}
-
-const CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-
-/** A fresh enterprise in the library, added by `createdBy` (a bank sees it before lending), with a patent and a trademark. */
-export async function createEnterprise(
-  app: TestApp,
-  createdBy: string | null,
-): Promise<{ id: string; patentId: string; trademarkId: string }> {
-  const tag = unique();
-  let body = '';
-  for (let i = 0; i < 9; i++) body += CODE_ALPHABET[randomBytes(1)[0] % CODE_ALPHABET.length];
-  const first17 = `91500105${body}`;
-  const code = first17 + creditCodeCheckChar(first17)!;
-  const [e] = (await app.ds.query(
-    `INSERT INTO enterprises (name, credit_code, district, industry, created_by_org_id)
-     VALUES ($1, $2, '江北区', '智能制造', $3) RETURNING id`,
-    [`测试企业${tag}有限公司`, code, createdBy],
-  )) as { id: string }[];
-  const [p] = (await app.ds.query(
-    `INSERT INTO ip_assets (enterprise_id, kind, registration_no, title) VALUES ($1, 'PATENT', $2, '一种测试装置') RETURNING id`,
-    [e.id, `ZL${tag}`],
-  )) as { id: string }[];
-  const [t] = (await app.ds.query(
-    `INSERT INTO ip_assets (enterprise_id, kind, registration_no, title) VALUES ($1, 'TRADEMARK', $2, '测试商标') RETURNING id`,
-    [e.id, `TM${tag}`],
-  )) as { id: string }[];
-  return { id: e.id, patentId: p.id, trademarkId: t.id };
 }
 
 export const LOAN_FIELDS = `id contractNo principal ipPledgedPrincipal outstandingPrincipal issuedOn maturesOn purpose
@@ -138,7 +66,7 @@ export interface RegisterInput {
 export function registerInput(i: RegisterInput): Record<string, unknown> {
   return {
     enterpriseId: i.enterpriseId,
-    contractNo: i.contractNo ?? `HT-${unique()}`,
+    contractNo: i.contractNo ?? `HT-${uniqueTag()}`,
     principal: i.principal,
     ipPledgedPrincipal: i.ipPledgedPrincipal ?? i.principal,
     guarantorId: i.guarantorId ?? null,
