@@ -6,6 +6,16 @@
 export const PAGE_SIZES = [20, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
 
+/** The choices of the page-size select under a paged table. */
+export const PAGE_SIZE_OPTIONS = PAGE_SIZES.map((size) => ({ value: size, label: `${size} 条/页` }));
+
+/** One page of a Relay-style connection, as the list queries select it. */
+export interface Connection<T> {
+  totalCount: number;
+  edges: { cursor: string; node: T }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
 export interface CursorPager {
   readonly pageSize: PageSize;
   /** `after` of every page visited so far; the last one is the current page (null = first page). */
@@ -48,4 +58,9 @@ export function pageCount(totalCount: number, pageSize: PageSize): number {
 
 export function isPageSize(value: number): value is PageSize {
   return (PAGE_SIZES as readonly number[]).includes(value);
+}
+
+/** The `after` of the page following this one, or null when this is the last page (or none is loaded). */
+export function nextCursor(connection: Pick<Connection<unknown>, 'pageInfo'> | undefined): string | null {
+  return connection?.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
 }

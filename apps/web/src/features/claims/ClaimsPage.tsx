@@ -2,19 +2,8 @@ import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Select, Space, Table, Typography } from 'antd';
-import {
-  currentAfter,
-  firstPage,
-  hasPreviousPage,
-  isPageSize,
-  nextPage,
-  PAGE_SIZES,
-  pageCount,
-  pageNumber,
-  previousPage,
-  withPageSize,
-  type CursorPager,
-} from '../../lib/cursorPager';
+import { CursorPagerBar } from '../../lib/CursorPagerBar';
+import { currentAfter, firstPage, nextCursor, PAGE_SIZES, type CursorPager } from '../../lib/cursorPager';
 import { canFileClaim } from './access';
 import { ApiErrorAlert } from './ApiErrorAlert';
 import { ClaimDrawer } from './ClaimDrawer';
@@ -26,7 +15,6 @@ import { ResumptionPanel } from './ResumptionPanel';
 import { SubmitClaimModal } from './SubmitClaimModal';
 import { useOrgKind } from './useOrgKind';
 
-const PAGE_SIZE_OPTIONS = PAGE_SIZES.map((size) => ({ value: size, label: `${size} 条/页` }));
 const STATUS_OPTIONS = CLAIM_STATUSES.map((status) => ({ value: status, label: claimStatusLabel(status) }));
 
 /** 补偿申请 (Art 16–19): the claims the caller may see, the fund's state, and the next steps. */
@@ -73,7 +61,7 @@ function ClaimsTable({ onOpen }: { onOpen: (id: string) => void }) {
     fetchPolicy: 'cache-and-network',
   });
   const claims = (data ?? previousData)?.claims;
-  const endCursor = data?.claims.pageInfo.hasNextPage ? data.claims.pageInfo.endCursor : null;
+  const endCursor = nextCursor(data?.claims);
 
   const changeStatus = (next: KnownClaimStatus | undefined) => {
     setStatus(next ?? null);
@@ -105,27 +93,14 @@ function ClaimsTable({ onOpen }: { onOpen: (id: string) => void }) {
         scroll={{ x: 'max-content' }}
         onRow={(claim) => ({ onClick: () => onOpen(claim.id), style: { cursor: 'pointer' } })}
       />
-      <Space style={{ marginTop: 16, width: '100%', justifyContent: 'flex-end' }} wrap>
-        <Typography.Text>共 {claims?.totalCount ?? 0} 件</Typography.Text>
-        <Button disabled={!hasPreviousPage(pager) || loading} onClick={() => setPager(previousPage)}>
-          上一页
-        </Button>
-        <Typography.Text>
-          第 {pageNumber(pager)} / {pageCount(claims?.totalCount ?? 0, pager.pageSize)} 页
-        </Typography.Text>
-        <Button
-          disabled={!endCursor || loading}
-          onClick={() => endCursor && setPager((current) => nextPage(current, endCursor))}
-        >
-          下一页
-        </Button>
-        <Select
-          value={pager.pageSize}
-          options={PAGE_SIZE_OPTIONS}
-          onChange={(size: number) => isPageSize(size) && setPager((current) => withPageSize(current, size))}
-          style={{ width: 110 }}
-        />
-      </Space>
+      <CursorPagerBar
+        pager={pager}
+        onChange={setPager}
+        totalCount={claims?.totalCount ?? 0}
+        endCursor={endCursor}
+        loading={loading}
+        unit="件"
+      />
     </>
   );
 }

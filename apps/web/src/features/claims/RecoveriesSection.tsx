@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { canRecordRecovery, canRecordRemittance } from './access';
+import { canRecordRecovery } from './access';
 import type { ClaimDetail, Recovery } from './claims.graphql';
 import { articleLabel } from './policyText';
-import { RECOVERY_COLUMNS } from './recoveryColumns';
+import { RECOVERY_COLUMNS, remitColumn } from './recoveryColumns';
 import { RecordRecoveryModal } from './RecordRecoveryModal';
 import { RemitModal } from './RemitModal';
 import { useOrgKind } from './useOrgKind';
@@ -16,19 +16,7 @@ export function RecoveriesSection({ claim }: { claim: ClaimDetail }) {
   const [recording, setRecording] = useState(false);
   const [remitting, setRemitting] = useState<Recovery | null>(null);
 
-  const columns: TableColumnsType<Recovery> = [
-    ...RECOVERY_COLUMNS,
-    {
-      title: '操作',
-      key: 'remit',
-      render: (_: unknown, recovery) =>
-        canRecordRemittance(kind, recovery) && (
-          <Button size="small" onClick={() => setRemitting(recovery)}>
-            记录返还
-          </Button>
-        ),
-    },
-  ];
+  const columns: TableColumnsType<Recovery> = [...RECOVERY_COLUMNS, remitColumn(kind, setRemitting)];
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>

@@ -2,13 +2,12 @@ import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Button, Card, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { canRecordRemittance } from './access';
 import { ApiErrorAlert } from './ApiErrorAlert';
 import { ClaimDrawer } from './ClaimDrawer';
 import { OPEN_REMITTANCES_QUERY, PAID_CLAIM_REFS_QUERY, type Recovery } from './claims.graphql';
 import { FundStatusBanner } from './FundStatusBanner';
 import { articleLabel } from './policyText';
-import { RECOVERY_COLUMNS } from './recoveryColumns';
+import { RECOVERY_COLUMNS, remitColumn } from './recoveryColumns';
 import { RemitModal } from './RemitModal';
 import { useOrgKind } from './useOrgKind';
 
@@ -46,16 +45,7 @@ export function RemittancesPage() {
       render: (_: unknown, recovery: Recovery) => loanOf.get(recovery.claimId)?.bankName ?? '—',
     },
     ...RECOVERY_COLUMNS,
-    {
-      title: '操作',
-      key: 'remit',
-      render: (_: unknown, recovery) =>
-        canRecordRemittance(kind, recovery) && (
-          <Button size="small" onClick={() => setRemitting(recovery)}>
-            记录返还
-          </Button>
-        ),
-    },
+    remitColumn(kind, setRemitting),
   ];
 
   return (

@@ -1,5 +1,6 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type { OrgKind } from '@ipfund/shared';
+import type { Connection } from '../../lib/cursorPager';
 
 /**
  * The claim module's GraphQL contract (apps/api/src/modules/claim), with hand-written types.
@@ -143,11 +144,7 @@ export interface ClaimDetail {
 }
 
 export interface ClaimsData {
-  claims: {
-    totalCount: number;
-    edges: { cursor: string; node: ClaimRow }[];
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  };
+  claims: Connection<ClaimRow>;
 }
 
 export interface ClaimsVariables {

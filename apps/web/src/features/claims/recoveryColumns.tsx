@@ -1,5 +1,7 @@
-import type { TableColumnsType } from 'antd';
-import { Tag } from 'antd';
+import type { TableColumnType, TableColumnsType } from 'antd';
+import { Button, Tag } from 'antd';
+import type { OrgKind } from '@ipfund/shared';
+import { canRecordRemittance } from './access';
 import type { Recovery } from './claims.graphql';
 import { renderMoney } from './Money';
 import { REMITTANCE_STATE_TAGS, remittanceState } from './progress';
@@ -20,3 +22,20 @@ export const RECOVERY_COLUMNS: TableColumnsType<Recovery> = [
     },
   },
 ];
+
+/** The action column: a bank records the remittance of a recovery it has not yet remitted. */
+export function remitColumn(
+  kind: OrgKind | undefined,
+  onRemit: (recovery: Recovery) => void,
+): TableColumnType<Recovery> {
+  return {
+    title: '操作',
+    key: 'remit',
+    render: (_: unknown, recovery) =>
+      canRecordRemittance(kind, recovery) && (
+        <Button size="small" onClick={() => onRemit(recovery)}>
+          记录返还
+        </Button>
+      ),
+  };
+}

@@ -1,16 +1,10 @@
+import { saveBlob } from '../../lib/saveBlob';
 import { base64ToBytes } from './base64';
 
-/** Hands decoded bytes to the browser as a download (a temporary object URL and a link click). */
+/** Hands decoded bytes to the browser as a download. */
 export function saveBase64File(contentBase64: string, fileName: string, contentType: string): void {
-  const blob = new Blob([base64ToBytes(contentBase64)], { type: contentType || 'application/octet-stream' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // Give the browser a moment to start the download before the URL goes away.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(
+    new Blob([base64ToBytes(contentBase64)], { type: contentType || 'application/octet-stream' }),
+    fileName,
+  );
 }

@@ -1,22 +1,12 @@
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Input, Space, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ME_QUERY } from '../../app/me.graphql';
-import {
-  currentAfter,
-  firstPage,
-  hasPreviousPage,
-  isPageSize,
-  nextPage,
-  PAGE_SIZES,
-  pageCount,
-  pageNumber,
-  previousPage,
-  withPageSize,
-  type CursorPager,
-} from '../../lib/cursorPager';
+import { CursorPagerBar } from '../../lib/CursorPagerBar';
+import { currentAfter, firstPage, nextCursor, PAGE_SIZES, type CursorPager } from '../../lib/cursorPager';
+import { ErrorAlert } from '../../lib/ErrorAlert';
 import { BlacklistPanel } from './BlacklistPanel';
 import { EnterpriseDrawer } from './EnterpriseDrawer';
 import { CreateEnterpriseModal } from './EnterpriseForms';
@@ -27,8 +17,6 @@ import {
   maySeeBlacklistProposals,
 } from './enterpriseDisplay';
 import { BLACKLIST_PROPOSALS_QUERY, ENTERPRISES_QUERY, type EnterpriseRow } from './enterprises.graphql';
-
-const PAGE_SIZE_OPTIONS = PAGE_SIZES.map((size) => ({ value: size, label: `${size} 条/页` }));
 
 function ipSummary(e: EnterpriseRow): string {
   const patents = e.ipAssets.filter((a) => a.kind === 'PATENT').length;
@@ -58,7 +46,7 @@ export function EnterprisesPage() {
     fetchPolicy: 'cache-and-network',
   });
   const page = (data ?? previousData)?.enterprises;
-  const endCursor = data?.enterprises.pageInfo.hasNextPage ? data.enterprises.pageInfo.endCursor : null;
+  const endCursor = nextCursor(data?.enterprises);
   const pendingFor = new Set(
     (proposals.data?.blacklistProposals ?? [])
       .filter((p) => p.status === 'PENDING')
@@ -117,15 +105,7 @@ export function EnterprisesPage() {
             setPager((current) => firstPage(current.pageSize));
           }}
         />
-        {error && (
-          <Alert
-            type="error"
-            showIcon
-            title="企业库加载失败"
-            description={error.message}
-            style={{ marginBottom: 16 }}
-          />
-        )}
+        {error && <ErrorAlert title="企业库加载失败" description={error.message} />}
         <Table
           rowKey="id"
           size="middle"
@@ -136,29 +116,14 @@ export function EnterprisesPage() {
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: '暂无可查看的企业' }}
         />
-        <Space style={{ marginTop: 16, width: '100%', justifyContent: 'flex-end' }} wrap>
-          <Typography.Text>共 {page?.totalCount ?? 0} 家</Typography.Text>
-          <Button disabled={!hasPreviousPage(pager) || loading} onClick={() => setPager(previousPage)}>
-            上一页
-          </Button>
-          <Typography.Text>
-            第 {pageNumber(pager)} / {pageCount(page?.totalCount ?? 0, pager.pageSize)} 页
-          </Typography.Text>
-          <Button
-            disabled={!endCursor || loading}
-            onClick={() => endCursor && setPager((current) => nextPage(current, endCursor))}
-          >
-            下一页
-          </Button>
-          <Select
-            value={pager.pageSize}
-            options={PAGE_SIZE_OPTIONS}
-            onChange={(size: number) =>
-              isPageSize(size) && setPager((current) => withPageSize(current, size))
-            }
-            style={{ width: 110 }}
-          />
-        </Space>
+        <CursorPagerBar
+          pager={pager}
+          onChange={setPager}
+          totalCount={page?.totalCount ?? 0}
+          endCursor={endCursor}
+          loading={loading}
+          unit="家"
+        />
       </Card>
       {seesProposals && (
         <BlacklistPanel

@@ -1,4 +1,5 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type { Connection } from '../../lib/cursorPager';
 
 export interface IpAssetRow {
   id: string;
@@ -40,11 +41,7 @@ const ENTERPRISE_FIELDS = gql`
 `;
 
 export interface EnterprisesData {
-  enterprises: {
-    totalCount: number;
-    edges: { cursor: string; node: EnterpriseRow }[];
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  };
+  enterprises: Connection<EnterpriseRow>;
 }
 
 export interface EnterprisesVariables {

@@ -15,19 +15,9 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { ME_QUERY } from '../../app/me.graphql';
-import {
-  currentAfter,
-  firstPage,
-  hasPreviousPage,
-  isPageSize,
-  nextPage,
-  PAGE_SIZES,
-  pageCount,
-  pageNumber,
-  previousPage,
-  withPageSize,
-  type CursorPager,
-} from '../../lib/cursorPager';
+import { CursorPagerBar } from '../../lib/CursorPagerBar';
+import { currentAfter, firstPage, nextCursor, PAGE_SIZES, type CursorPager } from '../../lib/cursorPager';
+import { ErrorAlert } from '../../lib/ErrorAlert';
 import { formatYuan } from '../../lib/money';
 import {
   FUND_STATUS_QUERY,
@@ -40,8 +30,6 @@ import {
 } from './ledger.graphql';
 import { PostingFormModal, ReverseModal, type PostingFormKind } from './LedgerForms';
 import { accountTypeLabel, canReverse, kindColor, kindLabel, normalSideLabel } from './ledgerDisplay';
-
-const PAGE_SIZE_OPTIONS = PAGE_SIZES.map((size) => ({ value: size, label: `${size} 条/页` }));
 
 // Tabular figures keep the digits of right-aligned amounts in columns.
 const money = (value: string) => (
@@ -245,7 +233,7 @@ function JournalCard({
     fetchPolicy: 'cache-and-network',
   });
   const entries = (data ?? previousData)?.ledgerEntries;
-  const endCursor = data?.ledgerEntries.pageInfo.hasNextPage ? data.ledgerEntries.pageInfo.endCursor : null;
+  const endCursor = nextCursor(data?.ledgerEntries);
   const rows = useMemo(() => entries?.edges.map((e) => e.node) ?? [], [entries]);
   const spans = useMemo(() => rowSpans(rows), [rows]);
   const shared = (row: LedgerEntryRow) => ({ rowSpan: spans.get(row.id) ?? 1 });
@@ -315,15 +303,7 @@ function JournalCard({
         />
       }
     >
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          title="记账凭证加载失败"
-          description={error.message}
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      {error && <ErrorAlert title="记账凭证加载失败" description={error.message} />}
       <Table
         rowKey="id"
         size="middle"
@@ -333,27 +313,14 @@ function JournalCard({
         pagination={false}
         scroll={{ x: 'max-content' }}
       />
-      <Space style={{ marginTop: 16, width: '100%', justifyContent: 'flex-end' }} wrap>
-        <Typography.Text>共 {entries?.totalCount ?? 0} 行</Typography.Text>
-        <Button disabled={!hasPreviousPage(pager) || loading} onClick={() => setPager(previousPage)}>
-          上一页
-        </Button>
-        <Typography.Text>
-          第 {pageNumber(pager)} / {pageCount(entries?.totalCount ?? 0, pager.pageSize)} 页
-        </Typography.Text>
-        <Button
-          disabled={!endCursor || loading}
-          onClick={() => endCursor && setPager((current) => nextPage(current, endCursor))}
-        >
-          下一页
-        </Button>
-        <Select
-          value={pager.pageSize}
-          options={PAGE_SIZE_OPTIONS}
-          onChange={(size: number) => isPageSize(size) && setPager((current) => withPageSize(current, size))}
-          style={{ width: 110 }}
-        />
-      </Space>
+      <CursorPagerBar
+        pager={pager}
+        onChange={setPager}
+        totalCount={entries?.totalCount ?? 0}
+        endCursor={endCursor}
+        loading={loading}
+        unit="行"
+      />
     </Card>
   );
 }

@@ -1,4 +1,5 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type { Connection } from '../../lib/cursorPager';
 
 /** Decimal fields are yuan strings with two decimals ("1500000.00"); never converted to numbers. */
 
@@ -95,11 +96,7 @@ export interface LedgerEntryRow {
 }
 
 export interface LedgerEntriesData {
-  ledgerEntries: {
-    totalCount: number;
-    edges: { cursor: string; node: LedgerEntryRow }[];
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  };
+  ledgerEntries: Connection<LedgerEntryRow>;
 }
 
 export interface LedgerEntriesVariables {

@@ -1,21 +1,11 @@
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, App, Button, Card, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Space, Table, type TableColumnsType } from 'antd';
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import {
-  currentAfter,
-  firstPage,
-  hasPreviousPage,
-  isPageSize,
-  nextPage,
-  PAGE_SIZES,
-  pageCount,
-  pageNumber,
-  previousPage,
-  withPageSize,
-  type CursorPager,
-} from '../../lib/cursorPager';
+import { CursorPagerBar } from '../../lib/CursorPagerBar';
+import { currentAfter, firstPage, nextCursor, PAGE_SIZES, type CursorPager } from '../../lib/cursorPager';
 import { navigate } from '../../app/useHashPath';
+import { ErrorAlert } from '../../lib/ErrorAlert';
 import { BusinessDateControl } from '../risk/BusinessDateControl';
 import { ReportRiskEventModal } from '../risk/ReportRiskEventModal';
 import { apiErrorText } from './apiError';
@@ -25,8 +15,6 @@ import { ACKNOWLEDGE_LOAN_MUTATION, LOANS_QUERY, type LoanRow } from './loans.gr
 import { RegisterLoanModal } from './RegisterLoanModal';
 import { ReportStatusModal } from './ReportStatusModal';
 import { useCaller } from './useCaller';
-
-const PAGE_SIZE_OPTIONS = PAGE_SIZES.map((size) => ({ value: size, label: `${size} 条/页` }));
 
 type Dialog =
   | { kind: 'register' }
@@ -52,7 +40,7 @@ export function LoansPage() {
   const [acknowledge, { loading: acknowledging }] = useMutation(ACKNOWLEDGE_LOAN_MUTATION);
   // Keep the previous page on screen (under the loading spinner) while the next one arrives.
   const loans = (data ?? previousData)?.loans;
-  const endCursor = data?.loans.pageInfo.hasNextPage ? data.loans.pageInfo.endCursor : null;
+  const endCursor = nextCursor(data?.loans);
   const isBank = kind === 'LENDING_BANK';
   const isGuarantor = kind === 'GUARANTOR';
 
@@ -115,15 +103,7 @@ export function LoansPage() {
         </Space>
       }
     >
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          title="贷款台账加载失败"
-          description={error.message}
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      {error && <ErrorAlert title="贷款台账加载失败" description={error.message} />}
       <Table
         rowKey="id"
         size="middle"
@@ -133,27 +113,14 @@ export function LoansPage() {
         pagination={false}
         scroll={{ x: 'max-content' }}
       />
-      <Space style={{ marginTop: 16, width: '100%', justifyContent: 'flex-end' }} wrap>
-        <Typography.Text>共 {loans?.totalCount ?? 0} 笔</Typography.Text>
-        <Button disabled={!hasPreviousPage(pager) || loading} onClick={() => setPager(previousPage)}>
-          上一页
-        </Button>
-        <Typography.Text>
-          第 {pageNumber(pager)} / {pageCount(loans?.totalCount ?? 0, pager.pageSize)} 页
-        </Typography.Text>
-        <Button
-          disabled={!endCursor || loading}
-          onClick={() => endCursor && setPager((current) => nextPage(current, endCursor))}
-        >
-          下一页
-        </Button>
-        <Select
-          value={pager.pageSize}
-          options={PAGE_SIZE_OPTIONS}
-          onChange={(size: number) => isPageSize(size) && setPager((current) => withPageSize(current, size))}
-          style={{ width: 110 }}
-        />
-      </Space>
+      <CursorPagerBar
+        pager={pager}
+        onChange={setPager}
+        totalCount={loans?.totalCount ?? 0}
+        endCursor={endCursor}
+        loading={loading}
+        unit="笔"
+      />
       {dialog?.kind === 'register' && <RegisterLoanModal onClose={() => setDialog(null)} />}
       {dialog?.kind === 'report' && (
         <ReportStatusModal

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, App, Checkbox, DatePicker, Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
+import { ErrorAlert } from '../../lib/ErrorAlert';
 import { apiErrorText } from './apiError';
 import { compareYuan, LOAN_PURPOSES, normalizeYuan, reasonText } from './loanDisplay';
 import { REGISTER_LOAN_MUTATION, REGISTRATION_OPTIONS_QUERY, type LoanRow } from './loans.graphql';
@@ -106,15 +107,7 @@ export function RegisterLoanModal({ onClose }: { onClose: () => void }) {
       {optionsError && (
         <Alert type="error" showIcon title="加载企业和担保机构失败" description={optionsError.message} />
       )}
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          title="登记失败"
-          description={apiErrorText(error)}
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      {error && <ErrorAlert title="登记失败" description={apiErrorText(error)} />}
       <Form
         form={form}
         layout="vertical"

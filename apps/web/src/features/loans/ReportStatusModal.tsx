@@ -1,7 +1,8 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, App, DatePicker, Descriptions, Form, Input, Modal, Typography } from 'antd';
+import { App, DatePicker, Descriptions, Form, Input, Modal, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
+import { ErrorAlert } from '../../lib/ErrorAlert';
 import { formatYuan } from '../../lib/money';
 import { apiErrorText } from './apiError';
 import { compareYuan, normalizeYuan } from './loanDisplay';
@@ -63,15 +64,7 @@ export function ReportStatusModal({
       onOk={onOk}
       onCancel={onClose}
     >
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          title="报告失败"
-          description={apiErrorText(error)}
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      {error && <ErrorAlert title="报告失败" description={apiErrorText(error)} />}
       <Descriptions
         size="small"
         column={2}

@@ -1,5 +1,7 @@
 /** Loan tapes travel as base64 in GraphQL (UploadLoanTapeInput.contentBase64; the template likewise). */
 
+import { saveBlob } from '../../lib/saveBlob';
+
 /** The API refuses larger files (apps/api/src/modules/loan/loan-tape.parse.ts). */
 export const MAX_TAPE_BYTES = 5 * 1024 * 1024;
 
@@ -21,13 +23,5 @@ export function downloadBase64(contentBase64: string, fileName: string, mimeType
   const binary = atob(contentBase64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType || 'application/octet-stream' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(new Blob([bytes], { type: mimeType || 'application/octet-stream' }), fileName);
 }

@@ -1,4 +1,5 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type { Connection } from '../../lib/cursorPager';
 
 /** LoanStatus enum values known to this client; the API may add more (shown raw). */
 export type KnownLoanStatus = 'ACTIVE' | 'OVERDUE' | 'IN_CLAIM' | 'COMPENSATED' | 'CLOSED';
@@ -35,11 +36,7 @@ export interface LoanRow {
 }
 
 export interface LoansData {
-  loans: {
-    totalCount: number;
-    edges: { cursor: string; node: LoanRow }[];
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  };
+  loans: Connection<LoanRow>;
 }
 
 export interface LoansVariables {

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ORG_KIND_LABELS_ZH } from '@ipfund/shared';
 import { ME_QUERY } from '../../app/me.graphql';
+import { ErrorAlert } from '../../lib/ErrorAlert';
 import { AgreementsDrawer } from './AgreementsDrawer';
 import { AdmitPartnerModal, StatusChangeModal, type StatusChange } from './PartnerForms';
 import { mayManagePartners, partnerStatusLabel } from './partnerDisplay';
@@ -96,15 +97,7 @@ export function PartnersPage() {
         )
       }
     >
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          title="合作机构加载失败"
-          description={error.message}
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      {error && <ErrorAlert title="合作机构加载失败" description={error.message} />}
       <Table
         rowKey="id"
         size="middle"

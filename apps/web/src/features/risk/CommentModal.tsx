@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Alert, Form, Input, Modal, Typography } from 'antd';
+import { Form, Input, Modal, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { ErrorAlert } from '../../lib/ErrorAlert';
 import { apiErrorText } from '../loans/apiError';
 
 /** A decision that needs a comment (warning, proposal, consent, lift): one dialog for all of them. */
@@ -48,15 +49,7 @@ export function CommentModal({
       onCancel={onClose}
     >
       <Typography.Paragraph>{intro}</Typography.Paragraph>
-      {error !== null && (
-        <Alert
-          type="error"
-          showIcon
-          title="操作未成功"
-          description={apiErrorText(error)}
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      {error !== null && <ErrorAlert title="操作未成功" description={apiErrorText(error)} />}
       <Form form={form} layout="vertical" initialValues={{ comment: defaultComment ?? '' }}>
         <Form.Item
           name="comment"

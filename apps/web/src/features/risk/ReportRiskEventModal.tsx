@@ -1,5 +1,6 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, App, Form, Input, Modal, Radio, Typography } from 'antd';
+import { App, Form, Input, Modal, Radio, Typography } from 'antd';
+import { ErrorAlert } from '../../lib/ErrorAlert';
 import { apiErrorText } from '../loans/apiError';
 import { REPORT_RISK_EVENT_MUTATION } from './risk.graphql';
 import { EVENT_KIND_LABELS } from './riskDisplay';
@@ -43,15 +44,7 @@ export function ReportRiskEventModal({
         {loan.enterprise}
         ：出现不能按期还本付息、经营情况严重恶化等情形时，应及时通知资金管理人共同核实（第16条）。
       </Typography.Paragraph>
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          title="报告失败"
-          description={apiErrorText(error)}
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      {error && <ErrorAlert title="报告失败" description={apiErrorText(error)} />}
       <Form form={form} layout="vertical" initialValues={{ kind: 'DETERIORATION' }}>
         <Form.Item name="kind" label="事件类型" rules={[{ required: true }]}>
           <Radio.Group

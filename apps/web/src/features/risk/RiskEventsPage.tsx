@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import {
-  Alert,
   App,
   Button,
   Card,
@@ -17,6 +16,7 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
+import { ErrorAlert } from '../../lib/ErrorAlert';
 import { apiErrorText } from '../loans/apiError';
 import { LOANS_QUERY } from '../loans/loans.graphql';
 import { useCaller } from '../loans/useCaller';
@@ -120,15 +120,7 @@ export function RiskEventsPage() {
         </Space>
       }
     >
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          title="加载失败"
-          description={error.message}
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      {error && <ErrorAlert title="加载失败" description={error.message} />}
       <Table<RiskEvent>
         rowKey="id"
         size="middle"
@@ -212,15 +204,7 @@ function VerifyModal({ event, onClose }: { event: RiskEvent; onClose: () => void
       <Typography.Paragraph type="secondary">
         {event.loan.enterprise.name}：{label(EVENT_KIND_LABELS, event.kind)}。{event.description}
       </Typography.Paragraph>
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          title="记录失败"
-          description={apiErrorText(error)}
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      {error && <ErrorAlert title="记录失败" description={apiErrorText(error)} />}
       <Form form={form} layout="vertical" initialValues={{ contractSuspended: false }}>
         <Form.Item
           name="verification"
