@@ -2,6 +2,7 @@
 // The README's test command. Finds a PostgreSQL for the integration suites (TEST_DATABASE_URL,
 // else the local server at 127.0.0.1:5432), falls back to the embedded database when none answers,
 // runs every jest project, and ends with one plain line "N passed, N failed".
+// With --bench it runs the benchmarks instead (jest.bench.config.js, one at a time), which write docs/benchmarks.md.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -44,7 +45,15 @@ const resultsDir = path.join(root, 'test-results');
 mkdirSync(resultsDir, { recursive: true });
 const resultsFile = path.join(resultsDir, 'jest.json');
 const jestBin = path.join(root, 'node_modules/jest/bin/jest.js');
-const args = [jestBin, '--json', `--outputFile=${resultsFile}`, '--maxWorkers=2', ...process.argv.slice(2)];
+const bench = process.argv.includes('--bench');
+const passThrough = process.argv.slice(2).filter((a) => a !== '--bench');
+const args = [
+  jestBin,
+  '--json',
+  `--outputFile=${resultsFile}`,
+  ...(bench ? ['--config', path.join(root, 'jest.bench.config.js'), '--runInBand'] : ['--maxWorkers=2']),
+  ...passThrough,
+];
 
 const code = await new Promise((resolve) => {
   const child = spawn(process.execPath, args, {

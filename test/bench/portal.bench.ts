@@ -1,0 +1,180 @@
+/**
+ * `pnpm bench`: how fast the portal answers on this machine, written to docs/benchmarks.md.
+ * Timings live here, never in tests. Each run builds a fresh database (PostgreSQL when reachable,
+ * else the embedded PGlite) with the demo data, then measures:
+ *  1. reads: loans(first: 100) for the manager and a bank, claims(first: 50) with nested fields;
+ *  2. the claim lifecycle under 32 concurrent clients (file → verify → three signatures → payout);
+ *  3. a 1,000-row loan tape, validated and applied in one transaction.
+ */
+import { cpus, totalmem } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createTestApp, type TestApp } from '../../apps/api/src/testing/test-app';
+import { testDatabaseTarget } from '../../apps/api/src/testing/test-db';
+import { createEnterprise, uniqueTag } from '../../apps/api/src/testing/factories';
+import { orgIdOf } from '../../apps/api/src/testing/kinds';
+import { ClaimDriver, makeLoan } from '../../apps/api/src/modules/claim/__tests__/fixtures';
+
+const CLIENTS = 32;
+const CLAIMS = 64;
+const TAPE_ROWS = 1000;
+
+interface Stat {
+  name: string;
+  n: number;
+  p50: number;
+  p95: number;
+  max: number;
+  mean: number;
+}
+
+function stats(name: string, samples: number[]): Stat {
+  const s = [...samples].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+  return {
+    name,
+    n: s.length,
+    p50: q(0.5),
+    p95: q(0.95),
+    max: s[s.length - 1],
+    mean: s.reduce((a, b) => a + b, 0) / s.length,
+  };
+}
+
+async function timed<T>(samples: number[], work: () => Promise<T>): Promise<T> {
+  const t = performance.now();
+  const out = await work();
+  samples.push(performance.now() - t);
+  return out;
+}
+
+async function pool<T>(items: T[], work: (item: T) => Promise<void>): Promise<void> {
+  const queue = [...items];
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      for (let it = queue.shift(); it !== undefined; it = queue.shift()) await work(it);
+    }),
+  );
+}
+
+const ms = (x: number) => x.toFixed(1);
+
+let app: TestApp;
+const rows: Stat[] = [];
+const notes: string[] = [];
+
+beforeAll(async () => {
+  app = await createTestApp();
+});
+afterAll(async () => {
+  await app.close();
+  const target = testDatabaseTarget() === 'embedded' ? 'embedded PGlite' : 'PostgreSQL (local server)';
+  const md = [
+    '# Benchmarks',
+    '',
+    `Written by \`pnpm bench\` (test/bench/portal.bench.ts) on ${new Date().toISOString().slice(0, 10)}: ` +
+      `${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${target}. ` +
+      'The API runs in-process (GraphQL executed by Apollo with the real context, no HTTP); every number is wall-clock milliseconds.',
+    '',
+    '| operation | n | p50 | p95 | max | mean |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map((r) => `| ${r.name} | ${r.n} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.max)} | ${ms(r.mean)} |`),
+    '',
+    ...notes.map((n) => `- ${n}`),
+    '',
+  ].join('\n');
+  writeFileSync(path.resolve(__dirname, '../../docs/benchmarks.md'), md);
+});
+
+it('reads', async () => {
+  const manager = await app.login('manager');
+  const bank = await app.login('bank-a');
+  const loans =
+    'query { loans(first: 100) { totalCount edges { node { id contractNo principal overdueDays status bank { name } enterprise { name } collateral { id } } } } }';
+  const claims = `query { claims(first: 50) { totalCount edges { node { id status fundShare loan { contractNo } approvals { decision }
+    history { action } documents { id } recoveries { id } allowedActions } } } }`;
+  for (const [name, q, token] of [
+    ['loans(first: 100) — manager', loans, manager],
+    ['loans(first: 100) — bank', loans, bank],
+    ['claims(first: 50) with nested fields — manager', claims, manager],
+  ] as const) {
+    const samples: number[] = [];
+    for (let i = 0; i < 5; i++) await app.gql(q, {}, token); // warm-up
+    for (let i = 0; i < 100; i++) {
+      const res = await timed(samples, () => app.gql(q, {}, token));
+      if (res.errors) throw new Error(JSON.stringify(res.errors));
+    }
+    rows.push(stats(name, samples));
+  }
+});
+
+it(`claim lifecycle, ${CLIENTS} concurrent clients`, async () => {
+  const d = new ClaimDriver(app);
+  for (const u of ['bank-a', 'bank-b', 'bank-c', 'manager', 'ipb', 'finance', 'fo']) await d.token(u);
+  const banks = ['bank-a', 'bank-b', 'bank-c'];
+  // Small two-party loans of distinct enterprises: no cap interferes, the breaker stays far away.
+  const loans = [];
+  for (let i = 0; i < CLAIMS; i++) {
+    const bank = banks[i % 3];
+    loans.push({
+      bank,
+      loan: await makeLoan(app, {
+        bank,
+        principal: '200000.00',
+        outstanding: '200000.00',
+        overdueDays: 61 + (i % 30),
+      }),
+    });
+  }
+  const per: Record<string, number[]> = { submitClaim: [], verifyClaim: [], approveClaim: [], payClaim: [] };
+  const started = performance.now();
+  await pool(loans, async ({ bank, loan }) => {
+    const c = await timed(per.submitClaim, () => d.submit(bank, loan.id));
+    await timed(per.verifyClaim, () => d.verify(c.id));
+    for (const office of ['ipb', 'finance', 'fo'])
+      await timed(per.approveClaim, () => d.approve(office, c.id));
+    await timed(per.payClaim, () => d.pay(c.id));
+  });
+  const wall = performance.now() - started;
+  for (const [name, samples] of Object.entries(per))
+    rows.push(stats(`${name} (under ${CLIENTS}-client load)`, samples));
+  notes.push(
+    `Claim lifecycle: ${CLAIMS} claims × 6 mutations by ${CLIENTS} concurrent clients in ${ms(wall)} ms — ` +
+      `${((CLAIMS * 6) / (wall / 1000)).toFixed(0)} mutations/s, ${(CLAIMS / (wall / 1000)).toFixed(1)} paid claims/s. ` +
+      'Final approvals serialise on the fund-state row lock (the circuit breaker and enterprise-year cap need it).',
+  );
+});
+
+it(`loan tape of ${TAPE_ROWS} rows`, async () => {
+  const bankId = await orgIdOf(app, 'bank-b');
+  const ent = await createEnterprise(app, bankId);
+  const tag = uniqueTag();
+  await app.ds.query(
+    `INSERT INTO loans (contract_no, bank_id, enterprise_id, principal, ip_pledged_principal, outstanding_principal,
+       issued_on, matures_on, purpose, status, status_as_of, covered)
+     SELECT 'B-' || $4 || '-' || g, $1, $2, 1000000, 1000000, 1000000, '2026-01-01', '2027-12-31', 'RND', 'ACTIVE', '2026-01-01', true
+     FROM generate_series(1, $3::int) g`,
+    [bankId, ent.id, TAPE_ROWS, tag],
+  );
+  const lines = ['contractNo,asOf,outstandingPrincipal,earliestUnpaidDueDate'];
+  for (let i = 1; i <= TAPE_ROWS; i++) lines.push(`B-${tag}-${i},2026-11-20,${800000 + i}.00,`);
+  const content = Buffer.from(lines.join('\n')).toString('base64');
+  const token = await app.login('bank-b');
+  const upload = `mutation($i: UploadLoanTapeInput!) { uploadLoanTape(input: $i) { totalRows applied errors { line } } }`;
+  const validate: number[] = [];
+  const apply: number[] = [];
+  const res = await timed(validate, () =>
+    app.gql(upload, { i: { fileName: 'book.csv', contentBase64: content, mode: 'VALIDATE_ONLY' } }, token),
+  );
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  const applied = await timed(apply, () =>
+    app.gql<{ uploadLoanTape: { applied: number } }>(
+      upload,
+      { i: { fileName: 'book.csv', contentBase64: content, mode: 'APPLY_ALL_OR_NOTHING' } },
+      token,
+    ),
+  );
+  if (applied.data?.uploadLoanTape.applied !== TAPE_ROWS) throw new Error(JSON.stringify(applied));
+  rows.push(stats(`uploadLoanTape ${TAPE_ROWS} rows — validate only`, validate));
+  rows.push(stats(`uploadLoanTape ${TAPE_ROWS} rows — validate and apply`, apply));
+});
