@@ -260,9 +260,8 @@ export class ClaimService {
       'APPROVE',
       comment ?? null,
       async (em, claim, today, policy, snapshot, detail) => {
-        if (!isFinalApproval(snapshot, 'APPROVE', actor.orgKind, policy)) {
-          return { fundSuspended: (await readFundState(em)).suspended };
-        }
+        // Only the last signature is the final approval; the others are not held by a suspension (R7).
+        if (!isFinalApproval(snapshot, 'APPROVE', actor.orgKind, policy)) return { fundSuspended: false };
         const fund = await readFundState(em, { forUpdate: true });
         const loan = await em.findOneByOrFail(LoanEntity, { id: claim.loanId });
         const agreement = await this.agreements.agreementInForce(em, claim.bankId, today);
