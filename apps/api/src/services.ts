@@ -50,7 +50,7 @@ export interface Services {
   ledger: LedgerService;
   /**
    * Cumulative finally-approved compensation and the circuit breaker (R7, Art 19) for `fundStatus`.
-   * The default says "nothing approved, not suspended"; the claims module replaces it with its own.
+   * Provided by the claims module (`FundService.compensationStatus`), read by the ledger's fundStatus.
    */
   fundCompensation: FundCompensationStatusProvider;
   /** Compensation claims: filing, confirmation, verification, co-signing, payout (R5–R7). */

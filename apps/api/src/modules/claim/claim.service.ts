@@ -27,6 +27,7 @@ import type { UseCaseRunner } from '../../common/use-case';
 import { sqlState } from '../../db/transaction';
 import type { AgreementService } from '../agreement/agreement.service';
 import { LoanEntity } from '../loan/loan.entity';
+import { LOAN_FIELDS } from '../loan/loan.service';
 import { ClaimEntity, ClaimEventEntity, type StoredComputation } from './claim.entity';
 import type { LedgerService } from '../ledger/ledger.service';
 import { readFundState, recordFinalApproval } from './fund-state';
@@ -544,11 +545,7 @@ export class ClaimService {
       .innerJoin('loan.enterprise', 'enterprise')
       .where('loan.id = :loanId', { loanId })
       .setLock('pessimistic_write', undefined, ['loan']);
-    whereAbility(qb, ability, 'read', 'Loan', {
-      bankId: 'loan.bank_id',
-      guarantorId: 'loan.guarantor_id',
-      enterpriseOrgId: 'enterprise.organization_id',
-    });
+    whereAbility(qb, ability, 'read', 'Loan', LOAN_FIELDS);
     const loan = await qb.getOne();
     if (!loan) throw notFound('Loan');
     return loan;

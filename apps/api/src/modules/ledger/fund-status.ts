@@ -1,4 +1,4 @@
-import { Money } from '@ipfund/policy';
+import type { Money } from '@ipfund/policy';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -14,10 +14,3 @@ export interface FundCompensationStatus {
 
 /** Reads the status inside the caller's transaction (`em`). */
 export type FundCompensationStatusProvider = (em: EntityManager) => Promise<FundCompensationStatus>;
-
-/**
- * Until the claims module provides `Services.fundCompensation`, nothing has been approved and the fund
- * is open. The claims module replaces this default in `createServices` with its own provider.
- */
-export const noCompensationYet: FundCompensationStatusProvider = () =>
-  Promise.resolve({ cumulativeCompensation: Money.zero(), suspended: false });

@@ -269,34 +269,26 @@ export class LedgerService {
 
   /** R6.6: pays F to the bank out of the principal (Art 7). */
   postCompensationPayout(em: EntityManager, input: ClaimMovementInput): Promise<PostedTransaction> {
-    return this.post(em, {
-      kind: 'COMPENSATION_PAYOUT',
-      lines: [
-        { account: ACCOUNT.COMPENSATION_PAID, debit: input.amount },
-        { account: ACCOUNT.PRINCIPAL, credit: input.amount },
-      ],
-      memo: input.memo ?? '支付风险补偿资金',
-      reference: input.reference ?? { type: 'Claim', id: input.claimId },
-      idempotencyKey: input.idempotencyKey,
-      actor: input.actor,
-      businessDate: input.businessDate,
-    });
+    return this.postClaimMovement(
+      em,
+      input,
+      'COMPENSATION_PAYOUT',
+      ACCOUNT.COMPENSATION_PAID,
+      ACCOUNT.PRINCIPAL,
+      '支付风险补偿资金',
+    );
   }
 
   /** R8: a bank recovered R; the fund is owed R × F ÷ B (Art 18). */
   postRecoveryReceivable(em: EntityManager, input: ClaimMovementInput): Promise<PostedTransaction> {
-    return this.post(em, {
-      kind: 'RECOVERY_RECEIVABLE',
-      lines: [
-        { account: ACCOUNT.RECOVERIES_RECEIVABLE, debit: input.amount },
-        { account: ACCOUNT.RECOVERY_INCOME, credit: input.amount },
-      ],
-      memo: input.memo ?? '确认应收追偿返还款',
-      reference: input.reference ?? { type: 'Claim', id: input.claimId },
-      idempotencyKey: input.idempotencyKey,
-      actor: input.actor,
-      businessDate: input.businessDate,
-    });
+    return this.postClaimMovement(
+      em,
+      input,
+      'RECOVERY_RECEIVABLE',
+      ACCOUNT.RECOVERIES_RECEIVABLE,
+      ACCOUNT.RECOVERY_INCOME,
+      '确认应收追偿返还款',
+    );
   }
 
   /**
@@ -304,13 +296,32 @@ export class LedgerService {
    * by `postRecoveryReceivable`: the receivable cannot go below zero (CONFLICT, then the database).
    */
   postRemittanceReceived(em: EntityManager, input: ClaimMovementInput): Promise<PostedTransaction> {
+    return this.postClaimMovement(
+      em,
+      input,
+      'REMITTANCE_RECEIVED',
+      ACCOUNT.PRINCIPAL,
+      ACCOUNT.RECOVERIES_RECEIVABLE,
+      '收到追偿返还款',
+    );
+  }
+
+  /** One amount from one account to another, about a claim (or its recovery). */
+  private postClaimMovement(
+    em: EntityManager,
+    input: ClaimMovementInput,
+    kind: PostingKind,
+    debitAccount: AccountCode,
+    creditAccount: AccountCode,
+    defaultMemo: string,
+  ): Promise<PostedTransaction> {
     return this.post(em, {
-      kind: 'REMITTANCE_RECEIVED',
+      kind,
       lines: [
-        { account: ACCOUNT.PRINCIPAL, debit: input.amount },
-        { account: ACCOUNT.RECOVERIES_RECEIVABLE, credit: input.amount },
+        { account: debitAccount, debit: input.amount },
+        { account: creditAccount, credit: input.amount },
       ],
-      memo: input.memo ?? '收到追偿返还款',
+      memo: input.memo ?? defaultMemo,
       reference: input.reference ?? { type: 'Claim', id: input.claimId },
       idempotencyKey: input.idempotencyKey,
       actor: input.actor,

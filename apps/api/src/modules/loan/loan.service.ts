@@ -14,23 +14,13 @@ import { isUuid, requireKind } from './loan.access';
 import { LoanEntity, type StoredReason } from './loan.entity';
 import { LoanStatusReportEntity, type StatusReportSource } from './loan-status-report.entity';
 import { statusReportProblems, type StatusReport } from './loan-status.rules';
+import { ENTERPRISE_FIELDS } from '../enterprise/enterprise.service';
 
 /** Columns behind the fields the Loan rules are written against (authz/ability.ts). */
 export const LOAN_FIELDS: FieldMap = {
   bankId: 'loan.bank_id',
   guarantorId: 'loan.guarantor_id',
   enterpriseOrgId: 'enterprise.organization_id',
-};
-
-/** Columns behind the Enterprise rules, for a query aliased `enterprise` (authz/ability.ts). */
-export const BORROWER_FIELDS: FieldMap = {
-  organizationId: 'enterprise.organization_id',
-  createdByOrgId: 'enterprise.created_by_org_id',
-  lenderIds: { memberOf: 'SELECT lx.bank_id FROM loans lx WHERE lx.enterprise_id = enterprise.id' },
-  guarantorIds: {
-    memberOf:
-      'SELECT lx.guarantor_id FROM loans lx WHERE lx.enterprise_id = enterprise.id AND lx.guarantor_id IS NOT NULL',
-  },
 };
 
 export interface LoanPage {
@@ -143,7 +133,7 @@ export class LoanService {
       .orderBy('enterprise.name', 'ASC')
       .addOrderBy('asset.kind', 'ASC')
       .addOrderBy('asset.registration_no', 'ASC');
-    return whereAbility(qb, defineAbilityFor(actor), 'read', 'Enterprise', BORROWER_FIELDS).getMany();
+    return whereAbility(qb, defineAbilityFor(actor), 'read', 'Enterprise', ENTERPRISE_FIELDS).getMany();
   }
 
   /** Active partner guarantors a bank can name on a three-party loan (Art 11, 14). */
@@ -189,7 +179,7 @@ export class LoanService {
         defineAbilityFor(actor),
         'read',
         'Enterprise',
-        BORROWER_FIELDS,
+        ENTERPRISE_FIELDS,
       )
         .andWhere('enterprise.id = :id', { id: isUuid(input.enterpriseId) ? input.enterpriseId : null })
         // A blacklisting decided meanwhile waits for this registration, or this one sees it.
