@@ -16,15 +16,19 @@ export {
   OFFICE_KINDS,
   ORG_KINDS,
   PERMITTED_LOAN_PURPOSES,
+  PROGRAMME_KINDS,
   PROHIBITED_LOAN_PURPOSES,
   isOfficeKind,
+  isProgrammeKind,
   type CollateralKind,
   type LoanPurpose,
   type OfficeKind,
   type OrgKind,
+  type ProgrammeKind,
 } from './types';
 export {
   JIANGBEI_2024,
+  PROVISION_KEYS,
   agreedFundRate,
   selectPolicy,
   tierCapRate,
@@ -35,8 +39,11 @@ export {
   type PolicyParam,
   type PolicyParameters,
   type PolicyProvision,
+  type ProvisionKey,
   type Tier,
 } from './policy';
+export { OTHER_DISTRICT_2025 } from './fixture-district';
+export { DEFAULT_POLICY_SET_ID, POLICIES, findPolicySet, type PolicySet } from './registry';
 export {
   checkFundOutflow,
   FUND_OUTFLOW_PURPOSES,

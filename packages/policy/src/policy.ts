@@ -5,9 +5,11 @@ import {
   COLLATERAL_KINDS,
   LOAN_PURPOSES,
   OFFICE_KINDS,
+  PROGRAMME_KINDS,
   type CollateralKind,
   type LoanPurpose,
   type OfficeKind,
+  type ProgrammeKind,
 } from './types';
 
 /** One number (or list) of the measures with the article it comes from. */
@@ -55,7 +57,13 @@ export interface PolicyParameters {
   readonly allowedCollateralKinds: PolicyParam<readonly CollateralKind[]>;
   /** Offices whose approvals are all required, each once, any order. */
   readonly coSigningOffices: PolicyParam<readonly OfficeKind[]>;
+  /** Who decide jointly to resume the fund after the circuit breaker: all of them must consent. */
+  readonly resumptionVoters: PolicyParam<readonly ProgrammeKind[]>;
 
+  /**
+   * Articles that set a rule without a number. Every article the API cites comes from here or from a
+   * parameter above, so another district's measures cite their own articles.
+   */
   readonly provisions: {
     /** Fund's share of the principal loss, the rest split by agreement; what a combination loan's IP part is. */
     readonly riskSharing: PolicyProvision;
@@ -81,6 +89,28 @@ export interface PolicyParameters {
     readonly interestAccount: PolicyProvision;
     /** On termination the balance returns to the funder. */
     readonly termination: PolicyProvision;
+    /** The offices jointly run the fund: deposit bank, partners, agreements, the manager. */
+    readonly programmeGovernance: PolicyProvision;
+    /** The fund manager's duties: daily operation, post-loan tracking, handling claims, plans and reports. */
+    readonly managerDuties: PolicyProvision;
+    /** The fund manager keeps the fund's accounts (the ledger). */
+    readonly fundAccounting: PolicyProvision;
+    /** The fund manager keeps the library of borrowing enterprises. */
+    readonly enterpriseLibrary: PolicyProvision;
+    /** Banks register their IP-pledge loans and report repayment status (the risk ratio's data). */
+    readonly loanReporting: PolicyProvision;
+    /** The manager warns a bank and proposes its suspension; the consenting office decides and lifts. */
+    readonly bankSupervision: PolicyProvision;
+    /** A partner bank leaves the programme (new partners may be added). */
+    readonly partnerRetirement: PolicyProvision;
+    /** Bank or guarantor report a risk before default; joint verification and measures. */
+    readonly earlyWarning: PolicyProvision;
+    /** Audits of the fund's use commissioned by the lead office. */
+    readonly audit: PolicyProvision;
+    /** A partner that defrauds or misappropriates the fund loses partner status. */
+    readonly partnerDisqualification: PolicyProvision;
+    /** When and where the measures apply: nothing before the effective date is covered. */
+    readonly applicability: PolicyProvision;
   };
 }
 
@@ -132,6 +162,11 @@ export const JIANGBEI_2024: PolicyParameters = deepFreeze({
     article: 'Art 17',
     note: '报区知识产权局、区财政局、区金融办同意',
   },
+  resumptionVoters: {
+    value: ['IP_BUREAU', 'FINANCE_BUREAU', 'FINANCIAL_OFFICE', 'FUND_MANAGER'],
+    article: 'Art 19',
+    note: '区知识产权局、区财政局、区金融办会同资金管理人…再行恢复风险补偿业务',
+  },
   provisions: {
     riskSharing: { article: 'Art 11' },
     partnerSelection: { article: 'Art 8' },
@@ -145,10 +180,22 @@ export const JIANGBEI_2024: PolicyParameters = deepFreeze({
     fundUse: { article: 'Art 7' },
     interestAccount: { article: 'Art 10' },
     termination: { article: 'Art 24' },
+    programmeGovernance: { article: 'Art 5', note: '共同负责风险补偿基金的使用管理和组织实施' },
+    managerDuties: { article: 'Art 6' },
+    fundAccounting: { article: 'Art 6.2', note: '负责风险补偿资金的核算管理' },
+    enterpriseLibrary: { article: 'Art 6.3', note: '建立并维护风险补偿资金贷款企业库' },
+    loanReporting: { article: 'Art 12' },
+    bankSupervision: { article: 'Art 12', note: '资金管理人征得江北区知识产权局同意后发出通知' },
+    partnerRetirement: { article: 'Art 15', note: '合作贷款银行退出' },
+    earlyWarning: { article: 'Art 16' },
+    audit: { article: 'Art 20' },
+    partnerDisqualification: { article: 'Art 25', note: '取消相关单位合作资格' },
+    applicability: { article: 'Art 26', note: '本办法自发布之日起执行，仅适用于本区行政规划区域内' },
   },
 });
 
-function deepFreeze<T>(value: T): T {
+/** Freezes a policy and everything in it, so no rule or caller can change the measures at run time. */
+export function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const v of Object.values(value)) {
@@ -270,7 +317,83 @@ export function validatePolicy(policy: PolicyParameters): PolicyViolation[] {
   nonEmptyUnique('allowedLoanPurposes', policy.allowedLoanPurposes, LOAN_PURPOSES, out);
   nonEmptyUnique('allowedCollateralKinds', policy.allowedCollateralKinds, COLLATERAL_KINDS, out);
   nonEmptyUnique('coSigningOffices', policy.coSigningOffices, OFFICE_KINDS, out);
+  nonEmptyUnique('resumptionVoters', policy.resumptionVoters, PROGRAMME_KINDS, out);
+  citesArticles(policy, out);
   return out;
+}
+
+/** The parameters that carry a number or a list (everything but the identity fields and the provisions). */
+const PARAMETER_KEYS = [
+  'initialCapital',
+  'tierThreshold',
+  'lowTierCapRate',
+  'highTierCapRate',
+  'perLoanCap',
+  'perEnterpriseYearCap',
+  'riskOverdueDays',
+  'claimOverdueDays',
+  'warningRatio',
+  'suspensionRatio',
+  'minGuarantorRate',
+  'circuitBreakerCumulative',
+  'remittanceDays',
+  'allowedLoanPurposes',
+  'allowedCollateralKinds',
+  'coSigningOffices',
+  'resumptionVoters',
+] as const satisfies readonly (keyof PolicyParameters)[];
+
+export type ProvisionKey = keyof PolicyParameters['provisions'];
+
+/** Every provision, in the order of the Jiangbei measures' articles (how the portal lists them). */
+export const PROVISION_KEYS = [
+  'programmeGovernance',
+  'managerDuties',
+  'fundAccounting',
+  'enterpriseLibrary',
+  'fundUse',
+  'partnerSelection',
+  'interestAccount',
+  'riskSharing',
+  'loanReporting',
+  'bankSupervision',
+  'bankSuspension',
+  'guarantorSharing',
+  'partnerRetirement',
+  'earlyWarning',
+  'claimProcedure',
+  'recovery',
+  'fundSuspension',
+  'audit',
+  'blacklist',
+  'termination',
+  'fraudExclusion',
+  'partnerDisqualification',
+  'applicability',
+] as const satisfies readonly ProvisionKey[];
+
+// Compile-time check that PROVISION_KEYS lists every provision: a new one must be added above.
+type MissingProvisionKey = Exclude<ProvisionKey, (typeof PROVISION_KEYS)[number]>;
+const provisionKeysComplete: [MissingProvisionKey] extends [never] ? true : MissingProvisionKey = true;
+void provisionKeysComplete;
+
+/**
+ * Every parameter and provision must name its article: the API cites nothing else, so a blank or
+ * missing one would leave a refusal that no official can trace (R11).
+ */
+function citesArticles(policy: PolicyParameters, out: PolicyViolation[]): void {
+  const cited: [string, { readonly article?: unknown } | undefined][] = [
+    ...PARAMETER_KEYS.map((k): [string, { readonly article?: unknown } | undefined] => [k, policy[k]]),
+    ...PROVISION_KEYS.map((k): [string, { readonly article?: unknown } | undefined] => [
+      `provisions.${k}`,
+      (policy.provisions as Partial<PolicyParameters['provisions']> | undefined)?.[k],
+    ]),
+  ];
+  for (const [name, p] of cited) {
+    if (typeof p?.article !== 'string' || !p.article.trim()) {
+      out.push(reason('R11', 'ARTICLE_MISSING', `${name} must name the article it comes from`));
+    }
+  }
 }
 
 /**

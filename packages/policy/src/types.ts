@@ -15,6 +15,17 @@ export function isOfficeKind(kind: string): kind is OfficeKind {
   return (OFFICE_KINDS as readonly string[]).includes(kind);
 }
 
+/**
+ * The kinds that run the programme: the offices and the fund manager. Which of them decide jointly to
+ * resume the fund is a policy parameter (Art 19 in Jiangbei); banks and guarantors are consulted, not voters.
+ */
+export const PROGRAMME_KINDS = [...OFFICE_KINDS, 'FUND_MANAGER'] as const satisfies readonly OrgKind[];
+export type ProgrammeKind = (typeof PROGRAMME_KINDS)[number];
+
+export function isProgrammeKind(kind: string): kind is ProgrammeKind {
+  return (PROGRAMME_KINDS as readonly string[]).includes(kind);
+}
+
 /** Purposes the measures allow (Art 13: 知识产权运营管理、技术研发、技术改造、项目产业化、流动资金周转). */
 export const PERMITTED_LOAN_PURPOSES = [
   'IP_OPERATION',

@@ -1,6 +1,10 @@
 import {
+  DEFAULT_POLICY_SET_ID,
   JIANGBEI_2024,
+  POLICIES,
+  PROVISION_KEYS,
   PolicyError,
+  findPolicySet,
   selectPolicy,
   validateAgreement,
   validatePolicy,
@@ -33,6 +37,41 @@ describe('JIANGBEI_2024 (江北知发〔2024〕8号)', () => {
     expect(P.allowedLoanPurposes.value).not.toContain('EQUITY_INVESTMENT');
     expect(P.allowedCollateralKinds.value).toEqual(['PATENT', 'TRADEMARK']);
     expect(P.coSigningOffices.value).toEqual(['IP_BUREAU', 'FINANCE_BUREAU', 'FINANCIAL_OFFICE']);
+    expect([P.resumptionVoters.value, P.resumptionVoters.article]).toEqual([
+      ['IP_BUREAU', 'FINANCE_BUREAU', 'FINANCIAL_OFFICE', 'FUND_MANAGER'],
+      'Art 19',
+    ]);
+  });
+
+  it('names the article of every rule without a number that the portal cites', () => {
+    const articles = Object.fromEntries(PROVISION_KEYS.map((k) => [k, JIANGBEI_2024.provisions[k].article]));
+    expect(articles).toEqual({
+      programmeGovernance: 'Art 5',
+      managerDuties: 'Art 6',
+      fundAccounting: 'Art 6.2',
+      enterpriseLibrary: 'Art 6.3',
+      fundUse: 'Art 7',
+      partnerSelection: 'Art 8',
+      interestAccount: 'Art 10',
+      riskSharing: 'Art 11',
+      loanReporting: 'Art 12',
+      bankSupervision: 'Art 12',
+      bankSuspension: 'Art 12',
+      guarantorSharing: 'Art 14',
+      partnerRetirement: 'Art 15',
+      earlyWarning: 'Art 16',
+      claimProcedure: 'Art 17',
+      recovery: 'Art 18',
+      fundSuspension: 'Art 19',
+      audit: 'Art 20',
+      blacklist: 'Art 21',
+      termination: 'Art 24',
+      fraudExclusion: 'Art 25',
+      partnerDisqualification: 'Art 25',
+      applicability: 'Art 26',
+    });
+    // PROVISION_KEYS is the whole list, once each.
+    expect([...PROVISION_KEYS].sort()).toEqual(Object.keys(JIANGBEI_2024.provisions).sort());
   });
 
   it('is consistent and frozen', () => {
@@ -76,6 +115,31 @@ describe('validatePolicy', () => {
       'Art 18:DAYS_INVALID',
       'Art 2, 4:LIST_EMPTY',
       'Art 17:LIST_DUPLICATE',
+    ]);
+  });
+  it('refuses resumption voters that are empty, repeated or not programme kinds (Art 19)', () => {
+    expect(codes({ ...JIANGBEI_2024, resumptionVoters: { value: [], article: 'Art 19' } })).toEqual([
+      'Art 19:LIST_EMPTY',
+    ]);
+    const bank = [
+      'IP_BUREAU',
+      'IP_BUREAU',
+      'LENDING_BANK',
+    ] as unknown as PolicyParameters['resumptionVoters']['value'];
+    expect(codes({ ...JIANGBEI_2024, resumptionVoters: { value: bank, article: 'Art 19' } })).toEqual([
+      'Art 19:LIST_DUPLICATE',
+      'Art 19:LIST_UNKNOWN_VALUE',
+    ]);
+  });
+  it('refuses a parameter or provision that names no article (R11)', () => {
+    const v = validatePolicy({
+      ...JIANGBEI_2024,
+      remittanceDays: { value: 30, article: ' ' },
+      provisions: { ...JIANGBEI_2024.provisions, earlyWarning: { article: '' } },
+    });
+    expect(v.map((x) => `${x.article}:${x.code}:${x.message}`)).toEqual([
+      'R11:ARTICLE_MISSING:remittanceDays must name the article it comes from',
+      'R11:ARTICLE_MISSING:provisions.earlyWarning must name the article it comes from',
     ]);
   });
   it('refuses a policy without id or with a bad effective date', () => {
@@ -137,5 +201,53 @@ describe('selectPolicy', () => {
     expect(() => selectPolicy([JIANGBEI_2024, { ...JIANGBEI_2024, id: 'dup' }], '2025-01-01')).toThrow(
       PolicyError,
     );
+  });
+});
+
+describe('POLICIES (the districts a deployment can be configured with)', () => {
+  it('defaults to Jiangbei and finds every set by its id', () => {
+    expect(DEFAULT_POLICY_SET_ID).toBe('jiangbei-2024');
+    expect(findPolicySet('jiangbei-2024')).toMatchObject({ fixture: false, versions: [JIANGBEI_2024] });
+    expect(findPolicySet('other-2025')).toMatchObject({ fixture: true, versions: [OTHER_DISTRICT_2025] });
+  });
+  it('knows nothing else, not even Object.prototype names', () => {
+    for (const id of ['', 'jiangbei', 'JIANGBEI-2024', 'toString', '__proto__', 'constructor']) {
+      expect(findPolicySet(id)).toBeUndefined();
+    }
+  });
+  it('holds only consistent, frozen versions under their own ids, one per effective date', () => {
+    for (const [id, set] of Object.entries(POLICIES)) {
+      expect(set.id).toBe(id);
+      expect(set.versions.length).toBeGreaterThan(0);
+      for (const p of set.versions) {
+        expect(validatePolicy(p)).toEqual([]);
+        expect(Object.isFrozen(p.provisions)).toBe(true);
+      }
+      expect(new Set(set.versions.map((p) => p.effectiveFrom)).size).toBe(set.versions.length);
+    }
+    expect(Object.isFrozen(POLICIES)).toBe(true);
+  });
+  it('the fixture district differs from Jiangbei in every number and list', () => {
+    const [J, O] = [JIANGBEI_2024, OTHER_DISTRICT_2025];
+    const keys = [
+      'initialCapital',
+      'tierThreshold',
+      'lowTierCapRate',
+      'highTierCapRate',
+      'perLoanCap',
+      'perEnterpriseYearCap',
+      'riskOverdueDays',
+      'claimOverdueDays',
+      'warningRatio',
+      'suspensionRatio',
+      'minGuarantorRate',
+      'circuitBreakerCumulative',
+      'remittanceDays',
+      'allowedLoanPurposes',
+      'allowedCollateralKinds',
+      'coSigningOffices',
+      'resumptionVoters',
+    ] as const;
+    for (const k of keys) expect([k, String(O[k].value)]).not.toEqual([k, String(J[k].value)]);
   });
 });
