@@ -66,7 +66,7 @@ export function createServices(config: AppConfig, ds: DataSource, log: Logger): 
   // The business date may be moved only where no real money is at stake.
   const clock = new BusinessClock(config.demo || config.env === 'test', config.businessDate);
   const tokens = new TokenService(config.tokenSecret, config.tokenTtlSeconds);
-  const policies = new PolicyBook();
+  const policies = PolicyBook.forSet(config.policy);
   const useCases = new UseCaseRunner(ds, new ActivityRecorder(clock));
   const loans = new LoanService(ds, clock, policies, useCases);
   const enterprises = new EnterpriseService(ds, useCases);

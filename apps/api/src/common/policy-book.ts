@@ -1,20 +1,31 @@
 import {
-  JIANGBEI_2024,
+  findPolicySet,
   selectPolicy,
   validatePolicy,
   type IsoDate,
   type PolicyParameters,
+  type PolicySet,
 } from '@ipfund/policy';
 import { policyViolation } from './errors';
 
 /**
- * The measures the fund runs under, by effective date (R11). Today only the Jiangbei measures of
- * 2024-04-07; a revision is added here as a new PolicyParameters version, and every decision picks
- * the version in force on the date that matters (issue date, claim date, ...).
+ * The measures the fund runs under (R11): every version of the district's policy set that the
+ * configuration names (`POLICY`, default `jiangbei-2024`). Every decision picks the version in force on
+ * the date that matters (issue date, claim date, ...), and every article the API cites comes from it.
  */
 export class PolicyBook {
-  constructor(private readonly versions: readonly PolicyParameters[] = [JIANGBEI_2024]) {
-    for (const p of versions) {
+  /** The policy set `config.policy` names; the config has already refused an unknown id at boot. */
+  static forSet(id: string): PolicyBook {
+    const set = findPolicySet(id);
+    if (!set) throw new Error(`Unknown policy set "${id}"`);
+    return new PolicyBook(set);
+  }
+
+  private readonly versions: readonly PolicyParameters[];
+
+  constructor(readonly set: PolicySet) {
+    if (set.versions.length === 0) throw new Error(`Policy set ${set.id} has no version`);
+    for (const p of set.versions) {
       const problems = validatePolicy(p);
       if (problems.length) {
         throw new Error(
@@ -22,13 +33,23 @@ export class PolicyBook {
         );
       }
     }
+    // Sorted by effective date so that the first version is the one that set the measures in force.
+    this.versions = [...set.versions].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+    // Two versions on one date would make `inForce` ambiguous; refuse the set at boot, not on a request.
+    selectPolicy(this.versions, this.versions[this.versions.length - 1].effectiveFrom);
   }
 
-  /** The policy in force on a date; refused (with the first policy's article) before any took effect. */
+  /** The policy in force on a date; refused before the first version took effect. */
   inForce(date: IsoDate): PolicyParameters {
     const p = selectPolicy(this.versions, date);
-    // Art 26: the measures apply from their publication date; nothing before it is covered.
-    if (!p) throw policyViolation(`No measures were in force on ${date}`, 'Art 26');
+    if (!p) {
+      // The measures apply from their effective date; the first version says so (Art 26 in Jiangbei).
+      const first = this.versions[0];
+      throw policyViolation(
+        `No measures were in force on ${date} (${first.sourceDocument} applies from ${first.effectiveFrom})`,
+        first.provisions.applicability.article,
+      );
+    }
     return p;
   }
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY_SET_ID, findPolicySet } from '@ipfund/policy';
 import { z } from 'zod';
 
 /** The development secret; production refuses to start with it (or with any secret shorter than 32 bytes). */
@@ -32,10 +33,28 @@ const schema = z
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'BUSINESS_DATE must be YYYY-MM-DD')
       .optional(),
     WEB_DIST: z.string().optional(),
+    /** The district's measures the fund runs under: a policy-set id of @ipfund/policy's POLICIES. */
+    POLICY: z.string().trim().default(DEFAULT_POLICY_SET_ID),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((c, ctx) => {
+    // Every article and threshold comes from the policy set: an unknown one must stop the boot.
+    const policy = findPolicySet(c.POLICY);
+    if (!policy) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['POLICY'],
+        message: `unknown policy set "${c.POLICY}"`,
+      });
+    }
     if (c.NODE_ENV !== 'production') return;
+    if (policy?.fixture) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['POLICY'],
+        message: `production refuses the test fixture policy set "${c.POLICY}"`,
+      });
+    }
     if (c.TOKEN_SECRET === DEV_TOKEN_SECRET) {
       ctx.addIssue({
         code: 'custom',
@@ -70,6 +89,8 @@ export type AppConfig = Readonly<{
   demo: boolean;
   businessDate: string | undefined;
   webDist: string | undefined;
+  /** The policy-set id (POLICY), known to @ipfund/policy's POLICIES. */
+  policy: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }>;
 
@@ -108,6 +129,7 @@ export function loadConfig(
     demo: c.DEMO,
     businessDate: c.BUSINESS_DATE,
     webDist: c.WEB_DIST,
+    policy: c.POLICY,
     logLevel: c.LOG_LEVEL,
   });
 }
