@@ -14,6 +14,7 @@ import { badInput, conflict, notFound, policyViolation } from '../../common/erro
 import type { PolicyBook } from '../../common/policy-book';
 import type { UseCaseRunner } from '../../common/use-case';
 import { ORGANIZATION_FIELDS, PARTNER_ADMINS, isUuid, requireKind } from '../partner/partner.access';
+import { partnerStatusArticle } from '../partner/partner-status';
 import { CooperationAgreementEntity } from './agreement.entity';
 
 /** Columns behind the fields the Agreement rules are written against (authz/ability.ts). */
@@ -119,7 +120,7 @@ export class AgreementService {
       if (bank.status !== 'ACTIVE') {
         throw conflict(
           `The bank is ${bank.status}; no new agreement can be recorded`,
-          bank.status === 'RETIRED' ? 'Art 15' : 'Art 25',
+          partnerStatusArticle(bank.status, this.policies.inForce(this.clock.today())),
         );
       }
 

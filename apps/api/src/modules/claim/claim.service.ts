@@ -160,8 +160,13 @@ export class ClaimService {
       const today = this.clock.today();
       const policy = this.policies.inForce(today);
       if (loan.status === 'CLOSED') throw conflict('The loan is closed: there is no loss to compensate');
+      // The measures compensate each loan once ("每笔", Art 11 in Jiangbei): one claim per loan.
+      const perLoan = policy.perLoanCap.article;
       if (loan.status === 'IN_CLAIM' || loan.status === 'COMPENSATED') {
-        throw conflict('A claim on this loan is already open or paid (one claim per loan, Art 11)', 'Art 11');
+        throw conflict(
+          `A claim on this loan is already open or paid (one claim per loan, ${perLoan})`,
+          perLoan,
+        );
       }
       const filing = await this.assessFiling(em, loan, today, policy);
       const transition = nextClaimState(
@@ -197,7 +202,7 @@ export class ClaimService {
         await em.save(claim);
       } catch (err) {
         if (sqlState(err) === '23505')
-          throw conflict('A claim on this loan is already open (one claim per loan, Art 11)', 'Art 11');
+          throw conflict(`A claim on this loan is already open (one claim per loan, ${perLoan})`, perLoan);
         throw err;
       }
       await em.update(LoanEntity, { id: loan.id }, { status: 'IN_CLAIM' });
@@ -464,8 +469,10 @@ export class ClaimService {
       });
     } catch (err) {
       // The database's own guard: an office approves a claim once (Art 17).
-      if (sqlState(err) === '23505')
-        throw conflict(`${actor.orgKind} has already approved this claim`, 'Art 17');
+      if (sqlState(err) === '23505') {
+        const article = this.policies.inForce(today).coSigningOffices.article;
+        throw conflict(`${actor.orgKind} has already approved this claim`, article);
+      }
       throw err;
     }
   }
@@ -498,7 +505,7 @@ export class ClaimService {
         eligibility.reasons.find((r) => r.code !== 'OVERDUE_ENOUGH' && r.code !== 'FINAL_APPROVAL_HELD');
       throw policyViolation(
         first?.message ?? 'The loan is not eligible for a claim',
-        first?.article ?? 'Art 17',
+        first?.article ?? policy.provisions.claimProcedure.article,
         {
           reasons: [...failed, ...eligibility.reasons],
         },

@@ -1,9 +1,11 @@
-import type { FundAccount, FundOutflowPurpose } from '@ipfund/policy';
+import type { FundAccount, FundOutflowPurpose, PolicyParameters } from '@ipfund/policy';
 
 /**
  * The fund's chart of accounts and the only movements the measures allow (R1; Art 3, 7, 10, 18, 24).
  * The migration 1764202000000-Ledger seeds the same accounts and templates into the database, which
- * refuses any posting that does not fit them; a test keeps this file and the database in step.
+ * refuses any posting that does not fit them; a test keeps this file and the database in step. The
+ * migration's template rows keep the Jiangbei articles they were seeded with (migrations are history);
+ * the code cites the article of the policy in force.
  */
 
 /** Stable account codes (the first digit is the account class: 1 asset, 3 equity, 4 income, 5 expense). */
@@ -149,8 +151,8 @@ export type TransactionKind = (typeof TRANSACTION_KINDS)[number];
 export interface PostingTemplate {
   readonly debit: AccountCode;
   readonly credit: AccountCode;
-  /** The article that allows the movement. */
-  readonly article: string;
+  /** The article that allows the movement, in the policy in force (another district numbers them otherwise). */
+  readonly article: (policy: PolicyParameters) => string;
   /** When money leaves a cash account: what `checkFundOutflow` is asked (Art 7, 10, 24). */
   readonly outflow?: { readonly account: FundAccount; readonly purpose: FundOutflowPurpose };
 }
@@ -163,27 +165,43 @@ export interface PostingTemplate {
  * go back to the funder (as `checkFundOutflow` allows).
  */
 export const POSTING_TEMPLATES: Readonly<Record<PostingKind, readonly PostingTemplate[]>> = {
-  CAPITAL_INJECTION: [{ debit: ACCOUNT.PRINCIPAL, credit: ACCOUNT.FUND_CAPITAL, article: 'Art 3' }],
+  CAPITAL_INJECTION: [
+    { debit: ACCOUNT.PRINCIPAL, credit: ACCOUNT.FUND_CAPITAL, article: (p) => p.initialCapital.article },
+  ],
   COMPENSATION_PAYOUT: [
     {
       debit: ACCOUNT.COMPENSATION_PAID,
       credit: ACCOUNT.PRINCIPAL,
-      article: 'Art 7',
+      article: (p) => p.provisions.fundUse.article,
       outflow: { account: 'PRINCIPAL', purpose: 'COMPENSATION' },
     },
   ],
   RECOVERY_RECEIVABLE: [
-    { debit: ACCOUNT.RECOVERIES_RECEIVABLE, credit: ACCOUNT.RECOVERY_INCOME, article: 'Art 18' },
+    {
+      debit: ACCOUNT.RECOVERIES_RECEIVABLE,
+      credit: ACCOUNT.RECOVERY_INCOME,
+      article: (p) => p.provisions.recovery.article,
+    },
   ],
   REMITTANCE_RECEIVED: [
-    { debit: ACCOUNT.PRINCIPAL, credit: ACCOUNT.RECOVERIES_RECEIVABLE, article: 'Art 18' },
+    {
+      debit: ACCOUNT.PRINCIPAL,
+      credit: ACCOUNT.RECOVERIES_RECEIVABLE,
+      article: (p) => p.provisions.recovery.article,
+    },
   ],
-  INTEREST_INCOME: [{ debit: ACCOUNT.INTEREST, credit: ACCOUNT.INTEREST_INCOME, article: 'Art 10' }],
+  INTEREST_INCOME: [
+    {
+      debit: ACCOUNT.INTEREST,
+      credit: ACCOUNT.INTEREST_INCOME,
+      article: (p) => p.provisions.interestAccount.article,
+    },
+  ],
   PROGRAMME_COST: [
     {
       debit: ACCOUNT.PROGRAMME_COSTS,
       credit: ACCOUNT.INTEREST,
-      article: 'Art 10',
+      article: (p) => p.provisions.interestAccount.article,
       outflow: { account: 'INTEREST', purpose: 'PROGRAMME_COST' },
     },
   ],
@@ -191,13 +209,13 @@ export const POSTING_TEMPLATES: Readonly<Record<PostingKind, readonly PostingTem
     {
       debit: ACCOUNT.RETURNED_TO_FUNDER,
       credit: ACCOUNT.PRINCIPAL,
-      article: 'Art 24',
+      article: (p) => p.provisions.termination.article,
       outflow: { account: 'PRINCIPAL', purpose: 'TERMINATION_RETURN' },
     },
     {
       debit: ACCOUNT.RETURNED_TO_FUNDER,
       credit: ACCOUNT.INTEREST,
-      article: 'Art 24',
+      article: (p) => p.provisions.termination.article,
       outflow: { account: 'INTEREST', purpose: 'TERMINATION_RETURN' },
     },
   ],

@@ -102,7 +102,7 @@ export function checkTemplates(
     }
     throw policyViolation(
       `${kind} may not ${isDebit ? 'debit' : 'credit'} ${account.nameZh} (${account.code})`,
-      templates[0]?.article ?? policy.provisions.fundUse.article,
+      templates[0]?.article(policy) ?? policy.provisions.fundUse.article,
       { code: 'MOVEMENT_NOT_ALLOWED', account: account.code },
     );
   }

@@ -848,7 +848,7 @@ export class LedgerService {
             insufficient
               ? `${account.nameZh}余额不足：${KIND_LABELS_ZH[h.kind]} ${decrease.toString()} 元，余额仅 ${balance.toString()} 元`
               : (check.reasons[0]?.message ?? check.code),
-            insufficient ? template.article : check.article,
+            insufficient ? template.article(h.policy) : check.article,
             {
               code: check.code,
               account: account.code,
@@ -859,7 +859,8 @@ export class LedgerService {
         }
       }
       if (row.non_negative && balance.plus(change).isNegative()) {
-        const article = h.kind === 'REMITTANCE_RECEIVED' ? 'Art 18' : undefined;
+        // A remittance above what the bank owes breaks the recovery rule (R8, Art 18 in Jiangbei).
+        const article = h.kind === 'REMITTANCE_RECEIVED' ? h.policy.provisions.recovery.article : undefined;
         throw conflict(
           `${account.nameZh}（${account.code}）余额不能为负：${KIND_LABELS_ZH[h.kind]}需减少 ${decrease.toString()} 元，余额仅 ${balance.toString()} 元`,
           article,

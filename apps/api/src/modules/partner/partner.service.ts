@@ -9,6 +9,7 @@ import { badInput, conflict, notFound, policyViolation } from '../../common/erro
 import type { PolicyBook } from '../../common/policy-book';
 import type { UseCaseRunner } from '../../common/use-case';
 import { OrganizationEntity, type OrgStatus } from '../org/org.entity';
+import { partnerStatusArticle } from './partner-status';
 import { UserEntity } from '../org/user.entity';
 import {
   ORGANIZATION_FIELDS,
@@ -175,7 +176,7 @@ export class PartnerService {
       const why = text(reason);
       if (!why) throw badInput('A reason is required');
       detail({ from: partner.status, to, reason: why });
-      const article = to === 'RETIRED' ? 'Art 15' : 'Art 25';
+      const article = partnerStatusArticle(to, this.policies.inForce(this.clock.today()));
       // A retired partner can still be found to have defrauded the fund; a disqualification is final.
       const allowedFrom: OrgStatus[] = to === 'RETIRED' ? ['ACTIVE'] : ['ACTIVE', 'RETIRED'];
       if (!allowedFrom.includes(partner.status)) {
@@ -239,7 +240,7 @@ export class PartnerService {
       if (partner.status !== 'ACTIVE') {
         throw conflict(
           `The partner is ${partner.status}; its users cannot act`,
-          partner.status === 'RETIRED' ? 'Art 15' : 'Art 25',
+          partnerStatusArticle(partner.status, this.policies.inForce(this.clock.today())),
         );
       }
       if (!USERNAME.test(username)) {

@@ -222,10 +222,11 @@ export class RiskService {
           policy.suspensionRatio.article,
         );
       }
+      const supervision = policy.provisions.bankSupervision.article;
       if (row.suspendedSince)
-        throw conflict(`The bank is already suspended since ${row.suspendedSince}`, 'Art 12');
+        throw conflict(`The bank is already suspended since ${row.suspendedSince}`, supervision);
       if (row.pendingProposalId)
-        throw conflict('A suspension proposal for this bank awaits the IP bureau', 'Art 12');
+        throw conflict('A suspension proposal for this bank awaits the IP bureau', supervision);
       const saved = await em.save(
         em.create(SuspensionProposalEntity, {
           bankId: row.bankId,
@@ -269,9 +270,10 @@ export class RiskService {
       if (!proposal) throw notFound('Suspension proposal');
       target('SuspensionProposal', proposal.id);
       detail({ consent, bankId: proposal.bankId });
-      if (proposal.status !== 'PENDING')
-        throw conflict(`The proposal was already ${proposal.status}`, 'Art 12');
       const today = this.clock.today();
+      const supervision = this.policies.inForce(today).provisions.bankSupervision.article;
+      if (proposal.status !== 'PENDING')
+        throw conflict(`The proposal was already ${proposal.status}`, supervision);
       await em.query(`SELECT id FROM organizations WHERE id = $1 FOR UPDATE`, [proposal.bankId]);
       await em.query(
         `UPDATE suspension_proposals
@@ -285,9 +287,9 @@ export class RiskService {
           [proposal.bankId],
         )) as { suspended_from: IsoDate; lifted_on: IsoDate | null }[];
         if (periods.some((p) => p.lifted_on === null))
-          throw conflict('The bank is already suspended', 'Art 12');
+          throw conflict('The bank is already suspended', supervision);
         if (periods.some((p) => p.lifted_on !== null && compareDates(p.lifted_on, today) > 0)) {
-          throw conflict('A suspension of this bank was lifted after the business date', 'Art 12');
+          throw conflict('A suspension of this bank was lifted after the business date', supervision);
         }
         const suspension = await em.save(
           em.create(BankSuspensionEntity, {
@@ -323,10 +325,14 @@ export class RiskService {
         .createQueryBuilder('s')
         .where('s.bank_id = :bankId AND s.lifted_on IS NULL', { bankId: row.bankId })
         .getOne();
-      if (!current) throw conflict('The bank is not suspended', 'Art 12');
+      const supervision = this.policies.inForce(today).provisions.bankSupervision.article;
+      if (!current) throw conflict('The bank is not suspended', supervision);
       target('BankSuspension', current.id);
       if (compareDates(today, current.suspendedFrom) < 0) {
-        throw conflict(`The suspension starts ${current.suspendedFrom}, after the business date`, 'Art 12');
+        throw conflict(
+          `The suspension starts ${current.suspendedFrom}, after the business date`,
+          supervision,
+        );
       }
       await em.query(
         `UPDATE bank_suspensions SET lifted_on = $2, lifted_by = $3, lift_comment = $4 WHERE id = $1`,
@@ -497,7 +503,10 @@ export class RiskService {
       if (!event) throw notFound('Risk event');
       target('RiskEvent', event.id);
       detail({ contractSuspended: input.contractSuspended });
-      if (event.verifiedBy) throw conflict('The risk event was already verified', 'Art 16');
+      if (event.verifiedBy) {
+        const article = this.policies.inForce(this.clock.today()).provisions.earlyWarning.article;
+        throw conflict('The risk event was already verified', article);
+      }
       await em.query(
         `UPDATE risk_events
            SET verification = $2, measures = $3, contract_suspended = $4, verified_on = $5, verified_by = $6,

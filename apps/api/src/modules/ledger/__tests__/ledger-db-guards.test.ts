@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { Money } from '@ipfund/policy';
+import { JIANGBEI_2024, Money } from '@ipfund/policy';
 import { createTestApp, type TestApp } from '../../../testing/test-app';
 import { itOnRealPostgres } from '../../../testing/test-db';
 import { ACCOUNT, CHART, POSTING_TEMPLATES } from '../ledger.chart';
@@ -369,7 +369,13 @@ describe('the database and the code agree', () => {
     const rows: { kind: string; debit_account: string; credit_account: string; article: string }[] =
       await app.ds.query(`SELECT kind, debit_account, credit_account, article FROM ledger_templates`);
     const fromCode = Object.entries(POSTING_TEMPLATES).flatMap(([kind, ts]) =>
-      ts.map((t) => ({ kind, debit_account: t.debit, credit_account: t.credit, article: t.article })),
+      // The migration seeded the Jiangbei articles; the code cites them from the policy.
+      ts.map((t) => ({
+        kind,
+        debit_account: t.debit,
+        credit_account: t.credit,
+        article: t.article(JIANGBEI_2024),
+      })),
     );
     const key = (r: { kind: string; debit_account: string; credit_account: string }) =>
       `${r.kind}|${r.debit_account}|${r.credit_account}`;
