@@ -59,7 +59,8 @@ export class FundService {
       }
       if (!comment.trim()) throw badInput('A resumption consent needs the measures agreed (comment)');
       const state = await readFundState(em, { forUpdate: true });
-      const article = this.policies.inForce(this.clock.today()).provisions.fundSuspension.article;
+      const policy = this.policies.inForce(this.clock.today());
+      const article = policy.provisions.fundSuspension.article;
       if (!state.suspended || !state.suspendedSince) throw conflict('The fund is not suspended', article);
       target('FundSuspension', state.suspendedSince);
       const inserted: unknown[] = await em.query(
@@ -68,11 +69,15 @@ export class FundService {
         [state.suspendedSince, actor.orgKind, actor.userId, comment.trim(), this.clock.today()],
       );
       if (inserted.length === 0) throw conflict(`${actor.orgKind} has already consented`, article);
+      // The fund resumes once every voter the measures name has consented (resumptionVoters: in
+      // Jiangbei the three offices with the fund manager, Art 19); only their consents count.
+      const voters = policy.resumptionVoters.value;
       const votes: { n: number }[] = await em.query(
-        `SELECT count(*)::int AS n FROM fund_resumption_votes WHERE suspended_since = $1`,
-        [state.suspendedSince],
+        `SELECT count(DISTINCT org_kind)::int AS n FROM fund_resumption_votes
+          WHERE suspended_since = $1 AND org_kind = ANY($2::text[])`,
+        [state.suspendedSince, voters],
       );
-      const resumed = votes[0].n >= RESUMPTION_VOTERS.length;
+      const resumed = votes[0].n >= voters.length;
       if (resumed) await recordResumption(em);
       detail({ votes: votes[0].n, resumed });
       return { resumed, votes: votes[0].n };
