@@ -8,12 +8,19 @@ import { ME_QUERY, type CurrentUser } from './me.graphql';
 import { PORTAL_TITLE } from './portal';
 import { findRoute, routesFor } from './routes';
 import { navigate, useHashPath } from './useHashPath';
+import { useViewerPermissions } from './useViewer';
+import type { ViewerPermissions } from './viewer.graphql';
 
-/** The signed-in frame: fetches the caller, then shows header, side menu and the current page. */
+/**
+ * The signed-in frame: fetches the caller and what it may read and do, then shows header, side menu
+ * and the current page. The menu waits for the permissions, so a page is never chosen from a guess.
+ */
 export function AppShell() {
   const client = useApolloClient();
-  const { data, error } = useQuery(ME_QUERY);
+  const { data, error: meError } = useQuery(ME_QUERY);
+  const viewer = useViewerPermissions();
   const me = data?.me;
+  const error = meError ?? viewer.error;
 
   const signOut = () => void endSession(client, 'user');
 
@@ -33,7 +40,7 @@ export function AppShell() {
       />
     );
   }
-  if (!me) return <Spin fullscreen />;
+  if (!me || !viewer.permissions) return <Spin fullscreen />;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -46,7 +53,7 @@ export function AppShell() {
           退出登录
         </Button>
       </Layout.Header>
-      <ShellBody user={me} />
+      <ShellBody permissions={viewer.permissions} />
     </Layout>
   );
 }
@@ -62,8 +69,8 @@ function UserBadge({ user }: { user: CurrentUser }) {
   );
 }
 
-function ShellBody({ user }: { user: CurrentUser }) {
-  const routes = routesFor(user.organization.kind);
+function ShellBody({ permissions }: { permissions: ViewerPermissions }) {
+  const routes = routesFor(permissions);
   const path = useHashPath();
   const route = findRoute(routes, path);
   const fallback = routes[0]?.path;

@@ -25,3 +25,15 @@ export function formatYuan(s: string): string {
   const minus = sign === '-' && !isZero ? '-' : '';
   return `${minus}¥${grouped}.${fraction}`;
 }
+
+/**
+ * A round amount the way the measures write it: "5000000.00" → "500万", "1500000.00" → "150万".
+ * Anything that is not a whole number of 万 yuan is formatted by formatYuan. String work only.
+ */
+export function formatWan(s: string): string {
+  const match = /^(\d+)(?:\.(\d*))?$/.exec(s.trim());
+  if (!match || /[1-9]/.test(match[2] ?? '')) return formatYuan(s);
+  const integer = match[1].replace(/^0+(?=\d)/, '');
+  if (integer.length <= 4 || !integer.endsWith('0000')) return formatYuan(s);
+  return `${integer.slice(0, -4)}万`;
+}

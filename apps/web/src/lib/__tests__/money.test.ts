@@ -1,4 +1,4 @@
-import { formatYuan } from '../money';
+import { formatWan, formatYuan } from '../money';
 
 describe('formatYuan', () => {
   it('groups thousands and keeps the two decimals as sent', () => {
@@ -51,5 +51,21 @@ describe('formatYuan', () => {
     expect(formatYuan('abc')).toBe('abc');
     expect(formatYuan('1e6')).toBe('1e6');
     expect(formatYuan('1,500.00')).toBe('1,500.00');
+  });
+});
+
+describe('formatWan (round amounts of the measures)', () => {
+  it('writes whole 万 yuan the way the measures do', () => {
+    expect(formatWan('5000000.00')).toBe('500万');
+    expect(formatWan('1500000.00')).toBe('150万');
+    expect(formatWan('60000000')).toBe('6000万');
+    expect(formatWan('10000.00')).toBe('1万');
+  });
+
+  it('formats anything else as yuan', () => {
+    expect(formatWan('1500000.50')).toBe('¥1,500,000.50');
+    expect(formatWan('1234567.00')).toBe('¥1,234,567.00');
+    expect(formatWan('9000.00')).toBe('¥9,000.00');
+    expect(formatWan('n/a')).toBe('n/a');
   });
 });
