@@ -2,6 +2,10 @@ import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { Alert, App, Button, Card, Form, Input, Modal, Space, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
+import { can } from '../../app/access';
+import { provisionArticle } from '../../app/policy';
+import { usePolicy } from '../../app/useViewer';
+import { articleZh } from '../partners/partnerDisplay';
 import { mutationErrorText } from '../partners/mutationError';
 import { proposalStatusLabel } from './enterpriseDisplay';
 import { DECIDE_BLACKLIST, type BlacklistProposalRow } from './enterprises.graphql';
@@ -11,21 +15,20 @@ interface Decision {
   approve: boolean;
 }
 
-/** 黑名单提议 (Art 21): proposed by the fund manager, decided once by the IP bureau. */
+/** 黑名单提议 (Art 21): proposed, then decided once; the buttons follow each proposal's `viewerCan`. */
 export function BlacklistPanel({
   proposals,
   loading,
   error,
-  canDecide,
   onOpenEnterprise,
 }: {
   proposals: BlacklistProposalRow[];
   loading: boolean;
   error?: Error;
-  canDecide: boolean;
   onOpenEnterprise: (id: string) => void;
 }) {
   const { message } = App.useApp();
+  const article = provisionArticle(usePolicy(), 'blacklist');
   const [form] = Form.useForm<{ comment?: string }>();
   const [decision, setDecision] = useState<Decision | null>(null);
   const [decide, { loading: deciding }] = useMutation(DECIDE_BLACKLIST, {
@@ -78,13 +81,13 @@ export function BlacklistPanel({
       render: (_: unknown, p: BlacklistProposalRow) =>
         p.decidedOn ? `${p.decidedOn}${p.decisionComment ? `：${p.decisionComment}` : ''}` : '—',
     },
-    ...(canDecide
+    ...(proposals.some((p) => can(p, 'blacklist.decide'))
       ? [
           {
             title: '操作',
             key: 'actions',
             render: (_: unknown, p: BlacklistProposalRow) =>
-              p.status === 'PENDING' && (
+              can(p, 'blacklist.decide') && (
                 <Space size="small">
                   <Button size="small" danger onClick={() => setDecision({ proposal: p, approve: true })}>
                     同意
@@ -100,7 +103,7 @@ export function BlacklistPanel({
   ];
 
   return (
-    <Card title="黑名单提议（第二十一条）" style={{ marginTop: 16 }}>
+    <Card title={`黑名单提议${article ? `（${articleZh(article)}）` : ''}`} style={{ marginTop: 16 }}>
       {error && <Alert type="error" showIcon title="黑名单提议加载失败" description={error.message} />}
       <Table
         rowKey="id"

@@ -14,6 +14,10 @@ import {
   Tag,
 } from 'antd';
 import type { TableColumnsType } from 'antd';
+import { can } from '../../app/access';
+import { provisionArticle } from '../../app/policy';
+import { usePolicy } from '../../app/useViewer';
+import { articleZh } from '../partners/partnerDisplay';
 import { mutationErrorText } from '../partners/mutationError';
 import { IP_KIND_OPTIONS } from './EnterpriseForms';
 import { ipKindLabel } from './enterpriseDisplay';
@@ -33,21 +37,22 @@ const IP_COLUMNS: TableColumnsType<IpAssetRow> = [
 
 type IpForm = Omit<AddIpAssetVariables['input'], 'enterpriseId'>;
 
-/** Details of one enterprise with its patents and trademarks; adding IP; proposing to blacklist (Art 21). */
+/**
+ * Details of one enterprise with its patents and trademarks; adding IP and proposing to blacklist
+ * (Art 21) as the enterprise's `viewerCan` allows.
+ */
 export function EnterpriseDrawer({
   enterpriseId,
-  canEdit,
-  canPropose,
   hasPendingProposal,
   onClose,
 }: {
   enterpriseId: string | null;
-  canEdit: boolean;
-  canPropose: boolean;
   hasPendingProposal: boolean;
   onClose: () => void;
 }) {
   const { message } = App.useApp();
+  const blacklistArticle = provisionArticle(usePolicy(), 'blacklist');
+  const citeBlacklist = blacklistArticle ? `，${articleZh(blacklistArticle)}` : '';
   const [ipForm] = Form.useForm<IpForm>();
   const [proposeForm] = Form.useForm<{ reason: string }>();
   const { data, loading, error } = useQuery(ENTERPRISE_QUERY, {
@@ -102,7 +107,7 @@ export function EnterpriseDrawer({
               type="error"
               showIcon
               style={{ marginBottom: 16 }}
-              title={`已取消申请资格（黑名单，第二十一条），自 ${e.blacklistedSince} 起发放的贷款不纳入风险补偿`}
+              title={`已取消申请资格（黑名单${citeBlacklist}），自 ${e.blacklistedSince} 起发放的贷款不纳入风险补偿`}
               description={e.blacklistReason}
             />
           )}
@@ -132,7 +137,7 @@ export function EnterpriseDrawer({
             pagination={false}
             locale={{ emptyText: '尚未登记专利或商标' }}
           />
-          {canEdit && (
+          {can(e, 'enterprise.addIpAsset') && (
             <Form
               form={ipForm}
               layout="inline"
@@ -159,9 +164,11 @@ export function EnterpriseDrawer({
               </Form.Item>
             </Form>
           )}
-          {canPropose && !e.blacklisted && (
+          {(hasPendingProposal || can(e, 'blacklist.propose')) && !e.blacklisted && (
             <>
-              <Divider titlePlacement="start">提请列入黑名单（第二十一条）</Divider>
+              <Divider titlePlacement="start">
+                提请列入黑名单{blacklistArticle ? `（${articleZh(blacklistArticle)}）` : ''}
+              </Divider>
               {hasPendingProposal ? (
                 <Alert type="info" showIcon title="已有提议等待区知识产权局决定" />
               ) : (

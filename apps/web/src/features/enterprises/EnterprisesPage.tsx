@@ -3,19 +3,13 @@ import { useQuery } from '@apollo/client/react';
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Input, Space, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { ME_QUERY } from '../../app/me.graphql';
+import { useViewerPermissions } from '../../app/useViewer';
 import { CursorPagerBar } from '../../lib/CursorPagerBar';
 import { currentAfter, firstPage, nextCursor, PAGE_SIZES, type CursorPager } from '../../lib/cursorPager';
 import { ErrorAlert } from '../../lib/ErrorAlert';
 import { BlacklistPanel } from './BlacklistPanel';
 import { EnterpriseDrawer } from './EnterpriseDrawer';
 import { CreateEnterpriseModal } from './EnterpriseForms';
-import {
-  mayDecideBlacklist,
-  mayEditEnterprises,
-  mayProposeBlacklist,
-  maySeeBlacklistProposals,
-} from './enterpriseDisplay';
 import { BLACKLIST_PROPOSALS_QUERY, ENTERPRISES_QUERY, type EnterpriseRow } from './enterprises.graphql';
 
 function ipSummary(e: EnterpriseRow): string {
@@ -26,11 +20,11 @@ function ipSummary(e: EnterpriseRow): string {
 
 /**
  * 企业库 (Art 6.3): the enterprises the caller may see (the API filters), with their IP and the
- * blacklist flag (Art 21); blacklist proposals for the offices, the manager and the auditor.
+ * blacklist flag (Art 21); blacklist proposals for those who read them. "新增企业" follows
+ * `enterprise.create`; the drawer and the proposals follow each record's `viewerCan`.
  */
 export function EnterprisesPage() {
-  const { data: me } = useQuery(ME_QUERY);
-  const kind = me?.me?.organization.kind;
+  const { mayTake, reads } = useViewerPermissions();
   const [search, setSearch] = useState<string | null>(null);
   const [pager, setPager] = useState<CursorPager>(() => firstPage(PAGE_SIZES[0]));
   const [openId, setOpenId] = useState<string | null>(null);
@@ -40,7 +34,7 @@ export function EnterprisesPage() {
     variables: { first: pager.pageSize, after: currentAfter(pager), search },
     fetchPolicy: 'cache-and-network',
   });
-  const seesProposals = maySeeBlacklistProposals(kind);
+  const seesProposals = reads('BlacklistProposal');
   const proposals = useQuery(BLACKLIST_PROPOSALS_QUERY, {
     skip: !seesProposals,
     fetchPolicy: 'cache-and-network',
@@ -89,7 +83,7 @@ export function EnterprisesPage() {
       <Card
         title="企业库"
         extra={
-          mayEditEnterprises(kind) && (
+          mayTake('enterprise.create') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
               新增企业
             </Button>
@@ -130,15 +124,12 @@ export function EnterprisesPage() {
           proposals={proposals.data?.blacklistProposals ?? []}
           loading={proposals.loading}
           error={proposals.error}
-          canDecide={mayDecideBlacklist(kind)}
           onOpenEnterprise={setOpenId}
         />
       )}
       <CreateEnterpriseModal open={creating} onClose={() => setCreating(false)} onCreated={setOpenId} />
       <EnterpriseDrawer
         enterpriseId={openId}
-        canEdit={mayEditEnterprises(kind)}
-        canPropose={mayProposeBlacklist(kind)}
         hasPendingProposal={openId !== null && pendingFor.has(openId)}
         onClose={() => setOpenId(null)}
       />

@@ -30,30 +30,6 @@ export function creditCodeProblem(raw: string): string | null {
   return code[17] === expected ? null : `校验位应为 ${expected}`;
 }
 
-/** Kinds that maintain the library: the fund manager (Art 6.3) and a bank adding its borrower. */
-export function mayEditEnterprises(kind: string | undefined): boolean {
-  return kind === 'FUND_MANAGER' || kind === 'LENDING_BANK';
-}
-
-/** Art 21: the manager proposes, the IP bureau decides; the offices and the auditor follow along. */
-export function mayProposeBlacklist(kind: string | undefined): boolean {
-  return kind === 'FUND_MANAGER';
-}
-
-export function mayDecideBlacklist(kind: string | undefined): boolean {
-  return kind === 'IP_BUREAU';
-}
-
-export function maySeeBlacklistProposals(kind: string | undefined): boolean {
-  return (
-    kind === 'IP_BUREAU' ||
-    kind === 'FINANCE_BUREAU' ||
-    kind === 'FINANCIAL_OFFICE' ||
-    kind === 'FUND_MANAGER' ||
-    kind === 'AUDITOR'
-  );
-}
-
 export type ProposalStatus = 'PENDING' | 'APPROVED' | 'DECLINED';
 
 const PROPOSAL_LABELS: Record<ProposalStatus, { label: string; color: string }> = {

@@ -19,6 +19,8 @@ export interface EnterpriseRow {
   blacklistedSince: string | null;
   blacklistReason: string | null;
   ipAssets: IpAssetRow[];
+  /** enterprise.addIpAsset, blacklist.propose, as the caller may take them now. */
+  viewerCan: string[];
 }
 
 const ENTERPRISE_FIELDS = gql`
@@ -37,6 +39,7 @@ const ENTERPRISE_FIELDS = gql`
       registrationNo
       title
     }
+    viewerCan
   }
 `;
 
@@ -125,6 +128,8 @@ export interface BlacklistProposalRow {
   decidedOn: string | null;
   decidedBy: { id: string; name: string } | null;
   decisionComment: string | null;
+  /** blacklist.decide while the proposal waits for the caller's decision. */
+  viewerCan: string[];
 }
 
 const PROPOSAL_FIELDS = gql`
@@ -148,6 +153,7 @@ const PROPOSAL_FIELDS = gql`
       name
     }
     decisionComment
+    viewerCan
   }
 `;
 

@@ -2,8 +2,18 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, App, Button, DatePicker, Divider, Drawer, Form, Input, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { provisionArticle } from '../../app/policy';
+import { usePolicy } from '../../app/useViewer';
+import type { Policy } from '../../app/viewer.graphql';
+import { formatWan } from '../../lib/money';
 import { mutationErrorText } from './mutationError';
-import { AGREEMENT_PHASE_LABELS, agreementPhase, formatRate, percentToRate } from './partnerDisplay';
+import {
+  AGREEMENT_PHASE_LABELS,
+  agreementPhase,
+  articleZh,
+  formatRate,
+  percentToRate,
+} from './partnerDisplay';
 import { AGREEMENTS_QUERY, RECORD_AGREEMENT, type AgreementRow } from './partners.graphql';
 
 interface AgreementForm {
@@ -22,7 +32,25 @@ const percentRule = (required: boolean) => ({
   },
 });
 
-/** 合作协议: a bank's agreement versions (Art 8, 11, 14), newest first; admins add a version. */
+/** "（第八条）" for a provision of the policy in force; nothing when it has none. */
+function citeProvision(policy: Policy | undefined, key: string): string {
+  const article = provisionArticle(policy, key);
+  return article ? `（${articleZh(article)}）` : '';
+}
+
+/** A placeholder from the policy's limit: "≤ 30", "≥ 40" (percent, as typed in the field). */
+function cap(sign: '≤' | '≥', rate: string | undefined): string | undefined {
+  return rate === undefined ? undefined : `${sign} ${formatRate(rate).replace('%', '')}`;
+}
+
+/** The tier names of the policy in force: "单笔500万以下" / "500万及以上" (R5.2: below the threshold is low). */
+function tierNames(policy: Policy | undefined): { low: string; high: string } {
+  if (!policy) return { low: '低档', high: '高档' };
+  const threshold = formatWan(policy.tierThreshold.value);
+  return { low: `单笔${threshold}以下`, high: `${threshold}及以上` };
+}
+
+/** 合作协议: a bank's agreement versions (Art 8, 11, 14), newest first; `agreement.record` adds a version. */
 export function AgreementsDrawer({
   bank,
   canRecord,
@@ -33,6 +61,8 @@ export function AgreementsDrawer({
   onClose: () => void;
 }) {
   const { message } = App.useApp();
+  const policy = usePolicy();
+  const tiers = tierNames(policy);
   const [form] = Form.useForm<AgreementForm>();
   const { data, loading, error } = useQuery(AGREEMENTS_QUERY, {
     variables: { bankId: bank?.id ?? '' },
@@ -48,13 +78,13 @@ export function AgreementsDrawer({
   const columns: TableColumnsType<AgreementRow> = [
     { title: '生效日期', dataIndex: 'effectiveFrom' },
     {
-      title: '资金补偿比例（单笔500万以下）',
+      title: `资金补偿比例（${tiers.low}）`,
       dataIndex: 'fundRateLowTier',
       align: 'right',
       render: (v: string) => formatRate(v),
     },
     {
-      title: '资金补偿比例（500万及以上）',
+      title: `资金补偿比例（${tiers.high}）`,
       dataIndex: 'fundRateHighTier',
       align: 'right',
       render: (v: string) => formatRate(v),
@@ -106,8 +136,10 @@ export function AgreementsDrawer({
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">
-        协议按生效日期分版本记录，已登记的版本不作修改；某日适用的版本为生效日期不晚于该日的最新版本（第八条）。
-        资金补偿比例不得高于第十一条规定的档位上限，担保机构分担比例不得低于第十四条规定的比例。
+        协议按生效日期分版本记录，已登记的版本不作修改；某日适用的版本为生效日期不晚于该日的最新版本
+        {citeProvision(policy, 'partnerSelection')}。
+        {policy &&
+          `资金补偿比例不得高于档位上限（${tiers.low} ${formatRate(policy.lowTierCapRate.value)}，${tiers.high} ${formatRate(policy.highTierCapRate.value)}，${articleZh(policy.lowTierCapRate.article)}），担保机构分担比例不得低于 ${formatRate(policy.minGuarantorRate.value)}（${articleZh(policy.minGuarantorRate.article)}）。`}
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon title="合作协议加载失败" description={error.message} />}
       <Table
@@ -130,14 +162,14 @@ export function AgreementsDrawer({
             >
               <DatePicker />
             </Form.Item>
-            <Form.Item name="fundRateLowTier" label="500万以下（%）" rules={[percentRule(true)]}>
-              <Input style={{ width: 90 }} placeholder="如 30" />
+            <Form.Item name="fundRateLowTier" label={`${tiers.low}（%）`} rules={[percentRule(true)]}>
+              <Input style={{ width: 110 }} placeholder={cap('≤', policy?.lowTierCapRate.value)} />
             </Form.Item>
-            <Form.Item name="fundRateHighTier" label="500万及以上（%）" rules={[percentRule(true)]}>
-              <Input style={{ width: 90 }} placeholder="如 20" />
+            <Form.Item name="fundRateHighTier" label={`${tiers.high}（%）`} rules={[percentRule(true)]}>
+              <Input style={{ width: 110 }} placeholder={cap('≤', policy?.highTierCapRate.value)} />
             </Form.Item>
             <Form.Item name="guarantorRate" label="担保分担（%）" rules={[percentRule(false)]}>
-              <Input style={{ width: 90 }} placeholder="如 40" />
+              <Input style={{ width: 110 }} placeholder={cap('≥', policy?.minGuarantorRate.value)} />
             </Form.Item>
             <Form.Item>
               <Button type="primary" htmlType="submit" loading={saving}>

@@ -1,6 +1,9 @@
 import { useMutation } from '@apollo/client/react';
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { ORG_KIND_LABELS_ZH } from '@ipfund/shared';
+import { provisionArticle } from '../../app/policy';
+import { usePolicy } from '../../app/useViewer';
+import { articleZh } from './partnerDisplay';
 import { mutationErrorText } from './mutationError';
 import {
   ADMIT_PARTNER,
@@ -23,6 +26,8 @@ export function AdmitPartnerModal({ open, onClose }: { open: boolean; onClose: (
   const { message } = App.useApp();
   const [form] = Form.useForm<AdmitForm>();
   const kind = Form.useWatch('kind', form);
+  const licenceArticle = provisionArticle(usePolicy(), 'guarantorSharing');
+  const cite = licenceArticle ? `（${articleZh(licenceArticle)}）` : '';
   const [admit, { loading }] = useMutation(ADMIT_PARTNER, { refetchQueries: ['Partners'] });
 
   async function submit(values: AdmitForm) {
@@ -64,12 +69,12 @@ export function AdmitPartnerModal({ open, onClose }: { open: boolean; onClose: (
         <Form.Item
           name="licenceNo"
           label="融资担保业务经营许可证编号"
-          extra={kind === 'GUARANTOR' ? '合作担保机构须具备融资担保业务经营许可证（第十四条）' : undefined}
+          extra={kind === 'GUARANTOR' ? `合作担保机构须具备融资担保业务经营许可证${cite}` : undefined}
           rules={[
             {
               required: kind === 'GUARANTOR',
               whitespace: true,
-              message: '担保机构须填写许可证编号（第十四条）',
+              message: `担保机构须填写许可证编号${cite}`,
             },
           ]}
         >
@@ -91,6 +96,9 @@ export function StatusChangeModal({ change, onClose }: { change: StatusChange | 
     refetchQueries: ['Partners'],
   });
   const isRetire = change?.to === 'RETIRED';
+  const policy = usePolicy();
+  const article = provisionArticle(policy, isRetire ? 'partnerRetirement' : 'partnerDisqualification');
+  const cite = article ? `（${articleZh(article)}）` : '';
 
   async function submit({ reason }: { reason: string }) {
     if (!change) return;
@@ -108,7 +116,7 @@ export function StatusChangeModal({ change, onClose }: { change: StatusChange | 
 
   return (
     <Modal
-      title={isRetire ? '退出合作（第十五条）' : '取消合作资格（第二十五条）'}
+      title={`${isRetire ? '退出合作' : '取消合作资格'}${cite}`}
       open={!!change}
       okText={isRetire ? '确认退出' : '确认取消资格'}
       okButtonProps={{ danger: true }}

@@ -4,27 +4,27 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ORG_KIND_LABELS_ZH } from '@ipfund/shared';
-import { ME_QUERY } from '../../app/me.graphql';
+import { can } from '../../app/access';
+import { useViewerPermissions } from '../../app/useViewer';
 import { ErrorAlert } from '../../lib/ErrorAlert';
 import { AgreementsDrawer } from './AgreementsDrawer';
 import { AdmitPartnerModal, StatusChangeModal, type StatusChange } from './PartnerForms';
-import { mayManagePartners, partnerStatusLabel } from './partnerDisplay';
+import { partnerStatusLabel } from './partnerDisplay';
 import { PARTNERS_QUERY, type PartnerRow } from './partners.graphql';
 import { UsersDrawer } from './UsersDrawer';
 
 /**
  * 合作机构: partner banks and guarantors with their standing (Art 8, 14, 15, 25), each bank's
- * cooperation agreement history, and partner logins. The offices and the fund manager act; the
- * others see their own organisation (the API filters).
+ * cooperation agreement history, and partner logins. The API lists what the caller may see; admitting
+ * follows `partner.admit`, every other button the partner's `viewerCan`.
  */
 export function PartnersPage() {
-  const { data: me } = useQuery(ME_QUERY);
-  const canManage = mayManagePartners(me?.me?.organization.kind);
+  const { mayTake, reads } = useViewerPermissions();
   const { data, loading, error } = useQuery(PARTNERS_QUERY, { fetchPolicy: 'cache-and-network' });
   const [admitting, setAdmitting] = useState(false);
   const [change, setChange] = useState<StatusChange | null>(null);
-  const [agreementsOf, setAgreementsOf] = useState<{ id: string; name: string } | null>(null);
-  const [usersOf, setUsersOf] = useState<{ id: string; name: string; active: boolean } | null>(null);
+  const [agreementsOf, setAgreementsOf] = useState<PartnerRow | null>(null);
+  const [usersOf, setUsersOf] = useState<PartnerRow | null>(null);
 
   const columns: TableColumnsType<PartnerRow> = [
     { title: '机构名称', dataIndex: 'name', fixed: 'left' },
@@ -60,23 +60,21 @@ export function PartnersPage() {
       key: 'actions',
       render: (_: unknown, p: PartnerRow) => (
         <Space size="small" wrap>
-          {p.kind === 'LENDING_BANK' && (
-            <Button size="small" onClick={() => setAgreementsOf({ id: p.id, name: p.name })}>
+          {/* Agreements are a bank's (Art 8): a fact about the row, not about the caller. */}
+          {p.kind === 'LENDING_BANK' && (reads('Agreement') || can(p, 'agreement.record')) && (
+            <Button size="small" onClick={() => setAgreementsOf(p)}>
               合作协议
             </Button>
           )}
-          <Button
-            size="small"
-            onClick={() => setUsersOf({ id: p.id, name: p.name, active: p.status === 'ACTIVE' })}
-          >
+          <Button size="small" onClick={() => setUsersOf(p)}>
             用户
           </Button>
-          {canManage && p.status === 'ACTIVE' && (
+          {can(p, 'partner.retire') && (
             <Button size="small" onClick={() => setChange({ partner: p, to: 'RETIRED' })}>
               退出
             </Button>
           )}
-          {canManage && p.status !== 'DISQUALIFIED' && (
+          {can(p, 'partner.disqualify') && (
             <Button size="small" danger onClick={() => setChange({ partner: p, to: 'DISQUALIFIED' })}>
               取消资格
             </Button>
@@ -90,7 +88,7 @@ export function PartnersPage() {
     <Card
       title="合作机构"
       extra={
-        canManage && (
+        mayTake('partner.admit') && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdmitting(true)}>
             准入合作机构
           </Button>
@@ -110,8 +108,17 @@ export function PartnersPage() {
       />
       <AdmitPartnerModal open={admitting} onClose={() => setAdmitting(false)} />
       <StatusChangeModal change={change} onClose={() => setChange(null)} />
-      <AgreementsDrawer bank={agreementsOf} canRecord={canManage} onClose={() => setAgreementsOf(null)} />
-      <UsersDrawer org={usersOf} canManage={canManage} onClose={() => setUsersOf(null)} />
+      <AgreementsDrawer
+        bank={agreementsOf}
+        canRecord={can(agreementsOf, 'agreement.record')}
+        onClose={() => setAgreementsOf(null)}
+      />
+      <UsersDrawer
+        org={usersOf}
+        canCreate={can(usersOf, 'partner.createUser')}
+        canDeactivate={can(usersOf, 'partner.deactivateUser')}
+        onClose={() => setUsersOf(null)}
+      />
     </Card>
   );
 }

@@ -12,14 +12,16 @@ import {
 
 type UserForm = Omit<CreateUserVariables['input'], 'organizationId'>;
 
-/** 用户管理: a partner's logins; the offices and the manager add and deactivate them. */
+/** 用户管理: a partner's logins; adding and deactivating follow the partner's `viewerCan`. */
 export function UsersDrawer({
   org,
-  canManage,
+  canCreate,
+  canDeactivate,
   onClose,
 }: {
-  org: { id: string; name: string; active: boolean } | null;
-  canManage: boolean;
+  org: { id: string; name: string } | null;
+  canCreate: boolean;
+  canDeactivate: boolean;
   onClose: () => void;
 }) {
   const { message } = App.useApp();
@@ -62,7 +64,7 @@ export function UsersDrawer({
       dataIndex: 'active',
       render: (active: boolean) => (active ? <Tag color="green">启用</Tag> : <Tag>已停用</Tag>),
     },
-    ...(canManage
+    ...(canDeactivate
       ? [
           {
             title: '操作',
@@ -103,7 +105,7 @@ export function UsersDrawer({
         loading={loading}
         pagination={false}
       />
-      {canManage && org?.active && (
+      {canCreate && (
         <>
           <Divider titlePlacement="start">新增用户</Divider>
           <Form form={form} layout="vertical" onFinish={submit} autoComplete="off">

@@ -77,21 +77,6 @@ export function partnerStatusLabel(status: string): { label: string; color: stri
     : { label: status, color: 'default' };
 }
 
-/**
- * Kinds that run partner supervision (Art 5, 8): the three offices and the fund manager. Only tidies
- * the page (which buttons show); the API decides.
- */
-export const PARTNER_ADMIN_KINDS: readonly string[] = [
-  'IP_BUREAU',
-  'FINANCE_BUREAU',
-  'FINANCIAL_OFFICE',
-  'FUND_MANAGER',
-];
-
-export function mayManagePartners(kind: string | undefined): boolean {
-  return kind !== undefined && PARTNER_ADMIN_KINDS.includes(kind);
-}
-
 export type AgreementPhase = 'IN_FORCE' | 'FUTURE' | 'PAST';
 
 /**

@@ -12,6 +12,8 @@ export interface PartnerRow {
   statusReason: string | null;
   /** "YYYY-MM-DD" */
   statusChangedOn: string | null;
+  /** partner.retire, partner.disqualify, partner.createUser, partner.deactivateUser, agreement.record. */
+  viewerCan: string[];
 }
 
 const PARTNER_FIELDS = gql`
@@ -24,6 +26,7 @@ const PARTNER_FIELDS = gql`
     licenceNo
     statusReason
     statusChangedOn
+    viewerCan
   }
 `;
 

@@ -1,12 +1,4 @@
-import {
-  creditCodeProblem,
-  ipKindLabel,
-  mayDecideBlacklist,
-  mayEditEnterprises,
-  mayProposeBlacklist,
-  maySeeBlacklistProposals,
-  proposalStatusLabel,
-} from '../enterpriseDisplay';
+import { creditCodeProblem, ipKindLabel, proposalStatusLabel } from '../enterpriseDisplay';
 
 describe('creditCodeProblem (GB 32100-2015)', () => {
   it.each(['91500105MA5U1A2B3A', '91500105MA5U2C4D54', '91500105ma5u3e6f7x', ' 91500105MA5U4G8H9P '])(
@@ -26,23 +18,12 @@ describe('creditCodeProblem (GB 32100-2015)', () => {
   });
 });
 
-describe('labels and who may act', () => {
+describe('labels', () => {
   it('translates IP kinds and proposal statuses, unknown as sent', () => {
     expect(ipKindLabel('PATENT')).toBe('专利');
     expect(ipKindLabel('TRADEMARK')).toBe('商标');
     expect(ipKindLabel('DESIGN')).toBe('DESIGN');
     expect(proposalStatusLabel('APPROVED').label).toBe('已列入');
     expect(proposalStatusLabel('toString').label).toBe('toString');
-  });
-
-  it('matches the API: manager and banks edit, manager proposes, IP bureau decides', () => {
-    expect(mayEditEnterprises('LENDING_BANK')).toBe(true);
-    expect(mayEditEnterprises('GUARANTOR')).toBe(false);
-    expect(mayProposeBlacklist('FUND_MANAGER')).toBe(true);
-    expect(mayProposeBlacklist('IP_BUREAU')).toBe(false);
-    expect(mayDecideBlacklist('IP_BUREAU')).toBe(true);
-    expect(mayDecideBlacklist('FUND_MANAGER')).toBe(false);
-    expect(maySeeBlacklistProposals('AUDITOR')).toBe(true);
-    expect(maySeeBlacklistProposals('LENDING_BANK')).toBe(false);
   });
 });

@@ -2,7 +2,6 @@ import {
   agreementPhase,
   articleZh,
   formatRate,
-  mayManagePartners,
   partnerStatusLabel,
   percentToRate,
   refusalText,
@@ -97,15 +96,5 @@ describe('agreementPhase', () => {
     expect(agreementPhase({ effectiveFrom: '2027-01-01', inForce: false }, '2025-07-01')).toBe('FUTURE');
     expect(agreementPhase({ effectiveFrom: '2024-04-07', inForce: false }, '2025-07-01')).toBe('PAST');
     expect(agreementPhase({ effectiveFrom: '2027-01-01', inForce: false }, null)).toBe('FUTURE');
-  });
-});
-
-describe('mayManagePartners', () => {
-  it('the offices and the manager; nobody else', () => {
-    expect(mayManagePartners('FUND_MANAGER')).toBe(true);
-    expect(mayManagePartners('IP_BUREAU')).toBe(true);
-    expect(mayManagePartners('LENDING_BANK')).toBe(false);
-    expect(mayManagePartners('AUDITOR')).toBe(false);
-    expect(mayManagePartners(undefined)).toBe(false);
   });
 });
