@@ -1,18 +1,22 @@
 import { Table, Tag, Typography } from 'antd';
+import { usePolicy } from '../../app/useViewer';
 import type { ClaimApproval } from './claims.graphql';
 import { decisionLabel } from './claimLabels';
 import { formatInstant } from './dates';
 import { articleLabel } from './policyText';
 import { coSignProgress } from './progress';
 
-/** Art 17: the three offices' decisions, each once, in any order. */
+/** R6: the decisions of the policy's co-signing offices, each once, in any order. */
 export function ApprovalsSection({ approvals }: { approvals: ClaimApproval[] }) {
-  const progress = coSignProgress(approvals);
+  const policy = usePolicy();
+  const offices = policy?.coSigningOffices;
   return (
     <div>
-      <Typography.Title level={5}>
-        会签（{articleLabel('Art 17')}）：{progress.text}
-      </Typography.Title>
+      {offices && (
+        <Typography.Title level={5}>
+          会签（{articleLabel(offices.article)}）：{coSignProgress(approvals, offices.value).text}
+        </Typography.Title>
+      )}
       <Table<ClaimApproval>
         rowKey={(a) => `${a.organization.id}-${a.decidedAt}`}
         size="small"

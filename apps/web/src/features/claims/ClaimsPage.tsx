@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Select, Space, Table, Typography } from 'antd';
+import { useViewerPermissions } from '../../app/useViewer';
 import { CursorPagerBar } from '../../lib/CursorPagerBar';
 import { currentAfter, firstPage, nextCursor, PAGE_SIZES, type CursorPager } from '../../lib/cursorPager';
-import { canFileClaim } from './access';
 import { ApiErrorAlert } from './ApiErrorAlert';
 import { ClaimDrawer } from './ClaimDrawer';
 import { CLAIM_COLUMNS } from './claimColumns';
@@ -13,24 +13,23 @@ import { CLAIMS_QUERY, type KnownClaimStatus } from './claims.graphql';
 import { FundStatusBanner } from './FundStatusBanner';
 import { ResumptionPanel } from './ResumptionPanel';
 import { SubmitClaimModal } from './SubmitClaimModal';
-import { useOrgKind } from './useOrgKind';
 
 const STATUS_OPTIONS = CLAIM_STATUSES.map((status) => ({ value: status, label: claimStatusLabel(status) }));
 
 /** 补偿申请 (Art 16–19): the claims the caller may see, the fund's state, and the next steps. */
 export function ClaimsPage() {
-  const kind = useOrgKind();
+  const { mayTake } = useViewerPermissions();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
 
   return (
     <>
       <FundStatusBanner />
-      <ResumptionPanel kind={kind} />
+      <ResumptionPanel />
       <Card
         title="补偿申请"
         extra={
-          canFileClaim(kind) && (
+          mayTake('claim.submit') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setSubmitting(true)}>
               发起补偿申请
             </Button>

@@ -42,7 +42,7 @@ export function ComputationComparison({ claim }: { claim: ClaimDetail }) {
           ) : (
             <Card size="small" title="终审时计算依据">
               <Typography.Text type="secondary">
-                第三个会签（终审批准）时按当年企业已补偿额重新计算。
+                最后一个会签（终审批准）时按当年企业已补偿额重新计算。
               </Typography.Text>
             </Card>
           )}

@@ -3,7 +3,7 @@ import { useApolloClient, useMutation } from '@apollo/client/react';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Select, Space, Table, Tooltip, Typography, Upload } from 'antd';
 import type { UploadProps } from 'antd';
-import { canUploadDocuments } from './access';
+import { can } from '../../app/access';
 import { apiErrorText } from './apiErrors';
 import { bytesToBase64, contentTypeOf, formatBytes, MAX_DOCUMENT_BYTES } from './base64';
 import { DOCUMENT_KINDS, documentKindLabel } from './claimLabels';
@@ -16,16 +16,17 @@ import {
 } from './claims.graphql';
 import { formatInstant } from './dates';
 import { saveBase64File } from './saveFile';
-import { useOrgKind } from './useOrgKind';
 
 const KIND_OPTIONS = DOCUMENT_KINDS.map((kind) => ({ value: kind, label: documentKindLabel(kind) }));
 
-/** Claim documents (借款合同, 质押登记证明, 催收记录…): download for everyone who sees the claim, upload for the bank. */
+/**
+ * Claim documents (借款合同, 质押登记证明, 催收记录…): download for everyone who sees the claim, upload
+ * while the claim's `viewerCan` has `claim.uploadDocument`.
+ */
 export function DocumentsSection({ claim }: { claim: ClaimDetail }) {
-  const kind = useOrgKind();
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      {canUploadDocuments(kind, claim.status) && <DocumentUpload claimId={claim.id} />}
+      {can(claim, 'claim.uploadDocument') && <DocumentUpload claimId={claim.id} />}
       <DocumentTable documents={claim.documents} />
     </Space>
   );

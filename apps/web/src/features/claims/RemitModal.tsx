@@ -1,15 +1,18 @@
 import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { App, Descriptions, Modal, Tag } from 'antd';
+import { provisionArticle } from '../../app/policy';
+import { usePolicy } from '../../app/useViewer';
 import { ApiErrorAlert } from './ApiErrorAlert';
 import { RECORD_REMITTANCE_MUTATION, type Recovery } from './claims.graphql';
 import { newIdempotencyKey } from './idempotency';
 import { Money } from './Money';
 import { articleLabel } from './policyText';
 
-/** Bank: record that the fund's share of a recovery was remitted (Art 18). One key per dialog. */
+/** Bank: record that the fund's share of a recovery was remitted (R8). One key per dialog. */
 export function RemitModal({ recovery, onClose }: { recovery: Recovery; onClose: () => void }) {
   const { message } = App.useApp();
+  const article = provisionArticle(usePolicy(), 'recovery');
   const [idempotencyKey] = useState(newIdempotencyKey);
   const [remit, { loading, error }] = useMutation(RECORD_REMITTANCE_MUTATION, { refetchQueries: 'active' });
 
@@ -26,7 +29,7 @@ export function RemitModal({ recovery, onClose }: { recovery: Recovery; onClose:
   return (
     <Modal
       open
-      title={`记录追偿返还（${articleLabel('Art 18')}）`}
+      title={article ? `记录追偿返还（${articleLabel(article)}）` : '记录追偿返还'}
       okText="确认已返还"
       confirmLoading={loading}
       onOk={onOk}

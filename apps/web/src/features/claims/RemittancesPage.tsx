@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Button, Card, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
+import { usePolicy } from '../../app/useViewer';
 import { ApiErrorAlert } from './ApiErrorAlert';
 import { ClaimDrawer } from './ClaimDrawer';
 import { OPEN_REMITTANCES_QUERY, PAID_CLAIM_REFS_QUERY, type Recovery } from './claims.graphql';
@@ -9,14 +10,13 @@ import { FundStatusBanner } from './FundStatusBanner';
 import { articleLabel } from './policyText';
 import { RECOVERY_COLUMNS, remitColumn } from './recoveryColumns';
 import { RemitModal } from './RemitModal';
-import { useOrgKind } from './useOrgKind';
 
 /**
  * 追偿返还 (Art 18): the fund's shares of recoveries not yet remitted, oldest due first, overdue ones
  * flagged for the fund manager. A row opens its claim.
  */
 export function RemittancesPage() {
-  const kind = useOrgKind();
+  const policy = usePolicy();
   const [claimId, setClaimId] = useState<string | null>(null);
   const [remitting, setRemitting] = useState<Recovery | null>(null);
   const { data, loading, error } = useQuery(OPEN_REMITTANCES_QUERY, { fetchPolicy: 'cache-and-network' });
@@ -45,14 +45,14 @@ export function RemittancesPage() {
       render: (_: unknown, recovery: Recovery) => loanOf.get(recovery.claimId)?.bankName ?? '—',
     },
     ...RECOVERY_COLUMNS,
-    remitColumn(kind, setRemitting),
+    remitColumn(setRemitting),
   ];
 
   return (
     <>
       <FundStatusBanner />
       <Card
-        title={`待返还（${articleLabel('Art 18')}）`}
+        title={policy ? `待返还（${articleLabel(policy.remittanceDays.article)}）` : '待返还'}
         extra={
           <Space>
             <Typography.Text>共 {open.length} 笔</Typography.Text>

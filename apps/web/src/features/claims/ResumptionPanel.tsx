@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { App, Button, Card, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
-import type { OrgKind } from '@ipfund/shared';
+import { can } from '../../app/access';
+import { usePolicy, useViewerPermissions } from '../../app/useViewer';
+import type { Policy } from '../../app/viewer.graphql';
 import { ApiErrorAlert } from './ApiErrorAlert';
 import {
   CONSENT_TO_RESUME_FUND_MUTATION,
@@ -11,36 +13,41 @@ import {
 } from './claims.graphql';
 import { formatInstant } from './dates';
 import { articleLabel } from './policyText';
-import { RESUMPTION_VOTERS, isResumptionVoter, orgKindLabel, resumptionProgress } from './progress';
+import { orgKindLabel, orgKindNames, resumptionProgress } from './progress';
 
 /**
- * Art 19 / R7: while the fund is suspended, the three offices and the fund manager each record their
- * consent to resume (with the measures agreed); the fourth consent resumes the fund.
+ * R7: while the fund is suspended, each of the policy's resumption voters records its consent to
+ * resume (with the measures agreed); the last consent resumes the fund. Those who read the votes see
+ * the panel; the button follows the fund's `viewerCan` (`fund.consentToResume`).
  */
-export function ResumptionPanel({ kind }: { kind: OrgKind | undefined }) {
+export function ResumptionPanel() {
+  const { reads } = useViewerPermissions();
+  const policy = usePolicy();
   const { data: fund } = useQuery(FUND_STATUS_QUERY);
-  const suspended = fund?.fundStatus.suspended === true;
-  if (!suspended || !kind || !isResumptionVoter(kind)) return null;
-  return <ResumptionVotes kind={kind} />;
+  const status = fund?.fundStatus;
+  if (!status?.suspended || !policy || !reads('ResumptionVote')) return null;
+  return <ResumptionVotes policy={policy} mayConsent={can(status, 'fund.consentToResume')} />;
 }
 
-function ResumptionVotes({ kind }: { kind: OrgKind }) {
+function ResumptionVotes({ policy, mayConsent }: { policy: Policy; mayConsent: boolean }) {
   const { data, loading, error } = useQuery(FUND_RESUMPTION_VOTES_QUERY, {
     fetchPolicy: 'cache-and-network',
   });
   const [open, setOpen] = useState(false);
   const votes = data?.fundResumptionVotes ?? [];
-  const progress = resumptionProgress(votes);
-  const voted = votes.some((v) => v.orgKind === kind);
+  const voters = policy.resumptionVoters;
+  const progress = resumptionProgress(votes, voters.value);
 
   return (
     <Card
       size="small"
-      title={`恢复补偿业务（${articleLabel('Art 19')}）：已同意 ${progress.text}`}
+      title={`恢复补偿业务（${articleLabel(voters.article)}）：已同意 ${progress.text}`}
       extra={
-        <Button type="primary" disabled={voted || loading} onClick={() => setOpen(true)}>
-          {voted ? '本机构已同意' : '同意恢复'}
-        </Button>
+        mayConsent && (
+          <Button type="primary" disabled={loading} onClick={() => setOpen(true)}>
+            同意恢复
+          </Button>
+        )
       }
       style={{ marginBottom: 16 }}
     >
@@ -59,12 +66,12 @@ function ResumptionVotes({ kind }: { kind: OrgKind }) {
           { title: '时间', dataIndex: 'occurredAt', render: formatInstant },
         ]}
       />
-      {open && <ConsentModal onClose={() => setOpen(false)} />}
+      {open && <ConsentModal voters={voters.value} onClose={() => setOpen(false)} />}
     </Card>
   );
 }
 
-function ConsentModal({ onClose }: { onClose: () => void }) {
+function ConsentModal({ voters, onClose }: { voters: readonly string[]; onClose: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ comment: string }>();
   const [consent, { loading, error }] = useMutation(CONSENT_TO_RESUME_FUND_MUTATION, {
@@ -81,8 +88,8 @@ function ConsentModal({ onClose }: { onClose: () => void }) {
       const result = data?.consentToResumeFund;
       message.success(
         result?.resumed
-          ? '四方均已同意，补偿业务已恢复'
-          : `已记录同意（${result?.votes ?? '—'}/${RESUMPTION_VOTERS.length}）`,
+          ? '各方均已同意，补偿业务已恢复'
+          : `已记录同意（${result?.votes ?? '—'}/${voters.length}）`,
       );
       onClose();
     } catch {
@@ -101,7 +108,7 @@ function ConsentModal({ onClose }: { onClose: () => void }) {
     >
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Typography.Paragraph type="secondary">
-          恢复须由区知识产权局、区财政局、区金融办与资金管理人共同决定；请写明商定的风险处置措施。
+          恢复须由{orgKindNames(voters)}共同决定；请写明商定的风险处置措施。
         </Typography.Paragraph>
         {error && <ApiErrorAlert title="未能记录" error={error} />}
         <Form form={form} layout="vertical">

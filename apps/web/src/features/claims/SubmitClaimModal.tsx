@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, App, Descriptions, Form, Input, Modal, Select, Typography } from 'antd';
+import { usePolicy } from '../../app/useViewer';
 import { ApiErrorAlert } from './ApiErrorAlert';
 import { claimableLoans } from './claimable';
 import { LOANS_FOR_CLAIM_QUERY, SUBMIT_CLAIM_MUTATION, type ClaimableLoanCandidate } from './claims.graphql';
@@ -17,11 +18,12 @@ interface Props {
 }
 
 /**
- * Bank: file a claim on one of its loans (Art 17: covered and ≥ 60 days overdue). Mounted per dialog:
+ * Bank: file a claim on one of its loans (R6.2: covered and at least the policy's claim days overdue). Mounted per dialog:
  * its idempotency key is drawn once and reused on every retry, so a double click files one claim.
  */
 export function SubmitClaimModal({ onClose, onSubmitted }: Props) {
   const { message } = App.useApp();
+  const policy = usePolicy();
   const [idempotencyKey] = useState(newIdempotencyKey);
   const [form] = Form.useForm<{ loanId: string; comment?: string }>();
   const loanId = Form.useWatch('loanId', form);
@@ -36,7 +38,7 @@ export function SubmitClaimModal({ onClose, onSubmitted }: Props) {
   const [submit, { loading, error }] = useMutation(SUBMIT_CLAIM_MUTATION, { refetchQueries: 'active' });
 
   const all = data?.loans.edges.map((edge) => edge.node) ?? [];
-  const loans = claimableLoans(all);
+  const loans = policy ? claimableLoans(all, policy.claimOverdueDays.value) : [];
   const chosen = loans.find((loan) => loan.id === loanId);
 
   const onOk = async () => {
@@ -68,10 +70,13 @@ export function SubmitClaimModal({ onClose, onSubmitted }: Props) {
       onCancel={onClose}
       width={640}
     >
-      <Typography.Paragraph type="secondary">
-        可申请的贷款：已纳入风险补偿范围、逾期 60 天以上（含 60 天）且尚无补偿申请（{articleLabel('Art 17')}
-        ）。
-      </Typography.Paragraph>
+      {policy && (
+        <Typography.Paragraph type="secondary">
+          可申请的贷款：已纳入风险补偿范围、逾期 {policy.claimOverdueDays.value} 天以上（含{' '}
+          {policy.claimOverdueDays.value} 天）且尚无补偿申请（{articleLabel(policy.claimOverdueDays.article)}
+          ）。
+        </Typography.Paragraph>
+      )}
       {loansError && <ApiErrorAlert title="贷款加载失败" error={loansError} />}
       {error && <ApiErrorAlert title="提交失败" error={error} />}
       {data && data.loans.totalCount > all.length && (

@@ -1,9 +1,23 @@
 import type { TableColumnsType } from 'antd';
 import { Tooltip } from 'antd';
+import { usePolicy } from '../../app/useViewer';
 import type { ClaimRow } from './claims.graphql';
 import { ClaimStatusTag } from './ClaimStatusTag';
 import { renderMoney } from './Money';
 import { coSignProgress } from './progress';
+
+/** "1/3（区知识产权局）" against the co-signing offices of the policy in force, the rejection on hover. */
+function CoSignCell({ approvals }: { approvals: ClaimRow['approvals'] }) {
+  const policy = usePolicy();
+  if (!policy) return null;
+  const progress = coSignProgress(approvals, policy.coSigningOffices.value);
+  const rejected = approvals.find((a) => a.decision === 'REJECTED');
+  return (
+    <Tooltip title={rejected ? `${rejected.organization.name} 已驳回` : undefined}>
+      <span>{progress.text}</span>
+    </Tooltip>
+  );
+}
 
 /** 补偿申请 list: who, where in the workflow, and the R5 split (B = F + G + K). */
 export const CLAIM_COLUMNS: TableColumnsType<ClaimRow> = [
@@ -23,15 +37,7 @@ export const CLAIM_COLUMNS: TableColumnsType<ClaimRow> = [
   {
     title: '会签进度',
     key: 'coSign',
-    render: (_: unknown, claim: ClaimRow) => {
-      const progress = coSignProgress(claim.approvals);
-      const rejected = claim.approvals.find((a) => a.decision === 'REJECTED');
-      return (
-        <Tooltip title={rejected ? `${rejected.organization.name} 已驳回` : undefined}>
-          <span>{progress.text}</span>
-        </Tooltip>
-      );
-    },
+    render: (_: unknown, claim: ClaimRow) => <CoSignCell approvals={claim.approvals} />,
   },
   { title: '申请日', dataIndex: 'filedOn' },
 ];

@@ -1,20 +1,22 @@
-import { CLAIMABLE_OVERDUE_DAYS } from '../loans/loanDisplay';
+import { can } from '../../app/access';
 import type { ClaimableLoanCandidate } from './claims.graphql';
 
 /** A loan with a claim open or paid, or closed, cannot get another claim (one claim per loan, Art 11). */
 const NOT_CLAIMABLE_STATUSES: readonly string[] = ['IN_CLAIM', 'COMPENSATED', 'CLOSED'];
 
 /**
- * R6.2 (Art 17): the loans a bank may file a claim on — covered (R2) and at least 60 days overdue
- * (60 included), with no claim already open or paid. The API checks again on submission.
+ * R6.2: the loans the caller may file a claim on — `claim.submit` in the loan's `viewerCan`, covered
+ * (R2), at least the policy's `claimOverdueDays` overdue (included), with no claim already open or
+ * paid. The API checks again on submission.
  */
-export function claimableLoans<T extends Pick<ClaimableLoanCandidate, 'covered' | 'overdueDays' | 'status'>>(
-  loans: readonly T[],
-): T[] {
+export function claimableLoans<
+  T extends Pick<ClaimableLoanCandidate, 'covered' | 'overdueDays' | 'status' | 'viewerCan'>,
+>(loans: readonly T[], claimOverdueDays: number): T[] {
   return loans.filter(
     (loan) =>
+      can(loan, 'claim.submit') &&
       loan.covered &&
-      loan.overdueDays >= CLAIMABLE_OVERDUE_DAYS &&
+      loan.overdueDays >= claimOverdueDays &&
       !NOT_CLAIMABLE_STATUSES.includes(loan.status),
   );
 }

@@ -101,6 +101,8 @@ export interface Recovery {
   dueOn: string;
   remittedOn: string | null;
   overdue: boolean;
+  /** recovery.remit while the caller may record its remittance. */
+  viewerCan: string[];
 }
 
 /** One row of the claims list. */
@@ -141,6 +143,8 @@ export interface ClaimDetail {
   documents: ClaimDocument[];
   recoveries: Recovery[];
   allowedActions: string[];
+  /** The operations the caller may take on this claim now (claim.uploadDocument, recovery.record, …). */
+  viewerCan: string[];
 }
 
 export interface ClaimsData {
@@ -239,6 +243,7 @@ const RECOVERY_FIELDS = gql`
     dueOn
     remittedOn
     overdue
+    viewerCan
   }
 `;
 
@@ -314,6 +319,7 @@ export const CLAIM_QUERY: TypedDocumentNode<ClaimData, { id: string }> = gql`
         ...RecoveryFields
       }
       allowedActions
+      viewerCan
     }
   }
   ${APPROVAL_FIELDS}
@@ -358,17 +364,31 @@ export interface FundStatus {
   interestBalance: string | null;
   cumulativeCompensation: string | null;
   suspended: boolean;
+  /** fund.consentToResume and the ledger postings (ledger.*) the caller may take now. */
+  viewerCan: string[];
 }
+
+/**
+ * FundStatus has no id, so Apollo keeps it inside the root query: the claims pages and the ledger
+ * select the same fields through this fragment, or each answer would drop the other's.
+ */
+export const FUND_STATUS_FIELDS = gql`
+  fragment FundStatusFields on FundStatus {
+    principalBalance
+    interestBalance
+    cumulativeCompensation
+    suspended
+    viewerCan
+  }
+`;
 
 export const FUND_STATUS_QUERY: TypedDocumentNode<{ fundStatus: FundStatus }, Record<string, never>> = gql`
   query FundStatus {
     fundStatus {
-      principalBalance
-      interestBalance
-      cumulativeCompensation
-      suspended
+      ...FundStatusFields
     }
   }
+  ${FUND_STATUS_FIELDS}
 `;
 
 export interface FundResumptionVote {
@@ -392,7 +412,7 @@ export const FUND_RESUMPTION_VOTES_QUERY: TypedDocumentNode<
   }
 `;
 
-/** A loan the bank might file a claim on (R6.2: covered and ≥ 60 days overdue). */
+/** A loan the bank might file a claim on (R6.2: covered and at least the policy's claim days overdue). */
 export interface ClaimableLoanCandidate {
   id: string;
   contractNo: string;
@@ -404,6 +424,7 @@ export interface ClaimableLoanCandidate {
   covered: boolean;
   enterprise: { id: string; name: string };
   guarantor: { id: string; name: string } | null;
+  viewerCan: string[];
 }
 
 export const LOANS_FOR_CLAIM_QUERY: TypedDocumentNode<
@@ -431,6 +452,7 @@ export const LOANS_FOR_CLAIM_QUERY: TypedDocumentNode<
             id
             name
           }
+          viewerCan
         }
       }
     }

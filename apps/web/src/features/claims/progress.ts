@@ -1,4 +1,4 @@
-import { CO_SIGNING_OFFICES, ORG_KIND_LABELS_ZH, isOrgKind, type OrgKind } from '@ipfund/shared';
+import { ORG_KIND_LABELS_ZH, isOrgKind } from '@ipfund/shared';
 import type { Recovery } from './claims.graphql';
 
 /** Org kind → Chinese name; an unknown kind as sent. */
@@ -9,15 +9,20 @@ export function orgKindLabel(kind: string): string {
 export interface Progress {
   done: number;
   total: number;
-  /** Kinds that have signed / consented, in the order given. */
-  signed: OrgKind[];
+  /** Kinds that have signed / consented, in the order the policy lists them. */
+  signed: string[];
   /** "2/3（区知识产权局、区财政局）", or "0/3". */
   text: string;
 }
 
-function progress(kinds: readonly string[], required: readonly OrgKind[]): Progress {
+/** "区知识产权局、区财政局、区金融办": the organisation kinds of a policy list, in its order. */
+export function orgKindNames(kinds: readonly string[]): string {
+  return kinds.map(orgKindLabel).join('、');
+}
+
+function progress(kinds: readonly string[], required: readonly string[]): Progress {
   const signed = required.filter((kind) => kinds.includes(kind));
-  const names = signed.map((kind) => ORG_KIND_LABELS_ZH[kind]).join('、');
+  const names = orgKindNames(signed);
   const count = `${signed.length}/${required.length}`;
   return {
     done: signed.length,
@@ -27,33 +32,34 @@ function progress(kinds: readonly string[], required: readonly OrgKind[]): Progr
   };
 }
 
-/** Art 17: the three offices co-sign, each once, in any order; a rejection is not a signature. */
+/**
+ * R6: the co-signing offices of the policy in force (`policy.coSigningOffices.value`) each sign once,
+ * in any order; a rejection is not a signature, nor is a decision by a kind that is not a co-signer.
+ */
 export function coSignProgress(
   approvals: readonly { organization: { kind: string }; decision: string }[],
+  coSigningOffices: readonly string[],
 ): Progress {
   return progress(
     approvals.filter((a) => a.decision === 'APPROVED').map((a) => a.organization.kind),
-    CO_SIGNING_OFFICES,
+    coSigningOffices,
   );
 }
 
-/** Art 19 / R7: resumption is a joint decision of the three offices with the fund manager. */
-export const RESUMPTION_VOTERS: readonly OrgKind[] = [...CO_SIGNING_OFFICES, 'FUND_MANAGER'];
-
-export function isResumptionVoter(kind: string): boolean {
-  return (RESUMPTION_VOTERS as readonly string[]).includes(kind);
-}
-
-export function resumptionProgress(votes: readonly { orgKind: string }[]): Progress {
+/** R7: resumption is the joint decision of the policy's voters (`policy.resumptionVoters.value`). */
+export function resumptionProgress(
+  votes: readonly { orgKind: string }[],
+  resumptionVoters: readonly string[],
+): Progress {
   return progress(
     votes.map((v) => v.orgKind),
-    RESUMPTION_VOTERS,
+    resumptionVoters,
   );
 }
 
 export type RemittanceState = 'REMITTED' | 'OVERDUE' | 'OPEN';
 
-/** Art 18: the fund's share of a recovery is due within 30 days; the API flags it overdue. */
+/** R8: the fund's share of a recovery is due within the policy's remittance days; the API flags it overdue. */
 export function remittanceState(recovery: Pick<Recovery, 'remittedOn' | 'overdue'>): RemittanceState {
   if (recovery.remittedOn) return 'REMITTED';
   return recovery.overdue ? 'OVERDUE' : 'OPEN';

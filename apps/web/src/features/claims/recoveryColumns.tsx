@@ -1,12 +1,11 @@
 import type { TableColumnType, TableColumnsType } from 'antd';
 import { Button, Tag } from 'antd';
-import type { OrgKind } from '@ipfund/shared';
-import { canRecordRemittance } from './access';
+import { can } from '../../app/access';
 import type { Recovery } from './claims.graphql';
 import { renderMoney } from './Money';
 import { REMITTANCE_STATE_TAGS, remittanceState } from './progress';
 
-/** Art 18: each recovery R, what the bank owes back (R × F ÷ B) and by when. */
+/** R8: each recovery R, what the bank owes back (R × F ÷ B) and by when. */
 export const RECOVERY_COLUMNS: TableColumnsType<Recovery> = [
   { title: '收回金额 R', dataIndex: 'amount', align: 'right', render: renderMoney },
   { title: '收回日', dataIndex: 'receivedOn' },
@@ -23,16 +22,13 @@ export const RECOVERY_COLUMNS: TableColumnsType<Recovery> = [
   },
 ];
 
-/** The action column: a bank records the remittance of a recovery it has not yet remitted. */
-export function remitColumn(
-  kind: OrgKind | undefined,
-  onRemit: (recovery: Recovery) => void,
-): TableColumnType<Recovery> {
+/** The action column: the remittance of a recovery whose `viewerCan` has `recovery.remit`. */
+export function remitColumn(onRemit: (recovery: Recovery) => void): TableColumnType<Recovery> {
   return {
     title: '操作',
     key: 'remit',
     render: (_: unknown, recovery) =>
-      canRecordRemittance(kind, recovery) && (
+      can(recovery, 'recovery.remit') && (
         <Button size="small" onClick={() => onRemit(recovery)}>
           记录返还
         </Button>

@@ -3,6 +3,8 @@ import { CombinedGraphQLErrors } from '@apollo/client';
 import { useMutation } from '@apollo/client/react';
 import { Alert, App, DatePicker, Descriptions, Form, Input, Modal, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { provisionArticle } from '../../app/policy';
+import type { Policy } from '../../app/viewer.graphql';
 import {
   LEDGER_QUERIES_TO_REFETCH,
   RECORD_INTEREST_INCOME_MUTATION,
@@ -53,21 +55,29 @@ export type PostingFormKind = 'INTEREST_INCOME' | 'PROGRAMME_COST';
 
 const FORM_TEXT: Record<
   PostingFormKind,
-  { title: string; dateLabel: string; memoLabel: string; memoRequired: boolean; hint: string }
+  {
+    title: string;
+    dateLabel: string;
+    memoLabel: string;
+    memoRequired: boolean;
+    /** The rule, citing the policy's articles through `cite` ("（第十条）", or nothing). */
+    hint: (cite: (provision: string) => string) => string;
+  }
 > = {
   INTEREST_INCOME: {
     title: '登记利息收入',
     dateLabel: '入账日期',
     memoLabel: '摘要',
     memoRequired: false,
-    hint: '第十条：风险补偿资金产生的利息补充至专户下设的二级子账户。',
+    hint: (cite) => `风险补偿资金产生的利息补充至专户下设的二级子账户${cite('interestAccount')}。`,
   },
   PROGRAMME_COST: {
     title: '登记成本费用',
     dateLabel: '支付日期',
     memoLabel: '费用用途',
     memoRequired: true,
-    hint: '第十条：相关成本费用只能从利息二级子账户支出，且不得超过其余额；本金不得用于此项支出（第七条）。',
+    hint: (cite) =>
+      `相关成本费用只能从利息二级子账户支出，且不得超过其余额${cite('interestAccount')}；本金不得用于此项支出${cite('fundUse')}。`,
   },
 };
 
@@ -76,14 +86,20 @@ export function PostingFormModal({
   kind,
   open,
   businessDate,
+  policy,
   onClose,
 }: {
   kind: PostingFormKind;
   open: boolean;
   businessDate: string;
+  policy: Policy | undefined;
   onClose: () => void;
 }) {
   const text = FORM_TEXT[kind];
+  const cite = (provision: string) => {
+    const article = provisionArticle(policy, provision);
+    return article ? `（${articleLabel(article)}）` : '';
+  };
   const [form] = Form.useForm<PostingFormValues>();
   const [key, renewKey] = useSubmissionKey(open);
   const [failure, setFailure] = useState<string | null>(null);
@@ -138,7 +154,7 @@ export function PostingFormModal({
       confirmLoading={loading}
       destroyOnHidden
     >
-      <Alert type="info" showIcon title={text.hint} style={{ marginBottom: 16 }} />
+      <Alert type="info" showIcon title={text.hint(cite)} style={{ marginBottom: 16 }} />
       {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" initialValues={{ date: dayjs(businessDate) }} requiredMark={false}>
         <Form.Item

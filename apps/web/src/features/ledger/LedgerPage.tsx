@@ -14,7 +14,10 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
-import { ME_QUERY } from '../../app/me.graphql';
+import { can } from '../../app/access';
+import { provisionArticle } from '../../app/policy';
+import { usePolicy } from '../../app/useViewer';
+import type { Policy } from '../../app/viewer.graphql';
 import { CursorPagerBar } from '../../lib/CursorPagerBar';
 import { currentAfter, firstPage, nextCursor, PAGE_SIZES, type CursorPager } from '../../lib/cursorPager';
 import { ErrorAlert } from '../../lib/ErrorAlert';
@@ -29,7 +32,14 @@ import {
   type TrialBalanceLine,
 } from './ledger.graphql';
 import { PostingFormModal, ReverseModal, type PostingFormKind } from './LedgerForms';
-import { accountTypeLabel, canReverse, kindColor, kindLabel, normalSideLabel } from './ledgerDisplay';
+import {
+  accountTypeLabel,
+  articleLabel,
+  canReverse,
+  kindColor,
+  kindLabel,
+  normalSideLabel,
+} from './ledgerDisplay';
 
 // Tabular figures keep the digits of right-aligned amounts in columns.
 const money = (value: string) => (
@@ -39,13 +49,14 @@ const money = (value: string) => (
 const side = (value: string) => (/^0+(\.0+)?$/.test(value) ? '' : money(value));
 
 /**
- * 资金账簿: the fund's status, the trial balance and the journal (R1; Art 3, 7, 10, 18, 24); the fund
- * manager also records interest income and programme costs and reverses mistaken postings.
+ * 资金账簿: the fund's status, the trial balance and the journal (R1; Art 3, 7, 10, 18, 24). Postings
+ * and reversals follow the fund's `viewerCan` (ledger.recordInterestIncome, ledger.recordProgrammeCost,
+ * ledger.reverseTransaction).
  */
 export function LedgerPage() {
-  const { data: meData } = useQuery(ME_QUERY);
-  const isManager = meData?.me?.organization.kind === 'FUND_MANAGER';
+  const policy = usePolicy();
   const status = useQuery(FUND_STATUS_QUERY, { fetchPolicy: 'cache-and-network' });
+  const fund = status.data?.fundStatus;
   const trial = useQuery(TRIAL_BALANCE_QUERY, { fetchPolicy: 'cache-and-network' });
   const [form, setForm] = useState<PostingFormKind | null>(null);
   const [reversing, setReversing] = useState<LedgerTransaction | null>(null);
@@ -57,31 +68,37 @@ export function LedgerPage() {
       <Card
         title="资金状态"
         extra={
-          isManager && (
-            <Space wrap>
+          <Space wrap>
+            {can(fund, 'ledger.recordInterestIncome') && (
               <Button type="primary" disabled={!businessDate} onClick={() => setForm('INTEREST_INCOME')}>
                 登记利息收入
               </Button>
+            )}
+            {can(fund, 'ledger.recordProgrammeCost') && (
               <Button disabled={!businessDate} onClick={() => setForm('PROGRAMME_COST')}>
                 登记成本费用
               </Button>
-            </Space>
-          )
+            )}
+          </Space>
         }
       >
         {status.error && (
           <Alert type="error" showIcon title="资金状态加载失败" description={status.error.message} />
         )}
-        {status.data && <FundStatusCards status={status.data.fundStatus} lines={lines} />}
+        {fund && <FundStatusCards status={fund} lines={lines} policy={policy} />}
       </Card>
 
       <TrialBalanceCard />
-      <JournalCard accounts={lines ?? []} onReverse={isManager ? setReversing : undefined} />
+      <JournalCard
+        accounts={lines ?? []}
+        onReverse={can(fund, 'ledger.reverseTransaction') ? setReversing : undefined}
+      />
 
       {businessDate && (
         <PostingFormModal
           kind={form ?? 'INTEREST_INCOME'}
           open={form !== null}
+          policy={policy}
           businessDate={businessDate}
           onClose={() => setForm(null)}
         />
@@ -91,8 +108,23 @@ export function LedgerPage() {
   );
 }
 
-function FundStatusCards({ status, lines }: { status: FundStatus; lines: TrialBalanceLine[] | undefined }) {
+/** "（第七条、第二十四条）" for the provisions the policy in force has; nothing for the others. */
+function cite(policy: Policy | undefined, ...keys: string[]): string {
+  const articles = keys.flatMap((key) => provisionArticle(policy, key) ?? []).map(articleLabel);
+  return articles.length ? `（${articles.join('、')}）` : '';
+}
+
+function FundStatusCards({
+  status,
+  lines,
+  policy,
+}: {
+  status: FundStatus;
+  lines: TrialBalanceLine[] | undefined;
+  policy: Policy | undefined;
+}) {
   const principalAccount = lines?.find((l) => l.depositBank !== null);
+  const breaker = policy?.circuitBreakerCumulative;
   const figure = (title: string, value: string | null, note: string) => (
     <Col xs={24} sm={12} lg={6}>
       <Card size="small">
@@ -108,12 +140,22 @@ function FundStatusCards({ status, lines }: { status: FundStatus; lines: TrialBa
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Row gutter={[16, 16]}>
-        {figure('专户本金余额', status.principalBalance, '只用于风险补偿及终止返还（第七条、第二十四条）')}
-        {figure('利息二级子账户余额', status.interestBalance, '只用于相关成本费用（第十条）')}
+        {figure(
+          '专户本金余额',
+          status.principalBalance,
+          `只用于风险补偿及终止返还${cite(policy, 'fundUse', 'termination')}`,
+        )}
+        {figure(
+          '利息二级子账户余额',
+          status.interestBalance,
+          `只用于相关成本费用${cite(policy, 'interestAccount')}`,
+        )}
         {figure(
           '累计补偿金额',
           status.cumulativeCompensation,
-          '终审通过的补偿合计，达 600 万暂停新增（第十九条）',
+          breaker
+            ? `终审通过的补偿合计，达 ${formatYuan(breaker.value)} 暂停新增（${articleLabel(breaker.article)}）`
+            : '终审通过的补偿合计',
         )}
         <Col xs={24} sm={12} lg={6}>
           <Card size="small">
@@ -132,13 +174,16 @@ function FundStatusCards({ status, lines }: { status: FundStatus; lines: TrialBa
                 )
               }
             />
-            <Typography.Text type="secondary">累计补偿达到熔断线后暂停（第十九条）</Typography.Text>
+            <Typography.Text type="secondary">
+              累计补偿达到熔断线后暂停{breaker ? `（${articleLabel(breaker.article)}）` : ''}
+            </Typography.Text>
           </Card>
         </Col>
       </Row>
       {principalAccount && (
         <Typography.Text type="secondary">
-          资金存放银行（第七条）：{principalAccount.depositBank}，专户账号 {principalAccount.depositAccountNo}
+          资金存放银行{cite(policy, 'fundUse')}：{principalAccount.depositBank}，专户账号{' '}
+          {principalAccount.depositAccountNo}
         </Typography.Text>
       )}
     </Space>

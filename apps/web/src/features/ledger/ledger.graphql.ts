@@ -1,15 +1,10 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type { Connection } from '../../lib/cursorPager';
+import { FUND_STATUS_FIELDS, type FundStatus } from '../claims/claims.graphql';
+
+export type { FundStatus };
 
 /** Decimal fields are yuan strings with two decimals ("1500000.00"); never converted to numbers. */
-
-export interface FundStatus {
-  /** null for callers who may not read the ledger (banks, guarantors, enterprises). */
-  principalBalance: string | null;
-  interestBalance: string | null;
-  cumulativeCompensation: string | null;
-  suspended: boolean;
-}
 
 export interface FundStatusData {
   fundStatus: FundStatus;
@@ -19,15 +14,13 @@ export interface FundStatusData {
 export const FUND_STATUS_QUERY: TypedDocumentNode<FundStatusData, Record<string, never>> = gql`
   query FundStatus {
     fundStatus {
-      principalBalance
-      interestBalance
-      cumulativeCompensation
-      suspended
+      ...FundStatusFields
     }
     portalInfo {
       businessDate
     }
   }
+  ${FUND_STATUS_FIELDS}
 `;
 
 export interface TrialBalanceLine {

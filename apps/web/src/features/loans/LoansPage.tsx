@@ -4,7 +4,9 @@ import { App, Button, Card, Space, Table, type TableColumnsType } from 'antd';
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { CursorPagerBar } from '../../lib/CursorPagerBar';
 import { currentAfter, firstPage, nextCursor, PAGE_SIZES, type CursorPager } from '../../lib/cursorPager';
+import { can } from '../../app/access';
 import { navigate } from '../../app/useHashPath';
+import { useViewerPermissions } from '../../app/useViewer';
 import { ErrorAlert } from '../../lib/ErrorAlert';
 import { BusinessDateControl } from '../risk/BusinessDateControl';
 import { ReportRiskEventModal } from '../risk/ReportRiskEventModal';
@@ -24,12 +26,14 @@ type Dialog =
   | null;
 
 /**
- * 贷款台账: the loans the caller may see (the API filters by tenant), a page at a time. A bank
- * registers loans and reports their status; a guarantor acknowledges the loans it guarantees.
+ * 贷款台账: the loans the caller may see (the API filters by tenant), a page at a time. Each row offers
+ * what the API says the caller may do on that loan now (`viewerCan`: report its status, acknowledge
+ * the guarantee, report a risk event); registering and the bulk tape follow `viewerPermissions`.
  */
 export function LoansPage() {
   const { message } = App.useApp();
-  const { kind, clock } = useCaller();
+  const { clock } = useCaller();
+  const { mayTake } = useViewerPermissions();
   const [pager, setPager] = useState<CursorPager>(() => firstPage(PAGE_SIZES[0]));
   const [dialog, setDialog] = useState<Dialog>(null);
   const { data, previousData, loading, error } = useQuery(LOANS_QUERY, {
@@ -41,8 +45,6 @@ export function LoansPage() {
   // Keep the previous page on screen (under the loading spinner) while the next one arrives.
   const loans = (data ?? previousData)?.loans;
   const endCursor = nextCursor(data?.loans);
-  const isBank = kind === 'LENDING_BANK';
-  const isGuarantor = kind === 'GUARANTOR';
 
   const columns = useMemo<TableColumnsType<LoanRow>>(() => {
     const onAcknowledge = async (loan: LoanRow) => {
@@ -53,36 +55,33 @@ export function LoansPage() {
         message.error(apiErrorText(err));
       }
     };
-    const actions = (loan: LoanRow) => {
-      const open = loan.status === 'ACTIVE' || loan.status === 'OVERDUE';
-      return (
-        <Space size={0} wrap>
-          <Button type="link" size="small" onClick={() => setDialog({ kind: 'detail', loanId: loan.id })}>
-            详情
+    const actions = (loan: LoanRow) => (
+      <Space size={0} wrap>
+        <Button type="link" size="small" onClick={() => setDialog({ kind: 'detail', loanId: loan.id })}>
+          详情
+        </Button>
+        {can(loan, 'loan.reportStatus') && (
+          <Button type="link" size="small" onClick={() => setDialog({ kind: 'report', loan })}>
+            状态报告
           </Button>
-          {isBank && open && (
-            <Button type="link" size="small" onClick={() => setDialog({ kind: 'report', loan })}>
-              状态报告
-            </Button>
-          )}
-          {isGuarantor && !loan.acknowledgedAt && (
-            <Button type="link" size="small" loading={acknowledging} onClick={() => void onAcknowledge(loan)}>
-              确认担保
-            </Button>
-          )}
-          {(isBank || isGuarantor) && loan.status !== 'CLOSED' && (
-            <Button type="link" size="small" onClick={() => setDialog({ kind: 'event', loan })}>
-              报告风险
-            </Button>
-          )}
-        </Space>
-      );
-    };
+        )}
+        {can(loan, 'loan.acknowledge') && (
+          <Button type="link" size="small" loading={acknowledging} onClick={() => void onAcknowledge(loan)}>
+            确认担保
+          </Button>
+        )}
+        {can(loan, 'risk.reportEvent') && (
+          <Button type="link" size="small" onClick={() => setDialog({ kind: 'event', loan })}>
+            报告风险
+          </Button>
+        )}
+      </Space>
+    );
     return [
       ...LOAN_COLUMNS,
       { title: '操作', key: 'actions', fixed: 'right', render: (_: unknown, loan) => actions(loan) },
     ];
-  }, [isBank, isGuarantor, acknowledge, acknowledging, message]);
+  }, [acknowledge, acknowledging, message]);
 
   return (
     <Card
@@ -90,15 +89,15 @@ export function LoansPage() {
       extra={
         <Space wrap>
           <BusinessDateControl />
-          {isBank && (
-            <>
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'register' })}>
-                登记贷款
-              </Button>
-              <Button icon={<UploadOutlined />} onClick={() => navigate('/loan-tape')}>
-                批量导入
-              </Button>
-            </>
+          {mayTake('loan.register') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'register' })}>
+              登记贷款
+            </Button>
+          )}
+          {mayTake('loan.uploadTape') && (
+            <Button icon={<UploadOutlined />} onClick={() => navigate('/loan-tape')}>
+              批量导入
+            </Button>
           )}
         </Space>
       }

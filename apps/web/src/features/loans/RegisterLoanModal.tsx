@@ -2,9 +2,11 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, App, Checkbox, DatePicker, Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
+import { provisionArticle } from '../../app/policy';
+import { usePolicy } from '../../app/useViewer';
 import { ErrorAlert } from '../../lib/ErrorAlert';
 import { apiErrorText } from './apiError';
-import { compareYuan, LOAN_PURPOSES, normalizeYuan, reasonText } from './loanDisplay';
+import { articleLabel, compareYuan, LOAN_PURPOSES, normalizeYuan, reasonText } from './loanDisplay';
 import { REGISTER_LOAN_MUTATION, REGISTRATION_OPTIONS_QUERY, type LoanRow } from './loans.graphql';
 
 interface Values {
@@ -20,6 +22,11 @@ interface Values {
   purpose: string;
 }
 
+/** "（第21条）" for a provision of the policy in force; nothing when the policy has none. */
+function cite(article: string | undefined): string {
+  return article ? `（${articleLabel(article)}）` : '';
+}
+
 const amountRule = {
   validator: (_: unknown, value: string | undefined) =>
     !value || normalizeYuan(value)
@@ -33,6 +40,7 @@ const amountRule = {
  */
 export function RegisterLoanModal({ onClose }: { onClose: () => void }) {
   const { message, modal } = App.useApp();
+  const policy = usePolicy();
   const [form] = Form.useForm<Values>();
   const enterpriseId = Form.useWatch('enterpriseId', form);
   const kind = Form.useWatch('kind', form);
@@ -137,13 +145,13 @@ export function RegisterLoanModal({ onClose }: { onClose: () => void }) {
             type="warning"
             showIcon
             style={{ marginBottom: 16 }}
-            title={`该企业自 ${enterprise.blacklistedSince} 起被取消享受风险补偿资格（第21条），此后发放的贷款不予补偿`}
+            title={`该企业自 ${enterprise.blacklistedSince} 起被取消享受风险补偿资格${cite(provisionArticle(policy, 'blacklist'))}，此后发放的贷款不予补偿`}
           />
         )}
         <Form.Item
           name="collateralIds"
           label="质押知识产权"
-          extra="须为借款企业自有的专利权或商标专用权（第2、4条）；不选则不予补偿"
+          extra="须为借款企业自有的专利权或商标专用权；不选则不予补偿"
         >
           {enterprise ? (
             enterprise.ipAssets.length ? (
@@ -179,7 +187,7 @@ export function RegisterLoanModal({ onClose }: { onClose: () => void }) {
           >
             <Input inputMode="decimal" placeholder="例如 3000000.00" style={{ width: 220 }} />
           </Form.Item>
-          <Form.Item name="kind" label="贷款方式（第11条）">
+          <Form.Item name="kind" label={`贷款方式${cite(provisionArticle(policy, 'riskSharing'))}`}>
             <Radio.Group
               options={[
                 { value: 'PURE', label: '纯知识产权质押' },
@@ -213,7 +221,10 @@ export function RegisterLoanModal({ onClose }: { onClose: () => void }) {
             </Form.Item>
           )}
         </Space>
-        <Form.Item name="guarantorId" label="担保机构（三方贷款，第14条）">
+        <Form.Item
+          name="guarantorId"
+          label={`担保机构（三方贷款）${cite(provisionArticle(policy, 'guarantorSharing'))}`}
+        >
           <Select
             allowClear
             placeholder="无（两方贷款）"
@@ -245,7 +256,7 @@ export function RegisterLoanModal({ onClose }: { onClose: () => void }) {
           >
             <DatePicker style={{ width: 180 }} />
           </Form.Item>
-          <Form.Item name="purpose" label="贷款用途（第13条）" rules={[{ required: true }]}>
+          <Form.Item name="purpose" label="贷款用途" rules={[{ required: true }]}>
             <Select
               style={{ width: 240 }}
               options={LOAN_PURPOSES.map((p) => ({
@@ -257,7 +268,7 @@ export function RegisterLoanModal({ onClose }: { onClose: () => void }) {
         </Space>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
           是否纳入风险补偿由系统按放款日有效的办法判定；不予补偿的贷款也会登记并标明原因，但不能申请补偿。
-          银行被中止期间发放的贷款不予补偿（第12条）。
+          银行被中止期间发放的贷款不予补偿{cite(provisionArticle(policy, 'bankSuspension'))}。
         </Typography.Paragraph>
       </Form>
     </Modal>

@@ -2,10 +2,11 @@ import { useMutation } from '@apollo/client/react';
 import { App, DatePicker, Descriptions, Form, Input, Modal, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
+import { usePolicy } from '../../app/useViewer';
 import { ErrorAlert } from '../../lib/ErrorAlert';
 import { formatYuan } from '../../lib/money';
 import { apiErrorText } from './apiError';
-import { compareYuan, normalizeYuan } from './loanDisplay';
+import { articleLabel, compareYuan, normalizeYuan } from './loanDisplay';
 import { REPORT_LOAN_STATUS_MUTATION, type LoanRow } from './loans.graphql';
 
 interface Values {
@@ -28,6 +29,7 @@ export function ReportStatusModal({
   onClose: () => void;
 }) {
   const { message } = App.useApp();
+  const policy = usePolicy();
   const [form] = Form.useForm<Values>();
   const [report, { loading, error }] = useMutation(REPORT_LOAN_STATUS_MUTATION, { refetchQueries: 'active' });
 
@@ -117,7 +119,10 @@ export function ReportStatusModal({
         </Form.Item>
       </Form>
       <Typography.Text type="secondary">
-        逾期天数按业务日期计算；逾期 15 天以上计入银行风险比例（第12条）。
+        逾期天数按业务日期计算
+        {policy &&
+          `；逾期 ${policy.riskOverdueDays.value} 天以上计入银行风险比例（${articleLabel(policy.riskOverdueDays.article)}）`}
+        。
       </Typography.Text>
     </Modal>
   );

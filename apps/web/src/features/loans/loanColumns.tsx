@@ -1,5 +1,7 @@
 import type { TableColumnsType } from 'antd';
 import { Popover, Tag, Typography } from 'antd';
+import { overdueThresholds } from '../../app/policy';
+import { usePolicy } from '../../app/useViewer';
 import { formatYuan } from '../../lib/money';
 import { loanStatusColor, loanStatusLabel, overdueColor, reasonText } from './loanDisplay';
 import type { LoanRow } from './loans.graphql';
@@ -27,6 +29,12 @@ export function CoverageTag({ loan }: { loan: Pick<LoanRow, 'covered' | 'coverag
   );
 }
 
+/** Overdue days, coloured by the policy's risk and claim thresholds. */
+function OverdueDays({ days }: { days: number }) {
+  const color = overdueColor(days, overdueThresholds(usePolicy()));
+  return color ? <Tag color={color}>{days}</Tag> : days;
+}
+
 export const LOAN_COLUMNS: TableColumnsType<LoanRow> = [
   { title: '合同编号', dataIndex: 'contractNo', fixed: 'left' },
   { title: '企业', dataIndex: ['enterprise', 'name'] },
@@ -52,10 +60,7 @@ export const LOAN_COLUMNS: TableColumnsType<LoanRow> = [
     title: '逾期天数',
     dataIndex: 'overdueDays',
     align: 'right',
-    render: (days: number) => {
-      const color = overdueColor(days);
-      return color ? <Tag color={color}>{days}</Tag> : days;
-    },
+    render: (days: number) => <OverdueDays days={days} />,
   },
   {
     title: '状态',

@@ -1,9 +1,5 @@
+import type { OverdueThresholds } from '../../app/policy';
 import type { KnownLoanStatus } from './loans.graphql';
-
-/** Art 16, 17: a bank may claim compensation once a loan is 60 days overdue. */
-export const CLAIMABLE_OVERDUE_DAYS = 60;
-/** Art 12: loans 15 days overdue count towards the bank's risk ratio. */
-export const RISK_OVERDUE_DAYS = 15;
 
 const STATUS_LABELS: Record<KnownLoanStatus, string> = {
   ACTIVE: '正常',
@@ -34,10 +30,17 @@ export function loanStatusColor(status: string): string {
   return isKnownStatus(status) ? STATUS_COLORS[status] : 'default';
 }
 
-/** Tag colour for overdue days: red once claimable, orange once it counts as risk, none below. */
-export function overdueColor(days: number): 'red' | 'orange' | undefined {
-  if (days >= CLAIMABLE_OVERDUE_DAYS) return 'red';
-  if (days >= RISK_OVERDUE_DAYS) return 'orange';
+/**
+ * Tag colour for overdue days under the policy in force (R3, both thresholds included): red once
+ * claimable, orange once it counts towards the bank's risk ratio, none below or before the policy is known.
+ */
+export function overdueColor(
+  days: number,
+  thresholds: OverdueThresholds | undefined,
+): 'red' | 'orange' | undefined {
+  if (!thresholds) return undefined;
+  if (days >= thresholds.claim) return 'red';
+  if (days >= thresholds.risk) return 'orange';
   return undefined;
 }
 

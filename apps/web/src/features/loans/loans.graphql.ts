@@ -33,6 +33,8 @@ export interface LoanRow {
   enterprise: { id: string; name: string };
   bank: { id: string; name: string };
   guarantor: { id: string; name: string } | null;
+  /** What the caller may do on this loan now: loan.reportStatus, loan.acknowledge, risk.reportEvent, claim.submit. */
+  viewerCan: string[];
 }
 
 export interface LoansData {
@@ -78,6 +80,7 @@ const LOAN_ROW_FIELDS = gql`
       id
       name
     }
+    viewerCan
   }
 `;
 

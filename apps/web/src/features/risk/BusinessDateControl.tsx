@@ -2,20 +2,21 @@ import { useMutation } from '@apollo/client/react';
 import { App, DatePicker, Space, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { apiErrorText } from '../loans/apiError';
-import { CLOCK_SETTERS, useCaller } from '../loans/useCaller';
+import { useViewerPermissions } from '../../app/useViewer';
+import { useCaller } from '../loans/useCaller';
 import { SET_BUSINESS_DATE_MUTATION } from './risk.graphql';
 
 /**
- * The business date every overdue count and deadline uses. In demo mode the fund manager and the
- * offices can move it (the API refuses elsewhere); everyone else just sees it.
+ * The business date every overdue count and deadline uses. In demo mode, where the portal lets the
+ * date move, a caller that may take `clock.set` moves it; everyone else just sees it.
  */
 export function BusinessDateControl() {
   const { message } = App.useApp();
-  const { kind, clock } = useCaller();
+  const { clock } = useCaller();
+  const { mayTake } = useViewerPermissions();
   const [setDate, { loading }] = useMutation(SET_BUSINESS_DATE_MUTATION, { refetchQueries: 'active' });
   if (!clock) return null;
-  const editable =
-    clock.demoMode && clock.businessDateSettable && kind !== undefined && CLOCK_SETTERS.includes(kind);
+  const editable = clock.demoMode && clock.businessDateSettable && mayTake('clock.set');
   if (!editable) {
     return (
       <Typography.Text type="secondary">

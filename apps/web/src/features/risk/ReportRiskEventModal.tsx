@@ -1,7 +1,10 @@
 import { useMutation } from '@apollo/client/react';
 import { App, Form, Input, Modal, Radio, Typography } from 'antd';
+import { provisionArticle } from '../../app/policy';
+import { usePolicy } from '../../app/useViewer';
 import { ErrorAlert } from '../../lib/ErrorAlert';
 import { apiErrorText } from '../loans/apiError';
+import { articleLabel } from '../loans/loanDisplay';
 import { REPORT_RISK_EVENT_MUTATION } from './risk.graphql';
 import { EVENT_KIND_LABELS } from './riskDisplay';
 
@@ -17,6 +20,7 @@ export function ReportRiskEventModal({
   onClose: () => void;
 }) {
   const { message } = App.useApp();
+  const article = provisionArticle(usePolicy(), 'earlyWarning');
   const [form] = Form.useForm<{ kind: string; description: string }>();
   const [report, { loading, error }] = useMutation(REPORT_RISK_EVENT_MUTATION, { refetchQueries: 'active' });
   const onOk = async () => {
@@ -42,7 +46,8 @@ export function ReportRiskEventModal({
     >
       <Typography.Paragraph type="secondary">
         {loan.enterprise}
-        ：出现不能按期还本付息、经营情况严重恶化等情形时，应及时通知资金管理人共同核实（第16条）。
+        ：出现不能按期还本付息、经营情况严重恶化等情形时，应及时通知资金管理人共同核实
+        {article ? `（${articleLabel(article)}）` : ''}。
       </Typography.Paragraph>
       {error && <ErrorAlert title="报告失败" description={apiErrorText(error)} />}
       <Form form={form} layout="vertical" initialValues={{ kind: 'DETERIORATION' }}>

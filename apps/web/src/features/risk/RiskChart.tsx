@@ -3,6 +3,8 @@ import * as echarts from 'echarts/core';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
+import type { Policy } from '../../app/viewer.graphql';
+import { formatRate } from '../claims/policyText';
 import type { BankRisk } from './risk.graphql';
 import { ratioPercent } from './riskDisplay';
 
@@ -15,12 +17,24 @@ const COLORS: Record<string, string> = {
 };
 
 /**
- * Risk ratio ranking as bars, with the 5 % and 8 % lines (Art 12). Loaded on demand (React.lazy),
- * so echarts stays out of the pages that do not chart. The bar heights are display only: the figure
- * printed is the API's string.
+ * Risk ratio ranking as bars, with the policy's warning and suspension lines (Art 12). Loaded on demand
+ * (React.lazy), so echarts stays out of the pages that do not chart. The bar and line heights are
+ * display only: the figures printed are the API's strings.
  */
-export default function RiskChart({ risks }: { risks: BankRisk[] }) {
-  const percent = (r: BankRisk) => Number(ratioPercent(r.ratio).replace('%', ''));
+export default function RiskChart({
+  risks,
+  policy,
+}: {
+  risks: BankRisk[];
+  policy: Pick<Policy, 'warningRatio' | 'suspensionRatio'>;
+}) {
+  const height = (ratio: string) => Number(ratioPercent(ratio).replace('%', ''));
+  const percent = (r: BankRisk) => height(r.ratio);
+  const line = (ratio: string, name: string, color: string) => ({
+    yAxis: height(ratio),
+    lineStyle: { color, type: 'dashed' },
+    label: { formatter: `${name} ${formatRate(ratio)}` },
+  });
   const option = {
     grid: { left: 48, right: 80, top: 24, bottom: 64 },
     tooltip: {
@@ -49,8 +63,8 @@ export default function RiskChart({ risks }: { risks: BankRisk[] }) {
         markLine: {
           symbol: 'none',
           data: [
-            { yAxis: 5, lineStyle: { color: '#fa8c16', type: 'dashed' }, label: { formatter: '预警 5%' } },
-            { yAxis: 8, lineStyle: { color: '#f5222d', type: 'dashed' }, label: { formatter: '中止 8%' } },
+            line(policy.warningRatio.value, '预警', '#fa8c16'),
+            line(policy.suspensionRatio.value, '中止', '#f5222d'),
           ],
         },
       },

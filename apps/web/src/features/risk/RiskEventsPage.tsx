@@ -16,10 +16,13 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
+import { can } from '../../app/access';
+import { provisionArticle } from '../../app/policy';
+import { usePolicy, useViewerPermissions } from '../../app/useViewer';
+import { articleLabel } from '../loans/loanDisplay';
 import { ErrorAlert } from '../../lib/ErrorAlert';
 import { apiErrorText } from '../loans/apiError';
 import { LOANS_QUERY } from '../loans/loans.graphql';
-import { useCaller } from '../loans/useCaller';
 import { ReportRiskEventModal } from './ReportRiskEventModal';
 import { RISK_EVENTS_QUERY, VERIFY_RISK_EVENT_MUTATION, type RiskEvent } from './risk.graphql';
 import { EVENT_KIND_LABELS, label } from './riskDisplay';
@@ -27,11 +30,13 @@ import { EVENT_KIND_LABELS, label } from './riskDisplay';
 type Filter = 'open' | 'verified' | 'all';
 
 /**
- * 风险事件 (Art 16): early warnings on loans. The loan's bank or guarantor reports; the fund manager
- * records the joint verification of the enterprise's ability to repay and the measures taken.
+ * 风险事件 (Art 16): early warnings on loans. Those who may report (`risk.reportEvent`) pick one of
+ * their loans; an event whose `viewerCan` has `risk.verifyEvent` gets the button to record the joint
+ * verification of the enterprise's ability to repay and the measures taken.
  */
 export function RiskEventsPage() {
-  const { kind } = useCaller();
+  const { mayTake } = useViewerPermissions();
+  const article = provisionArticle(usePolicy(), 'earlyWarning');
   const [filter, setFilter] = useState<Filter>('open');
   const [reporting, setReporting] = useState(false);
   const [verifying, setVerifying] = useState<RiskEvent | null>(null);
@@ -39,8 +44,6 @@ export function RiskEventsPage() {
     variables: { open: filter === 'all' ? null : filter === 'open' },
     fetchPolicy: 'cache-and-network',
   });
-  const mayReport = kind === 'LENDING_BANK' || kind === 'GUARANTOR';
-  const isManager = kind === 'FUND_MANAGER';
 
   const columns: TableColumnsType<RiskEvent> = [
     { title: '报告日', dataIndex: 'reportedOn', width: 110 },
@@ -88,7 +91,7 @@ export function RiskEventsPage() {
             <br />
             <Typography.Text type="secondary">{e.verifiedBy}</Typography.Text>
           </span>
-        ) : isManager ? (
+        ) : can(e, 'risk.verifyEvent') ? (
           <Button size="small" type="primary" onClick={() => setVerifying(e)}>
             记录核实
           </Button>
@@ -100,7 +103,7 @@ export function RiskEventsPage() {
 
   return (
     <Card
-      title="风险事件（第16条）"
+      title={article ? `风险事件（${articleLabel(article)}）` : '风险事件'}
       extra={
         <Space wrap>
           <Segmented<Filter>
@@ -112,7 +115,7 @@ export function RiskEventsPage() {
               { value: 'all', label: '全部' },
             ]}
           />
-          {mayReport && (
+          {mayTake('risk.reportEvent') && (
             <Button type="primary" onClick={() => setReporting(true)}>
               报告风险事件
             </Button>
@@ -137,14 +140,14 @@ export function RiskEventsPage() {
   );
 }
 
-/** Choose one of the caller's loans (the API lists only those it may see), then report on it. */
+/** Choose one of the loans the caller may report on (`viewerCan`), then report on it. */
 function PickLoanAndReport({ onClose }: { onClose: () => void }) {
   const [loanId, setLoanId] = useState<string | null>(null);
   const { data, loading } = useQuery(LOANS_QUERY, {
     variables: { first: 100, after: null },
     fetchPolicy: 'network-only',
   });
-  const loans = (data?.loans.edges ?? []).map((e) => e.node).filter((l) => l.status !== 'CLOSED');
+  const loans = (data?.loans.edges ?? []).map((e) => e.node).filter((l) => can(l, 'risk.reportEvent'));
   const loan = loans.find((l) => l.id === loanId);
   if (loan) {
     return (

@@ -17,6 +17,8 @@ export interface BankRisk {
   lastWarningOn: string | null;
   pendingProposalId: string | null;
   suggestedAction: string | null;
+  /** risk.issueWarning, risk.proposeSuspension, risk.liftSuspension, as the caller may take them now. */
+  viewerCan: string[];
 }
 
 export const BANK_RISKS_QUERY: TypedDocumentNode<{ bankRisks: BankRisk[] }, Record<string, never>> = gql`
@@ -38,6 +40,7 @@ export const BANK_RISKS_QUERY: TypedDocumentNode<{ bankRisks: BankRisk[] }, Reco
       lastWarningOn
       pendingProposalId
       suggestedAction
+      viewerCan
     }
   }
 `;
@@ -90,6 +93,8 @@ export interface SuspensionProposal {
   decidedOn: string | null;
   decidedBy: string | null;
   decisionComment: string | null;
+  /** risk.decideSuspension while the proposal waits for the caller's decision. */
+  viewerCan: string[];
 }
 
 export const SUSPENSION_PROPOSALS_QUERY: TypedDocumentNode<
@@ -111,6 +116,7 @@ export const SUSPENSION_PROPOSALS_QUERY: TypedDocumentNode<
       decidedOn
       decidedBy
       decisionComment
+      viewerCan
     }
   }
 `;
@@ -187,6 +193,8 @@ export interface RiskEvent {
   contractSuspended: boolean | null;
   verifiedOn: string | null;
   verifiedBy: string | null;
+  /** risk.verifyEvent while the caller may record the verification. */
+  viewerCan: string[];
 }
 
 const RISK_EVENT_FIELDS = gql`
@@ -222,6 +230,7 @@ const RISK_EVENT_FIELDS = gql`
     contractSuspended
     verifiedOn
     verifiedBy
+    viewerCan
   }
 `;
 

@@ -1,3 +1,6 @@
+import type { Policy } from '../../app/viewer.graphql';
+import { formatRate } from '../claims/policyText';
+
 /** Display helpers for bank risk supervision (Art 12) and early warnings (Art 16). No money maths here. */
 
 /**
@@ -12,11 +15,28 @@ export function ratioPercent(ratio: string): string {
   return `${int}.${frac.slice(2, 4)}%`;
 }
 
-export const LEVEL_LABELS: Record<string, string> = {
+const LEVEL_LABELS: Record<string, string> = {
   NONE: '正常',
-  WARNING: '预警（≥5%）',
-  SUSPENSION_PROPOSED: '拟中止（≥8%）',
+  WARNING: '预警',
+  SUSPENSION_PROPOSED: '拟中止',
 };
+
+type RatioThresholds = Pick<Policy, 'warningRatio' | 'suspensionRatio'>;
+
+/**
+ * "预警（≥5%）", "拟中止（≥8%）" with the thresholds of the policy in force (R4, reached = included);
+ * the bare name before the policy has arrived; an unknown level as sent.
+ */
+export function levelLabel(level: string, policy: RatioThresholds | undefined): string {
+  const name = label(LEVEL_LABELS, level);
+  const threshold =
+    level === 'WARNING'
+      ? policy?.warningRatio.value
+      : level === 'SUSPENSION_PROPOSED'
+        ? policy?.suspensionRatio.value
+        : undefined;
+  return threshold === undefined ? name : `${name}（≥${formatRate(threshold)}）`;
+}
 
 export const LEVEL_COLORS: Record<string, string> = {
   NONE: 'green',

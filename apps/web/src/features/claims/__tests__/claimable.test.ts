@@ -1,16 +1,31 @@
 import { claimableLoans, isPositiveAmountInput } from '../claimable';
 
-const loan = (id: string, overdueDays: number, covered = true, status = 'OVERDUE') => ({
-  id,
-  overdueDays,
-  covered,
-  status,
-});
+const loan = (
+  id: string,
+  overdueDays: number,
+  covered = true,
+  status = 'OVERDUE',
+  viewerCan: string[] = ['claim.submit'],
+) => ({ id, overdueDays, covered, status, viewerCan });
 
-describe('claimableLoans (Art 17)', () => {
-  it('offers covered loans from 60 days overdue, 60 included (E5)', () => {
+describe('claimableLoans (R6.2)', () => {
+  it("offers covered loans from the policy's claim days overdue, the threshold included (E5)", () => {
     const loans = [loan('59', 59), loan('60', 60), loan('400', 400)];
-    expect(claimableLoans(loans).map((l) => l.id)).toEqual(['60', '400']);
+    expect(claimableLoans(loans, 60).map((l) => l.id)).toEqual(['60', '400']);
+  });
+
+  it('follows the threshold it is given, not a fixed 60', () => {
+    const loans = [loan('60', 60), loan('89', 89), loan('90', 90)];
+    expect(claimableLoans(loans, 90).map((l) => l.id)).toEqual(['90']);
+    expect(claimableLoans(loans, 30).map((l) => l.id)).toEqual(['60', '89', '90']);
+  });
+
+  it("leaves out loans whose viewerCan lacks claim.submit (another bank's, or not the caller's to file)", () => {
+    const loans = [
+      loan('other', 90, true, 'OVERDUE', ['risk.reportEvent']),
+      loan('none', 90, true, 'OVERDUE', []),
+    ];
+    expect(claimableLoans(loans, 60)).toEqual([]);
   });
 
   it('leaves out uncovered loans and loans already in claim, compensated or closed', () => {
@@ -21,7 +36,7 @@ describe('claimableLoans (Art 17)', () => {
       loan('closed', 90, true, 'CLOSED'),
       loan('ok', 90, true, 'OVERDUE'),
     ];
-    expect(claimableLoans(loans).map((l) => l.id)).toEqual(['ok']);
+    expect(claimableLoans(loans, 60).map((l) => l.id)).toEqual(['ok']);
   });
 });
 

@@ -26,20 +26,33 @@ describe('loanStatusLabel', () => {
   });
 });
 
-describe('overdueColor', () => {
-  it('is red from 60 days (Art 17: claimable), 60 included', () => {
-    expect(overdueColor(60)).toBe('red');
-    expect(overdueColor(400)).toBe('red');
+describe('overdueColor (thresholds from the policy in force)', () => {
+  const jiangbei = { risk: 15, claim: 60 };
+
+  it('is red from the claim threshold, the threshold included', () => {
+    expect(overdueColor(60, jiangbei)).toBe('red');
+    expect(overdueColor(400, jiangbei)).toBe('red');
   });
 
-  it('is orange from 15 to 59 days (Art 12: counts as risk), 15 included', () => {
-    expect(overdueColor(15)).toBe('orange');
-    expect(overdueColor(59)).toBe('orange');
+  it('is orange from the risk threshold up to the claim threshold, the risk threshold included', () => {
+    expect(overdueColor(15, jiangbei)).toBe('orange');
+    expect(overdueColor(59, jiangbei)).toBe('orange');
   });
 
-  it('is plain below 15 days', () => {
-    expect(overdueColor(0)).toBeUndefined();
-    expect(overdueColor(14)).toBeUndefined();
+  it('is plain below the risk threshold', () => {
+    expect(overdueColor(0, jiangbei)).toBeUndefined();
+    expect(overdueColor(14, jiangbei)).toBeUndefined();
+  });
+
+  it('follows another policy, not fixed numbers', () => {
+    const other = { risk: 30, claim: 90 };
+    expect(overdueColor(15, other)).toBeUndefined();
+    expect(overdueColor(60, other)).toBe('orange');
+    expect(overdueColor(90, other)).toBe('red');
+  });
+
+  it('colours nothing before the policy has arrived', () => {
+    expect(overdueColor(400, undefined)).toBeUndefined();
   });
 });
 

@@ -1,4 +1,4 @@
-import { label, LEVEL_LABELS, ratioPercent } from '../riskDisplay';
+import { label, levelLabel, NOTICE_KIND_LABELS, ratioPercent } from '../riskDisplay';
 
 describe('ratioPercent (string manipulation only)', () => {
   it('shifts the decimal point by two', () => {
@@ -18,7 +18,30 @@ describe('ratioPercent (string manipulation only)', () => {
 
 describe('labels', () => {
   it('falls back to the code for an unknown value', () => {
-    expect(label(LEVEL_LABELS, 'WARNING')).toBe('预警（≥5%）');
-    expect(label(LEVEL_LABELS, 'NEW_LEVEL')).toBe('NEW_LEVEL');
+    expect(label(NOTICE_KIND_LABELS, 'WARNING')).toBe('风险预警通知');
+    expect(label(NOTICE_KIND_LABELS, 'NEW_KIND')).toBe('NEW_KIND');
+  });
+});
+
+describe('levelLabel (thresholds from the policy in force)', () => {
+  const policy = (warning: string, suspension: string) => ({
+    warningRatio: { value: warning, article: 'Art 12', note: null },
+    suspensionRatio: { value: suspension, article: 'Art 12', note: null },
+  });
+
+  it("names each level with the policy's threshold", () => {
+    expect(levelLabel('WARNING', policy('0.05', '0.08'))).toBe('预警（≥5%）');
+    expect(levelLabel('SUSPENSION_PROPOSED', policy('0.05', '0.08'))).toBe('拟中止（≥8%）');
+    expect(levelLabel('NONE', policy('0.05', '0.08'))).toBe('正常');
+  });
+
+  it('follows another policy, not fixed figures', () => {
+    expect(levelLabel('WARNING', policy('0.06', '0.1'))).toBe('预警（≥6%）');
+    expect(levelLabel('SUSPENSION_PROPOSED', policy('0.06', '0.1'))).toBe('拟中止（≥10%）');
+  });
+
+  it('gives the bare name before the policy arrives, and an unknown level as sent', () => {
+    expect(levelLabel('WARNING', undefined)).toBe('预警');
+    expect(levelLabel('NEW_LEVEL', policy('0.05', '0.08'))).toBe('NEW_LEVEL');
   });
 });
