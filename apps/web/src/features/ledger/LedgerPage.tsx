@@ -21,7 +21,7 @@ import type { Policy } from '../../app/viewer.graphql';
 import { CursorPagerBar } from '../../lib/CursorPagerBar';
 import { currentAfter, firstPage, nextCursor, PAGE_SIZES, type CursorPager } from '../../lib/cursorPager';
 import { ErrorAlert } from '../../lib/ErrorAlert';
-import { formatYuan } from '../../lib/money';
+import { formatWan, formatYuan } from '../../lib/money';
 import {
   FUND_STATUS_QUERY,
   LEDGER_ENTRIES_QUERY,
@@ -154,7 +154,7 @@ function FundStatusCards({
           '累计补偿金额',
           status.cumulativeCompensation,
           breaker
-            ? `终审通过的补偿合计，达 ${formatYuan(breaker.value)} 暂停新增（${articleLabel(breaker.article)}）`
+            ? `终审通过的补偿合计，达 ${formatWan(breaker.value)} 暂停新增（${articleLabel(breaker.article)}）`
             : '终审通过的补偿合计',
         )}
         <Col xs={24} sm={12} lg={6}>
