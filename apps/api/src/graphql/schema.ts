@@ -12,6 +12,7 @@ import { AgreementResolver } from '../modules/agreement/agreement.resolver';
 import { EnterpriseResolver } from '../modules/enterprise/enterprise.resolver';
 import { BlacklistResolver } from '../modules/enterprise/blacklist.resolver';
 import { LedgerResolver } from '../modules/ledger/ledger.resolver';
+import { PolicyResolver } from '../modules/policy/policy.resolver';
 import type { GqlContext } from './context';
 
 /** Root fields an anonymous caller may use. Everything else needs a token (deny by default). */
@@ -38,6 +39,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       EnterpriseResolver,
       BlacklistResolver,
       LedgerResolver,
+      PolicyResolver,
     ],
     globalMiddlewares: [RequireLogin],
     validate: false,

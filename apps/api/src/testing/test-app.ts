@@ -37,12 +37,23 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A real API on its own fresh database (PostgreSQL, or PGlite when none is reachable). */
-export async function createTestApp(opts: { seed?: boolean; businessDate?: string } = {}): Promise<TestApp> {
+/**
+ * A real API on its own fresh database (PostgreSQL, or PGlite when none is reachable). `policy` is the
+ * POLICY setting (a policy-set id; default: the config's, Jiangbei); the demo data assumes Jiangbei.
+ */
+export async function createTestApp(
+  opts: { seed?: boolean; businessDate?: string; policy?: string } = {},
+): Promise<TestApp> {
   const db = await createTestDatabase();
   const businessDate = opts.businessDate ?? '2026-11-27';
   const config = loadConfig(
-    { NODE_ENV: 'test', DATABASE_URL: db.url, BUSINESS_DATE: businessDate, LOG_LEVEL: 'silent' },
+    {
+      NODE_ENV: 'test',
+      DATABASE_URL: db.url,
+      BUSINESS_DATE: businessDate,
+      LOG_LEVEL: 'silent',
+      ...(opts.policy ? { POLICY: opts.policy } : {}),
+    },
     [],
   );
   const queries = new QueryCounter();
