@@ -12,12 +12,8 @@ export const ORG_KINDS = [
 
 export type OrgKind = (typeof ORG_KINDS)[number];
 
-/** The three offices that co-sign every claim approval (Art 17). */
-export const CO_SIGNING_OFFICES = [
-  'IP_BUREAU',
-  'FINANCE_BUREAU',
-  'FINANCIAL_OFFICE',
-] as const satisfies readonly OrgKind[];
+// Which offices co-sign a claim, and who resumes the fund, is the district's rule: the policy's
+// coSigningOffices and resumptionVoters (@ipfund/policy), served to the web by the `policy` query.
 
 /** Chinese display names, used by the web client and in generated reports. */
 export const ORG_KIND_LABELS_ZH: Record<OrgKind, string> = {
