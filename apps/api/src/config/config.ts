@@ -47,6 +47,14 @@ const schema = z
         message: `unknown policy set "${c.POLICY}"`,
       });
     }
+    // The demo data (apps/api/src/demo) is written for the Jiangbei measures: dates, co-signers, ratios.
+    if (c.DEMO && c.POLICY !== DEFAULT_POLICY_SET_ID) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['POLICY'],
+        message: `demo mode runs the ${DEFAULT_POLICY_SET_ID} measures only (the demo data is written for them)`,
+      });
+    }
     if (c.NODE_ENV !== 'production') return;
     if (policy?.fixture) {
       ctx.addIssue({

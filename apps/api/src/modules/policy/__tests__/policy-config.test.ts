@@ -33,6 +33,13 @@ describe('POLICY', () => {
     expect(() => loadConfig({ POLICY: 'nowhere-2030' }, [])).toThrow(ConfigError);
   });
 
+  it('runs the demo under the Jiangbei measures only (the demo data is written for them)', () => {
+    expect(problems({ POLICY: 'other-2025', DEMO: 'true' })).toEqual([
+      'POLICY: demo mode runs the jiangbei-2024 measures only (the demo data is written for them)',
+    ]);
+    expect(loadConfig({ POLICY: 'jiangbei-2024' }, ['--demo']).demo).toBe(true);
+  });
+
   it('refuses the test fixture district in production', () => {
     expect(problems({ ...PROD, POLICY: 'other-2025' })).toEqual([
       'POLICY: production refuses the test fixture policy set "other-2025"',
