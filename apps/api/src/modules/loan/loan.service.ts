@@ -162,7 +162,8 @@ export class LoanService {
       if (!principal.isPositive()) throw badInput('principal must be positive');
       // Art 11: a pure IP loan pledges all of it; a combination loan states its IP part.
       if (!ipPledged.isPositive() || ipPledged.gt(principal)) {
-        throw badInput('ipPledgedPrincipal must be positive and at most the principal (Art 11)');
+        const sharing = this.policies.inForce(this.clock.today()).provisions.riskSharing.article;
+        throw badInput(`ipPledgedPrincipal must be positive and at most the principal (${sharing})`);
       }
       const today = this.clock.today();
       const issuedOn = input.issuedOn as IsoDate;
