@@ -11,6 +11,16 @@ const schema = z
     HOST: z.string().default('0.0.0.0'),
     /** A real PostgreSQL. Unset → the embedded PGlite database in DATA_DIR. */
     DATABASE_URL: z.string().url().optional(),
+    /**
+     * The owner login that applies migrations (issue 8: two roles). Unset → DATABASE_URL does both,
+     * and requests are served under DB_APP_ROLE by SET ROLE.
+     */
+    MIGRATION_DATABASE_URL: z.string().url().optional(),
+    /** The role that serves requests: owns nothing, no BYPASSRLS (created by the migrations if missing). */
+    DB_APP_ROLE: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'DB_APP_ROLE must be a lower-case identifier')
+      .default('ipfund_app'),
     DATA_DIR: z.string().default('.data/pglite'),
     /** Connections the embedded server accepts; the pg pool uses the same number. */
     EMBEDDED_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(64).default(8),
@@ -82,6 +92,15 @@ const schema = z
     if (!c.DATABASE_URL) {
       ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'production needs a real PostgreSQL' });
     }
+  })
+  .superRefine((c, ctx) => {
+    if (c.MIGRATION_DATABASE_URL && !c.DATABASE_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MIGRATION_DATABASE_URL'],
+        message: 'needs DATABASE_URL (the embedded database has one login)',
+      });
+    }
   });
 
 export type AppConfig = Readonly<{
@@ -89,6 +108,10 @@ export type AppConfig = Readonly<{
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** The owner login for migrations; undefined → databaseUrl. */
+  migrationDatabaseUrl: string | undefined;
+  /** The serving role (`ipfund_app`), for SET ROLE and `enterTenant`. */
+  dbAppRole: string;
   dataDir: string;
   embeddedMaxConnections: number;
   dbPoolMax: number;
@@ -129,6 +152,8 @@ export function loadConfig(
     port: c.PORT,
     host: c.HOST,
     databaseUrl: c.DATABASE_URL,
+    migrationDatabaseUrl: c.MIGRATION_DATABASE_URL,
+    dbAppRole: c.DB_APP_ROLE,
     dataDir: c.DATA_DIR,
     embeddedMaxConnections: c.EMBEDDED_MAX_CONNECTIONS,
     dbPoolMax: c.DB_POOL_MAX,

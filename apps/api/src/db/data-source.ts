@@ -1,19 +1,24 @@
 import { types } from 'pg';
-import { DataSource, type Logger } from 'typeorm';
+import { DataSource, MigrationExecutor, type Logger } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
 // Calendar dates stay 'YYYY-MM-DD' strings: a JS Date would shift them by the host's time zone.
 types.setTypeParser(types.builtins.DATE, (v) => v);
 
+/** The serving role when config names none (config DB_APP_ROLE has the same default). */
+export const DEFAULT_APP_ROLE = 'ipfund_app';
+
 export interface DataSourceOptions {
   url: string;
   poolMax: number;
   /** Receives every SQL statement (tests count them to prove there is no N+1). */
   logger?: Logger;
+  /** The serving role the migrations create and grant to (DB_APP_ROLE); default `ipfund_app`. */
+  appRole?: string;
 }
 
-export function createDataSource(opts: DataSourceOptions): DataSource {
+export function createDataSource(opts: DataSourceOptions & { sessionRole?: string }): DataSource {
   return new DataSource({
     type: 'postgres',
     url: opts.url,
@@ -25,14 +30,146 @@ export function createDataSource(opts: DataSourceOptions): DataSource {
     migrationsRun: false,
     logging: opts.logger ? ['query', 'error'] : ['error'],
     logger: opts.logger,
-    extra: { max: opts.poolMax },
+    extra: {
+      max: opts.poolMax,
+      // Set at connection start, so the role is the session default: a later RESET ROLE returns to
+      // it, not to the login, and a login that may not become the role is refused at connect.
+      ...(opts.sessionRole ? { options: `-c role=${opts.sessionRole}` } : {}),
+    },
   });
 }
 
-/** Opens the data source and applies pending migrations, each in its own transaction. */
+/**
+ * Applies pending migrations, each in its own transaction, on one connection that carries the
+ * serving role's name as the session setting `ipfund.app_role` (the SecondWall migration reads it:
+ * migration classes get no config).
+ */
+async function migrate(ds: DataSource, appRole: string): Promise<void> {
+  const runner = ds.createQueryRunner();
+  try {
+    await runner.query(`SELECT set_config('ipfund.app_role', $1, false)`, [appRole]);
+    const executor = new MigrationExecutor(ds, runner);
+    executor.transaction = 'each';
+    await executor.executePendingMigrations();
+  } finally {
+    // The embedded database shares one session between connections: leave nothing behind.
+    await runner.query(`RESET ipfund.app_role`).catch(() => undefined);
+    await runner.release();
+  }
+}
+
+/** Opens the data source as the owner and applies pending migrations, each in its own transaction. */
 export async function openDatabase(opts: DataSourceOptions): Promise<DataSource> {
   const ds = createDataSource(opts);
   await ds.initialize();
-  await ds.runMigrations({ transaction: 'each' });
+  try {
+    await migrate(ds, opts.appRole ?? DEFAULT_APP_ROLE);
+  } catch (err) {
+    await ds.destroy();
+    throw err;
+  }
   return ds;
+}
+
+export interface AppDatabaseOptions {
+  /** The serving login (DATABASE_URL, or the embedded server). */
+  url: string;
+  /** The owner login that applies migrations (MIGRATION_DATABASE_URL); undefined → `url`. */
+  migrationUrl?: string;
+  /** The role requests are served under (DB_APP_ROLE). */
+  appRole: string;
+  /**
+   * Every serving connection runs as `appRole` from its start. Off by default while the request
+   * path is moved to tenant transactions (issue 8): outside `enterTenant` a query as the serving
+   * role sees no tenant rows. `enterTenant` switches the role per transaction either way.
+   */
+  serveAsAppRole?: boolean;
+  poolMax: number;
+  /** Pool of the owner's data source when it is a separate one (default 2). */
+  ownerPoolMax?: number;
+  logger?: Logger;
+  /** Told once when the engine cannot do what was asked (the embedded database). */
+  warn?: (message: string) => void;
+}
+
+export interface AppDatabase {
+  /** Serves requests. */
+  ds: DataSource;
+  /**
+   * The owner login: migrations, the demo seed, operator commands, tests' raw SQL. The same object
+   * as `ds` when one pool does both.
+   */
+  ownerDs: DataSource;
+  /** For `enterTenant`. */
+  appRole: string;
+  /** Whether every connection of `ds` runs as `appRole` (not only tenant transactions). */
+  servesAsAppRole: boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * Migrations as the owner, then the serving pool (issue 8: two roles). With `serveAsAppRole`, each
+ * serving connection starts as `appRole`, and the pool is checked to really run as it.
+ *
+ * The embedded database (PGlite) multiplexes every client connection onto ONE backend session, so
+ * a connection-level role would switch the owner's connection too. There the serving pool stays
+ * the owner's, the degradation is reported once through `warn`, and the wall holds inside tenant
+ * transactions only (`enterTenant` sets the role per transaction, which PGlite supports).
+ */
+export async function openAppDatabase(opts: AppDatabaseOptions): Promise<AppDatabase> {
+  const separateOwner = opts.migrationUrl !== undefined && opts.migrationUrl !== opts.url;
+  const ownerDs = await openDatabase({
+    url: opts.migrationUrl ?? opts.url,
+    poolMax: separateOwner || opts.serveAsAppRole ? (opts.ownerPoolMax ?? 2) : opts.poolMax,
+    logger: separateOwner || opts.serveAsAppRole ? undefined : opts.logger,
+    appRole: opts.appRole,
+  });
+  const single = (servesAsAppRole: boolean): AppDatabase => ({
+    ds: ownerDs,
+    ownerDs,
+    appRole: opts.appRole,
+    servesAsAppRole,
+    close: () => ownerDs.destroy(),
+  });
+  if (!separateOwner && !opts.serveAsAppRole) return single(false);
+
+  const [{ version }] = (await ownerDs.query(`SELECT version() AS version`)) as { version: string }[];
+  if (/PGlite/i.test(version)) {
+    opts.warn?.(
+      `embedded database: one shared session, so requests are not served as ${opts.appRole} per ` +
+        `connection; the row-level security wall holds inside tenant transactions only`,
+    );
+    return single(false);
+  }
+
+  const ds = createDataSource({
+    url: opts.url,
+    poolMax: opts.poolMax,
+    logger: opts.logger,
+    sessionRole: opts.serveAsAppRole ? opts.appRole : undefined,
+  });
+  let role: string;
+  try {
+    await ds.initialize();
+    [{ role }] = (await ds.query(`SELECT current_user AS role`)) as { role: string }[];
+    // Fail closed: a proxy that drops startup options would otherwise serve as the owner.
+    if (opts.serveAsAppRole && role !== opts.appRole) {
+      throw new Error(`serving connections run as ${role}, not ${opts.appRole}`);
+    }
+  } catch (err) {
+    if (ds.isInitialized) await ds.destroy();
+    await ownerDs.destroy();
+    throw err;
+  }
+  return {
+    ds,
+    ownerDs,
+    appRole: opts.appRole,
+    // Also true when DATABASE_URL is a separate login of that name (the production setup).
+    servesAsAppRole: role === opts.appRole,
+    async close() {
+      await ds.destroy();
+      if (ownerDs.isInitialized) await ownerDs.destroy();
+    },
+  };
 }

@@ -4,6 +4,7 @@ import { Partners1764201800000 } from './1764201800000-Partners';
 import { LoanLifecycle1764201900000 } from './1764201900000-LoanLifecycle';
 import { Ledger1764202000000 } from './1764202000000-Ledger';
 import { Claims1764202100000 } from './1764202100000-Claims';
+import { SecondWall1764202200000 } from './1764202200000-SecondWall';
 
 /** Every migration, in order. Listed explicitly (no globs) so the same list works compiled and under jest. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   LoanLifecycle1764201900000,
   Ledger1764202000000,
   Claims1764202100000,
+  SecondWall1764202200000,
 ];
