@@ -44,7 +44,12 @@ export async function createUser(argv: string[], env: NodeJS.ProcessEnv = proces
   const config = loadConfig(env, []);
   if (!config.databaseUrl)
     throw new ConfigError(['DATABASE_URL is required (the embedded database is for demos)']);
-  const ds = await openDatabase({ url: config.databaseUrl, poolMax: 2 });
+  // An operator at the console acts as the owner: the first users exist before any tenant does.
+  const ds = await openDatabase({
+    url: config.migrationDatabaseUrl ?? config.databaseUrl,
+    poolMax: 2,
+    appRole: config.dbAppRole,
+  });
   try {
     const passwordHash = await hashPassword(password);
     await ds.transaction(async (em) => {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { ConfigError, loadConfig, type AppConfig } from './config/config';
-import { openDatabase } from './db/data-source';
+import { openAppDatabase } from './db/data-source';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded';
 import { seedDemo } from './demo/seed';
 import { DEMO_PASSWORD } from './demo/demo-data';
@@ -33,18 +33,30 @@ async function main(): Promise<void> {
     log.info({ dataDir }, 'embedded PostgreSQL (PGlite) started');
   }
 
-  const ds = await openDatabase({ url, poolMax });
-  const services = createServices(config, ds, log);
+  // Issue 8, two roles: migrations as the owner (MIGRATION_DATABASE_URL, else DATABASE_URL); the
+  // serving pool is DATABASE_URL, and tenant transactions run as DB_APP_ROLE (db/tenant.ts).
+  const db = await openAppDatabase({
+    url,
+    migrationUrl: config.migrationDatabaseUrl,
+    appRole: config.dbAppRole,
+    poolMax,
+    warn: (message) => log.warn(message),
+  });
+  const services = createServices(config, db.ds, log);
+  // The fund's set-up posting and the demo data are the operator's: written as the owner.
+  const setup = db.ownerDs === db.ds ? services : createServices(config, db.ownerDs, log);
   // Art 3: any fresh database gets the initial capital once (idempotent, key 'setup:capital').
-  const capital = await services.ledger.ensureFundSetUp();
+  const capital = await setup.ledger.ensureFundSetUp();
   if (!capital.replayed) log.info({ transaction: capital.id }, 'fund set up with its initial capital');
 
   let logins: { username: string; organization: string }[] = [];
   if (config.demo) {
-    const seeded = await seedDemo(services, services.clock.today());
+    const seeded = await seedDemo(setup, services.clock.today());
     logins = seeded.logins;
     log.info({ created: seeded.created }, 'demo data ready');
   }
+  // Serving needs no owner connection.
+  if (db.ownerDs !== db.ds) await db.ownerDs.destroy();
 
   const http = await startHttpServer(services);
 
@@ -64,7 +76,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');
     await http.stop();
-    await ds.destroy();
+    await db.close();
     await embedded?.stop();
     process.exit(0);
   };

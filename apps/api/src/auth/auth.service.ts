@@ -2,13 +2,28 @@ import type { DataSource } from 'typeorm';
 import { isOrgKind } from '@ipfund/shared';
 import { AppError, unauthenticated } from '../common/errors';
 import { ERROR_CODES } from '@ipfund/shared';
-import { UserEntity } from '../modules/org/user.entity';
 import type { Actor } from '../authz/actor';
+import { isUuid } from '../common/ids';
 import { burnPasswordCheck, verifyPassword } from './password';
 import type { TokenService } from './tokens';
 
 /** One message for unknown user, wrong password and inactive account: nothing to enumerate. */
 const LOGIN_FAILED = 'Wrong username or password';
+
+/** A user with its organisation, as the database's lookup functions return it. */
+interface UserRow {
+  userId: string;
+  username: string;
+  displayName: string;
+  active: boolean;
+  orgId: string;
+  orgKind: string;
+  orgName: string;
+  orgStatus: string;
+}
+
+const USER_COLUMNS = `user_id AS "userId", username, display_name AS "displayName", active,
+  org_id AS "orgId", org_kind AS "orgKind", org_name AS "orgName", org_status AS "orgStatus"`;
 
 export class AuthService {
   constructor(
@@ -17,7 +32,7 @@ export class AuthService {
   ) {}
 
   async login(username: string, password: string): Promise<{ token: string; expiresAt: Date; actor: Actor }> {
-    const user = await this.findUser({ username: username.trim().toLowerCase() });
+    const user = await this.findLogin(username.trim().toLowerCase());
     if (!user) {
       await burnPasswordCheck(password);
       throw new AppError(ERROR_CODES.UNAUTHENTICATED, LOGIN_FAILED);
@@ -43,7 +58,7 @@ export class AuthService {
     if (!m) throw unauthenticated('Authorization header must be "Bearer <token>"');
     const claims = await this.tokens.verify(m[1]);
     if (!claims) throw unauthenticated('Invalid or expired token');
-    const user = await this.findUser({ id: claims.userId });
+    const user = await this.findActor(claims.userId);
     const actor = user ? this.toActor(user) : null;
     if (!actor || actor.orgId !== claims.orgId) throw unauthenticated('Invalid or expired token');
     return actor;
@@ -51,35 +66,43 @@ export class AuthService {
 
   /** The actor for an active user, by username (demo steps and tests act as real users). */
   async actorFor(username: string): Promise<Actor> {
-    const user = await this.findUser({ username });
+    const user = await this.findLogin(username);
     const actor = user ? this.toActor(user) : null;
     if (!actor) throw new Error(`no active user ${username}`);
     return actor;
   }
 
-  /** One statement per request (findOne with relations would add a DISTINCT pre-query). */
-  private findUser(where: { id: string } | { username: string }): Promise<UserEntity | null> {
-    const qb = this.ds
-      .getRepository(UserEntity)
-      .createQueryBuilder('user')
-      .innerJoinAndSelect('user.organization', 'org');
-    return (
-      'id' in where ? qb.where('user.id = :id', where) : qb.where('user.username = :username', where)
-    ).getOne();
+  /**
+   * Login by username, before any tenant is known: the SECURITY DEFINER function `ipfund_login`
+   * (migrations/1764202200000-SecondWall.ts) reads across row-level security, so this works for the
+   * serving role with no tenant settings. One statement per request.
+   */
+  private async findLogin(username: string): Promise<(UserRow & { passwordHash: string }) | null> {
+    const rows = (await this.ds.query(
+      `SELECT ${USER_COLUMNS}, password_hash AS "passwordHash" FROM ipfund_login($1)`,
+      [username],
+    )) as (UserRow & { passwordHash: string })[];
+    return rows[0] ?? null;
   }
 
-  private toActor(user: UserEntity): Actor | null {
-    const org = user.organization;
+  /** The token's user and organisation, re-read per request through `ipfund_actor` (no password hash). */
+  private async findActor(userId: string): Promise<UserRow | null> {
+    if (!isUuid(userId)) return null;
+    const rows = (await this.ds.query(`SELECT ${USER_COLUMNS} FROM ipfund_actor($1)`, [userId])) as UserRow[];
+    return rows[0] ?? null;
+  }
+
+  private toActor(user: UserRow): Actor | null {
     // A retired partner (Art 15) still works its existing loans, claims and recoveries (Art 19:
     // business already under way is seen through); a disqualified one (Art 25) is locked out.
-    if (!user.active || !org || org.status === 'DISQUALIFIED' || !isOrgKind(org.kind)) return null;
+    if (!user.active || user.orgStatus === 'DISQUALIFIED' || !isOrgKind(user.orgKind)) return null;
     return {
-      userId: user.id,
+      userId: user.userId,
       username: user.username,
       displayName: user.displayName,
-      orgId: org.id,
-      orgKind: org.kind,
-      orgName: org.name,
+      orgId: user.orgId,
+      orgKind: user.orgKind,
+      orgName: user.orgName,
     };
   }
 }

@@ -4,7 +4,7 @@ import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../authz/actor';
 import { loadConfig } from '../config/config';
-import { openDatabase } from '../db/data-source';
+import { openAppDatabase } from '../db/data-source';
 import { seedDemo } from '../demo/seed';
 import { DEMO_PASSWORD } from '../demo/demo-data';
 import type { GqlContext } from '../graphql/context';
@@ -42,7 +42,7 @@ export interface TestApp {
  * POLICY setting (a policy-set id; default: the config's, Jiangbei); the demo data assumes Jiangbei.
  */
 export async function createTestApp(
-  opts: { seed?: boolean; businessDate?: string; policy?: string } = {},
+  opts: { seed?: boolean; businessDate?: string; policy?: string; serveAsAppRole?: boolean } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
   const businessDate = opts.businessDate ?? '2026-11-27';
@@ -57,9 +57,21 @@ export async function createTestApp(
     [],
   );
   const queries = new QueryCounter();
-  const ds = await openDatabase({ url: db.url, poolMax: db.poolMax, logger: queries });
-  const services = createServices(config, ds, pino({ level: 'silent' }));
-  if (opts.seed !== false) await seedDemo(services, businessDate);
+  // Issue 8: `ds` stays the owner's (tests' raw SQL sees every row); the services use the serving
+  // pool, which runs every connection as DB_APP_ROLE when `serveAsAppRole` is set.
+  const database = await openAppDatabase({
+    url: db.url,
+    appRole: config.dbAppRole,
+    serveAsAppRole: opts.serveAsAppRole ?? false,
+    poolMax: db.poolMax,
+    ownerPoolMax: db.poolMax,
+    logger: queries,
+  });
+  const ds = database.ownerDs;
+  const services = createServices(config, database.ds, pino({ level: 'silent' }));
+  // The demo data is the operator's: seeded as the owner.
+  const seeder = database.ds === ds ? services : createServices(config, ds, pino({ level: 'silent' }));
+  if (opts.seed !== false) await seedDemo(seeder, businessDate);
   const apollo = await createApollo(services);
   await apollo.start();
 
@@ -92,7 +104,7 @@ export async function createTestApp(
     },
     async close() {
       await apollo.stop();
-      await ds.destroy();
+      await database.close();
       await db.drop();
     },
   };
