@@ -6,7 +6,7 @@ import { DEV_TOKEN_SECRET } from '../config/config';
 import { DEFAULT_APP_ROLE, openAppDatabase, type AppDatabase } from '../db/data-source';
 import { enterTenant, type TenantActor } from '../db/tenant';
 import { DEMO_PASSWORD } from '../demo/demo-data';
-import { createEnterprise } from '../testing/factories';
+import { createEnterprise, randomCreditCode } from '../testing/factories';
 import { orgIdOf } from '../testing/kinds';
 import { QueryCounter } from '../testing/query-counter';
 import { createTestApp, type TestApp } from '../testing/test-app';
@@ -273,6 +273,31 @@ describe('tenancy by PostgreSQL alone', () => {
         expect({ who, table: t.table, rows: seen.length }).toEqual({ who, table: t.table, rows: all.length });
       }
     }
+  });
+
+  it('lets a bank add an enterprise (and its IP) that it then sees, in one transaction', async () => {
+    const code = randomCreditCode();
+    const seen = await asTenant('bank-a', async (em) => {
+      const [e] = (await em.query(
+        `INSERT INTO enterprises (name, credit_code, created_by_org_id) VALUES ('第二道墙新增企业', $1, $2) RETURNING id`,
+        [code, actors['bank-a'].orgId],
+      )) as { id: string }[];
+      await em.query(
+        `INSERT INTO ip_assets (enterprise_id, kind, registration_no, title) VALUES ($1, 'PATENT', $2, '墙')`,
+        [e.id, `ZL${code}`],
+      );
+      return keys(
+        em,
+        `SELECT a.registration_no AS k FROM ip_assets a JOIN enterprises e ON e.id = a.enterprise_id
+                        WHERE e.credit_code = $1`,
+        [code],
+      );
+    });
+    expect(seen).toEqual([`ZL${code}`]);
+    const other = await asTenant('bank-b', (em) =>
+      keys(em, `SELECT id::text AS k FROM enterprises WHERE credit_code = $1`, [code]),
+    );
+    expect(other).toEqual([]);
   });
 
   it("refuses a bank writing another bank's rows and the auditor writing anything", async () => {
