@@ -27,10 +27,11 @@ export class AgreementResolver {
     @Ctx() ctx: GqlContext,
     @Arg('input', () => RecordAgreementInput) input: RecordAgreementInput,
   ): Promise<AgreementType> {
-    const row = await ctx.services.agreements.record(requireActor(ctx), {
+    const actor = requireActor(ctx);
+    const row = await ctx.services.agreements.record(actor, {
       ...input,
       effectiveFrom: toIsoDate(input.effectiveFrom),
     });
-    return toAgreementType(row, await ctx.services.agreements.isInForce(row));
+    return toAgreementType(row, await ctx.services.agreements.isInForce(actor, row));
   }
 }

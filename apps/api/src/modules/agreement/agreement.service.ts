@@ -5,20 +5,17 @@ import {
   type CooperationAgreement,
   type IsoDate,
 } from '@ipfund/policy';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import type { Access } from '../../authz/access';
 import type { Actor } from '../../authz/actor';
-import { defineAbilityFor } from '../../authz/ability';
-import { whereAbility, type FieldMap } from '../../authz/ability-to-sql';
+import type { Scope } from '../../authz/scope';
 import type { BusinessClock } from '../../common/business-clock';
 import { badInput, conflict, notFound, policyViolation } from '../../common/errors';
 import type { PolicyBook } from '../../common/policy-book';
 import type { UseCaseRunner } from '../../common/use-case';
-import { ORGANIZATION_FIELDS, PARTNER_ADMINS, isUuid, requireKind } from '../partner/partner.access';
+import { isUuid } from '../../common/ids';
 import { partnerStatusArticle } from '../partner/partner-status';
 import { CooperationAgreementEntity } from './agreement.entity';
-
-/** Columns behind the fields the Agreement rules are written against (authz/ability.ts). */
-export const AGREEMENT_FIELDS: FieldMap = { bankId: 'agreement.bank_id' };
 
 export interface RecordAgreementArgs {
   bankId: string;
@@ -59,7 +56,7 @@ function toPolicyAgreement(row: CooperationAgreementEntity): CooperationAgreemen
  */
 export class AgreementService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly access: Access,
     private readonly useCases: UseCaseRunner,
     private readonly clock: BusinessClock,
     private readonly policies: PolicyBook,
@@ -68,17 +65,15 @@ export class AgreementService {
   /** Versions the actor may read, newest first per bank; optionally one bank's. */
   async list(actor: Actor, args: { bankId?: string | null } = {}): Promise<AgreementList> {
     if (args.bankId && !isUuid(args.bankId)) return { rows: [], inForce: new Set() };
-    const qb = this.ds
-      .getRepository(CooperationAgreementEntity)
-      .createQueryBuilder('agreement')
-      .innerJoinAndSelect('agreement.bank', 'bank');
-    whereAbility(qb, defineAbilityFor(actor), 'read', 'Agreement', AGREEMENT_FIELDS);
-    if (args.bankId) qb.andWhere('agreement.bank_id = :bankId', { bankId: args.bankId });
-    const rows = await qb
-      .orderBy('bank.name', 'ASC')
-      .addOrderBy('agreement.bank_id', 'ASC')
-      .addOrderBy('agreement.effective_from', 'DESC')
-      .getMany();
+    const rows = await this.access.read(actor, (scope) => {
+      const qb = scope.agreements().innerJoinAndSelect('agreement.bank', 'bank');
+      if (args.bankId) qb.andWhere('agreement.bank_id = :bankId', { bankId: args.bankId });
+      return qb
+        .orderBy('bank.name', 'ASC')
+        .addOrderBy('agreement.bank_id', 'ASC')
+        .addOrderBy('agreement.effective_from', 'DESC')
+        .getMany();
+    });
     const today = this.clock.today();
     const inForce = new Set<string>();
     const seen = new Set<string>();
@@ -96,19 +91,16 @@ export class AgreementService {
    * (validateAgreement: tier caps Art 11, guarantor minimum Art 14, fund + guarantor ≤ 100 %).
    */
   record(actor: Actor, args: RecordAgreementArgs): Promise<CooperationAgreementEntity> {
-    return this.useCases.run(actor, 'agreement.record', async ({ em, target, detail }) => {
-      requireKind(actor, PARTNER_ADMINS, 'record cooperation agreements');
+    return this.useCases.run(actor, 'agreement.record', async ({ em, scope, target, detail }) => {
       if (!isUuid(args.bankId)) throw notFound('Bank');
       // Locking the bank serialises versions of the same agreement.
-      const bankQb = em
-        .createQueryBuilder()
-        .from('organizations', 'org')
+      const bank = await scope
+        .partners('agreement.record')
         .select('org.id', 'id')
         .addSelect('org.status', 'status')
-        .where('org.id = :id AND org.kind = :kind', { id: args.bankId, kind: 'LENDING_BANK' })
-        .setLock('pessimistic_write');
-      whereAbility(bankQb, defineAbilityFor(actor), 'read', 'Organization', ORGANIZATION_FIELDS);
-      const bank = await bankQb.getRawOne<{ id: string; status: string }>();
+        .andWhere('org.id = :id AND org.kind = :kind', { id: args.bankId, kind: 'LENDING_BANK' })
+        .setLock('pessimistic_write')
+        .getRawOne<{ id: string; status: string }>();
       if (!bank) throw notFound('Bank');
       target('Organization', bank.id);
       detail({
@@ -141,10 +133,9 @@ export class AgreementService {
       }
 
       // History is never rewritten: a new version takes effect after every recorded one.
-      const latest = await em
-        .getRepository(CooperationAgreementEntity)
-        .createQueryBuilder('agreement')
-        .where('agreement.bank_id = :bankId', { bankId: bank.id })
+      const latest = await scope
+        .agreements()
+        .andWhere('agreement.bank_id = :bankId', { bankId: bank.id })
         .orderBy('agreement.effective_from', 'DESC')
         .getOne();
       if (latest && compareDates(args.effectiveFrom, latest.effectiveFrom) <= 0) {
@@ -167,15 +158,24 @@ export class AgreementService {
         }),
       );
       target('CooperationAgreement', saved.id);
-      return em
-        .getRepository(CooperationAgreementEntity)
-        .findOneOrFail({ where: { id: saved.id }, relations: { bank: true } });
+      return this.reload(scope, saved.id);
     });
   }
 
-  /** Whether this version is in force on the business date (for a freshly recorded one). */
-  async isInForce(row: CooperationAgreementEntity): Promise<boolean> {
-    const current = await this.findInForce(this.ds.manager, row.bankId, this.clock.today());
+  /** A version just recorded by the acting office or manager (who may read every agreement). */
+  private reload(scope: Scope, id: string): Promise<CooperationAgreementEntity> {
+    return scope
+      .agreements()
+      .innerJoinAndSelect('agreement.bank', 'bank')
+      .andWhere('agreement.id = :id', { id })
+      .getOneOrFail();
+  }
+
+  /** Whether this version, read by the actor, is in force on the business date (for a freshly recorded one). */
+  async isInForce(actor: Actor, row: CooperationAgreementEntity): Promise<boolean> {
+    const current = await this.access.read(actor, (scope) =>
+      this.findInForce(scope.em, row.bankId, this.clock.today()),
+    );
     return current !== null && current.effectiveFrom === row.effectiveFrom;
   }
 

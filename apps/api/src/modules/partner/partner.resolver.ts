@@ -1,6 +1,9 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Operation } from '@ipfund/shared';
 import { requireActor, type GqlContext } from '../../graphql/context';
+import { viewerCanLoader } from '../../graphql/loaders';
 import { toManagedUserType, toPartnerType } from './partner.mapper';
+import { PARTNER_OPERATIONS, partnerActionsInState } from './partner.state';
 import {
   AdmitPartnerInput,
   CreateUserInput,
@@ -30,6 +33,16 @@ export class PartnerResolver {
   async partner(@Ctx() ctx: GqlContext, @Arg('id', () => ID) id: string): Promise<PartnerType | null> {
     const row = await ctx.services.partners.byId(requireActor(ctx), id);
     return row ? toPartnerType(row) : null;
+  }
+
+  @FieldResolver(() => [String], {
+    description:
+      'Operations the caller may take on this partner now (partner.retire, partner.disqualify, partner.createUser, ' +
+      "partner.deactivateUser, agreement.record): its organisation may, and the partner's standing allows it",
+  })
+  async viewerCan(@Root() partner: PartnerType, @Ctx() ctx: GqlContext): Promise<Operation[]> {
+    const permitted = await viewerCanLoader(ctx, 'Partner', PARTNER_OPERATIONS).load(partner.id);
+    return partnerActionsInState(partner).filter((op) => permitted.has(op));
   }
 
   @Query(() => [ManagedUserType], {

@@ -1,8 +1,9 @@
 import type { IsoDate } from '@ipfund/policy';
-import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { Operation } from '@ipfund/shared';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { Access } from '../../authz/access';
 import type { Actor } from '../../authz/actor';
-import { defineAbilityFor } from '../../authz/ability';
-import { whereAbility } from '../../authz/ability-to-sql';
+import type { Scope } from '../../authz/scope';
 import { hashPassword } from '../../auth/password';
 import type { BusinessClock } from '../../common/business-clock';
 import { badInput, conflict, notFound, policyViolation } from '../../common/errors';
@@ -12,13 +13,10 @@ import { OrganizationEntity, type OrgStatus } from '../org/org.entity';
 import { partnerStatusArticle } from './partner-status';
 import { UserEntity } from '../org/user.entity';
 import {
-  ORGANIZATION_FIELDS,
-  PARTNER_ADMINS,
   PARTNER_KINDS,
   isPartnerKind,
   isUniqueViolation,
   isUuid,
-  requireKind,
   text,
   type PartnerKindValue,
 } from './partner.access';
@@ -66,21 +64,27 @@ const MAX_PASSWORD_LENGTH = 256;
 /**
  * Partner supervision (Art 5, 8, 14, 15, 25): the offices and the fund manager admit, retire and
  * disqualify banks and guarantors, and manage their logins. A partner that is not ACTIVE stays on
- * record; AuthService refuses its users on their next request.
+ * record; AuthService refuses its users on their next request. Who may is the operations table's
+ * business (authz/operations.ts); which partner an actor may act on is its scope's.
  */
 export class PartnerService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly access: Access,
     private readonly useCases: UseCaseRunner,
     private readonly clock: BusinessClock,
     private readonly policies: PolicyBook,
   ) {}
 
-  /** Partners the actor may read (the Organization rule: programme-wide readers all, others their own). */
-  private visiblePartners(actor: Actor, em: EntityManager): SelectQueryBuilder<ObjectLiteral> {
-    const qb = em
-      .createQueryBuilder()
-      .from('organizations', 'org')
+  /**
+   * Partners the scope may read (programme-wide readers all, others their own), or take `action` on,
+   * as rows (alias `org`).
+   */
+  private visiblePartners(
+    scope: Scope,
+    action: 'read' | Operation = 'read',
+  ): SelectQueryBuilder<ObjectLiteral> {
+    return scope
+      .partners(action)
       .select('org.id', 'id')
       .addSelect('org.kind', 'kind')
       .addSelect('org.name', 'name')
@@ -89,29 +93,35 @@ export class PartnerService {
       .addSelect('org.licence_no', 'licenceNo')
       .addSelect('org.status_reason', 'statusReason')
       .addSelect('org.status_changed_on', 'statusChangedOn')
-      .where('org.kind IN (:...partnerKinds)', { partnerKinds: PARTNER_KINDS });
-    return whereAbility(qb, defineAbilityFor(actor), 'read', 'Organization', ORGANIZATION_FIELDS);
+      .andWhere('org.kind IN (:...partnerKinds)', { partnerKinds: PARTNER_KINDS });
   }
 
-  async list(actor: Actor, kind?: PartnerKindValue | null): Promise<PartnerRow[]> {
-    const qb = this.visiblePartners(actor, this.ds.manager);
-    if (kind) qb.andWhere('org.kind = :kind', { kind });
-    return qb.orderBy('org.kind', 'ASC').addOrderBy('org.name', 'ASC').getRawMany<PartnerRow>();
+  list(actor: Actor, kind?: PartnerKindValue | null): Promise<PartnerRow[]> {
+    return this.access.read(actor, (scope) => {
+      const qb = this.visiblePartners(scope);
+      if (kind) qb.andWhere('org.kind = :kind', { kind });
+      return qb.orderBy('org.kind', 'ASC').addOrderBy('org.name', 'ASC').getRawMany<PartnerRow>();
+    });
   }
 
   /** null both when the partner does not exist and when the actor may not see it. */
-  async byId(actor: Actor, id: string, em: EntityManager = this.ds.manager): Promise<PartnerRow | null> {
+  async byId(actor: Actor, id: string): Promise<PartnerRow | null> {
     if (!isUuid(id)) return null;
-    const row = await this.visiblePartners(actor, em)
-      .andWhere('org.id = :id', { id })
-      .getRawOne<PartnerRow>();
+    return this.access.read(actor, (scope) => this.visibleById(scope, id));
+  }
+
+  private async visibleById(scope: Scope, id: string): Promise<PartnerRow | null> {
+    const row = await this.visiblePartners(scope).andWhere('org.id = :id', { id }).getRawOne<PartnerRow>();
     return row ?? null;
   }
 
-  /** The partner, locked for the rest of the transaction; NOT_FOUND when missing or invisible. */
-  private async lockPartner(actor: Actor, em: EntityManager, id: string): Promise<PartnerRow> {
+  /**
+   * The partner the actor may take `operation` on, locked for the rest of the transaction; NOT_FOUND
+   * when missing or not permitted (one answer).
+   */
+  private async lockPartner(scope: Scope, operation: Operation, id: string): Promise<PartnerRow> {
     if (!isUuid(id)) throw notFound('Partner');
-    const row = await this.visiblePartners(actor, em)
+    const row = await this.visiblePartners(scope, operation)
       .andWhere('org.id = :id', { id })
       .setLock('pessimistic_write')
       .getRawOne<PartnerRow>();
@@ -121,8 +131,7 @@ export class PartnerService {
 
   /** Art 8 (banks), Art 14 (guarantors: a financing-guarantee licence is required). */
   admit(actor: Actor, args: AdmitPartnerArgs): Promise<PartnerRow> {
-    return this.useCases.run(actor, 'partner.admit', async ({ em, target, detail }) => {
-      requireKind(actor, PARTNER_ADMINS, 'admit partners');
+    return this.useCases.run(actor, 'partner.admit', async ({ em, scope, target, detail }) => {
       if (!isPartnerKind(args.kind)) throw badInput('A partner is a LENDING_BANK or a GUARANTOR');
       const name = text(args.name);
       if (!name) throw badInput('The partner needs a name');
@@ -147,8 +156,7 @@ export class PartnerService {
         }),
       );
       target('Organization', org.id);
-      const row = await this.byIdIn(em, org.id);
-      return row;
+      return this.reload(scope, org.id);
     });
   }
 
@@ -164,14 +172,13 @@ export class PartnerService {
 
   private changeStatus(
     actor: Actor,
-    operation: string,
+    operation: 'partner.retire' | 'partner.disqualify',
     orgId: string,
     reason: string,
     to: 'RETIRED' | 'DISQUALIFIED',
   ): Promise<PartnerRow> {
-    return this.useCases.run(actor, operation, async ({ em, target, detail }) => {
-      requireKind(actor, PARTNER_ADMINS, to === 'RETIRED' ? 'retire partners' : 'disqualify partners');
-      const partner = await this.lockPartner(actor, em, orgId);
+    return this.useCases.run(actor, operation, async ({ em, scope, target, detail }) => {
+      const partner = await this.lockPartner(scope, operation, orgId);
       target('Organization', partner.id);
       const why = text(reason);
       if (!why) throw badInput('A reason is required');
@@ -186,24 +193,13 @@ export class PartnerService {
         `UPDATE organizations SET status = $1, status_reason = $2, status_changed_on = $3 WHERE id = $4`,
         [to, why, this.clock.today(), partner.id],
       );
-      return this.byIdIn(em, partner.id);
+      return this.reload(scope, partner.id);
     });
   }
 
-  private async byIdIn(em: EntityManager, id: string): Promise<PartnerRow> {
-    const row = await em
-      .createQueryBuilder()
-      .from('organizations', 'org')
-      .select('org.id', 'id')
-      .addSelect('org.kind', 'kind')
-      .addSelect('org.name', 'name')
-      .addSelect('org.short_name', 'shortName')
-      .addSelect('org.status', 'status')
-      .addSelect('org.licence_no', 'licenceNo')
-      .addSelect('org.status_reason', 'statusReason')
-      .addSelect('org.status_changed_on', 'statusChangedOn')
-      .where('org.id = :id', { id })
-      .getRawOne<PartnerRow>();
+  /** A partner just written by the acting office or manager (who may read every partner). */
+  private async reload(scope: Scope, id: string): Promise<PartnerRow> {
+    const row = await this.visibleById(scope, id);
     if (!row) throw notFound('Partner');
     return row;
   }
@@ -214,26 +210,29 @@ export class PartnerService {
    */
   async users(actor: Actor, organizationId: string): Promise<ManagedUserRow[]> {
     if (!isUuid(organizationId)) return [];
-    const qb = this.ds
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .innerJoin('u.organization', 'org')
-      .select('u.id', 'id')
-      .addSelect('u.username', 'username')
-      .addSelect('u.displayName', 'displayName')
-      .addSelect('u.active', 'active')
-      .addSelect('org.id', 'organizationId')
-      .addSelect('org.name', 'organizationName')
-      .where('org.id = :organizationId', { organizationId });
-    whereAbility(qb, defineAbilityFor(actor), 'read', 'Organization', ORGANIZATION_FIELDS);
-    return qb.orderBy('u.username', 'ASC').getRawMany<ManagedUserRow>();
+    return this.access.read(actor, (scope) => {
+      const qb = scope.em
+        .getRepository(UserEntity)
+        .createQueryBuilder('u')
+        .innerJoin('u.organization', 'org')
+        .select('u.id', 'id')
+        .addSelect('u.username', 'username')
+        .addSelect('u.displayName', 'displayName')
+        .addSelect('u.active', 'active')
+        .addSelect('org.id', 'organizationId')
+        .addSelect('org.name', 'organizationName')
+        .where('org.id = :organizationId', { organizationId });
+      return scope
+        .filter(qb, 'read', 'Partner', 'org')
+        .orderBy('u.username', 'ASC')
+        .getRawMany<ManagedUserRow>();
+    });
   }
 
   /** A login for a partner organisation; the password is stored as an argon2id hash only. */
   createUser(actor: Actor, args: CreateUserArgs): Promise<ManagedUserRow> {
-    return this.useCases.run(actor, 'user.create', async ({ em, target, detail }) => {
-      requireKind(actor, PARTNER_ADMINS, 'create users');
-      const partner = await this.lockPartner(actor, em, args.organizationId);
+    return this.useCases.run(actor, 'partner.createUser', async ({ em, scope, target, detail }) => {
+      const partner = await this.lockPartner(scope, 'partner.createUser', args.organizationId);
       const username = args.username.trim().toLowerCase();
       // Never the password, not even its length.
       detail({ organizationId: partner.id, username });
@@ -285,8 +284,7 @@ export class PartnerService {
 
   /** The user can no longer log in, and a token issued before stops working at once (AuthService). */
   deactivateUser(actor: Actor, userId: string): Promise<ManagedUserRow> {
-    return this.useCases.run(actor, 'user.deactivate', async ({ em, target, detail }) => {
-      requireKind(actor, PARTNER_ADMINS, 'deactivate users');
+    return this.useCases.run(actor, 'partner.deactivateUser', async ({ em, scope, target, detail }) => {
       if (!isUuid(userId)) throw notFound('User');
       // Only logins of partner organisations are managed here.
       const qb = em
@@ -296,8 +294,7 @@ export class PartnerService {
         .where('u.id = :userId', { userId })
         .andWhere('org.kind IN (:...partnerKinds)', { partnerKinds: PARTNER_KINDS })
         .setLock('pessimistic_write', undefined, ['u']);
-      whereAbility(qb, defineAbilityFor(actor), 'read', 'Organization', ORGANIZATION_FIELDS);
-      const user = await qb.getOne();
+      const user = await scope.filter(qb, 'partner.deactivateUser', 'Partner', 'org').getOne();
       if (!user || !user.organization) throw notFound('User');
       target('User', user.id);
       detail({ username: user.username, organizationId: user.organizationId });

@@ -358,7 +358,7 @@ describe('user management: createUser, deactivateUser, organizationUsers', () =>
       const me = await app.gql<{ me: { organization: { id: string } } }>(ME, {}, token);
       expect(me.data!.me.organization.id).toBe(orgId(GUARANTOR_A));
       const [record] = await app.ds.query(
-        `SELECT detail FROM activity_log WHERE operation = 'user.create' AND detail->>'username' = $1`,
+        `SELECT detail FROM activity_log WHERE operation = 'partner.createUser' AND detail->>'username' = $1`,
         [username],
       );
       expect(JSON.stringify(record.detail)).not.toContain('an-initial-pw');
@@ -449,5 +449,42 @@ describe('user management: createUser, deactivateUser, organizationUsers', () =>
     const missing = await app.gql(USERS, { id: MISSING }, tokens.LENDING_BANK);
     expect(foreign).toEqual({ data: { organizationUsers: [] } });
     expect(missing).toEqual(foreign);
+  });
+});
+
+describe('Partner.viewerCan: what the caller may do to a partner now', () => {
+  const CAN = `query($id: ID!) { partner(id: $id) { id status viewerCan } }`;
+  const canOn = async (id: string, token: string) => {
+    const res = await app.gql<{ partner: { viewerCan: string[] } | null }>(CAN, { id }, token);
+    expect(res.errors).toBeUndefined();
+    return res.data!.partner?.viewerCan;
+  };
+
+  it.each(OFFICES_AND_MANAGER)(
+    '%s: everything on an active bank, and less as it loses its standing',
+    async (kind) => {
+      const bank = await admitBank();
+      expect(await canOn(bank.id, tokens[kind])).toEqual([
+        'partner.retire',
+        'partner.disqualify',
+        'partner.createUser',
+        'partner.deactivateUser',
+        'agreement.record',
+      ]);
+      expect(
+        (await app.gql(RETIRE, { id: bank.id, reason: '退出合作' }, tokens.FUND_MANAGER)).errors,
+      ).toBeUndefined();
+      expect(await canOn(bank.id, tokens[kind])).toEqual(['partner.disqualify', 'partner.deactivateUser']);
+    },
+  );
+
+  it('no cooperation agreement on a guarantor', async () => {
+    expect(await canOn(orgId(GUARANTOR_A), tokens.IP_BUREAU)).not.toContain('agreement.record');
+  });
+
+  it('the auditor, a bank on itself and a guarantor on itself may do nothing', async () => {
+    expect(await canOn(orgId(BANK_A), tokens.AUDITOR)).toEqual([]);
+    expect(await canOn(orgId(BANK_A), tokens.LENDING_BANK)).toEqual([]);
+    expect(await canOn(orgId(GUARANTOR_A), tokens.GUARANTOR)).toEqual([]);
   });
 });
