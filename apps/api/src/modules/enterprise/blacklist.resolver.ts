@@ -1,6 +1,9 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Operation } from '@ipfund/shared';
 import { requireActor, type GqlContext } from '../../graphql/context';
+import { viewerCanLoader } from '../../graphql/loaders';
 import { toBlacklistProposalType } from './blacklist.mapper';
+import { BLACKLIST_PROPOSAL_OPERATIONS, blacklistProposalActionsInState } from './blacklist.state';
 import { BlacklistProposalStatus, BlacklistProposalType } from './blacklist.types';
 
 @Resolver(() => BlacklistProposalType)
@@ -14,6 +17,17 @@ export class BlacklistResolver {
   ): Promise<BlacklistProposalType[]> {
     const rows = await ctx.services.blacklist.list(requireActor(ctx), status ?? null);
     return rows.map(toBlacklistProposalType);
+  }
+
+  @FieldResolver(() => [String], {
+    description:
+      'Operations the caller may take on this proposal now (blacklist.decide while pending, Art 21)',
+  })
+  async viewerCan(@Root() proposal: BlacklistProposalType, @Ctx() ctx: GqlContext): Promise<Operation[]> {
+    const permitted = await viewerCanLoader(ctx, 'BlacklistProposal', BLACKLIST_PROPOSAL_OPERATIONS).load(
+      proposal.id,
+    );
+    return blacklistProposalActionsInState(proposal).filter((op) => permitted.has(op));
   }
 
   @Mutation(() => BlacklistProposalType, {

@@ -1,59 +1,63 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { Operation } from '@ipfund/shared';
+import type { Access } from '../../authz/access';
 import type { Actor } from '../../authz/actor';
-import { defineAbilityFor } from '../../authz/ability';
-import { whereAbility, type FieldMap } from '../../authz/ability-to-sql';
+import type { Scope } from '../../authz/scope';
 import type { BusinessClock } from '../../common/business-clock';
 import { badInput, conflict, notFound } from '../../common/errors';
+import { isUuid } from '../../common/ids';
 import type { PolicyBook } from '../../common/policy-book';
 import type { UseCaseRunner } from '../../common/use-case';
-import { isUniqueViolation, isUuid, requireKind, text } from '../partner/partner.access';
+import { isUniqueViolation, text } from '../partner/partner.access';
 import { BlacklistProposalEntity, type BlacklistProposalStatus } from './blacklist.entity';
 import { EnterpriseEntity } from './enterprise.entity';
-import type { EnterpriseService } from './enterprise.service';
-
-/** Columns behind the fields the BlacklistProposal rules are written against (authz/ability.ts). */
-export const BLACKLIST_PROPOSAL_FIELDS: FieldMap = { enterpriseId: 'proposal.enterprise_id' };
 
 /**
  * Art 21 (with Art 25): an enterprise able but refusing to repay loses eligibility. The fund manager
  * proposes with a reason; the IP bureau approves or declines. On approval the enterprise is flagged
  * from the decision's business date: its loans issued from then on are not covered, and every partner
- * that sees the enterprise sees the flag.
+ * that sees the enterprise sees the flag. Who may propose and decide is the operations table's
+ * business (authz/operations.ts); which enterprise or proposal is the actor's scope's.
  */
 export class BlacklistService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly access: Access,
     private readonly useCases: UseCaseRunner,
     private readonly clock: BusinessClock,
     private readonly policies: PolicyBook,
-    private readonly enterprises: EnterpriseService,
   ) {}
 
   private article(): string {
     return this.policies.inForce(this.clock.today()).provisions.blacklist.article;
   }
 
-  private visible(actor: Actor, em: EntityManager) {
-    const qb = em
-      .getRepository(BlacklistProposalEntity)
-      .createQueryBuilder('proposal')
+  /** Proposals the scope may read (or take `action` on), with the enterprise and the organisations. */
+  private visible(scope: Scope, action: 'read' | Operation = 'read') {
+    return scope
+      .blacklistProposals(action)
       .innerJoinAndSelect('proposal.enterprise', 'enterprise')
       .innerJoinAndSelect('proposal.proposedByOrg', 'proposedByOrg')
       .leftJoinAndSelect('proposal.decidedByOrg', 'decidedByOrg');
-    return whereAbility(qb, defineAbilityFor(actor), 'read', 'BlacklistProposal', BLACKLIST_PROPOSAL_FIELDS);
   }
 
   /** Proposals the actor may read (offices, manager, auditor), newest first. */
   list(actor: Actor, status?: BlacklistProposalStatus | null): Promise<BlacklistProposalEntity[]> {
-    const qb = this.visible(actor, this.ds.manager);
-    if (status) qb.andWhere('proposal.status = :status', { status });
-    return qb.orderBy('proposal.seq', 'DESC').getMany();
+    return this.access.read(actor, (scope) => {
+      const qb = this.visible(scope);
+      if (status) qb.andWhere('proposal.status = :status', { status });
+      return qb.orderBy('proposal.seq', 'DESC').getMany();
+    });
   }
 
   propose(actor: Actor, enterpriseId: string, reason: string): Promise<BlacklistProposalEntity> {
-    return this.useCases.run(actor, 'blacklist.propose', async ({ em, target, detail }) => {
-      requireKind(actor, ['FUND_MANAGER'], 'propose blacklisting');
-      const enterprise = await this.enterprises.lockVisible(actor, em, enterpriseId);
+    return this.useCases.run(actor, 'blacklist.propose', async ({ em, scope, target, detail }) => {
+      if (!isUuid(enterpriseId)) throw notFound('Enterprise');
+      // The lock orders this proposal after a decision on the same enterprise (its flag is read below).
+      const enterprise = await scope
+        .enterprises('blacklist.propose')
+        .andWhere('enterprise.id = :enterpriseId', { enterpriseId })
+        .setLock('pessimistic_write')
+        .getOne();
+      if (!enterprise) throw notFound('Enterprise');
       target('Enterprise', enterprise.id);
       const why = text(reason);
       if (!why) throw badInput('A reason is required');
@@ -83,7 +87,7 @@ export class BlacklistService {
           throw err;
         });
       detail({ proposalId: saved.id });
-      return this.reload(em, saved.id);
+      return this.reload(scope, saved.id);
     });
   }
 
@@ -93,10 +97,9 @@ export class BlacklistService {
     approve: boolean,
     comment?: string | null,
   ): Promise<BlacklistProposalEntity> {
-    return this.useCases.run(actor, 'blacklist.decide', async ({ em, target, detail }) => {
-      requireKind(actor, ['IP_BUREAU'], 'decide on blacklisting');
+    return this.useCases.run(actor, 'blacklist.decide', async ({ em, scope, target, detail }) => {
       if (!isUuid(proposalId)) throw notFound('Blacklist proposal');
-      const proposal = await this.visible(actor, em)
+      const proposal = await this.visible(scope, 'blacklist.decide')
         .andWhere('proposal.id = :proposalId', { proposalId })
         .setLock('pessimistic_write', undefined, ['proposal'])
         .getOne();
@@ -130,18 +133,12 @@ export class BlacklistService {
           .execute();
         detail({ blacklistedSince: today });
       }
-      return this.reload(em, proposal.id);
+      return this.reload(scope, proposal.id);
     });
   }
 
-  private reload(em: EntityManager, id: string): Promise<BlacklistProposalEntity> {
-    return em
-      .getRepository(BlacklistProposalEntity)
-      .createQueryBuilder('proposal')
-      .innerJoinAndSelect('proposal.enterprise', 'enterprise')
-      .innerJoinAndSelect('proposal.proposedByOrg', 'proposedByOrg')
-      .leftJoinAndSelect('proposal.decidedByOrg', 'decidedByOrg')
-      .where('proposal.id = :id', { id })
-      .getOneOrFail();
+  /** A proposal just written by the acting manager or bureau (who may read every proposal). */
+  private reload(scope: Scope, id: string): Promise<BlacklistProposalEntity> {
+    return this.visible(scope).andWhere('proposal.id = :id', { id }).getOneOrFail();
   }
 }

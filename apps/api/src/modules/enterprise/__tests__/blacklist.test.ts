@@ -243,3 +243,38 @@ describe('decideBlacklist (Art 21): the IP bureau only', () => {
     );
   });
 });
+
+describe('BlacklistProposal.viewerCan (Art 21)', () => {
+  const CAN = `query($status: BlacklistProposalStatus) { blacklistProposals(status: $status) { id status viewerCan } }`;
+  const listFor = async (token: string, status?: string) => {
+    const res = await app.gql<{ blacklistProposals: { id: string; status: string; viewerCan: string[] }[] }>(
+      CAN,
+      { status },
+      token,
+    );
+    expect(res.errors).toBeUndefined();
+    return res.data!.blacklistProposals;
+  };
+
+  it('the IP bureau may decide a pending proposal, and nothing once it is decided', async () => {
+    const id = await freshEnterprise('待决企业viewerCan');
+    const proposal = (await propose(id)).data!.proposeBlacklist;
+    const pending = (await listFor(tokens.IP_BUREAU)).find((p) => p.id === proposal.id)!;
+    expect(pending.viewerCan).toEqual(['blacklist.decide']);
+    expect(
+      (await app.gql(DECIDE, { id: proposal.id, approve: false, comment: '尚有还款意愿' }, tokens.IP_BUREAU))
+        .errors,
+    ).toBeUndefined();
+    const decided = (await listFor(tokens.IP_BUREAU)).find((p) => p.id === proposal.id)!;
+    expect(decided.viewerCan).toEqual([]);
+  });
+
+  it.each(['FUND_MANAGER', 'FINANCE_BUREAU', 'AUDITOR'] as OrgKind[])(
+    '%s sees pending proposals but may not decide them',
+    async (kind) => {
+      const pending = await listFor(tokens[kind], 'PENDING');
+      expect(pending.length).toBeGreaterThan(0);
+      for (const p of pending) expect(p.viewerCan).toEqual([]);
+    },
+  );
+});
