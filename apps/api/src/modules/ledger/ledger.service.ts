@@ -6,15 +6,15 @@ import {
   type IsoDate,
   type PolicyParameters,
 } from '@ipfund/policy';
-import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
+import { QueryFailedError, type EntityManager } from 'typeorm';
+import type { Access } from '../../authz/access';
 import type { Actor } from '../../authz/actor';
-import { defineAbilityFor } from '../../authz/ability';
+import type { Scope } from '../../authz/scope';
 import type { BusinessClock } from '../../common/business-clock';
 import { badInput, conflict, forbidden, notFound, policyViolation } from '../../common/errors';
 import { decodeCursor, encodeCursor, pageSize } from '../../common/pagination';
 import type { PolicyBook } from '../../common/policy-book';
 import type { UseCaseRunner } from '../../common/use-case';
-import { inTransaction } from '../../db/transaction';
 import { ActivityRecorder } from '../activity/activity.recorder';
 import type { FundCompensationStatusProvider } from './fund-status';
 import {
@@ -159,6 +159,12 @@ export interface LedgerEntryPage {
   cursorOf(row: LedgerEntryRow): string;
 }
 
+/**
+ * A transaction of the programme's operator, outside any caller's tenant: the fund's set-up at boot
+ * (createServices builds it on the data source the services were built with).
+ */
+export type OperatorTransaction = <T>(work: (em: EntityManager) => Promise<T>) => Promise<T>;
+
 /** FundStatus: totals are null for callers who may not read the ledger (DOMAIN.md §2). */
 export interface FundStatusView {
   principalBalance: Money | null;
@@ -166,9 +172,6 @@ export interface FundStatusView {
   cumulativeCompensation: Money | null;
   suspended: boolean;
 }
-
-/** Which organisation kinds may record ledger movements by hand (Art 6.2: the manager keeps the accounts). */
-const LEDGER_WRITERS = new Set(['FUND_MANAGER']);
 
 const AMOUNT_TEXT = /^(0|[1-9]\d{0,15})(\.\d{1,2})?$/;
 
@@ -228,16 +231,19 @@ function sqlError(err: unknown): { code?: string; constraint?: string; message: 
  * at commit. A refusal is an AppError (POLICY_VIOLATION with the article, CONFLICT, BAD_USER_INPUT).
  *
  * Manager use cases (`recordInterestIncome`, `recordProgrammeCost`, `reverseLedgerTransaction`,
- * `setDepositBank`) and the ledger queries take the actor and authorize first.
+ * `setDepositBank`) go through the use-case runner, which checks the operations table first; the
+ * ledger queries read in the actor's scope and only for those who may read the ledger.
  */
 export class LedgerService {
   private readonly activity: ActivityRecorder;
 
   constructor(
-    private readonly ds: DataSource,
+    private readonly access: Access,
     private readonly useCases: UseCaseRunner,
     private readonly clock: BusinessClock,
     private readonly policies: PolicyBook,
+    /** Only for the fund's set-up posting (Art 3); every caller's read or write goes through `access`. */
+    private readonly asOperator: OperatorTransaction,
   ) {
     this.activity = new ActivityRecorder(clock);
   }
@@ -339,12 +345,9 @@ export class LedgerService {
     if (!reason) throw badInput('A reversal needs a reason');
     const businessDate = this.businessDate(input.businessDate);
     const policy = this.policies.inForce(businessDate);
-    // Serialises reversals of one original, so "already reversed" is decided on committed facts.
-    const locked: { id: string }[] = await em.query(
-      `SELECT id FROM ledger_transactions WHERE id = $1 FOR NO KEY UPDATE`,
-      [input.transactionId],
-    );
-    if (locked.length === 0) throw notFound('Ledger transaction');
+    // Serialises reversals of one original, so "already reversed" is decided on committed facts. An
+    // advisory lock, not a row lock: the serving role may not lock append-only ledger rows (no UPDATE).
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`ledger:reverse:${input.transactionId}`]);
     const original = await this.transactionById(em, input.transactionId);
     if (!original) throw notFound('Ledger transaction');
     const lines = mirrorLines(original.lines);
@@ -418,11 +421,12 @@ export class LedgerService {
   /**
    * Art 3: the initial capital (policy `initialCapital`) in the principal account, dated the day the
    * measures took effect. Idempotent (key `setup:capital`): main calls it at every start, the demo
-   * seed too; a fresh database gets the capital once, an existing one is left as it is.
+   * seed too; a fresh database gets the capital once, an existing one is left as it is. It is the
+   * operator's act, not a caller's, so it runs in an operator transaction (no tenant), before any request.
    */
   async ensureFundSetUp(): Promise<PostedTransaction> {
     const policy = this.policies.inForce(this.clock.today());
-    return inTransaction(this.ds, async (em) => {
+    return this.asOperator(async (em) => {
       const capital = policy.initialCapital.value;
       const posted = await this.post(em, {
         kind: 'CAPITAL_INJECTION',
@@ -456,7 +460,6 @@ export class LedgerService {
     input: { amount: string; receivedOn: string; memo?: string | null; idempotencyKey: string },
   ): Promise<PostedTransaction> {
     return this.useCases.run(actor, 'ledger.recordInterestIncome', async ({ em, target, detail }) => {
-      this.requireWriter(actor);
       const amount = this.amount(input.amount);
       const receivedOn = this.inputDate(input.receivedOn, 'receivedOn');
       detail({ amount: amount.toString(), receivedOn, idempotencyKey: input.idempotencyKey });
@@ -483,7 +486,6 @@ export class LedgerService {
     input: { amount: string; paidOn: string; memo: string; idempotencyKey: string },
   ): Promise<PostedTransaction> {
     return this.useCases.run(actor, 'ledger.recordProgrammeCost', async ({ em, target, detail }) => {
-      this.requireWriter(actor);
       const amount = this.amount(input.amount);
       const paidOn = this.inputDate(input.paidOn, 'paidOn');
       const memo = input.memo.trim();
@@ -517,7 +519,6 @@ export class LedgerService {
     idempotencyKey: string,
   ): Promise<PostedTransaction> {
     return this.useCases.run(actor, 'ledger.reverseTransaction', async ({ em, target, detail }) => {
-      this.requireWriter(actor);
       target('LedgerTransaction', transactionId);
       detail({ reason, idempotencyKey });
       const original = await this.transactionById(em, transactionId);
@@ -540,7 +541,6 @@ export class LedgerService {
     input: { bankName: string; principalAccountNo: string; interestAccountNo: string },
   ): Promise<void> {
     return this.useCases.run(actor, 'ledger.setDepositBank', async ({ em, target, detail }) => {
-      this.requireWriter(actor);
       const bankName = input.bankName.trim();
       const principalNo = input.principalAccountNo.trim();
       const interestNo = input.interestAccountNo.trim();
@@ -568,8 +568,12 @@ export class LedgerService {
   // ---------------------------------------------------------------- queries
 
   /** Per account: Σ debit, Σ credit, balance; optionally up to a business date. Ledger readers only. */
-  async trialBalance(actor: Actor, asOf?: string | null): Promise<TrialBalance> {
-    this.requireReader(actor);
+  trialBalance(actor: Actor, asOf?: string | null): Promise<TrialBalance> {
+    return this.access.read(actor, (scope) => this.trialBalanceIn(scope, asOf));
+  }
+
+  private async trialBalanceIn(scope: Scope, asOf?: string | null): Promise<TrialBalance> {
+    this.requireReader(scope);
     if (asOf !== undefined && asOf !== null && !isIsoDate(asOf)) throw badInput(`Not a date: ${asOf}`);
     const rows: {
       code: AccountCode;
@@ -581,7 +585,7 @@ export class LedgerService {
       deposit_account_no: string | null;
       debit_total: string;
       credit_total: string;
-    }[] = await this.ds.query(
+    }[] = await scope.em.query(
       `SELECT a.code, a.name_zh, a.name_en, a.type, a.normal_side, a.deposit_bank, a.deposit_account_no,
               COALESCE(sum(x.debit), 0)::numeric(18,2)::text AS debit_total,
               COALESCE(sum(x.credit), 0)::numeric(18,2)::text AS credit_total
@@ -624,17 +628,24 @@ export class LedgerService {
    * The journal, one line per row: newest transaction first, its lines in posting order (debits
    * first). Optionally one account's lines. Ledger readers only.
    */
-  async entries(
+  entries(
     actor: Actor,
     args: { first?: number | null; after?: string | null; accountCode?: string | null },
   ): Promise<LedgerEntryPage> {
-    this.requireReader(actor);
+    return this.access.read(actor, (scope) => this.entriesIn(scope, args));
+  }
+
+  private async entriesIn(
+    scope: Scope,
+    args: { first?: number | null; after?: string | null; accountCode?: string | null },
+  ): Promise<LedgerEntryPage> {
+    this.requireReader(scope);
     const limit = pageSize(args.first);
     const after = args.after ? decodeCursor(args.after, 2) : null;
     if (after && !after.every((k) => /^\d{1,19}$/.test(k))) throw badInput('Invalid cursor');
     const account = args.accountCode ?? null;
     if (account !== null && !isAccountCode(account)) throw badInput(`Unknown account ${account}`);
-    const em = this.ds.manager;
+    const em = scope.em;
     const [{ n }]: { n: number }[] = await em.query(
       `SELECT count(*)::int AS n FROM ledger_entries WHERE $1::text IS NULL OR account_code = $1`,
       [account],
@@ -669,19 +680,27 @@ export class LedgerService {
   }
 
   /** A transaction by id, for ledger readers; null when it does not exist or may not be seen. */
-  async transaction(actor: Actor, id: string): Promise<LedgerTransactionView | null> {
-    if (!this.canRead(actor)) return null;
-    return this.transactionById(this.ds.manager, id);
+  transaction(actor: Actor, id: string): Promise<LedgerTransactionView | null> {
+    return this.access.read(actor, (scope) =>
+      scope.canRead('LedgerEntry') ? this.transactionById(scope.em, id) : Promise.resolve(null),
+    );
   }
 
   /**
    * Everyone logged in sees whether the fund is suspended (DOMAIN.md §2); the amounts only those who
    * may read the ledger — for a bank, guarantor or enterprise they are null.
    */
-  async fundStatus(actor: Actor, provider: FundCompensationStatusProvider): Promise<FundStatusView> {
-    const em = this.ds.manager;
+  fundStatus(actor: Actor, provider: FundCompensationStatusProvider): Promise<FundStatusView> {
+    return this.access.read(actor, (scope) => this.fundStatusIn(scope, provider));
+  }
+
+  private async fundStatusIn(
+    scope: Scope,
+    provider: FundCompensationStatusProvider,
+  ): Promise<FundStatusView> {
+    const em = scope.em;
     const status = await provider(em);
-    if (!this.canRead(actor)) {
+    if (!scope.canRead('LedgerEntry')) {
       return {
         principalBalance: null,
         interestBalance: null,
@@ -700,17 +719,10 @@ export class LedgerService {
 
   // ---------------------------------------------------------------- internals
 
-  private canRead(actor: Actor): boolean {
-    return defineAbilityFor(actor).can('read', 'LedgerEntry');
-  }
-
-  private requireReader(actor: Actor): void {
-    if (!this.canRead(actor))
+  /** The fund ledger and its totals are the programme's (R1, Art 5, 6, 20); never a bank's, guarantor's or enterprise's. */
+  private requireReader(scope: Scope): void {
+    if (!scope.canRead('LedgerEntry'))
       throw forbidden('Only the offices, the fund manager and the auditor read the ledger');
-  }
-
-  private requireWriter(actor: Actor): void {
-    if (!LEDGER_WRITERS.has(actor.orgKind)) throw forbidden('Only the fund manager records ledger movements');
   }
 
   private businessDate(date: IsoDate | undefined): IsoDate {

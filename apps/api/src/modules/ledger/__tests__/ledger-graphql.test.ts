@@ -339,7 +339,7 @@ describe('manager use cases through GraphQL', () => {
   it('refuses reversing a claim\u2019s posting from the ledger page: it is corrected through its claim', async () => {
     const claimId = randomUUID();
     const manager = await app.actor('manager');
-    const receivable = await app.services.ds.transaction((em) =>
+    const receivable = await app.ds.transaction((em) =>
       app.services.ledger.postRecoveryReceivable(em, {
         claimId,
         amount: Money.of('100.00'),
