@@ -1,5 +1,7 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Operation } from '@ipfund/shared';
 import { requireActor, type GqlContext } from '../../graphql/context';
+import { viewerCanLoader } from '../../graphql/loaders';
 import {
   toBankRiskType,
   toBankSuspensionType,
@@ -16,8 +18,16 @@ import {
   RiskNoticeType,
   SuspensionProposalType,
 } from './risk.types';
+import {
+  BANK_RISK_OPERATIONS,
+  RISK_EVENT_OPERATIONS,
+  SUSPENSION_PROPOSAL_OPERATIONS,
+  bankRiskActionsInState,
+  riskEventActionsInState,
+  suspensionProposalActionsInState,
+} from './risk.state';
 
-@Resolver()
+@Resolver(() => BankRiskType)
 export class RiskResolver {
   @Query(() => [BankRiskType], {
     description:
@@ -27,6 +37,16 @@ export class RiskResolver {
   async bankRisks(@Ctx() ctx: GqlContext): Promise<BankRiskType[]> {
     const actor = requireActor(ctx);
     return (await ctx.services.risk.bankRisks(actor)).map(toBankRiskType);
+  }
+
+  @FieldResolver(() => [String], {
+    description:
+      'Operations the caller may take on this bank now (risk.issueWarning, risk.proposeSuspension, ' +
+      "risk.liftSuspension): its organisation may, and the bank's ratio and supervision state allow it (Art 12)",
+  })
+  async viewerCan(@Root() risk: BankRiskType, @Ctx() ctx: GqlContext): Promise<Operation[]> {
+    const permitted = await viewerCanLoader(ctx, 'BankRisk', BANK_RISK_OPERATIONS).load(risk.bank.id);
+    return bankRiskActionsInState(risk).filter((op) => permitted.has(op));
   }
 
   @Query(() => [RiskNoticeType], {
@@ -141,5 +161,30 @@ export class RiskResolver {
     return toRiskEventType(
       await ctx.services.risk.verifyEvent(actor, { eventId, verification, measures, contractSuspended }),
     );
+  }
+}
+
+@Resolver(() => SuspensionProposalType)
+export class SuspensionProposalResolver {
+  @FieldResolver(() => [String], {
+    description:
+      'Operations the caller may take on this proposal now (risk.decideSuspension while pending, Art 12)',
+  })
+  async viewerCan(@Root() proposal: SuspensionProposalType, @Ctx() ctx: GqlContext): Promise<Operation[]> {
+    const permitted = await viewerCanLoader(ctx, 'SuspensionProposal', SUSPENSION_PROPOSAL_OPERATIONS).load(
+      proposal.id,
+    );
+    return suspensionProposalActionsInState(proposal).filter((op) => permitted.has(op));
+  }
+}
+
+@Resolver(() => RiskEventType)
+export class RiskEventResolver {
+  @FieldResolver(() => [String], {
+    description: 'Operations the caller may take on this event now (risk.verifyEvent until verified, Art 16)',
+  })
+  async viewerCan(@Root() event: RiskEventType, @Ctx() ctx: GqlContext): Promise<Operation[]> {
+    const permitted = await viewerCanLoader(ctx, 'RiskEvent', RISK_EVENT_OPERATIONS).load(event.id);
+    return riskEventActionsInState(event).filter((op) => permitted.has(op));
   }
 }

@@ -6,19 +6,18 @@ import {
   Money,
   type BankRiskRatio,
   type IsoDate,
-  type PolicyParameters,
   type RiskLoan,
 } from '@ipfund/policy';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { Operation } from '@ipfund/shared';
+import type { EntityManager } from 'typeorm';
+import type { Access } from '../../authz/access';
 import type { Actor } from '../../authz/actor';
-import { defineAbilityFor } from '../../authz/ability';
-import { abilityToSql, whereAbility, type FieldMap } from '../../authz/ability-to-sql';
+import type { Scope } from '../../authz/scope';
 import type { BusinessClock } from '../../common/business-clock';
 import { conflict, notFound, policyViolation } from '../../common/errors';
+import { isUuid } from '../../common/ids';
 import type { PolicyBook } from '../../common/policy-book';
 import type { UseCaseRunner } from '../../common/use-case';
-import { isUuid, requireKind, requiredText } from '../loan/loan.access';
-import type { LoanService } from '../loan/loan.service';
 import {
   BankSuspensionEntity,
   RiskEventEntity,
@@ -28,6 +27,7 @@ import {
   type RiskEventKind,
   type RiskNoticeKind,
 } from './risk.entity';
+import { requiredText } from './risk.text';
 
 /** What the manager is prompted to do about a bank (a nudge; the rules are checked when acting). */
 export type SuggestedAction = 'NONE' | 'ISSUE_WARNING' | 'PROPOSE_SUSPENSION';
@@ -55,9 +55,6 @@ export function formatRatio(ratio: Decimal.Value): string {
   return new Decimal(ratio).toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toFixed(4);
 }
 
-const RISK_EVENT_FIELDS: FieldMap = { bankId: 'loan.bank_id', guarantorId: 'loan.guarantor_id' };
-const NOTICE_FIELDS: FieldMap = { bankId: 'notice.bank_id' };
-const PROPOSAL_FIELDS: FieldMap = { bankId: 'proposal.bank_id' };
 const LIST_LIMIT = 200;
 
 interface LoanFigures {
@@ -71,52 +68,50 @@ interface LoanFigures {
 /**
  * Bank risk supervision (Art 12) and early warning (Art 16). The ratio itself is the policy
  * package's `bankRiskRatio`; this service only loads the figures (in one statement for every
- * visible bank) and records the decisions.
+ * visible bank) and records the decisions. Who may decide is the operations table's business
+ * (authz/operations.ts, checked by the use-case runner); which bank, proposal or event an actor may
+ * act on is its scope's.
  */
 export class RiskService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly access: Access,
     private readonly clock: BusinessClock,
     private readonly policies: PolicyBook,
     private readonly useCases: UseCaseRunner,
-    private readonly loans: LoanService,
   ) {}
 
-  /**
-   * Every bank the actor may see the risk of, ranked by ratio (highest first). Two statements in
-   * all: the banks with their supervision state, and the covered loans' figures of those banks.
-   */
-  async bankRisks(
-    actor: Actor,
-    em: EntityManager = this.ds.manager,
-    onlyBankId?: string,
-  ): Promise<BankRiskRow[]> {
-    const ability = defineAbilityFor(actor);
-    const today = this.clock.today();
-    const policy = this.policies.inForce(today);
-    const mayReadProposals = ability.can('read', 'SuspensionProposal');
+  /** Every bank the actor may see the risk of, ranked by ratio (highest first). */
+  bankRisks(actor: Actor): Promise<BankRiskRow[]> {
+    return this.access.read(actor, (scope) => this.risksIn(scope));
+  }
 
-    const banksAuth = abilityToSql(ability, 'read', 'BankRisk', { bankId: 'org.id' }, 'bank_');
-    const bankQuery = em
-      .createQueryBuilder()
-      .select('org.id', 'id')
-      .addSelect('org.name', 'name')
+  /**
+   * Two statements in all: the banks the scope may read, with their supervision state, and the
+   * covered loans' figures of those banks. The aggregate stays in SQL and in the bank's own rows:
+   * a bank sees its own ratio, never another's (Art 12, DOMAIN.md §2).
+   */
+  private async risksIn(scope: Scope, onlyBankId?: string): Promise<BankRiskRow[]> {
+    const today = this.clock.today();
+    const policy = scope.policy;
+    const mayReadProposals = scope.canRead('SuspensionProposal');
+
+    const bankQuery = scope
+      .bankRisks()
+      .select('bank.id', 'id')
+      .addSelect('bank.name', 'name')
       .addSelect(
-        `(SELECT s.suspended_from FROM bank_suspensions s WHERE s.bank_id = org.id AND s.lifted_on IS NULL)`,
+        `(SELECT s.suspended_from FROM bank_suspensions s WHERE s.bank_id = bank.id AND s.lifted_on IS NULL)`,
         'suspended_from',
       )
       .addSelect(
-        `(SELECT max(n.business_date) FROM risk_notices n WHERE n.bank_id = org.id AND n.kind = 'WARNING')`,
+        `(SELECT max(n.business_date) FROM risk_notices n WHERE n.bank_id = bank.id AND n.kind = 'WARNING')`,
         'last_warning_on',
       )
       .addSelect(
-        `(SELECT p.id FROM suspension_proposals p WHERE p.bank_id = org.id AND p.status = 'PENDING')`,
+        `(SELECT p.id FROM suspension_proposals p WHERE p.bank_id = bank.id AND p.status = 'PENDING')`,
         'pending_proposal_id',
-      )
-      .from('organizations', 'org')
-      .where(`org.kind = 'LENDING_BANK'`)
-      .andWhere(banksAuth.sql, banksAuth.params);
-    if (onlyBankId) bankQuery.andWhere('org.id = :onlyBankId', { onlyBankId });
+      );
+    if (onlyBankId) bankQuery.andWhere('bank.id = :onlyBankId', { onlyBankId });
     const banks = (await bankQuery.getRawMany()) as {
       id: string;
       name: string;
@@ -126,8 +121,10 @@ export class RiskService {
     }[];
     if (!banks.length) return [];
 
-    const loansAuth = abilityToSql(ability, 'read', 'BankRisk', { bankId: 'loan.bank_id' }, 'loan_');
-    const figures = (await em
+    // The ratio is over the bank's whole covered book (R4), so the loans are those of the banks the
+    // scope just returned, and the BankRisk predicate is applied to them again under the loan's bank.
+    const loansAuth = scope.where('read', 'BankRisk', 'lb');
+    const figures = (await scope.em
       .createQueryBuilder()
       .select('loan.bank_id', 'bank_id')
       .addSelect('loan.ip_pledged_principal', 'ip_pledged_principal')
@@ -135,6 +132,7 @@ export class RiskService {
       .addSelect('loan.status', 'status')
       .addSelect('loan.issued_on', 'issued_on')
       .from('loans', 'loan')
+      .innerJoin('organizations', 'lb', 'lb.id = loan.bank_id')
       .where('loan.covered')
       .andWhere('loan.bank_id = ANY(:bankIds::uuid[])', { bankIds: banks.map((b) => b.id) })
       .andWhere(loansAuth.sql, loansAuth.params)
@@ -169,32 +167,32 @@ export class RiskService {
     return rows.sort((a, b) => b.risk.ratio.cmp(a.risk.ratio) || a.bankName.localeCompare(b.bankName, 'zh'));
   }
 
-  /** The bank named by a manager or bureau action, with its current ratio; NOT_FOUND for any other id. */
-  private async bankRiskFor(actor: Actor, em: EntityManager, bankId: string): Promise<BankRiskRow> {
+  /**
+   * The bank an operation acts on, locked, with its current ratio; NOT_FOUND for any other id (one
+   * answer for missing and not permitted). The lock serialises decisions about one bank (warnings,
+   * proposals, consent, lift, registrations' coverage).
+   */
+  private async lockBank(scope: Scope, operation: Operation, bankId: string): Promise<BankRiskRow> {
     if (!isUuid(bankId)) throw notFound('Bank');
-    // Serialises decisions about one bank (warnings, proposals, consent, lift, registrations' coverage).
-    const [bank] = (await em.query(
-      `SELECT id FROM organizations WHERE id = $1 AND kind = 'LENDING_BANK' FOR UPDATE`,
-      [bankId],
-    )) as { id: string }[];
-    const [row] = bank ? await this.bankRisks(actor, em, bank.id) : [];
+    const bank = await scope
+      .bankRisks(operation)
+      .select('bank.id', 'id')
+      .andWhere('bank.id = :bankId', { bankId })
+      .setLock('pessimistic_write')
+      .getRawOne<{ id: string }>();
+    const [row] = bank ? await this.risksIn(scope, bank.id) : [];
     if (!row) throw notFound('Bank');
     return row;
   }
 
-  private policy(): PolicyParameters {
-    return this.policies.inForce(this.clock.today());
-  }
-
   /** Art 12: at ≥ 5 % the manager sends the bank a warning notice with a comment. */
   async issueWarning(actor: Actor, bankId: string, comment: string): Promise<RiskNoticeEntity> {
-    return this.useCases.run(actor, 'risk.issueWarning', async ({ em, target, detail }) => {
-      requireKind(actor, 'risk.issueWarning');
+    return this.useCases.run(actor, 'risk.issueWarning', async ({ em, scope, target, detail }) => {
       const text = requiredText(comment, 'comment');
-      const row = await this.bankRiskFor(actor, em, bankId);
+      const row = await this.lockBank(scope, 'risk.issueWarning', bankId);
       target('Organization', row.bankId);
       detail({ ratio: formatRatio(row.risk.ratio), level: row.risk.level });
-      const policy = this.policy();
+      const policy = scope.policy;
       if (row.risk.level === 'NONE') {
         throw policyViolation(
           `The bank's risk ratio ${formatRatio(row.risk.ratio)} is below the warning level ` +
@@ -203,18 +201,17 @@ export class RiskService {
         );
       }
       const notice = await this.writeNotice(em, actor, row.bankId, 'WARNING', text, row.risk, null);
-      return this.noticeById(em, notice);
+      return this.noticeById(scope, notice);
     });
   }
 
   /** Art 12: at ≥ 8 % the manager proposes suspension; it takes effect when the IP bureau consents. */
   async proposeSuspension(actor: Actor, bankId: string, comment: string): Promise<SuspensionProposalEntity> {
-    return this.useCases.run(actor, 'risk.proposeSuspension', async ({ em, target, detail }) => {
-      requireKind(actor, 'risk.proposeSuspension');
+    return this.useCases.run(actor, 'risk.proposeSuspension', async ({ em, scope, target, detail }) => {
       const text = requiredText(comment, 'comment');
-      const row = await this.bankRiskFor(actor, em, bankId);
+      const row = await this.lockBank(scope, 'risk.proposeSuspension', bankId);
       detail({ bankId: row.bankId, ratio: formatRatio(row.risk.ratio), level: row.risk.level });
-      const policy = this.policy();
+      const policy = scope.policy;
       if (row.risk.level !== 'SUSPENSION_PROPOSED') {
         throw policyViolation(
           `The bank's risk ratio ${formatRatio(row.risk.ratio)} is below the suspension level ` +
@@ -239,7 +236,7 @@ export class RiskService {
         }),
       );
       target('SuspensionProposal', saved.id);
-      return this.proposalById(em, saved.id);
+      return this.proposalById(scope, saved.id);
     });
   }
 
@@ -253,17 +250,11 @@ export class RiskService {
     consent: boolean,
     comment: string,
   ): Promise<SuspensionProposalEntity> {
-    return this.useCases.run(actor, 'risk.decideSuspension', async ({ em, target, detail }) => {
-      requireKind(actor, 'risk.decideSuspension');
+    return this.useCases.run(actor, 'risk.decideSuspension', async ({ em, scope, target, detail }) => {
       const text = requiredText(comment, 'comment');
       if (!isUuid(proposalId)) throw notFound('Suspension proposal');
-      const proposal = await whereAbility(
-        em.getRepository(SuspensionProposalEntity).createQueryBuilder('proposal'),
-        defineAbilityFor(actor),
-        'read',
-        'SuspensionProposal',
-        PROPOSAL_FIELDS,
-      )
+      const proposal = await scope
+        .suspensionProposals('risk.decideSuspension')
         .andWhere('proposal.id = :proposalId', { proposalId })
         .setLock('pessimistic_write')
         .getOne();
@@ -309,16 +300,15 @@ export class RiskService {
         );
         detail({ suspendedFrom: today });
       }
-      return this.proposalById(em, proposal.id);
+      return this.proposalById(scope, proposal.id);
     });
   }
 
   /** Art 12: lifting a suspension is an IP-bureau decision; the period ends (exclusive) on the business date. */
   async liftSuspension(actor: Actor, bankId: string, comment: string): Promise<BankSuspensionEntity> {
-    return this.useCases.run(actor, 'risk.liftSuspension', async ({ em, target, detail }) => {
-      requireKind(actor, 'risk.liftSuspension');
+    return this.useCases.run(actor, 'risk.liftSuspension', async ({ em, scope, target, detail }) => {
       const text = requiredText(comment, 'comment');
-      const row = await this.bankRiskFor(actor, em, bankId);
+      const row = await this.lockBank(scope, 'risk.liftSuspension', bankId);
       const today = this.clock.today();
       const current = await em
         .getRepository(BankSuspensionEntity)
@@ -369,94 +359,85 @@ export class RiskService {
     return saved.id;
   }
 
-  private noticesBase(em: EntityManager) {
-    return em
-      .getRepository(RiskNoticeEntity)
-      .createQueryBuilder('notice')
+  /** Notices the scope may read, with the bank, the issuing organisation and the issuer's name. */
+  private noticesQuery(scope: Scope) {
+    return scope
+      .riskNotices()
       .innerJoinAndSelect('notice.bank', 'bank')
       .innerJoinAndSelect('notice.issuerOrg', 'issuerOrg')
-      .innerJoin('notice.issuer', 'issuer')
+      .leftJoin('notice.issuer', 'issuer')
       .addSelect(['issuer.id', 'issuer.displayName']);
   }
 
-  private noticesQuery(actor: Actor, em: EntityManager) {
-    return whereAbility(this.noticesBase(em), defineAbilityFor(actor), 'read', 'RiskNotice', NOTICE_FIELDS);
-  }
-
-  /** A notice just written by the acting manager or bureau. */
-  private async noticeById(em: EntityManager, id: string): Promise<RiskNoticeEntity> {
-    return this.noticesBase(em).where('notice.id = :id', { id }).getOneOrFail();
+  /** A notice just written by the acting manager or bureau (who may read every notice). */
+  private noticeById(scope: Scope, id: string): Promise<RiskNoticeEntity> {
+    return this.noticesQuery(scope).andWhere('notice.id = :id', { id }).getOneOrFail();
   }
 
   /** Notices the actor may see (a bank: those addressed to it), newest first. */
-  async notices(actor: Actor, bankId?: string | null): Promise<RiskNoticeEntity[]> {
-    const qb = this.noticesQuery(actor, this.ds.manager);
-    if (bankId) qb.andWhere('notice.bank_id = :bankId', { bankId: isUuid(bankId) ? bankId : null });
-    return qb.orderBy('notice.seq', 'DESC').limit(LIST_LIMIT).getMany();
+  notices(actor: Actor, bankId?: string | null): Promise<RiskNoticeEntity[]> {
+    return this.access.read(actor, (scope) => {
+      const qb = this.noticesQuery(scope);
+      if (bankId) qb.andWhere('notice.bank_id = :bankId', { bankId: isUuid(bankId) ? bankId : null });
+      return qb.orderBy('notice.seq', 'DESC').limit(LIST_LIMIT).getMany();
+    });
   }
 
-  private proposalsBase(em: EntityManager) {
-    return em
-      .getRepository(SuspensionProposalEntity)
-      .createQueryBuilder('proposal')
+  /** Proposals the scope may read, with the bank and the proposer's and decider's names. */
+  private proposalsQuery(scope: Scope) {
+    return scope
+      .suspensionProposals()
       .innerJoinAndSelect('proposal.bank', 'bank')
-      .innerJoin('proposal.proposer', 'proposer')
+      .leftJoin('proposal.proposer', 'proposer')
       .addSelect(['proposer.id', 'proposer.displayName'])
       .leftJoin('proposal.decider', 'decider')
       .addSelect(['decider.id', 'decider.displayName']);
   }
 
-  private proposalsQuery(actor: Actor, em: EntityManager) {
-    return whereAbility(
-      this.proposalsBase(em),
-      defineAbilityFor(actor),
-      'read',
-      'SuspensionProposal',
-      PROPOSAL_FIELDS,
-    );
-  }
-
   /** A proposal just written by the acting manager or bureau (who may read every proposal). */
-  private async proposalById(em: EntityManager, id: string): Promise<SuspensionProposalEntity> {
-    return this.proposalsBase(em).where('proposal.id = :id', { id }).getOneOrFail();
+  private proposalById(scope: Scope, id: string): Promise<SuspensionProposalEntity> {
+    return this.proposalsQuery(scope).andWhere('proposal.id = :id', { id }).getOneOrFail();
   }
 
   /** Suspension proposals (programme-internal: the offices, the manager and the auditor). */
-  async proposals(actor: Actor, status?: ProposalStatus | null): Promise<SuspensionProposalEntity[]> {
-    const qb = this.proposalsQuery(actor, this.ds.manager);
-    if (status) qb.andWhere('proposal.status = :status', { status });
-    return qb.orderBy('proposal.seq', 'DESC').limit(LIST_LIMIT).getMany();
+  proposals(actor: Actor, status?: ProposalStatus | null): Promise<SuspensionProposalEntity[]> {
+    return this.access.read(actor, (scope) => {
+      const qb = this.proposalsQuery(scope);
+      if (status) qb.andWhere('proposal.status = :status', { status });
+      return qb.orderBy('proposal.seq', 'DESC').limit(LIST_LIMIT).getMany();
+    });
   }
 
   // --- Art 16: early warning ----------------------------------------------------------------------
 
-  private eventsQuery(actor: Actor, em: EntityManager) {
-    const qb = em
-      .getRepository(RiskEventEntity)
-      .createQueryBuilder('event')
+  /** Events the scope may read (or take `action` on), with the loan, its parties and the people. */
+  private eventsQuery(scope: Scope, action: 'read' | Operation = 'read') {
+    return scope
+      .riskEvents(action)
       .innerJoinAndSelect('event.loan', 'loan')
       .innerJoinAndSelect('loan.bank', 'bank')
       .leftJoinAndSelect('loan.guarantor', 'guarantor')
       .innerJoinAndSelect('loan.enterprise', 'enterprise')
       .innerJoinAndSelect('event.reporterOrg', 'reporterOrg')
-      .innerJoin('event.reporter', 'reporter')
+      .leftJoin('event.reporter', 'reporter')
       .addSelect(['reporter.id', 'reporter.displayName'])
       .leftJoin('event.verifier', 'verifier')
       .addSelect(['verifier.id', 'verifier.displayName']);
-    return whereAbility(qb, defineAbilityFor(actor), 'read', 'RiskEvent', RISK_EVENT_FIELDS);
   }
 
   /** Risk events the actor may see (a bank: on its loans; a guarantor: on loans it guarantees), newest first. */
-  async events(
+  events(
     actor: Actor,
     filter: { open?: boolean | null; loanId?: string | null } = {},
   ): Promise<RiskEventEntity[]> {
-    const qb = this.eventsQuery(actor, this.ds.manager);
-    if (filter.open === true) qb.andWhere('event.verified_by IS NULL');
-    if (filter.open === false) qb.andWhere('event.verified_by IS NOT NULL');
-    if (filter.loanId)
-      qb.andWhere('event.loan_id = :loanId', { loanId: isUuid(filter.loanId) ? filter.loanId : null });
-    return qb.orderBy('event.seq', 'DESC').limit(LIST_LIMIT).getMany();
+    return this.access.read(actor, (scope) => {
+      const qb = this.eventsQuery(scope);
+      if (filter.open === true) qb.andWhere('event.verified_by IS NULL');
+      if (filter.open === false) qb.andWhere('event.verified_by IS NOT NULL');
+      if (filter.loanId)
+        qb.andWhere('event.loan_id = :loanId', { loanId: isUuid(filter.loanId) ? filter.loanId : null });
+      return qb.orderBy('event.seq', 'DESC').limit(LIST_LIMIT).getMany();
+    });
   }
 
   /** Art 16: the bank or guarantor of a loan reports a risk event on it. */
@@ -464,10 +445,15 @@ export class RiskService {
     actor: Actor,
     input: { loanId: string; kind: RiskEventKind; description: string },
   ): Promise<RiskEventEntity> {
-    return this.useCases.run(actor, 'risk.reportEvent', async ({ em, target, detail }) => {
-      requireKind(actor, 'risk.reportEvent');
+    return this.useCases.run(actor, 'risk.reportEvent', async ({ em, scope, target, detail }) => {
       const description = requiredText(input.description, 'description');
-      const loan = await this.loans.byId(actor, input.loanId, em);
+      if (!isUuid(input.loanId)) throw notFound('Loan');
+      // Shared lock: a status report closing the loan meanwhile waits for this event, or this sees it.
+      const loan = await scope
+        .loans('risk.reportEvent')
+        .andWhere('loan.id = :loanId', { loanId: input.loanId })
+        .setLock('pessimistic_read')
+        .getOne();
       if (!loan) throw notFound('Loan');
       detail({ loanId: loan.id, kind: input.kind });
       if (loan.status === 'CLOSED') throw conflict(`Loan ${loan.contractNo} is closed`);
@@ -482,7 +468,7 @@ export class RiskService {
         }),
       );
       target('RiskEvent', saved.id);
-      return this.eventsQuery(actor, em).andWhere('event.id = :id', { id: saved.id }).getOneOrFail();
+      return this.eventsQuery(scope).andWhere('event.id = :id', { id: saved.id }).getOneOrFail();
     });
   }
 
@@ -491,12 +477,11 @@ export class RiskService {
     actor: Actor,
     input: { eventId: string; verification: string; measures: string; contractSuspended: boolean },
   ): Promise<RiskEventEntity> {
-    return this.useCases.run(actor, 'risk.verifyEvent', async ({ em, target, detail }) => {
-      requireKind(actor, 'risk.verifyEvent');
+    return this.useCases.run(actor, 'risk.verifyEvent', async ({ em, scope, target, detail }) => {
       const verification = requiredText(input.verification, 'verification');
       const measures = requiredText(input.measures, 'measures');
       if (!isUuid(input.eventId)) throw notFound('Risk event');
-      const event = await this.eventsQuery(actor, em)
+      const event = await this.eventsQuery(scope, 'risk.verifyEvent')
         .andWhere('event.id = :id', { id: input.eventId })
         .setLock('pessimistic_write', undefined, ['event'])
         .getOne();
@@ -504,8 +489,7 @@ export class RiskService {
       target('RiskEvent', event.id);
       detail({ contractSuspended: input.contractSuspended });
       if (event.verifiedBy) {
-        const article = this.policies.inForce(this.clock.today()).provisions.earlyWarning.article;
-        throw conflict('The risk event was already verified', article);
+        throw conflict('The risk event was already verified', scope.policy.provisions.earlyWarning.article);
       }
       await em.query(
         `UPDATE risk_events
@@ -514,7 +498,7 @@ export class RiskService {
          WHERE id = $1`,
         [event.id, verification, measures, input.contractSuspended, this.clock.today(), actor.userId],
       );
-      return this.eventsQuery(actor, em).andWhere('event.id = :id', { id: event.id }).getOneOrFail();
+      return this.eventsQuery(scope).andWhere('event.id = :id', { id: event.id }).getOneOrFail();
     });
   }
 }

@@ -16,6 +16,10 @@ import {
 } from '../../loan/__tests__/helpers';
 import { DEMO_ORGS } from '../../../demo/demo-data';
 import { DEMO_SUSPENSION_BANK, DEMO_WARNED_BANK } from '../../../demo/steps/risk';
+import { contextFor } from '../../../server';
+import { toRiskEventType, toSuspensionProposalType } from '../risk.mapper';
+import { ProposalStatus } from '../risk.types';
+import { RiskEventResolver, SuspensionProposalResolver } from '../risk.resolver';
 
 const TODAY = '2026-11-27';
 const RISKS = `{ bankRisks { bank { id name } asOf ratio level numerator denominator coveredLoans atRiskLoans
@@ -508,5 +512,64 @@ describe('demo data (demo/steps/risk.ts)', () => {
       ),
     );
     expect(notices.riskNotices.map((n) => n.kind)).toContain('WARNING');
+  });
+});
+
+describe('viewerCan: the decisions the caller may take now (operations table ∩ its scope ∩ the state)', () => {
+  const RISK_CAN = `{ bankRisks { bank { id name } level suspended pendingProposalId viewerCan } }`;
+  type RiskCan = {
+    bank: { id: string; name: string };
+    level: string;
+    suspended: boolean;
+    viewerCan: string[];
+  };
+  const rowsFor = async (token: string) =>
+    ok(await app.gql<{ bankRisks: RiskCan[] }>(RISK_CAN, {}, token)).bankRisks;
+  const demoBank = (rows: RiskCan[], key: string) =>
+    rows.find((r) => r.bank.name === DEMO_ORGS.find((o) => o.key === key)!.name)!;
+  const ctxOf = async (username: string) => contextFor(app.services, `Bearer ${await app.login(username)}`);
+
+  it('BankRisk: the manager may warn a bank in warning, and not propose while a proposal is pending', async () => {
+    const rows = await rowsFor(tokens.FUND_MANAGER);
+    expect(demoBank(rows, DEMO_WARNED_BANK).viewerCan).toEqual(['risk.issueWarning']);
+    // The demo's ≥ 8 % bank has a pending proposal: a warning, but no second proposal.
+    expect(demoBank(rows, DEMO_SUSPENSION_BANK).viewerCan).toEqual(['risk.issueWarning']);
+    for (const r of rows.filter((x) => x.level === 'NONE' && !x.suspended)) expect(r.viewerCan).toEqual([]);
+  });
+
+  it('BankRisk: the IP bureau may lift only a suspension; a bank and the auditor may take nothing', async () => {
+    for (const r of await rowsFor(tokens.IP_BUREAU)) {
+      expect(r.viewerCan).toEqual(r.suspended ? ['risk.liftSuspension'] : []);
+    }
+    for (const kind of ['LENDING_BANK', 'AUDITOR'] as const) {
+      for (const r of await rowsFor(tokens[kind])) expect(r.viewerCan).toEqual([]);
+    }
+  });
+
+  it('SuspensionProposal: the IP bureau may decide a pending proposal; the manager may not', async () => {
+    const proposals = await app.services.risk.proposals(await app.actor(USER_OF_KIND.IP_BUREAU), 'PENDING');
+    const pending = toSuspensionProposalType(proposals[0]);
+    const resolver = new SuspensionProposalResolver();
+    const bureau = await ctxOf(USER_OF_KIND.IP_BUREAU);
+    expect(await resolver.viewerCan(pending, bureau)).toEqual(['risk.decideSuspension']);
+    // A decision is taken once (Art 12).
+    expect(await resolver.viewerCan({ ...pending, status: ProposalStatus.CONSENTED }, bureau)).toEqual([]);
+    expect(await resolver.viewerCan(pending, await ctxOf(USER_OF_KIND.FUND_MANAGER))).toEqual([]);
+  });
+
+  it('RiskEvent: the manager may verify an open event, once; the loan\u2019s bank may not', async () => {
+    const [open] = await app.services.risk.events(await app.actor(USER_OF_KIND.FUND_MANAGER), { open: true });
+    const resolver = new RiskEventResolver();
+    const manager = await ctxOf(USER_OF_KIND.FUND_MANAGER);
+    expect(await resolver.viewerCan(toRiskEventType(open), manager)).toEqual(['risk.verifyEvent']);
+    expect(await resolver.viewerCan({ ...toRiskEventType(open), verified: true }, manager)).toEqual([]);
+    const bankOfLoan = await ctxOf(
+      (
+        await app.ds.query(`SELECT username FROM users WHERE organization_id = $1 LIMIT 1`, [
+          open.loan!.bankId,
+        ])
+      )[0].username,
+    );
+    expect(await resolver.viewerCan(toRiskEventType(open), bankOfLoan)).toEqual([]);
   });
 });
