@@ -45,10 +45,13 @@ export function CreateEnterpriseModal({
           },
         },
       });
-      message.success(`已加入企业库：${values.name}`);
+      const entry = data?.createEnterprise;
+      if (entry?.alreadyInLibrary) message.info(`企业库中已有该统一社会信用代码的企业：${entry.name}`);
+      else message.success(`已加入企业库：${values.name}`);
       form.resetFields();
       onClose();
-      if (data) onCreated(data.createEnterprise.id);
+      // An existing entry may be one the caller cannot open (another bank's borrower): its id is enough to lend.
+      if (entry && !entry.alreadyInLibrary) onCreated(entry.id);
     } catch (err) {
       message.error(mutationErrorText(err));
     }

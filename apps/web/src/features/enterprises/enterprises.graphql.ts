@@ -91,16 +91,29 @@ export interface CreateEnterpriseVariables {
   };
 }
 
+/**
+ * The library entry the credit code names (Art 6.3): the new one, or the one already in the library
+ * (`alreadyInLibrary`: the name and details sent were not used), exactly as a lookup by code answers.
+ */
+export interface LibraryEntry {
+  id: string;
+  name: string;
+  creditCode: string;
+  alreadyInLibrary: boolean;
+}
+
 export const CREATE_ENTERPRISE: TypedDocumentNode<
-  { createEnterprise: EnterpriseRow },
+  { createEnterprise: LibraryEntry },
   CreateEnterpriseVariables
 > = gql`
   mutation CreateEnterprise($input: CreateEnterpriseInput!) {
     createEnterprise(input: $input) {
-      ...EnterpriseFields
+      id
+      name
+      creditCode
+      alreadyInLibrary
     }
   }
-  ${ENTERPRISE_FIELDS}
 `;
 
 export interface AddIpAssetVariables {
