@@ -22,6 +22,21 @@ const POLICY_FORBIDDEN = [
   },
 ];
 
+/**
+ * Resolvers (and their loaders) are thin: context → service → DTO. They reach the database only
+ * through services, which read through the access kernel's scoped builders (issue 8): no ORM, no
+ * entity, no data source, no driver.
+ */
+const RESOLVER_FORBIDDEN = [
+  { group: ['typeorm', 'typeorm/*'], message: 'Resolvers do not touch TypeORM: call a service.' },
+  { group: ['pg', 'pg-*'], message: 'Resolvers do not touch the database driver: call a service.' },
+  {
+    group: ['**/*.entity', '**/*.entity.ts'],
+    message: 'Resolvers map DTOs, never entities: call a service.',
+  },
+  { group: ['**/db/*', '**/db/**'], message: 'Resolvers do not reach the data source: call a service.' },
+];
+
 export default tseslint.config(
   {
     ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', '.data/**', 'apps/web/src/gql/**'],
@@ -45,6 +60,10 @@ export default tseslint.config(
   {
     files: ['packages/policy/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: POLICY_FORBIDDEN }] },
+  },
+  {
+    files: ['apps/api/src/**/*.resolver.ts', 'apps/api/src/**/*.loaders.ts', 'apps/api/src/graphql/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: RESOLVER_FORBIDDEN }] },
   },
   {
     files: ['apps/web/**/*.{ts,tsx}'],

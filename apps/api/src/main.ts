@@ -51,7 +51,7 @@ async function main(): Promise<void> {
 
   let logins: { username: string; organization: string }[] = [];
   if (config.demo) {
-    const seeded = await seedDemo(setup, services.clock.today());
+    const seeded = await seedDemo(setup, db.ownerDs, services.clock.today());
     logins = seeded.logins;
     log.info({ created: seeded.created }, 'demo data ready');
   }

@@ -10,6 +10,8 @@ import { LoanTapeService } from './modules/loan/loan-tape.service';
 import { RiskService } from './modules/risk/risk.service';
 import { ActivityRecorder } from './modules/activity/activity.recorder';
 import { UseCaseRunner } from './common/use-case';
+import { Access } from './authz/access';
+import { inTransaction } from './db/transaction';
 import { PartnerService } from './modules/partner/partner.service';
 import { AgreementService } from './modules/agreement/agreement.service';
 import { EnterpriseService } from './modules/enterprise/enterprise.service';
@@ -21,11 +23,16 @@ import { ClaimDocumentService } from './modules/claim/claim-document.service';
 import { RecoveryService } from './modules/claim/recovery.service';
 import { FundService } from './modules/claim/fund.service';
 
-/** Everything a request can reach, built once at boot (no hidden singletons). */
+/**
+ * Everything a request can reach, built once at boot (no hidden singletons). There is no data
+ * source here: resolvers reach the database only through services, and services only through the
+ * access kernel (`access`) and the use-case runner.
+ */
 export interface Services {
   config: AppConfig;
-  ds: DataSource;
   log: Logger;
+  /** The access kernel: scoped reads as the caller, and the operations table. */
+  access: Access;
   clock: BusinessClock;
   /** The measures in force on a date (packages/policy). */
   policies: PolicyBook;
@@ -67,34 +74,35 @@ export function createServices(config: AppConfig, ds: DataSource, log: Logger): 
   const clock = new BusinessClock(config.demo || config.env === 'test', config.businessDate);
   const tokens = new TokenService(config.tokenSecret, config.tokenTtlSeconds);
   const policies = PolicyBook.forSet(config.policy);
-  const useCases = new UseCaseRunner(ds, new ActivityRecorder(clock));
-  const loans = new LoanService(ds, clock, policies, useCases);
-  const enterprises = new EnterpriseService(ds, useCases);
-  const agreements = new AgreementService(ds, useCases, clock, policies);
-  const ledger = new LedgerService(ds, useCases, clock, policies);
-  const claims = new ClaimService(ds, useCases, clock, policies, agreements, ledger);
-  const fund = new FundService(ds, useCases, clock, policies);
+  const access = new Access(ds, policies, clock, config.dbAppRole ?? null);
+  const useCases = new UseCaseRunner(ds, access, new ActivityRecorder(clock));
+  const loans = new LoanService(access, clock, policies, useCases);
+  const enterprises = new EnterpriseService(access, useCases);
+  const agreements = new AgreementService(access, useCases, clock, policies);
+  const ledger = new LedgerService(access, useCases, clock, policies, (work) => inTransaction(ds, work));
+  const claims = new ClaimService(access, useCases, clock, policies, agreements, ledger);
+  const fund = new FundService(access, useCases, clock, policies);
   return {
     config,
-    ds,
     log,
+    access,
     clock,
     policies,
     tokens,
     auth: new AuthService(ds, tokens),
     useCases,
     loans,
-    loanTape: new LoanTapeService(loans, clock, useCases),
-    risk: new RiskService(ds, clock, policies, useCases, loans),
-    partners: new PartnerService(ds, useCases, clock, policies),
+    loanTape: new LoanTapeService(loans, clock, useCases, access),
+    risk: new RiskService(access, clock, policies, useCases),
+    partners: new PartnerService(access, useCases, clock, policies),
     agreements,
     enterprises,
-    blacklist: new BlacklistService(ds, useCases, clock, policies, enterprises),
+    blacklist: new BlacklistService(access, useCases, clock, policies),
     ledger,
     fundCompensation: (em) => fund.compensationStatus(em),
     claims,
-    claimDocuments: new ClaimDocumentService(ds, useCases, claims),
-    recoveries: new RecoveryService(ds, useCases, clock, policies, ledger),
+    claimDocuments: new ClaimDocumentService(access, useCases),
+    recoveries: new RecoveryService(access, useCases, clock, policies, ledger),
     fund,
   };
 }

@@ -1,2 +1,3 @@
 export * from './org-kind';
 export * from './error-codes';
+export * from './operations';

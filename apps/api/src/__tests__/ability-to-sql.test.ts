@@ -3,12 +3,16 @@ import { createMongoAbility } from '@casl/ability';
 import { ORG_KINDS, type OrgKind } from '@ipfund/shared';
 import { defineAbilityFor, type AppAbility } from '../authz/ability';
 import { abilityToSql, UntranslatableRuleError, whereAbility } from '../authz/ability-to-sql';
-import { LOAN_FIELDS } from '../modules/loan/loan.service';
-import { ENTERPRISE_FIELDS } from '../modules/enterprise/enterprise.service';
+import { JIANGBEI_2024 } from '@ipfund/policy';
+import { SUBJECT_FIELDS } from '../authz/scope';
 import { EnterpriseEntity } from '../modules/enterprise/enterprise.entity';
 import { LoanEntity } from '../modules/loan/loan.entity';
 import { OrganizationEntity } from '../modules/org/org.entity';
 import { createTestApp, type TestApp } from '../testing/test-app';
+
+// The field maps the access kernel's scopes use, under the aliases of these queries.
+const LOAN_FIELDS = SUBJECT_FIELDS.Loan('loan');
+const ENTERPRISE_FIELDS = SUBJECT_FIELDS.Enterprise('enterprise');
 
 let app: TestApp;
 let loans: LoanEntity[];
@@ -53,7 +57,7 @@ describe('ability → SQL WHERE equals ability.can() row by row', () => {
     // A kind without demo organisations is still checked, with a made-up id.
     const ids = ofKind.length ? ofKind.map((o) => o.id) : ['00000000-0000-4000-8000-00000000abcd'];
     for (const orgId of ids) {
-      const ability = defineAbilityFor({ orgId, orgKind: kind });
+      const ability = defineAbilityFor({ orgId, orgKind: kind }, JIANGBEI_2024);
       const expected = memoryIds(ability);
       expect(await sqlIds(ability)).toEqual(expected);
     }
@@ -61,10 +65,12 @@ describe('ability → SQL WHERE equals ability.can() row by row', () => {
 
   it('the mix is not trivial: some kinds see all, some a strict non-empty subset', async () => {
     const bank = orgs.find((o) => o.kind === 'LENDING_BANK')!;
-    const bankIds = memoryIds(defineAbilityFor({ orgId: bank.id, orgKind: 'LENDING_BANK' }));
+    const bankIds = memoryIds(defineAbilityFor({ orgId: bank.id, orgKind: 'LENDING_BANK' }, JIANGBEI_2024));
     expect(bankIds.length).toBeGreaterThan(0);
     expect(bankIds.length).toBeLessThan(loans.length);
-    expect(memoryIds(defineAbilityFor({ orgId: bank.id, orgKind: 'AUDITOR' }))).toHaveLength(loans.length);
+    expect(memoryIds(defineAbilityFor({ orgId: bank.id, orgKind: 'AUDITOR' }, JIANGBEI_2024))).toHaveLength(
+      loans.length,
+    );
   });
 
   it('an ability with no rule returns no rows (fails closed)', async () => {
@@ -164,7 +170,7 @@ describe('Enterprise: ability → SQL WHERE equals ability.can() row by row', ()
     const ofKind = orgs.filter((o) => o.kind === kind);
     const ids = ofKind.length ? ofKind.map((o) => o.id) : ['00000000-0000-4000-8000-00000000abcd'];
     for (const orgId of ids) {
-      const ability = defineAbilityFor({ orgId, orgKind: kind });
+      const ability = defineAbilityFor({ orgId, orgKind: kind }, JIANGBEI_2024);
       expect(await enterpriseSqlIds(ability)).toEqual(enterpriseMemoryIds(ability));
     }
   });
@@ -174,15 +180,21 @@ describe('Enterprise: ability → SQL WHERE equals ability.can() row by row', ()
       orgs.find((o) => o.name === n)!,
     );
     const own = enterprises.find((e) => e.name === '银行自建借款企业')!;
-    const a = enterpriseMemoryIds(defineAbilityFor({ orgId: bankA.id, orgKind: 'LENDING_BANK' }));
-    const b = enterpriseMemoryIds(defineAbilityFor({ orgId: bankB.id, orgKind: 'LENDING_BANK' }));
+    const a = enterpriseMemoryIds(
+      defineAbilityFor({ orgId: bankA.id, orgKind: 'LENDING_BANK' }, JIANGBEI_2024),
+    );
+    const b = enterpriseMemoryIds(
+      defineAbilityFor({ orgId: bankB.id, orgKind: 'LENDING_BANK' }, JIANGBEI_2024),
+    );
     expect(a).toContain(own.id);
     expect(b).not.toContain(own.id);
     expect(a.length).toBeGreaterThan(1);
     expect(b.length).toBeGreaterThan(0);
     expect(b.length).toBeLessThan(enterprises.length);
     const guarantor = orgs.find((o) => o.kind === 'GUARANTOR')!;
-    const g = enterpriseMemoryIds(defineAbilityFor({ orgId: guarantor.id, orgKind: 'GUARANTOR' }));
+    const g = enterpriseMemoryIds(
+      defineAbilityFor({ orgId: guarantor.id, orgKind: 'GUARANTOR' }, JIANGBEI_2024),
+    );
     expect(g.length).toBeGreaterThan(0);
     expect(g).not.toContain(own.id);
   });

@@ -12,15 +12,16 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const activity = (operation: string) =>
+const activity = (operation: string, targetId: string) =>
   app.ds.query(
-    `SELECT outcome, target_type, target_id, detail, org_kind FROM activity_log WHERE operation = $1`,
-    [operation],
+    `SELECT outcome, target_type, target_id, detail, org_kind FROM activity_log
+      WHERE operation = $1 AND target_id = $2`,
+    [operation, targetId],
   );
 
 describe('use cases: one transaction, one activity record', () => {
   it('a successful use case commits its change and its record together', async () => {
-    const org = await app.services.useCases.run(actor, 'test.rename', async ({ em, target, detail }) => {
+    const org = await app.services.useCases.run(actor, 'partner.retire', async ({ em, target, detail }) => {
       const o = await em.findOneByOrFail(OrganizationEntity, { name: '重庆天平会计师事务所有限公司' });
       target('Organization', o.id);
       detail({ from: o.name });
@@ -30,7 +31,7 @@ describe('use cases: one transaction, one activity record', () => {
     expect((await app.ds.getRepository(OrganizationEntity).findOneByOrFail({ id: org.id })).shortName).toBe(
       '天平',
     );
-    expect(await activity('test.rename')).toEqual([
+    expect(await activity('partner.retire', org.id)).toEqual([
       {
         outcome: 'OK',
         target_type: 'Organization',
@@ -43,15 +44,17 @@ describe('use cases: one transaction, one activity record', () => {
 
   it('a refused use case leaves no half-written change, and the refusal is on record', async () => {
     const before = await app.ds.getRepository(OrganizationEntity).count();
+    let createdId = '';
     await expect(
-      app.services.useCases.run(actor, 'test.refuse', async ({ em, target }) => {
+      app.services.useCases.run(actor, 'partner.admit', async ({ em, target }) => {
         const o = await em.save(em.create(OrganizationEntity, { kind: 'LENDING_BANK', name: '半途银行' }));
+        createdId = o.id;
         target('Organization', o.id);
         throw policyViolation('not allowed', 'Art 8');
       }),
     ).rejects.toMatchObject({ code: 'POLICY_VIOLATION', article: 'Art 8' });
     expect(await app.ds.getRepository(OrganizationEntity).count()).toBe(before);
-    const rows = await activity('test.refuse');
+    const rows = await activity('partner.admit', createdId);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ outcome: 'REFUSED', detail: { reason: 'POLICY_VIOLATION' } });
   });

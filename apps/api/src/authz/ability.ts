@@ -1,12 +1,15 @@
 import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbility } from '@casl/ability';
-import type { OrgKind } from '@ipfund/shared';
+import type { PolicyParameters } from '@ipfund/policy';
+import type { Operation, OrgKind } from '@ipfund/shared';
 import type { Actor } from './actor';
+import { OPERATION_TABLE, operationsOf } from './operations';
 
-export type Action = 'read' | 'create' | 'update' | 'manage';
+/** `read`, or the name of an operation of the operations table (authz/operations.ts). */
+export type Action = 'read' | Operation;
 export type SubjectType =
   | 'Loan'
   | 'Enterprise'
-  | 'Organization'
+  | 'Partner'
   | 'Agreement'
   | 'BlacklistProposal'
   | 'BankRisk'
@@ -14,7 +17,9 @@ export type SubjectType =
   | 'SuspensionProposal'
   | 'RiskEvent'
   | 'LedgerEntry'
-  | 'Claim';
+  | 'Claim'
+  | 'Recovery'
+  | 'ResumptionVote';
 
 /** Plain shapes the conditions are written against; the SQL adapter maps each field to a column. */
 export interface LoanSubject {
@@ -39,7 +44,8 @@ export interface AgreementSubject {
 export interface BlacklistProposalSubject {
   enterpriseId: string;
 }
-export interface OrganizationSubject {
+/** A partner bank or guarantor (or any organisation) as partner management shows it. */
+export interface PartnerSubject {
   id: string;
 }
 /** A bank's risk ratio (Art 12): the bank sees its own, never another's (DOMAIN.md §2). */
@@ -66,19 +72,26 @@ export interface ClaimSubject {
   guarantorId: string | null;
 }
 
+/** A recovery after payout (Art 18): the claim's bank and guarantor. */
+export interface RecoverySubject {
+  bankId: string;
+  guarantorId: string | null;
+}
+
 /** A subject type name, or a plain record tagged with one (`subject('Loan', row)`). */
 export type AppSubject =
   | SubjectType
   | (LoanSubject & ForcedSubject<'Loan'>)
   | (EnterpriseSubject & ForcedSubject<'Enterprise'>)
-  | (OrganizationSubject & ForcedSubject<'Organization'>)
+  | (PartnerSubject & ForcedSubject<'Partner'>)
   | (AgreementSubject & ForcedSubject<'Agreement'>)
   | (BlacklistProposalSubject & ForcedSubject<'BlacklistProposal'>)
   | (BankRiskSubject & ForcedSubject<'BankRisk'>)
   | (RiskNoticeSubject & ForcedSubject<'RiskNotice'>)
   | (SuspensionProposalSubject & ForcedSubject<'SuspensionProposal'>)
   | (RiskEventSubject & ForcedSubject<'RiskEvent'>)
-  | (ClaimSubject & ForcedSubject<'Claim'>);
+  | (ClaimSubject & ForcedSubject<'Claim'>)
+  | (RecoverySubject & ForcedSubject<'Recovery'>);
 export type AppAbility = MongoAbility<[Action, AppSubject]>;
 
 /** Read-everything kinds (DOMAIN.md §2): the three offices, the manager, and the auditor. */
@@ -90,59 +103,96 @@ const PROGRAMME_WIDE_READERS: readonly OrgKind[] = [
   'AUDITOR',
 ];
 
+export type ReadRule = { subject: SubjectType; conditions?: Record<string, unknown> };
+
 /**
- * What each organisation kind may do (DOMAIN.md §2). Deny by default: a kind not handled here
+ * What each organisation kind may read (DOMAIN.md §2). Deny by default: a kind not handled here
  * gets no rule, and the SQL adapter turns "no rule" into "no rows".
  */
-export function defineAbilityFor(actor: Pick<Actor, 'orgId' | 'orgKind'>): AppAbility {
-  const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
+export function readRulesFor(actor: Pick<Actor, 'orgId' | 'orgKind'>): ReadRule[] {
   const org = actor.orgId;
-
   if (PROGRAMME_WIDE_READERS.includes(actor.orgKind)) {
-    can('read', 'Loan');
-    can('read', 'Enterprise');
-    can('read', 'Organization');
-    can('read', 'Agreement');
-    can('read', 'BlacklistProposal');
-    can('read', 'BankRisk');
-    can('read', 'RiskNotice');
-    can('read', 'SuspensionProposal');
-    can('read', 'RiskEvent');
-    can('read', 'Claim');
-    // The fund ledger and its totals (R1, Art 5, 6, 20); never a bank, guarantor or enterprise.
-    can('read', 'LedgerEntry');
-  } else {
-    switch (actor.orgKind) {
-      case 'LENDING_BANK':
-        can('read', 'Loan', { bankId: org });
-        can('read', 'Enterprise', { lenderIds: org });
+    return (
+      [
+        'Loan',
+        'Enterprise',
+        'Partner',
+        'Agreement',
+        'BlacklistProposal',
+        'BankRisk',
+        'RiskNotice',
+        'SuspensionProposal',
+        'RiskEvent',
+        'Claim',
+        'Recovery',
+        // The fund ledger and its totals (R1, Art 5, 6, 20); never a bank, guarantor or enterprise.
+        'LedgerEntry',
+        // Art 19: the offices' and the manager's consents (with their comments) are the programme's.
+        'ResumptionVote',
+      ] as const
+    ).map((subject) => ({ subject }));
+  }
+  switch (actor.orgKind) {
+    case 'LENDING_BANK':
+      return [
+        { subject: 'Loan', conditions: { bankId: org } },
+        { subject: 'Enterprise', conditions: { lenderIds: org } },
         // A borrower it added to the library itself, before the first loan (Art 6.3).
-        can('read', 'Enterprise', { createdByOrgId: org });
+        { subject: 'Enterprise', conditions: { createdByOrgId: org } },
+        { subject: 'Partner', conditions: { id: org } },
         // Its own cooperation agreements (Art 8).
-        can('read', 'Agreement', { bankId: org });
+        { subject: 'Agreement', conditions: { bankId: org } },
         // Art 12, 16: its own risk ratio and notices, and early warnings on its loans.
-        can('read', 'BankRisk', { bankId: org });
-        can('read', 'RiskNotice', { bankId: org });
-        can('read', 'RiskEvent', { bankId: org });
-        // Art 17, 18: the claims it filed (and their recoveries).
-        can('read', 'Claim', { bankId: org });
-        break;
-      case 'GUARANTOR':
-        can('read', 'Loan', { guarantorId: org });
-        can('read', 'Enterprise', { guarantorIds: org });
+        { subject: 'BankRisk', conditions: { bankId: org } },
+        { subject: 'RiskNotice', conditions: { bankId: org } },
+        { subject: 'RiskEvent', conditions: { bankId: org } },
+        // Art 17, 18: the claims it filed and their recoveries.
+        { subject: 'Claim', conditions: { bankId: org } },
+        { subject: 'Recovery', conditions: { bankId: org } },
+      ];
+    case 'GUARANTOR':
+      return [
+        { subject: 'Loan', conditions: { guarantorId: org } },
+        { subject: 'Enterprise', conditions: { guarantorIds: org } },
+        { subject: 'Partner', conditions: { id: org } },
         // Art 16: early warnings on the loans it guarantees.
-        can('read', 'RiskEvent', { guarantorId: org });
-        // Art 14: claims on the loans it guarantees, to confirm its share.
-        can('read', 'Claim', { guarantorId: org });
-        break;
-      case 'ENTERPRISE':
-        can('read', 'Loan', { enterpriseOrgId: org });
-        can('read', 'Enterprise', { organizationId: org });
-        break;
-      default:
-        break;
+        { subject: 'RiskEvent', conditions: { guarantorId: org } },
+        // Art 14, 18: claims on the loans it guarantees (to confirm its share) and their recoveries.
+        { subject: 'Claim', conditions: { guarantorId: org } },
+        { subject: 'Recovery', conditions: { guarantorId: org } },
+      ];
+    case 'ENTERPRISE':
+      return [
+        { subject: 'Loan', conditions: { enterpriseOrgId: org } },
+        { subject: 'Enterprise', conditions: { organizationId: org } },
+      ];
+    default:
+      return [];
+  }
+}
+
+/**
+ * The actor's ability: its read rules, and for every operation of the operations table its kind may
+ * take under the measures in force, the same conditions under the operation's name — an operation
+ * acts only on records the actor can read (e.g. a bank reports status only on its own loans).
+ */
+export function defineAbilityFor(
+  actor: Pick<Actor, 'orgId' | 'orgKind'>,
+  policy: PolicyParameters,
+): AppAbility {
+  const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
+  const reads = readRulesFor(actor);
+  for (const r of reads) {
+    if (r.conditions) can('read', r.subject, r.conditions as never);
+    else can('read', r.subject);
+  }
+  for (const op of operationsOf(actor.orgKind, policy)) {
+    const subject = OPERATION_TABLE[op].subject;
+    if (!subject) continue;
+    for (const r of reads.filter((x) => x.subject === subject)) {
+      if (r.conditions) can(op, subject, r.conditions as never);
+      else can(op, subject);
     }
-    can('read', 'Organization', { id: org });
   }
   return build();
 }

@@ -19,8 +19,9 @@ export class AppError extends Error {
 export const unauthenticated = (message = 'Not logged in or the session has expired') =>
   new AppError(ERROR_CODES.UNAUTHENTICATED, message);
 
-export const forbidden = (message = 'Your organisation may not do this') =>
-  new AppError(ERROR_CODES.FORBIDDEN, message);
+/** The caller's organisation may not do this; `article` names the one that gives the power to others. */
+export const forbidden = (message = 'Your organisation may not do this', article?: string) =>
+  new AppError(ERROR_CODES.FORBIDDEN, message, article);
 
 /** Same answer for "does not exist" and "you may not see it" (DOMAIN.md §2). */
 export const notFound = (what: string) => new AppError(ERROR_CODES.NOT_FOUND, `${what} not found`);

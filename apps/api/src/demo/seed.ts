@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Services } from '../services';
 import type { PolicyBook } from '../common/policy-book';
 import {
@@ -71,8 +71,11 @@ const PRINCIPALS = [
  * with their patents and trademarks, and 45 loans around the business date. Idempotent: a database
  * that already has the demo manager is left untouched. Called in demo mode only.
  */
-export async function seedDemo(services: Services, businessDate: string): Promise<DemoSeedResult> {
-  const ds = services.ds;
+export async function seedDemo(
+  services: Services,
+  ds: DataSource,
+  businessDate: string,
+): Promise<DemoSeedResult> {
   const logins = [
     ...DEMO_ORGS.flatMap((o) => o.users.map((u) => ({ username: u.username, organization: o.name }))),
     ...DEMO_ENTERPRISES.map((e, i) => ({ username: `ent-${i + 1}`, organization: e.name })),
@@ -83,7 +86,7 @@ export async function seedDemo(services: Services, businessDate: string): Promis
   const today = businessDate as IsoDate;
   await inTransaction(ds, (em) => writeParties(em, today, passwordHash, services.policies));
   // Later areas (agreements, risk, claims, ledger ...) add their steps to DEMO_STEPS.
-  const ctx: DemoContext = { services, today, actor: (username) => services.auth.actorFor(username) };
+  const ctx: DemoContext = { services, ds, today, actor: (username) => services.auth.actorFor(username) };
   for (const step of DEMO_STEPS) await step(ctx);
   return { created: true, logins };
 }

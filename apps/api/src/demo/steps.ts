@@ -1,5 +1,6 @@
 import type { IsoDate } from '@ipfund/policy';
 import type { Actor } from '../authz/actor';
+import type { DataSource } from 'typeorm';
 import type { Services } from '../services';
 import { partnersDemoStep } from './steps/partners';
 import { ledgerDemoStep } from './steps/ledger';
@@ -9,6 +10,8 @@ import { claimsDemoStep } from './steps/claims';
 /** What a demo step gets: the services, the business date the demo is built around, and demo actors. */
 export interface DemoContext {
   services: Services;
+  /** The owner's data source: the demo looks its own records up directly (demo mode only). */
+  ds: DataSource;
   today: IsoDate;
   /** The demo user acting (e.g. 'manager', 'bank-a'). */
   actor(username: string): Promise<Actor>;

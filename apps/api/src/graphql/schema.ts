@@ -3,15 +3,15 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type MiddlewareFn } from 'type-graphql';
 import { unauthenticated } from '../common/errors';
 import { AuthResolver } from '../modules/org/auth.resolver';
-import { ClaimResolver } from '../modules/claim/claim.resolver';
+import { ClaimResolver, RecoveryResolver } from '../modules/claim/claim.resolver';
 import { LoanResolver } from '../modules/loan/loan.resolver';
-import { RiskResolver } from '../modules/risk/risk.resolver';
+import { RiskEventResolver, RiskResolver, SuspensionProposalResolver } from '../modules/risk/risk.resolver';
 import { PortalResolver } from '../modules/portal/portal.resolver';
 import { PartnerResolver } from '../modules/partner/partner.resolver';
 import { AgreementResolver } from '../modules/agreement/agreement.resolver';
 import { EnterpriseResolver } from '../modules/enterprise/enterprise.resolver';
 import { BlacklistResolver } from '../modules/enterprise/blacklist.resolver';
-import { LedgerResolver } from '../modules/ledger/ledger.resolver';
+import { FundStatusResolver, LedgerResolver } from '../modules/ledger/ledger.resolver';
 import { PolicyResolver } from '../modules/policy/policy.resolver';
 import type { GqlContext } from './context';
 
@@ -30,15 +30,19 @@ export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: [
       ClaimResolver,
+      RecoveryResolver,
       AuthResolver,
       PortalResolver,
       LoanResolver,
       RiskResolver,
+      SuspensionProposalResolver,
+      RiskEventResolver,
       PartnerResolver,
       AgreementResolver,
       EnterpriseResolver,
       BlacklistResolver,
       LedgerResolver,
+      FundStatusResolver,
       PolicyResolver,
     ],
     globalMiddlewares: [RequireLogin],

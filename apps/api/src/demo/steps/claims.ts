@@ -21,8 +21,8 @@ type Stop = (typeof STOPS)[number];
  * returned for documents, one rejected.
  */
 export const claimsDemoStep: DemoStep = async (ctx) => {
-  const { services, today } = ctx;
-  const loans = await services.ds
+  const { today } = ctx;
+  const loans = await ctx.ds
     .getRepository(LoanEntity)
     .createQueryBuilder('loan')
     .where("loan.covered AND loan.status = 'ACTIVE' AND loan.earliest_unpaid_due_date IS NOT NULL")
@@ -42,7 +42,7 @@ export const claimsDemoStep: DemoStep = async (ctx) => {
 
 /** The first user of an organisation (the demo has one per organisation). */
 async function userOf(ctx: DemoContext, orgId: string): Promise<string> {
-  const rows: { username: string }[] = await ctx.services.ds.query(
+  const rows: { username: string }[] = await ctx.ds.query(
     `SELECT username FROM users WHERE organization_id = $1 ORDER BY username LIMIT 1`,
     [orgId],
   );

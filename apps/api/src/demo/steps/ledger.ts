@@ -40,7 +40,7 @@ function quarterlyInterestDates(from: IsoDate, to: IsoDate): IsoDate[] {
  * account earned each quarter and the programme costs paid from it (Art 10), and one correction by
  * reversal. Through the real use cases, as the fund manager.
  */
-export const ledgerDemoStep: DemoStep = async ({ services, today, actor }) => {
+export const ledgerDemoStep: DemoStep = async ({ services, ds, today, actor }) => {
   const setUp = await services.ledger.ensureFundSetUp();
   const manager = await actor('manager');
   await services.ledger.setDepositBank(manager, DEMO_DEPOSIT_BANK);
@@ -50,7 +50,7 @@ export const ledgerDemoStep: DemoStep = async ({ services, today, actor }) => {
     events.push({
       date,
       run: async () => {
-        const { principal } = await services.ledger.balances(services.ds.manager);
+        const { principal } = await services.ledger.balances(ds.manager);
         await services.ledger.recordInterestIncome(manager, {
           amount: principal.times(QUARTERLY_RATE).toString(),
           receivedOn: date,

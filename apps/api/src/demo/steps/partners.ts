@@ -21,11 +21,11 @@ export const DEMO_BLACKLIST_CANDIDATE = DEMO_ENTERPRISES[2].name;
  * proposes to blacklist an enterprise that refuses to repay, left PENDING for the IP bureau.
  * Acts through the real use cases, so the data obeys the same rules and is on the activity record.
  */
-export const partnersDemoStep: DemoStep = async ({ services, actor }) => {
+export const partnersDemoStep: DemoStep = async ({ services, ds, actor }) => {
   const ipb = await actor('ipb');
   for (const a of DEMO_AGREEMENTS) {
     const name = DEMO_ORGS.find((o) => o.key === a.bank)!.name;
-    const bank = await services.ds.getRepository(OrganizationEntity).findOneByOrFail({ name });
+    const bank = await ds.getRepository(OrganizationEntity).findOneByOrFail({ name });
     await services.agreements.record(ipb, {
       bankId: bank.id,
       effectiveFrom: DEMO_AGREEMENTS_EFFECTIVE_FROM,
@@ -36,7 +36,7 @@ export const partnersDemoStep: DemoStep = async ({ services, actor }) => {
   }
 
   const manager = await actor('manager');
-  const enterprise = await services.ds
+  const enterprise = await ds
     .getRepository(EnterpriseEntity)
     .findOneByOrFail({ name: DEMO_BLACKLIST_CANDIDATE });
   await services.blacklist.propose(

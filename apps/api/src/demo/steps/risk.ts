@@ -11,12 +11,12 @@ export const DEMO_SUSPENSION_BANK = 'bank-c';
 
 async function bankId(ctx: DemoContext, key: string): Promise<string> {
   const name = DEMO_ORGS.find((o) => o.key === key)!.name;
-  return (await ctx.services.ds.getRepository(OrganizationEntity).findOneByOrFail({ name })).id;
+  return (await ctx.ds.getRepository(OrganizationEntity).findOneByOrFail({ name })).id;
 }
 
 /** A seeded loan by its number (contract numbers end in the 1-based loan number, see seed.ts). */
 async function seededLoan(ctx: DemoContext, bank: string, n: number): Promise<LoanEntity> {
-  return ctx.services.ds
+  return ctx.ds
     .getRepository(LoanEntity)
     .createQueryBuilder('loan')
     .where('loan.bank_id = :bank', { bank: await bankId(ctx, bank) })
@@ -93,7 +93,7 @@ export const riskDemoStep: DemoStep = async (ctx) => {
     description: '企业第一大客户终止合作，近两月营业收入下降约40%，预计到期还款存在困难。',
   });
 
-  const guaranteed = await services.ds
+  const guaranteed = await ctx.ds
     .getRepository(LoanEntity)
     .find({ where: { guarantorId: guarantorA.orgId }, order: { contractNo: 'ASC' }, take: 4 });
   for (const loan of guaranteed) await services.loans.acknowledge(guarantorA, loan.id);

@@ -45,6 +45,3 @@ export class CooperationAgreementEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }
-
-/** The name the access kernel's scope (authz/scope.ts `agreements()`) knows the entity by. */
-export { CooperationAgreementEntity as AgreementEntity };

@@ -1,37 +1,40 @@
 import { createHash } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { Access } from '../../authz/access';
 import type { Actor } from '../../authz/actor';
-import { badInput, conflict, forbidden, notFound } from '../../common/errors';
+import type { Scope } from '../../authz/scope';
+import { badInput, conflict, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import type { UseCaseRunner } from '../../common/use-case';
-import { ClaimDocumentEntity, type ClaimEntity } from './claim.entity';
-import type { ClaimService } from './claim.service';
+import { ClaimDocumentEntity } from './claim.entity';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 /** The bank may add documents while the claim is with the manager or back for amendment. */
-const OPEN_FOR_DOCUMENTS = new Set(['SUBMITTED', 'RETURNED', 'GUARANTOR_CONFIRMED']);
+export const OPEN_FOR_DOCUMENTS: ReadonlySet<string> = new Set([
+  'SUBMITTED',
+  'RETURNED',
+  'GUARANTOR_CONFIRMED',
+]);
 
 /** Claim documents (contract, pledge registration, collection record): attached by the bank, listed on the claim. */
 export class ClaimDocumentService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly access: Access,
     private readonly useCases: UseCaseRunner,
-    private readonly claims: ClaimService,
   ) {}
 
   upload(
     actor: Actor,
     input: { claimId: string; kind: string; fileName: string; contentType: string; contentBase64: string },
   ): Promise<ClaimDocumentEntity> {
-    return this.useCases.run(actor, 'claim.document.upload', async ({ em, target, detail }) => {
-      const claim = await this.claims
-        .visibleClaims(actor, em)
+    return this.useCases.run(actor, 'claim.uploadDocument', async ({ em, scope, target, detail }) => {
+      if (!isUuid(input.claimId)) throw notFound('Claim');
+      const claim = await scope
+        .claims('claim.uploadDocument')
         .andWhere('claim.id = :id', { id: input.claimId })
         .getOne();
       if (!claim) throw notFound('Claim');
       target('Claim', claim.id);
-      if (actor.orgKind !== 'LENDING_BANK') throw forbidden('Only the bank attaches claim documents');
       if (!OPEN_FOR_DOCUMENTS.has(claim.status))
         throw conflict(`Documents cannot be added to a ${claim.status} claim`);
       const fileName = input.fileName.trim();
@@ -60,31 +63,21 @@ export class ClaimDocumentService {
     });
   }
 
-  /** Documents of several claims (metadata only), one query. The claims are already visible. */
-  listFor(claimIds: readonly string[]): Promise<ClaimDocumentEntity[]> {
+  /** Documents of several readable claims (metadata only), one query (the Claim.documents loader). */
+  listFor(scope: Scope, claimIds: readonly string[]): Promise<ClaimDocumentEntity[]> {
     if (claimIds.length === 0) return Promise.resolve([]);
-    return this.ds
-      .getRepository(ClaimDocumentEntity)
-      .createQueryBuilder('d')
-      .where('d.claim_id IN (:...ids)', { ids: [...claimIds] })
-      .orderBy('d.uploaded_at', 'ASC')
+    return scope
+      .claimDocuments()
+      .andWhere('doc.claim_id IN (:...claimIds)', { claimIds: [...claimIds] })
+      .orderBy('doc.uploaded_at', 'ASC')
       .getMany();
   }
 
-  /** A document with its content, or null when it or its claim is not visible. */
-  async download(
-    actor: Actor,
-    documentId: string,
-  ): Promise<{ doc: ClaimDocumentEntity; claim: ClaimEntity } | null> {
-    if (!isUuid(documentId)) return null;
-    const doc = await this.ds
-      .getRepository(ClaimDocumentEntity)
-      .createQueryBuilder('d')
-      .addSelect('d.content')
-      .where('d.id = :id', { id: documentId })
-      .getOne();
-    if (!doc) return null;
-    const claim = await this.claims.byId(actor, doc.claimId);
-    return claim ? { doc, claim } : null;
+  /** A document with its content, or null when it does not exist or its claim is not readable. */
+  download(actor: Actor, documentId: string): Promise<ClaimDocumentEntity | null> {
+    if (!isUuid(documentId)) return Promise.resolve(null);
+    return this.access.read(actor, (scope) =>
+      scope.claimDocuments().addSelect('doc.content').andWhere('doc.id = :id', { id: documentId }).getOne(),
+    );
   }
 }

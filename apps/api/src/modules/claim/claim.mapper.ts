@@ -7,14 +7,28 @@ import {
   type ClaimType,
   type RecoveryType,
 } from './claim.types';
-import { isRemittanceOverdue, type IsoDate } from '@ipfund/policy';
+import { Money, isRemittanceOverdue, type IsoDate } from '@ipfund/policy';
 
-function computation(c: StoredComputation): ClaimComputationType {
-  return { ...c, reasons: c.reasons.map((r) => ({ article: r.article, code: r.code, message: r.message })) };
+/**
+ * Who may see the enterprise-year total: it sums every bank's claims on a shared borrower, so only
+ * a caller who reads every claim (the programme) gets it; a bank sees by how much the cap reduced
+ * its own share, never what other banks received (DOMAIN.md §2).
+ */
+export interface ClaimAudience {
+  readsAllClaims: boolean;
+}
+
+function computation(c: StoredComputation, audience: ClaimAudience): ClaimComputationType {
+  return {
+    ...c,
+    enterpriseYearCompensatedSoFar: audience.readsAllClaims ? c.enterpriseYearCompensatedSoFar : null,
+    enterpriseYearCapReduction: Money.of(c.fundShareAfterLoanCap).minus(Money.of(c.fundShare)).toString(),
+    reasons: c.reasons.map((r) => ({ article: r.article, code: r.code, message: r.message })),
+  };
 }
 
 /** Entity → GraphQL, field by field. The effective split is the final one once approved. */
-export function toClaimType(claim: ClaimEntity): ClaimType {
+export function toClaimType(claim: ClaimEntity, audience: ClaimAudience): ClaimType {
   const final = claim.finalFundShare !== null;
   return {
     id: claim.id,
@@ -28,8 +42,8 @@ export function toClaimType(claim: ClaimEntity): ClaimType {
     guarantorShare: final ? claim.finalGuarantorShare! : claim.guarantorShare,
     bankShare: final ? claim.finalBankShare! : claim.bankShare,
     limitedBy: final ? claim.finalLimitedBy! : claim.limitedBy,
-    filing: computation(claim.computation),
-    final: claim.finalComputation ? computation(claim.finalComputation) : null,
+    filing: computation(claim.computation, audience),
+    final: claim.finalComputation ? computation(claim.finalComputation, audience) : null,
     approvedOn: claim.approvedOn,
     paidOn: claim.paidOn,
     payoutTransactionId: claim.payoutTransactionId,

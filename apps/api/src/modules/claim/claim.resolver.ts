@@ -12,11 +12,11 @@ import {
   Root,
 } from 'type-graphql';
 import { allowedClaimActions, type ClaimAction, type IsoDate } from '@ipfund/policy';
-import { claimSnapshot } from './claim.service';
+import type { Operation } from '@ipfund/shared';
+import { CLAIM_ACTION_OPERATION, claimSnapshot, type ClaimEventRow } from './claim.service';
+import { OPEN_FOR_DOCUMENTS } from './claim-document.service';
 import { requireActor, type GqlContext } from '../../graphql/context';
-import { groupBy, loaderFor } from '../../graphql/loaders';
-import { LoanEntity } from '../loan/loan.entity';
-import type { ClaimEventEntity } from './claim.entity';
+import { groupBy, loaderFor, viewerCanLoader } from '../../graphql/loaders';
 import { toClaimType, toDocumentType, toRecoveryType } from './claim.mapper';
 import {
   ClaimActionEnum,
@@ -57,25 +57,23 @@ class FundResumptionResultType {
   votes: number;
 }
 
-interface EventRow extends ClaimEventEntity {
-  orgName: string;
-  userDisplayName: string;
+async function eventsLoader(ctx: GqlContext, claimId: string): Promise<ClaimEventRow[]> {
+  return loaderFor<ClaimEventRow[]>(ctx, 'claim.events', async (scope, ids) =>
+    groupBy(ids, await ctx.services.claims.eventsOf(scope, ids), (r) => r.claimId),
+  ).load(claimId);
 }
 
-async function eventsLoader(ctx: GqlContext, claimId: string): Promise<EventRow[]> {
-  return loaderFor<EventRow[]>(ctx, 'claim.events', async (ids) => {
-    const rows: EventRow[] = await ctx.services.ds.query(
-      `SELECT e.id, e.claim_id AS "claimId", e.action, e.from_status AS "fromStatus", e.to_status AS "toStatus",
-              e.user_id AS "userId", e.organization_id AS "organizationId", e.org_kind AS "orgKind", e.comment,
-              e.business_date::text AS "businessDate", e.occurred_at AS "occurredAt",
-              o.name AS "orgName", u.display_name AS "userDisplayName"
-         FROM claim_events e JOIN organizations o ON o.id = e.organization_id JOIN users u ON u.id = e.user_id
-        WHERE e.claim_id = ANY($1::uuid[]) ORDER BY e.id`,
-      [ids],
-    );
-    return groupBy(ids, rows, (r) => r.claimId);
-  }).load(claimId);
+/** The claim for this caller: the enterprise-year total only for those who read every claim. */
+function claimFor(ctx: GqlContext, claim: Parameters<typeof toClaimType>[0]): ClaimType {
+  return toClaimType(claim, { readsAllClaims: ctx.services.access.readsAll(requireActor(ctx), 'Claim') });
 }
+
+/** The operations a Claim's `viewerCan` may list (its own transitions, documents, recoveries). */
+const CLAIM_OPERATIONS: readonly Operation[] = [
+  ...Object.values(CLAIM_ACTION_OPERATION).filter((op) => op !== 'claim.submit'),
+  'claim.uploadDocument',
+  'recovery.record',
+];
 
 @Resolver(() => ClaimType)
 export class ClaimResolver {
@@ -90,7 +88,7 @@ export class ClaimResolver {
   ): Promise<ClaimConnectionType> {
     const actor = requireActor(ctx);
     const page = await ctx.services.claims.list(actor, { first, after, status });
-    const edges = page.rows.map((row) => ({ cursor: page.cursorOf(row), node: toClaimType(row) }));
+    const edges = page.rows.map((row) => ({ cursor: page.cursorOf(row), node: claimFor(ctx, row) }));
     return {
       totalCount: page.totalCount,
       edges,
@@ -101,7 +99,7 @@ export class ClaimResolver {
   @Query(() => ClaimType, { nullable: true, description: 'null when it does not exist or is not visible' })
   async claim(@Ctx() ctx: GqlContext, @Arg('id', () => ID) id: string): Promise<ClaimType | null> {
     const claim = await ctx.services.claims.byId(requireActor(ctx), id);
-    return claim ? toClaimType(claim) : null;
+    return claim ? claimFor(ctx, claim) : null;
   }
 
   @Query(() => ClaimDocumentContentType, { nullable: true, description: 'A claim document with its content' })
@@ -109,10 +107,8 @@ export class ClaimResolver {
     @Ctx() ctx: GqlContext,
     @Arg('id', () => ID) id: string,
   ): Promise<ClaimDocumentContentType | null> {
-    const found = await ctx.services.claimDocuments.download(requireActor(ctx), id);
-    return found
-      ? { document: toDocumentType(found.doc), contentBase64: found.doc.content.toString('base64') }
-      : null;
+    const doc = await ctx.services.claimDocuments.download(requireActor(ctx), id);
+    return doc ? { document: toDocumentType(doc), contentBase64: doc.content.toString('base64') } : null;
   }
 
   @Query(() => [RecoveryType], {
@@ -128,8 +124,7 @@ export class ClaimResolver {
     description: 'Consents recorded to resume the suspended fund (Art 19)',
   })
   async fundResumptionVotes(@Ctx() ctx: GqlContext): Promise<FundResumptionVoteType[]> {
-    requireActor(ctx);
-    return ctx.services.fund.votes();
+    return ctx.services.fund.votes(requireActor(ctx));
   }
 
   // ---- mutations ----
@@ -138,7 +133,7 @@ export class ClaimResolver {
     description: 'Bank: file a claim (≥ 60 days overdue, covered; Art 17). Idempotent per key.',
   })
   async submitClaim(@Ctx() ctx: GqlContext, @Arg('input') input: SubmitClaimInput): Promise<ClaimType> {
-    return toClaimType(await ctx.services.claims.submit(requireActor(ctx), input));
+    return claimFor(ctx, await ctx.services.claims.submit(requireActor(ctx), input));
   }
 
   @Mutation(() => ClaimType, { description: 'Bank: resubmit a returned claim; amounts are recomputed' })
@@ -147,7 +142,7 @@ export class ClaimResolver {
     @Arg('claimId', () => ID) claimId: string,
     @Arg('comment', () => String, { nullable: true }) comment?: string,
   ): Promise<ClaimType> {
-    return toClaimType(await ctx.services.claims.resubmit(requireActor(ctx), claimId, comment));
+    return claimFor(ctx, await ctx.services.claims.resubmit(requireActor(ctx), claimId, comment));
   }
 
   @Mutation(() => ClaimType, { description: 'Guarantor: confirm its share of the loss (Art 14)' })
@@ -156,7 +151,10 @@ export class ClaimResolver {
     @Arg('claimId', () => ID) claimId: string,
     @Arg('comment', () => String, { nullable: true }) comment?: string,
   ): Promise<ClaimType> {
-    return toClaimType(await ctx.services.claims.confirmGuarantorShare(requireActor(ctx), claimId, comment));
+    return claimFor(
+      ctx,
+      await ctx.services.claims.confirmGuarantorShare(requireActor(ctx), claimId, comment),
+    );
   }
 
   @Mutation(() => ClaimType, { description: 'Manager: verify documents, eligibility and amounts (Art 17)' })
@@ -165,7 +163,7 @@ export class ClaimResolver {
     @Arg('claimId', () => ID) claimId: string,
     @Arg('comment', () => String, { nullable: true }) comment?: string,
   ): Promise<ClaimType> {
-    return toClaimType(await ctx.services.claims.verify(requireActor(ctx), claimId, comment));
+    return claimFor(ctx, await ctx.services.claims.verify(requireActor(ctx), claimId, comment));
   }
 
   @Mutation(() => ClaimType, { description: 'Manager: return to the bank for more documents' })
@@ -174,7 +172,7 @@ export class ClaimResolver {
     @Arg('claimId', () => ID) claimId: string,
     @Arg('comment') comment: string,
   ): Promise<ClaimType> {
-    return toClaimType(await ctx.services.claims.returnToBank(requireActor(ctx), claimId, comment));
+    return claimFor(ctx, await ctx.services.claims.returnToBank(requireActor(ctx), claimId, comment));
   }
 
   @Mutation(() => ClaimType, {
@@ -185,7 +183,7 @@ export class ClaimResolver {
     @Arg('claimId', () => ID) claimId: string,
     @Arg('comment', () => String, { nullable: true }) comment?: string,
   ): Promise<ClaimType> {
-    return toClaimType(await ctx.services.claims.approve(requireActor(ctx), claimId, comment));
+    return claimFor(ctx, await ctx.services.claims.approve(requireActor(ctx), claimId, comment));
   }
 
   @Mutation(() => ClaimType, { description: 'Office: reject with a reason; ends the claim' })
@@ -194,7 +192,7 @@ export class ClaimResolver {
     @Arg('claimId', () => ID) claimId: string,
     @Arg('reason') reason: string,
   ): Promise<ClaimType> {
-    return toClaimType(await ctx.services.claims.reject(requireActor(ctx), claimId, reason));
+    return claimFor(ctx, await ctx.services.claims.reject(requireActor(ctx), claimId, reason));
   }
 
   @Mutation(() => ClaimType, {
@@ -206,7 +204,7 @@ export class ClaimResolver {
     @Arg('idempotencyKey') idempotencyKey: string,
     @Arg('comment', () => String, { nullable: true }) comment?: string,
   ): Promise<ClaimType> {
-    return toClaimType(await ctx.services.claims.pay(requireActor(ctx), claimId, idempotencyKey, comment));
+    return claimFor(ctx, await ctx.services.claims.pay(requireActor(ctx), claimId, idempotencyKey, comment));
   }
 
   @Mutation(() => ClaimDocumentType, { description: 'Bank: attach a document to its claim' })
@@ -258,17 +256,8 @@ export class ClaimResolver {
 
   @FieldResolver(() => ClaimLoanRefType)
   async loan(@Root() claim: ClaimType, @Ctx() ctx: GqlContext): Promise<ClaimLoanRefType> {
-    return loaderFor<ClaimLoanRefType>(ctx, 'claim.loan', async (ids) => {
-      // The claim is visible, so its loan's identifying facts are too (a guarantor sees its loans anyway).
-      const loans = await ctx.services.ds
-        .getRepository(LoanEntity)
-        .createQueryBuilder('loan')
-        .innerJoinAndSelect('loan.bank', 'bank')
-        .innerJoinAndSelect('loan.enterprise', 'enterprise')
-        .leftJoinAndSelect('loan.guarantor', 'guarantor')
-        .where('loan.id IN (:...ids)', { ids: [...ids] })
-        .getMany();
-      const byId = new Map(loans.map((l) => [l.id, l]));
+    return loaderFor<ClaimLoanRefType>(ctx, 'claim.loan', async (scope, ids) => {
+      const byId = new Map((await ctx.services.claims.loansOf(scope, ids)).map((l) => [l.id, l]));
       return ids.map((id) => {
         const l = byId.get(id)!;
         return {
@@ -315,17 +304,16 @@ export class ClaimResolver {
 
   @FieldResolver(() => [ClaimDocumentType])
   async documents(@Root() claim: ClaimType, @Ctx() ctx: GqlContext): Promise<ClaimDocumentType[]> {
-    const docs = await loaderFor(ctx, 'claim.documents', async (ids) =>
-      groupBy(ids, await ctx.services.claimDocuments.listFor(ids), (d) => d.claimId),
+    const docs = await loaderFor(ctx, 'claim.documents', async (scope, ids) =>
+      groupBy(ids, await ctx.services.claimDocuments.listFor(scope, ids), (d) => d.claimId),
     ).load(claim.id);
     return docs.map(toDocumentType);
   }
 
   @FieldResolver(() => [RecoveryType])
   async recoveries(@Root() claim: ClaimType, @Ctx() ctx: GqlContext): Promise<RecoveryType[]> {
-    const actor = requireActor(ctx);
-    const rows = await loaderFor(ctx, 'claim.recoveries', async (ids) =>
-      groupBy(ids, await ctx.services.recoveries.list(actor, { claimIds: ids }), (r) => r.claimId),
+    const rows = await loaderFor(ctx, 'claim.recoveries', async (scope, ids) =>
+      groupBy(ids, await ctx.services.recoveries.visible(scope, { claimIds: ids }), (r) => r.claimId),
     ).load(claim.id);
     const today = ctx.services.clock.today();
     return rows.map((r) => toRecoveryType(r, today));
@@ -336,15 +324,44 @@ export class ClaimResolver {
     const actor = requireActor(ctx);
     const snapshot = claimSnapshot(claim, await eventsLoader(ctx, claim.id));
     // One read of the fund's state per request, however many claims are listed.
-    const fund = await loaderFor(ctx, 'fund.state', (keys) =>
-      ctx.services.fund.compensationStatus(ctx.services.ds.manager).then((s) => keys.map(() => s)),
-    ).load('fund');
-    const policy = ctx.services.policies.inForce(ctx.services.clock.today());
+    const fund = await loaderFor(ctx, 'fund.state', async (scope, keys) => {
+      const s = await ctx.services.fund.compensationStatus(scope.em);
+      return keys.map(() => s);
+    }).load('fund');
     return allowedClaimActions(
       snapshot,
       actor.orgKind,
       { fundSuspended: fund.suspended, eligibility: { eligible: true, reasons: [] } },
-      policy,
+      ctx.services.access.policyNow(),
     );
+  }
+
+  @FieldResolver(() => [String], {
+    description:
+      'Operations the caller may take on this claim now: its next steps in the claim procedure, ' +
+      'claim.uploadDocument while documents are open, recovery.record once paid',
+  })
+  async viewerCan(@Root() claim: ClaimType, @Ctx() ctx: GqlContext): Promise<Operation[]> {
+    const [permitted, next] = await Promise.all([
+      viewerCanLoader(ctx, 'Claim', CLAIM_OPERATIONS).load(claim.id),
+      this.allowedActions(claim, ctx),
+    ]);
+    const inState: Operation[] = next.map((a) => CLAIM_ACTION_OPERATION[a]);
+    if (OPEN_FOR_DOCUMENTS.has(claim.status)) inState.push('claim.uploadDocument');
+    if (claim.status === ClaimStatus.PAID) inState.push('recovery.record');
+    return inState.filter((op) => permitted.has(op));
+  }
+}
+
+@Resolver(() => RecoveryType)
+export class RecoveryResolver {
+  @FieldResolver(() => [String], {
+    description:
+      "Operations the caller may take on this recovery now (recovery.remit until the fund's share is remitted)",
+  })
+  async viewerCan(@Root() recovery: RecoveryType, @Ctx() ctx: GqlContext): Promise<Operation[]> {
+    if (recovery.remittedOn !== null) return [];
+    const permitted = await viewerCanLoader(ctx, 'Recovery', ['recovery.remit']).load(recovery.id);
+    return permitted.has('recovery.remit') ? ['recovery.remit'] : [];
   }
 }

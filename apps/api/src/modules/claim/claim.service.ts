@@ -1,4 +1,5 @@
-import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { Operation } from '@ipfund/shared';
+import type { EntityManager } from 'typeorm';
 import {
   Money,
   circuitBreaker,
@@ -16,30 +17,41 @@ import {
   type PolicyParameters,
 } from '@ipfund/policy';
 import { ERROR_CODES } from '@ipfund/shared';
+import type { Access } from '../../authz/access';
 import type { Actor } from '../../authz/actor';
-import { defineAbilityFor } from '../../authz/ability';
-import { whereAbility, type FieldMap } from '../../authz/ability-to-sql';
+import type { Scope } from '../../authz/scope';
 import type { BusinessClock } from '../../common/business-clock';
-import { AppError, badInput, conflict, forbidden, notFound, policyViolation } from '../../common/errors';
+import { AppError, badInput, conflict, notFound, policyViolation } from '../../common/errors';
 import { decodeCursor, encodeCursor, pageSize } from '../../common/pagination';
 import type { PolicyBook } from '../../common/policy-book';
 import type { UseCaseRunner } from '../../common/use-case';
 import { sqlState } from '../../db/transaction';
 import type { AgreementService } from '../agreement/agreement.service';
 import { LoanEntity } from '../loan/loan.entity';
-import { LOAN_FIELDS } from '../loan/loan.service';
 import { ClaimEntity, ClaimEventEntity, type StoredComputation } from './claim.entity';
 import type { LedgerService } from '../ledger/ledger.service';
 import { readFundState, recordFinalApproval } from './fund-state';
 import { isUuid } from '../../common/ids';
 
-/** Columns behind the fields the Claim rules are written against (authz/ability.ts). */
-export const CLAIM_FIELDS: FieldMap = {
-  bankId: 'claim.bank_id',
-  guarantorId: 'claim.guarantor_id',
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/** The operation of the operations table behind each step of the policy's claim state machine. */
+export const CLAIM_ACTION_OPERATION: Readonly<Record<ClaimAction, Operation>> = {
+  SUBMIT: 'claim.submit',
+  RESUBMIT: 'claim.resubmit',
+  CONFIRM_GUARANTOR_SHARE: 'claim.confirmGuarantorShare',
+  VERIFY: 'claim.verify',
+  RETURN: 'claim.return',
+  APPROVE: 'claim.approve',
+  REJECT: 'claim.reject',
+  PAY: 'claim.pay',
 };
 
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
+/** A claim step with the names of who took it. */
+export interface ClaimEventRow extends ClaimEventEntity {
+  orgName: string;
+  userDisplayName: string;
+}
 
 export interface ClaimPage {
   totalCount: number;
@@ -81,7 +93,7 @@ function storeComputation(c: CompensationResult, asOf: IsoDate, soFar: Money): S
  */
 export class ClaimService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly access: Access,
     private readonly useCases: UseCaseRunner,
     private readonly clock: BusinessClock,
     private readonly policies: PolicyBook,
@@ -91,17 +103,19 @@ export class ClaimService {
 
   // ---- reads -------------------------------------------------------------------------------
 
-  visibleClaims(actor: Actor, em: EntityManager = this.ds.manager): SelectQueryBuilder<ClaimEntity> {
-    const qb = em.getRepository(ClaimEntity).createQueryBuilder('claim');
-    return whereAbility(qb, defineAbilityFor(actor), 'read', 'Claim', CLAIM_FIELDS);
-  }
-
-  async list(
+  list(
     actor: Actor,
     args: { first?: number | null; after?: string | null; status?: string | null },
   ): Promise<ClaimPage> {
+    return this.access.read(actor, (scope) => this.page(scope, args));
+  }
+
+  private async page(
+    scope: Scope,
+    args: { first?: number | null; after?: string | null; status?: string | null },
+  ): Promise<ClaimPage> {
     const limit = pageSize(args.first);
-    const base = this.visibleClaims(actor);
+    const base = scope.claims();
     if (args.status) base.andWhere('claim.status = :status', { status: args.status });
     const totalCount = await base.clone().getCount();
     const page = base
@@ -121,17 +135,41 @@ export class ClaimService {
 
   async byId(actor: Actor, id: string): Promise<ClaimEntity | null> {
     if (!isUuid(id)) return null;
-    return this.visibleClaims(actor).andWhere('claim.id = :id', { id }).getOne();
+    return this.access.read(actor, (scope) => scope.claims().andWhere('claim.id = :id', { id }).getOne());
   }
 
-  /** Steps of several claims in one query (DataLoader batch). */
-  async eventsOf(claimIds: readonly string[]): Promise<ClaimEventEntity[]> {
+  /**
+   * Steps of several readable claims in one query, with the acting organisation's and user's names
+   * (the Claim.history / approvals loader).
+   */
+  async eventsOf(scope: Scope, claimIds: readonly string[]): Promise<ClaimEventRow[]> {
     if (claimIds.length === 0) return [];
-    return this.ds
-      .getRepository(ClaimEventEntity)
-      .createQueryBuilder('e')
-      .where('e.claim_id IN (:...ids)', { ids: [...claimIds] })
+    const rows = await scope
+      .claimEvents()
+      .innerJoin('organizations', 'o', 'o.id = e.organization_id')
+      .innerJoin('user_names', 'u', 'u.id = e.user_id')
+      .addSelect(['o.name AS "orgName"', 'u.display_name AS "userDisplayName"'])
+      .andWhere('e.claim_id IN (:...claimIds)', { claimIds: [...claimIds] })
       .orderBy('e.id', 'ASC')
+      .getRawAndEntities();
+    return rows.entities.map((e, i) => ({
+      ...e,
+      orgName: rows.raw[i].orgName as string,
+      userDisplayName: rows.raw[i].userDisplayName as string,
+    }));
+  }
+
+  /** The claim's loan with its parties' names: the claim is readable, so are these facts of its loan. */
+  async loansOf(scope: Scope, loanIds: readonly string[]): Promise<LoanEntity[]> {
+    const { sql, params } = scope.where('read', 'Claim', 'lc');
+    return scope.em
+      .getRepository(LoanEntity)
+      .createQueryBuilder('loan')
+      .innerJoinAndSelect('loan.bank', 'bank')
+      .innerJoinAndSelect('loan.enterprise', 'enterprise')
+      .leftJoinAndSelect('loan.guarantor', 'guarantor')
+      .where('loan.id IN (:...loanIds)', { loanIds: [...loanIds] })
+      .andWhere(`EXISTS (SELECT 1 FROM claims lc WHERE lc.loan_id = loan.id AND ${sql})`, params)
       .getMany();
   }
 
@@ -142,8 +180,7 @@ export class ClaimService {
     actor: Actor,
     input: { loanId: string; idempotencyKey: string; comment?: string | null },
   ): Promise<ClaimEntity> {
-    return this.useCases.run(actor, 'claim.submit', async ({ em, target, detail }) => {
-      if (actor.orgKind !== 'LENDING_BANK') throw forbidden('Only the lending bank files a claim (Art 17)');
+    return this.useCases.run(actor, 'claim.submit', async ({ em, scope, target, detail }) => {
       checkIdempotencyKey(input.idempotencyKey);
       const repeat = await em.findOne(ClaimEntity, {
         where: { bankId: actor.orgId, idempotencyKey: input.idempotencyKey },
@@ -155,7 +192,7 @@ export class ClaimService {
         detail({ replay: true });
         return repeat;
       }
-      const loan = await this.lockVisibleLoan(em, actor, input.loanId);
+      const loan = await this.lockLoanFor(scope, 'claim.submit', input.loanId);
       target('Loan', loan.id);
       const today = this.clock.today();
       const policy = this.policies.inForce(today);
@@ -343,8 +380,8 @@ export class ClaimService {
    */
   pay(actor: Actor, claimId: string, idempotencyKey: string, comment?: string | null): Promise<ClaimEntity> {
     checkIdempotencyKey(idempotencyKey);
-    return this.useCases.run(actor, 'claim.pay', async ({ em, target, detail }) => {
-      const claim = await this.lockVisibleClaim(em, actor, claimId);
+    return this.useCases.run(actor, 'claim.pay', async ({ em, scope, target, detail }) => {
+      const claim = await this.lockClaimFor(scope, 'claim.pay', claimId);
       target('Claim', claim.id);
       if (claim.status === 'PAID') {
         const key: { idempotency_key: string }[] = await em.query(
@@ -409,8 +446,9 @@ export class ClaimService {
       };
     }>,
   ): Promise<ClaimEntity> {
-    return this.useCases.run(actor, `claim.${action.toLowerCase()}`, async ({ em, target, detail }) => {
-      const claim = await this.lockVisibleClaim(em, actor, claimId);
+    const operation = CLAIM_ACTION_OPERATION[action];
+    return this.useCases.run(actor, operation, async ({ em, scope, target, detail }) => {
+      const claim = await this.lockClaimFor(scope, operation, claimId);
       target('Claim', claim.id);
       const today = this.clock.today();
       const policy = this.policies.inForce(today);
@@ -534,34 +572,32 @@ export class ClaimService {
     year: number,
     excludeClaimId?: string,
   ): Promise<Money> {
+    // Other banks' claims on a shared borrower count towards the cap, but a bank may not read them:
+    // the database function returns the one sum and nothing else (the second wall stays closed).
     const rows: { total: string | null }[] = await em.query(
-      `SELECT COALESCE(SUM(final_fund_share), 0)::numeric(18,2)::text AS total FROM claims
-        WHERE enterprise_id = $1 AND approved_on >= make_date($2, 1, 1) AND approved_on < make_date($2 + 1, 1, 1)
-          AND status IN ('APPROVED', 'PAID') AND ($3::uuid IS NULL OR id <> $3::uuid)`,
+      `SELECT ipfund_enterprise_year_compensated($1::uuid, $2::int, $3::uuid)::text AS total`,
       [enterpriseId, year, excludeClaimId ?? null],
     );
     return Money.of(rows[0].total ?? '0');
   }
 
-  private async lockVisibleLoan(em: EntityManager, actor: Actor, loanId: string): Promise<LoanEntity> {
+  /** The loan the operation acts on, locked; NOT_FOUND when missing or not the actor's to act on. */
+  private async lockLoanFor(scope: Scope, operation: Operation, loanId: string): Promise<LoanEntity> {
     if (!isUuid(loanId)) throw notFound('Loan');
-    const ability = defineAbilityFor(actor);
-    const qb = em
-      .getRepository(LoanEntity)
-      .createQueryBuilder('loan')
-      .innerJoin('loan.enterprise', 'enterprise')
-      .where('loan.id = :loanId', { loanId })
-      .setLock('pessimistic_write', undefined, ['loan']);
-    whereAbility(qb, ability, 'read', 'Loan', LOAN_FIELDS);
-    const loan = await qb.getOne();
+    const loan = await scope
+      .loans(operation)
+      .andWhere('loan.id = :loanId', { loanId })
+      .setLock('pessimistic_write')
+      .getOne();
     if (!loan) throw notFound('Loan');
     return loan;
   }
 
-  /** The claim, locked for this transaction — or NOT_FOUND when it does not exist or is not visible. */
-  private async lockVisibleClaim(em: EntityManager, actor: Actor, claimId: string): Promise<ClaimEntity> {
+  /** The claim, locked for this transaction — or NOT_FOUND when missing or not the actor's to act on. */
+  private async lockClaimFor(scope: Scope, operation: Operation, claimId: string): Promise<ClaimEntity> {
     if (!isUuid(claimId)) throw notFound('Claim');
-    const claim = await this.visibleClaims(actor, em)
+    const claim = await scope
+      .claims(operation)
       .andWhere('claim.id = :claimId', { claimId })
       .setLock('pessimistic_write')
       .getOne();

@@ -69,8 +69,17 @@ export class ClaimComputationType {
   bankShare: string;
   @Field()
   limitedBy: string;
-  @Field(() => DecimalScalar, { description: 'Σ F already approved for the enterprise in the year' })
-  enterpriseYearCompensatedSoFar: string;
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description:
+      'Σ F already approved for the enterprise in the year, over every bank that lends to it. ' +
+      "An aggregate of other banks' claims: null unless the caller reads every claim (DOMAIN §2)",
+  })
+  enterpriseYearCompensatedSoFar: string | null;
+  @Field(() => DecimalScalar, {
+    description: "How much the enterprise-year cap (Art 11) reduced this claim's fund share: F1 − F",
+  })
+  enterpriseYearCapReduction: string;
   @Field(() => [RuleReasonType], { description: 'Each step with its article' })
   reasons: RuleReasonType[];
 }

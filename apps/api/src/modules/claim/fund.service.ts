@@ -1,4 +1,5 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import type { Access } from '../../authz/access';
 import type { Actor } from '../../authz/actor';
 import type { BusinessClock } from '../../common/business-clock';
 import { badInput, conflict, forbidden } from '../../common/errors';
@@ -6,9 +7,6 @@ import type { PolicyBook } from '../../common/policy-book';
 import type { UseCaseRunner } from '../../common/use-case';
 import type { FundCompensationStatus } from '../ledger/fund-status';
 import { readFundState, recordResumption } from './fund-state';
-
-/** Who takes the joint resumption decision (Art 19): the three offices with the fund manager. */
-const RESUMPTION_VOTERS = ['IP_BUREAU', 'FINANCE_BUREAU', 'FINANCIAL_OFFICE', 'FUND_MANAGER'] as const;
 
 export interface ResumptionVote {
   orgKind: string;
@@ -20,7 +18,7 @@ export interface ResumptionVote {
 /** The circuit breaker's state and the recorded joint decision that lifts it (R7, Art 19). */
 export class FundService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly access: Access,
     private readonly useCases: UseCaseRunner,
     private readonly clock: BusinessClock,
     private readonly policies: PolicyBook,
@@ -32,11 +30,46 @@ export class FundService {
     return { cumulativeCompensation: s.cumulative, suspended: s.suspended };
   }
 
-  async votes(): Promise<ResumptionVote[]> {
-    const state = await readFundState(this.ds.manager);
+  /** The fund's state as the caller's scope reads it (fundStatus, claims' allowed actions). */
+  status(actor: Actor): Promise<FundCompensationStatus> {
+    return this.access.read(actor, (scope) => this.compensationStatus(scope.em));
+  }
+
+  /**
+   * The consents recorded for the current suspension, with the offices' comments: the programme's
+   * deliberation (Art 19), readable by the offices, the manager and the auditor only.
+   */
+  votes(actor: Actor): Promise<ResumptionVote[]> {
+    return this.access.read(actor, async (scope) => {
+      if (!scope.canRead('ResumptionVote')) {
+        throw forbidden(
+          'Only the offices, the fund manager and the auditor read the resumption consents',
+          scope.policy.resumptionVoters.article,
+        );
+      }
+      return this.currentVotes(scope.em);
+    });
+  }
+
+  /** Whether the caller's organisation may still consent: the fund is suspended and it has not yet. */
+  awaitsConsentOf(actor: Actor): Promise<boolean> {
+    return this.access.read(actor, async (scope) => {
+      if (!scope.mayTake('fund.consentToResume')) return false;
+      const state = await readFundState(scope.em);
+      if (!state.suspended) return false;
+      const given: unknown[] = await scope.em.query(
+        `SELECT 1 FROM fund_resumption_votes WHERE suspended_since = $1 AND org_kind = $2`,
+        [state.suspendedSince, scope.actor.orgKind],
+      );
+      return given.length === 0;
+    });
+  }
+
+  private async currentVotes(em: EntityManager): Promise<ResumptionVote[]> {
+    const state = await readFundState(em);
     if (!state.suspended) return [];
     const rows: { org_kind: string; comment: string; business_date: string; occurred_at: Date }[] =
-      await this.ds.query(
+      await em.query(
         `SELECT org_kind, comment, business_date::text, occurred_at FROM fund_resumption_votes WHERE suspended_since = $1 ORDER BY id`,
         [state.suspendedSince],
       );
@@ -53,10 +86,7 @@ export class FundService {
    * the current suspension, the fund resumes and the breaker counts from the cumulative figure then.
    */
   consentToResume(actor: Actor, comment: string): Promise<{ resumed: boolean; votes: number }> {
-    return this.useCases.run(actor, 'fund.resume.consent', async ({ em, target, detail }) => {
-      if (!(RESUMPTION_VOTERS as readonly string[]).includes(actor.orgKind)) {
-        throw forbidden('Resumption is decided jointly by the three offices and the fund manager (Art 19)');
-      }
+    return this.useCases.run(actor, 'fund.consentToResume', async ({ em, target, detail }) => {
       if (!comment.trim()) throw badInput('A resumption consent needs the measures agreed (comment)');
       const state = await readFundState(em, { forUpdate: true });
       const policy = this.policies.inForce(this.clock.today());

@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import { Money, compareDates, computeRemittance, type IsoDate } from '@ipfund/policy';
+import type { Access } from '../../authz/access';
 import type { Actor } from '../../authz/actor';
-import { defineAbilityFor } from '../../authz/ability';
-import { whereAbility } from '../../authz/ability-to-sql';
+import type { Scope } from '../../authz/scope';
 import type { BusinessClock } from '../../common/business-clock';
-import { badInput, forbidden, notFound, policyViolation } from '../../common/errors';
+import { badInput, notFound, policyViolation } from '../../common/errors';
 import type { PolicyBook } from '../../common/policy-book';
 import type { UseCaseRunner } from '../../common/use-case';
-import { ClaimEntity, RecoveryEntity } from './claim.entity';
+import { RecoveryEntity } from './claim.entity';
 import type { LedgerService } from '../ledger/ledger.service';
-import { CLAIM_FIELDS } from './claim.service';
 import { isUuid } from '../../common/ids';
 
 /**
@@ -20,7 +18,7 @@ import { isUuid } from '../../common/ids';
  */
 export class RecoveryService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly access: Access,
     private readonly useCases: UseCaseRunner,
     private readonly clock: BusinessClock,
     private readonly policies: PolicyBook,
@@ -31,8 +29,7 @@ export class RecoveryService {
     actor: Actor,
     input: { claimId: string; amount: string; receivedOn: IsoDate; idempotencyKey?: string | null },
   ): Promise<RecoveryEntity> {
-    return this.useCases.run(actor, 'recovery.record', async ({ em, target, detail }) => {
-      if (actor.orgKind !== 'LENDING_BANK') throw forbidden('Only the bank records its recoveries (Art 18)');
+    return this.useCases.run(actor, 'recovery.record', async ({ em, scope, target, detail }) => {
       // Without a key every call is a new recovery: two equal amounts on one day can both be real.
       const key = input.idempotencyKey ?? `auto:${randomUUID()}`;
       const repeat = await em.findOne(RecoveryEntity, {
@@ -44,13 +41,11 @@ export class RecoveryService {
         return repeat;
       }
       if (!isUuid(input.claimId)) throw notFound('Claim');
-      const qb = em
-        .getRepository(ClaimEntity)
-        .createQueryBuilder('claim')
-        .where('claim.id = :id', { id: input.claimId })
-        .setLock('pessimistic_write');
-      whereAbility(qb, defineAbilityFor(actor), 'read', 'Claim', CLAIM_FIELDS);
-      const claim = await qb.getOne();
+      const claim = await scope
+        .claims('recovery.record')
+        .andWhere('claim.id = :id', { id: input.claimId })
+        .setLock('pessimistic_write')
+        .getOne();
       if (!claim) throw notFound('Claim');
       target('Claim', claim.id);
       const today = this.clock.today();
@@ -118,13 +113,11 @@ export class RecoveryService {
 
   /** The bank remits the fund's share; the ledger moves it back into the principal account. */
   remit(actor: Actor, recoveryId: string, idempotencyKey: string): Promise<RecoveryEntity> {
-    return this.useCases.run(actor, 'recovery.remit', async ({ em, target, detail }) => {
-      if (actor.orgKind !== 'LENDING_BANK') throw forbidden('Only the bank records its remittances (Art 18)');
+    return this.useCases.run(actor, 'recovery.remit', async ({ em, scope, target, detail }) => {
       if (!isUuid(recoveryId)) throw notFound('Recovery');
-      const recovery = await em
-        .getRepository(RecoveryEntity)
-        .createQueryBuilder('r')
-        .where('r.id = :id AND r.bank_id = :bank', { id: recoveryId, bank: actor.orgId })
+      const recovery = await scope
+        .recoveries('recovery.remit')
+        .andWhere('recovery.id = :id', { id: recoveryId })
         .setLock('pessimistic_write')
         .getOne();
       if (!recovery) throw notFound('Recovery');
@@ -155,23 +148,22 @@ export class RecoveryService {
     });
   }
 
-  /** Recoveries on claims the actor may see; `openOnly` for the remittances not yet made. */
-  async list(
-    actor: Actor,
+  /** Recoveries the actor may see; `openOnly` for the remittances not yet made. */
+  list(actor: Actor, args: { openOnly?: boolean }): Promise<RecoveryEntity[]> {
+    return this.access.read(actor, (scope) => this.visible(scope, args));
+  }
+
+  /** Recoveries of several claims, in the caller's scope (the Claim.recoveries loader). */
+  visible(
+    scope: Scope,
     args: { claimIds?: readonly string[]; openOnly?: boolean },
   ): Promise<RecoveryEntity[]> {
-    const qb = this.ds
-      .getRepository(RecoveryEntity)
-      .createQueryBuilder('r')
-      .innerJoin(ClaimEntity, 'claim', 'claim.id = r.claim_id')
-      .orderBy('r.due_on', 'ASC')
-      .addOrderBy('r.created_at', 'ASC');
-    whereAbility(qb, defineAbilityFor(actor), 'read', 'Claim', CLAIM_FIELDS);
+    const qb = scope.recoveries().orderBy('recovery.due_on', 'ASC').addOrderBy('recovery.created_at', 'ASC');
     if (args.claimIds) {
-      if (args.claimIds.length === 0) return [];
-      qb.andWhere('r.claim_id IN (:...ids)', { ids: [...args.claimIds] });
+      if (args.claimIds.length === 0) return Promise.resolve([]);
+      qb.andWhere('recovery.claim_id IN (:...claimIds)', { claimIds: [...args.claimIds] });
     }
-    if (args.openOnly) qb.andWhere('r.remitted_on IS NULL AND r.amount_owed > 0');
+    if (args.openOnly) qb.andWhere('recovery.remitted_on IS NULL AND recovery.amount_owed > 0');
     return qb.getMany();
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { Operation } from '@ipfund/shared';
 import type { Actor } from '../../authz/actor';
 import { requireActor, type GqlContext } from '../../graphql/context';
 import { DateScalar } from '../../graphql/scalars';
@@ -137,5 +138,28 @@ export class LedgerResolver {
     const actor = requireActor(ctx);
     await ctx.services.ledger.setDepositBank(actor, input);
     return toTrialBalanceType(await ctx.services.ledger.trialBalance(actor));
+  }
+}
+
+/** Ledger operations the fund manager takes on the fund as a whole (Art 6, 7, 10). */
+const FUND_LEDGER_OPERATIONS: readonly Operation[] = [
+  'ledger.recordInterestIncome',
+  'ledger.recordProgrammeCost',
+  'ledger.reverseTransaction',
+  'ledger.setDepositBank',
+];
+
+@Resolver(() => FundStatusType)
+export class FundStatusResolver {
+  @FieldResolver(() => [String], {
+    description:
+      'Operations the caller may take on the fund now: the ledger movements of its kind, and ' +
+      'fund.consentToResume while the fund is suspended and its organisation has not consented yet',
+  })
+  async viewerCan(@Ctx() ctx: GqlContext): Promise<Operation[]> {
+    const actor = requireActor(ctx);
+    const ops = FUND_LEDGER_OPERATIONS.filter((op) => ctx.services.access.mayTake(actor, op));
+    if (await ctx.services.fund.awaitsConsentOf(actor)) ops.push('fund.consentToResume');
+    return ops;
   }
 }

@@ -3,7 +3,7 @@ import type { IsoDate } from '@ipfund/policy';
 import type { Actor } from '../../authz/actor';
 import type { BusinessClock } from '../../common/business-clock';
 import type { UseCaseRunner } from '../../common/use-case';
-import { requireKind } from './loan.access';
+import type { Access } from '../../authz/access';
 import type { LoanEntity } from './loan.entity';
 import type { AcceptedStatus, LoanService } from './loan.service';
 import { statusReportProblems } from './loan-status.rules';
@@ -42,14 +42,14 @@ export class LoanTapeService {
     private readonly loans: LoanService,
     private readonly clock: BusinessClock,
     private readonly useCases: UseCaseRunner,
+    private readonly access: Access,
   ) {}
 
   async upload(
     actor: Actor,
     input: { fileName: string; contentBase64: string; mode: TapeMode },
   ): Promise<TapeResult> {
-    return this.useCases.run(actor, 'loan.uploadTape', async ({ em, detail }) => {
-      requireKind(actor, 'loan.uploadTape');
+    return this.useCases.run(actor, 'loan.uploadTape', async ({ em, scope, detail }) => {
       const fileName = input.fileName.trim().slice(0, 200);
       detail({ fileName, mode: input.mode });
       const { kind, bytes } = decodeTape(fileName, input.contentBase64);
@@ -58,11 +58,11 @@ export class LoanTapeService {
       const errors: TapeProblem[] = [...parsed.fileProblems];
       const column = (field: TapeField) => parsed.labels[field] ?? TAPE_COLUMNS[field].zh;
 
-      // One statement for every loan the file names — through the Loan rules, so a bank reads
-      // only its own: another bank's contract number is "not found", like one that does not exist.
+      // One statement for every loan the file names — through the rule of loan.reportStatus, so a bank
+      // reaches only its own: another bank's contract number is "not found", like one that does not exist.
       const contractNos = [...new Set(parsed.rows.map((r) => tapeText(r.cells.contractNo)).filter(Boolean))];
       const query = this.loans
-        .visibleLoans(actor, em)
+        .visibleLoans(scope, 'loan.reportStatus')
         .andWhere('loan.contract_no = ANY(:nos::text[])', { nos: contractNos });
       if (input.mode !== 'VALIDATE_ONLY') query.setLock('pessimistic_write', undefined, ['loan']);
       const byContract = new Map<string, LoanEntity>(
@@ -180,13 +180,15 @@ export class LoanTapeService {
     actor: Actor,
     format: 'CSV' | 'XLSX',
   ): Promise<{ fileName: string; mimeType: string; contentBase64: string }> {
-    requireKind(actor, 'loan.uploadTape');
+    this.access.requireOperation(actor, 'loan.uploadTape');
     const today = this.clock.today();
-    const loans = await this.loans
-      .visibleLoans(actor)
-      .andWhere(`loan.status = 'ACTIVE'`)
-      .orderBy('loan.contract_no', 'ASC')
-      .getMany();
+    const loans = await this.access.read(actor, (scope) =>
+      this.loans
+        .visibleLoans(scope, 'loan.reportStatus')
+        .andWhere(`loan.status = 'ACTIVE'`)
+        .orderBy('loan.contract_no', 'ASC')
+        .getMany(),
+    );
     const rows = loans.map((l) => [
       l.contractNo,
       today,

@@ -1,8 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Operation } from '@ipfund/shared';
 import { requireActor, type GqlContext } from '../../graphql/context';
+import { viewerCanLoader } from '../../graphql/loaders';
 import { OrgRefType } from '../org/org.types';
 import { collateralLoader, statusReportsLoader } from './loan.loaders';
-import { toBorrowerOptionType, toCollateralType, toLoanType, toStatusReportType } from './loan.mapper';
+import { loanActionsInState } from './loan.state';
+import { toBorrowerOptionType, toLoanType } from './loan.mapper';
 import {
   BorrowerOptionType,
   DownloadableFileType,
@@ -16,6 +19,13 @@ import {
   TapeFormat,
   UploadLoanTapeInput,
 } from './loan.types';
+
+const LOAN_OPERATIONS: readonly Operation[] = [
+  'loan.reportStatus',
+  'loan.acknowledge',
+  'risk.reportEvent',
+  'claim.submit',
+];
 
 @Resolver(() => LoanType)
 export class LoanResolver {
@@ -48,16 +58,25 @@ export class LoanResolver {
 
   @FieldResolver(() => [LoanCollateralType], { description: 'The pledged patents and trademarks (Art 2, 4)' })
   async collateral(@Root() loan: LoanType, @Ctx() ctx: GqlContext): Promise<LoanCollateralType[]> {
-    const assets = await collateralLoader(ctx).load(loan.id);
-    return assets.map(toCollateralType);
+    return collateralLoader(ctx).load(loan.id);
   }
 
   @FieldResolver(() => [LoanStatusReportType], {
     description: 'Every status reported for the loan, oldest first (Art 12, 16)',
   })
   async statusReports(@Root() loan: LoanType, @Ctx() ctx: GqlContext): Promise<LoanStatusReportType[]> {
-    const reports = await statusReportsLoader(ctx).load(loan.id);
-    return reports.map(toStatusReportType);
+    return statusReportsLoader(ctx).load(loan.id);
+  }
+
+  @FieldResolver(() => [String], {
+    description:
+      'Operations the caller may take on this loan now (loan.reportStatus, loan.acknowledge, ' +
+      'risk.reportEvent, claim.submit): its organisation may, the loan is its own, and the loan is in a state that allows it',
+  })
+  async viewerCan(@Root() loan: LoanType, @Ctx() ctx: GqlContext): Promise<Operation[]> {
+    const permitted = await viewerCanLoader(ctx, 'Loan', LOAN_OPERATIONS).load(loan.id);
+    const policy = ctx.services.access.policyNow();
+    return loanActionsInState(loan, policy).filter((op) => permitted.has(op));
   }
 
   @Query(() => [BorrowerOptionType], {
@@ -72,8 +91,8 @@ export class LoanResolver {
     description: 'Active partner guarantors, for a three-party loan (Art 11, 14)',
   })
   async guarantorOptions(@Ctx() ctx: GqlContext): Promise<OrgRefType[]> {
-    requireActor(ctx);
-    return (await ctx.services.loans.guarantorOptions()).map((g) => ({ id: g.id, name: g.name }));
+    const actor = requireActor(ctx);
+    return (await ctx.services.loans.guarantorOptions(actor)).map((g) => ({ id: g.id, name: g.name }));
   }
 
   @Mutation(() => LoanType, {

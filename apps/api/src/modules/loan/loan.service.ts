@@ -1,27 +1,20 @@
 import { compareDates, loanCoverage, Money, type IsoDate, type LoanPurpose } from '@ipfund/policy';
-import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { Operation } from '@ipfund/shared';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { Access } from '../../authz/access';
 import type { Actor } from '../../authz/actor';
-import { defineAbilityFor } from '../../authz/ability';
-import { whereAbility, type FieldMap } from '../../authz/ability-to-sql';
+import type { Scope } from '../../authz/scope';
 import type { BusinessClock } from '../../common/business-clock';
 import { badInput, conflict, notFound, policyViolation } from '../../common/errors';
 import { decodeCursor, encodeCursor, pageSize } from '../../common/pagination';
 import type { PolicyBook } from '../../common/policy-book';
 import type { UseCaseRunner } from '../../common/use-case';
-import { EnterpriseEntity, IpAssetEntity } from '../enterprise/enterprise.entity';
+import { IpAssetEntity, type EnterpriseEntity } from '../enterprise/enterprise.entity';
 import { OrganizationEntity } from '../org/org.entity';
-import { isUuid, requireKind } from './loan.access';
+import { isUuid } from '../../common/ids';
 import { LoanEntity, type StoredReason } from './loan.entity';
 import { LoanStatusReportEntity, type StatusReportSource } from './loan-status-report.entity';
 import { statusReportProblems, type StatusReport } from './loan-status.rules';
-import { ENTERPRISE_FIELDS } from '../enterprise/enterprise.service';
-
-/** Columns behind the fields the Loan rules are written against (authz/ability.ts). */
-export const LOAN_FIELDS: FieldMap = {
-  bankId: 'loan.bank_id',
-  guarantorId: 'loan.guarantor_id',
-  enterpriseOrgId: 'enterprise.organization_id',
-};
 
 export interface LoanPage {
   totalCount: number;
@@ -58,34 +51,41 @@ const MAX_CONTRACT_NO = 64;
 
 export class LoanService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly access: Access,
     private readonly clock: BusinessClock,
     private readonly policies: PolicyBook,
     private readonly useCases: UseCaseRunner,
   ) {}
 
   /**
-   * Loans the actor may read, joined with their parties. Authorization is a WHERE clause,
-   * so rows the actor may not see are never read, counted or aggregated.
+   * Loans the actor may read (or take `action` on), joined with their parties. Authorization is a
+   * WHERE clause, so rows the actor may not see are never read, counted or aggregated.
    */
-  visibleLoans(actor: Actor, em: EntityManager = this.ds.manager): SelectQueryBuilder<LoanEntity> {
-    const qb = em
-      .getRepository(LoanEntity)
-      .createQueryBuilder('loan')
-      .innerJoinAndSelect('loan.bank', 'bank')
-      .leftJoinAndSelect('loan.guarantor', 'guarantor')
-      .innerJoinAndSelect('loan.enterprise', 'enterprise')
-      // Only the acknowledger's name: a user row also holds its password hash.
-      .leftJoin('loan.acknowledger', 'acknowledger')
-      .addSelect(['acknowledger.id', 'acknowledger.displayName']);
-    return whereAbility(qb, defineAbilityFor(actor), 'read', 'Loan', LOAN_FIELDS);
+  visibleLoans(scope: Scope, action: 'read' | Operation = 'read'): SelectQueryBuilder<LoanEntity> {
+    return (
+      scope
+        .loans(action)
+        .innerJoinAndSelect('loan.bank', 'bank')
+        .leftJoinAndSelect('loan.guarantor', 'guarantor')
+        .innerJoinAndSelect('loan.enterprise', 'enterprise')
+        // Only the acknowledger's name: a user row also holds its password hash.
+        .leftJoin('loan.acknowledger', 'acknowledger')
+        .addSelect(['acknowledger.id', 'acknowledger.displayName'])
+    );
   }
 
   /** Newest issue date first; `seq` breaks ties so the order is total and pages never overlap. */
-  async list(actor: Actor, args: { first?: number | null; after?: string | null }): Promise<LoanPage> {
+  list(actor: Actor, args: { first?: number | null; after?: string | null }): Promise<LoanPage> {
+    return this.access.read(actor, (scope) => this.page(scope, args));
+  }
+
+  private async page(
+    scope: Scope,
+    args: { first?: number | null; after?: string | null },
+  ): Promise<LoanPage> {
     const limit = pageSize(args.first);
     const after = args.after ? decodeCursor(args.after, 2) : null;
-    const base = this.visibleLoans(actor);
+    const base = this.visibleLoans(scope);
     const totalCount = await base.clone().getCount();
     const page = base
       .clone()
@@ -108,15 +108,23 @@ export class LoanService {
   }
 
   /** null both when the loan does not exist and when the actor may not see it. */
-  async byId(actor: Actor, id: string, em: EntityManager = this.ds.manager): Promise<LoanEntity | null> {
+  async byId(actor: Actor, id: string): Promise<LoanEntity | null> {
     if (!isUuid(id)) return null;
-    return this.visibleLoans(actor, em).andWhere('loan.id = :id', { id }).getOne();
+    return this.access.read(actor, (scope) => this.visibleById(scope, id));
   }
 
-  /** A visible loan, locked for the rest of the transaction; NOT_FOUND otherwise (also for another bank's). */
-  private async lockVisible(actor: Actor, em: EntityManager, id: string): Promise<LoanEntity> {
+  /** null both when the loan does not exist and when the scope's actor may not see it. */
+  visibleById(scope: Scope, id: string): Promise<LoanEntity | null> {
+    return this.visibleLoans(scope).andWhere('loan.id = :id', { id }).getOne();
+  }
+
+  /**
+   * A loan the actor may take `operation` on, locked for the rest of the transaction; NOT_FOUND
+   * otherwise (also for another bank's: one answer for missing and not yours).
+   */
+  async lockFor(scope: Scope, operation: Operation, id: string): Promise<LoanEntity> {
     if (!isUuid(id)) throw notFound('Loan');
-    const loan = await this.visibleLoans(actor, em)
+    const loan = await this.visibleLoans(scope, operation)
       .andWhere('loan.id = :id', { id })
       .setLock('pessimistic_write', undefined, ['loan'])
       .getOne();
@@ -124,24 +132,30 @@ export class LoanService {
     return loan;
   }
 
-  /** Enterprises the actor may lend to (the Enterprise rules), with the IP each can pledge. */
-  async borrowerOptions(actor: Actor): Promise<EnterpriseEntity[]> {
-    const qb = this.ds
-      .getRepository(EnterpriseEntity)
-      .createQueryBuilder('enterprise')
-      .leftJoinAndSelect('enterprise.ipAssets', 'asset')
-      .orderBy('enterprise.name', 'ASC')
-      .addOrderBy('asset.kind', 'ASC')
-      .addOrderBy('asset.registration_no', 'ASC');
-    return whereAbility(qb, defineAbilityFor(actor), 'read', 'Enterprise', ENTERPRISE_FIELDS).getMany();
+  /** Enterprises the actor may see (the Enterprise rules), with the IP each can pledge. */
+  borrowerOptions(actor: Actor): Promise<EnterpriseEntity[]> {
+    return this.access.read(actor, (scope) =>
+      scope
+        .enterprises()
+        .leftJoinAndSelect('enterprise.ipAssets', 'asset')
+        .orderBy('enterprise.name', 'ASC')
+        .addOrderBy('asset.kind', 'ASC')
+        .addOrderBy('asset.registration_no', 'ASC')
+        .getMany(),
+    );
   }
 
-  /** Active partner guarantors a bank can name on a three-party loan (Art 11, 14). */
-  async guarantorOptions(): Promise<OrganizationEntity[]> {
-    return this.ds.getRepository(OrganizationEntity).find({
-      where: { kind: 'GUARANTOR', status: 'ACTIVE' },
-      order: { name: 'ASC' },
-    });
+  /**
+   * Active partner guarantors a bank can name on a three-party loan (Art 11, 14). The list of partners
+   * is the programme's public face (names only), not tenant data.
+   */
+  guarantorOptions(actor: Actor): Promise<OrganizationEntity[]> {
+    return this.access.read(actor, (scope) =>
+      scope.em.getRepository(OrganizationEntity).find({
+        where: { kind: 'GUARANTOR', status: 'ACTIVE' },
+        order: { name: 'ASC' },
+      }),
+    );
   }
 
   /**
@@ -150,8 +164,7 @@ export class LoanService {
    * A suspended bank's loan is registered but not covered (Art 12: BANK_SUSPENDED_AT_ISSUE).
    */
   async register(actor: Actor, input: RegisterLoanCommand): Promise<LoanEntity> {
-    return this.useCases.run(actor, 'loan.register', async ({ em, target, detail }) => {
-      requireKind(actor, 'loan.register');
+    return this.useCases.run(actor, 'loan.register', async ({ em, scope, target, detail }) => {
       const contractNo = input.contractNo.trim();
       detail({ contractNo });
       if (!contractNo || contractNo.length > MAX_CONTRACT_NO) {
@@ -175,17 +188,17 @@ export class LoanService {
       // Art 26: no measures in force on the issue date → refused with the article.
       const policy = this.policies.inForce(issuedOn);
 
-      const enterprise = await whereAbility(
-        em.getRepository(EnterpriseEntity).createQueryBuilder('enterprise'),
-        defineAbilityFor(actor),
-        'read',
-        'Enterprise',
-        ENTERPRISE_FIELDS,
-      )
-        .andWhere('enterprise.id = :id', { id: isUuid(input.enterpriseId) ? input.enterpriseId : null })
-        // A blacklisting decided meanwhile waits for this registration, or this one sees it.
-        .setLock('pessimistic_read', undefined, ['enterprise'])
-        .getOne();
+      // Art 6.3: the library is the programme's, shared by every partner bank: a bank may lend to any
+      // enterprise in it (found by its public credit code), not only those it added or already lends to.
+      // The lookup crosses tenants, so it is a database function that returns only what coverage needs,
+      // and takes the share lock: a blacklisting decided meanwhile waits for this registration, or this
+      // one sees it.
+      const [enterprise] = isUuid(input.enterpriseId)
+        ? ((await em.query(
+            `SELECT id, blacklisted_since AS "blacklistedSince" FROM ipfund_enterprise_for_lending($1)`,
+            [input.enterpriseId],
+          )) as { id: string; blacklistedSince: IsoDate | null }[])
+        : [];
       if (!enterprise) throw notFound('Enterprise');
 
       // The bank's standing and suspensions are read under a share lock: a suspension decided
@@ -216,13 +229,12 @@ export class LoanService {
       }
 
       const ids = [...new Set(input.collateralIds)];
+      // Which of the named items are the borrower's own (the same library crossing as above).
       const assets = ids.every(isUuid)
-        ? await em
-            .getRepository(IpAssetEntity)
-            .createQueryBuilder('asset')
-            .where('asset.id = ANY(:ids::uuid[])', { ids })
-            .andWhere('asset.enterprise_id = :eid', { eid: enterprise.id })
-            .getMany()
+        ? ((await em.query(`SELECT id, kind FROM ipfund_enterprise_ip_assets($1, $2::uuid[])`, [
+            enterprise.id,
+            ids,
+          ])) as { id: string; kind: 'PATENT' | 'TRADEMARK' }[])
         : [];
       if (assets.length !== ids.length) {
         // One answer for a missing item and another enterprise's item (Art 2, 4: its own IP).
@@ -300,15 +312,14 @@ export class LoanService {
         principal: principal.toString(),
         ipPledgedPrincipal: ipPledged.toString(),
       });
-      return (await this.byId(actor, saved.id, em))!;
+      return (await this.visibleById(scope, saved.id))!;
     });
   }
 
   /** Art 14: the guarantor of a three-party loan acknowledges it. Acknowledging again changes nothing. */
   async acknowledge(actor: Actor, loanId: string): Promise<LoanEntity> {
-    return this.useCases.run(actor, 'loan.acknowledge', async ({ em, target, detail }) => {
-      requireKind(actor, 'loan.acknowledge');
-      const loan = await this.lockVisible(actor, em, loanId);
+    return this.useCases.run(actor, 'loan.acknowledge', async ({ em, scope, target, detail }) => {
+      const loan = await this.lockFor(scope, 'loan.acknowledge', loanId);
       target('Loan', loan.id);
       if (loan.acknowledgedAt) {
         detail({ alreadyAcknowledged: true });
@@ -318,15 +329,14 @@ export class LoanService {
         loan.id,
         actor.userId,
       ]);
-      return (await this.byId(actor, loan.id, em))!;
+      return (await this.visibleById(scope, loan.id))!;
     });
   }
 
   /** Art 12, 16: a bank reports one loan's status as of a date; outstanding 0 closes the loan. */
   async reportStatus(actor: Actor, input: ReportStatusCommand): Promise<LoanEntity> {
-    return this.useCases.run(actor, 'loan.reportStatus', async ({ em, target, detail }) => {
-      requireKind(actor, 'loan.reportStatus');
-      const loan = await this.lockVisible(actor, em, input.loanId);
+    return this.useCases.run(actor, 'loan.reportStatus', async ({ em, scope, target, detail }) => {
+      const loan = await this.lockFor(scope, 'loan.reportStatus', input.loanId);
       target('Loan', loan.id);
       const report: StatusReport = {
         asOf: input.asOf as IsoDate,
@@ -342,7 +352,7 @@ export class LoanService {
         });
       }
       await this.writeStatuses(em, actor, 'REPORT', null, [{ loanId: loan.id, ...report }]);
-      return (await this.byId(actor, loan.id, em))!;
+      return (await this.visibleById(scope, loan.id))!;
     });
   }
 
@@ -399,15 +409,17 @@ export class LoanService {
     );
   }
 
-  /** Pledged IP of many loans in one statement (the Loan.collateral loader). */
-  async collateralOf(loanIds: readonly string[]): Promise<Map<string, IpAssetEntity[]>> {
-    const rows = (await this.ds.query(
+  /** Pledged IP of many readable loans in one statement (the Loan.collateral loader). */
+  async collateralOf(scope: Scope, loanIds: readonly string[]): Promise<Map<string, IpAssetEntity[]>> {
+    const visible = scope.where('read', 'Loan', 'cl');
+    const [sql, params] = scope.em.connection.driver.escapeQueryWithParameters(
       `SELECT lc.loan_id, a.id, a.kind, a.registration_no, a.title
-       FROM loan_collateral lc JOIN ip_assets a ON a.id = lc.ip_asset_id
-       WHERE lc.loan_id = ANY($1::uuid[])
+       FROM loan_collateral lc JOIN ip_assets a ON a.id = lc.ip_asset_id JOIN loans cl ON cl.id = lc.loan_id
+       WHERE lc.loan_id = ANY(:loanIds::uuid[]) AND ${visible.sql}
        ORDER BY a.kind, a.registration_no`,
-      [loanIds],
-    )) as {
+      { ...visible.params, loanIds: [...loanIds] },
+    );
+    const rows = (await scope.em.query(sql, params)) as {
       loan_id: string;
       id: string;
       kind: 'PATENT' | 'TRADEMARK';
@@ -430,12 +442,14 @@ export class LoanService {
     return byLoan;
   }
 
-  /** Status history of many loans in one statement, oldest first (the Loan.statusReports loader). */
-  async statusReportsOf(loanIds: readonly string[]): Promise<Map<string, LoanStatusReportEntity[]>> {
-    const rows = await this.ds
-      .getRepository(LoanStatusReportEntity)
-      .createQueryBuilder('r')
-      .where('r.loan_id = ANY(:ids::uuid[])', { ids: [...loanIds] })
+  /** Status history of many readable loans in one statement, oldest first (the Loan.statusReports loader). */
+  async statusReportsOf(
+    scope: Scope,
+    loanIds: readonly string[],
+  ): Promise<Map<string, LoanStatusReportEntity[]>> {
+    const rows = await scope
+      .loanStatusReports()
+      .andWhere('r.loan_id = ANY(:ids::uuid[])', { ids: [...loanIds] })
       .orderBy('r.id', 'ASC')
       .getMany();
     const byLoan = new Map<string, LoanStatusReportEntity[]>();

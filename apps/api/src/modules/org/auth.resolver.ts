@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { Actor } from '../../authz/actor';
-import type { GqlContext } from '../../graphql/context';
-import { AuthPayloadType, UserType } from './org.types';
+import { requireActor, type GqlContext } from '../../graphql/context';
+import { AuthPayloadType, UserType, ViewerPermissionsType } from './org.types';
 
 export function toUserType(actor: Actor): UserType {
   return {
@@ -24,6 +24,15 @@ export class AuthResolver {
   ): Promise<AuthPayloadType> {
     const { token, expiresAt, actor } = await ctx.services.auth.login(username, password);
     return { token, expiresAt, user: toUserType(actor) };
+  }
+
+  @Query(() => ViewerPermissionsType, {
+    description:
+      'What the caller may do and read at all (kind level, from the operations table and the read rules). ' +
+      'Menus and "new …" buttons follow it; each record says what may be done to it in `viewerCan`.',
+  })
+  viewerPermissions(@Ctx() ctx: GqlContext): ViewerPermissionsType {
+    return ctx.services.access.permissionsOf(requireActor(ctx));
   }
 
   @Query(() => UserType, { nullable: true, description: 'The logged-in user and organisation' })

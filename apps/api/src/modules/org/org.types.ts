@@ -53,3 +53,13 @@ export class OrgRefType {
   @Field()
   name: string;
 }
+
+@ObjectType('ViewerPermissions', {
+  description: "The caller's permissions at the level of its organisation kind",
+})
+export class ViewerPermissionsType {
+  @Field(() => [String], { description: 'Operations (authz operations table) the caller may take somewhere' })
+  operations: string[];
+  @Field(() => [String], { description: 'Kinds of record the caller can read at least one of' })
+  readable: string[];
+}

@@ -1,7 +1,6 @@
 import { Arg, Ctx, Field, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { requireActor, type GqlContext } from '../../graphql/context';
 import { DateScalar } from '../../graphql/scalars';
-import { requireKind } from '../loan/loan.access';
 
 @ObjectType('PortalInfo')
 export class PortalInfoType {
@@ -42,8 +41,7 @@ export class PortalResolver {
   ): Promise<string> {
     const actor = requireActor(ctx);
     const clock = ctx.services.clock;
-    return ctx.services.useCases.run(actor, 'portal.setBusinessDate', async ({ detail }) => {
-      requireKind(actor, 'portal.setBusinessDate');
+    return ctx.services.useCases.run(actor, 'clock.set', async ({ detail }) => {
       const from = clock.today();
       detail({ from, to: date });
       return clock.set(date);

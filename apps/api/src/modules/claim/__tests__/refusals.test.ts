@@ -132,7 +132,7 @@ describe('claim refusals, each with its article', () => {
     }
   });
 
-  it("another bank's claim → NOT_FOUND for every action, and claim(id) is null", async () => {
+  it("another bank's claim → NOT_FOUND (or the same FORBIDDEN as for no claim), and claim(id) is null", async () => {
     const claim = await verifiedClaim('bank-a');
     const q = await app.gql(
       'query($c: ID!) { claim(id: $c) { id } }',
@@ -140,13 +140,21 @@ describe('claim refusals, each with its article', () => {
       await d.token('bank-b'),
     );
     expect(q.data).toEqual({ claim: null });
-    for (const [mutation, vars] of [
-      ['mutation($c: ID!) { resubmitClaim(claimId: $c) { id } }', { c: claim.id }],
-      [PAY, { c: claim.id, k: 'other-bank-pay' }],
-      [APPROVE, { c: claim.id }],
+    const resubmit = await d.try('bank-b', 'mutation($c: ID!) { resubmitClaim(claimId: $c) { id } }', {
+      c: claim.id,
+    });
+    expect(resubmit.error?.extensions?.code).toBe('NOT_FOUND');
+    // Paying and co-signing are never a bank's (the operations table refuses them before any row is
+    // read): FORBIDDEN, and exactly the same answer for this claim as for one that does not exist.
+    const missing = '00000000-0000-4000-8000-000000000000';
+    for (const [mutation, vars, other] of [
+      [PAY, { c: claim.id, k: 'other-bank-pay' }, { c: missing, k: 'other-bank-pay' }],
+      [APPROVE, { c: claim.id }, { c: missing }],
     ] as const) {
-      const r = await d.try('bank-b', mutation, vars);
-      expect(r.error?.extensions?.code).toBe('NOT_FOUND');
+      const forClaim = await d.try('bank-b', mutation, vars);
+      const forNothing = await d.try('bank-b', mutation, other);
+      expect(forClaim.error?.extensions?.code).toBe('FORBIDDEN');
+      expect(forClaim.error?.message).toBe(forNothing.error?.message);
     }
     const loanOfA = (await app.ds.query(`SELECT loan_id FROM claims WHERE id = $1`, [claim.id]))[0].loan_id;
     const r = await d.try('bank-b', SUBMIT, { i: { loanId: loanOfA, idempotencyKey: 'other-bank-loan' } });

@@ -1,0 +1,255 @@
+import type { PolicyParameters } from '@ipfund/policy';
+import type { Operation } from '@ipfund/shared';
+import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { CooperationAgreementEntity } from '../modules/agreement/agreement.entity';
+import {
+  ClaimDocumentEntity,
+  ClaimEntity,
+  ClaimEventEntity,
+  RecoveryEntity,
+} from '../modules/claim/claim.entity';
+import { BlacklistProposalEntity } from '../modules/enterprise/blacklist.entity';
+import { EnterpriseEntity, IpAssetEntity } from '../modules/enterprise/enterprise.entity';
+import { LoanStatusReportEntity } from '../modules/loan/loan-status-report.entity';
+import { LoanEntity } from '../modules/loan/loan.entity';
+import { OrganizationEntity } from '../modules/org/org.entity';
+import { RiskEventEntity, RiskNoticeEntity, SuspensionProposalEntity } from '../modules/risk/risk.entity';
+import type { Actor } from './actor';
+import { abilityToSql, type FieldMap } from './ability-to-sql';
+import { defineAbilityFor, type Action, type AppAbility, type SubjectType } from './ability';
+import { OPERATION_TABLE, kindMayTake } from './operations';
+
+/**
+ * The columns behind each subject's condition fields, for a row of that subject under `alias`.
+ * Every field is a column of the subject's own row or a correlated subquery from it, so the
+ * predicate works under any alias and needs no join. This is the only place that maps them.
+ */
+export const SUBJECT_FIELDS: Readonly<Record<SubjectType, (alias: string) => FieldMap>> = {
+  Loan: (a) => ({
+    bankId: `${a}.bank_id`,
+    guarantorId: `${a}.guarantor_id`,
+    enterpriseOrgId: `(SELECT eo.organization_id FROM enterprises eo WHERE eo.id = ${a}.enterprise_id)`,
+  }),
+  Enterprise: (a) => ({
+    organizationId: `${a}.organization_id`,
+    createdByOrgId: `${a}.created_by_org_id`,
+    lenderIds: { memberOf: `SELECT el.bank_id FROM loans el WHERE el.enterprise_id = ${a}.id` },
+    guarantorIds: {
+      memberOf: `SELECT eg.guarantor_id FROM loans eg WHERE eg.enterprise_id = ${a}.id AND eg.guarantor_id IS NOT NULL`,
+    },
+  }),
+  Partner: (a) => ({ id: `${a}.id` }),
+  Agreement: (a) => ({ bankId: `${a}.bank_id` }),
+  BlacklistProposal: (a) => ({ enterpriseId: `${a}.enterprise_id` }),
+  /** A bank's risk figures, on the bank's organisation row. */
+  BankRisk: (a) => ({ bankId: `${a}.id` }),
+  RiskNotice: (a) => ({ bankId: `${a}.bank_id` }),
+  SuspensionProposal: (a) => ({ bankId: `${a}.bank_id` }),
+  RiskEvent: (a) => ({
+    bankId: `(SELECT rl.bank_id FROM loans rl WHERE rl.id = ${a}.loan_id)`,
+    guarantorId: `(SELECT rl.guarantor_id FROM loans rl WHERE rl.id = ${a}.loan_id)`,
+  }),
+  Claim: (a) => ({ bankId: `${a}.bank_id`, guarantorId: `${a}.guarantor_id` }),
+  Recovery: (a) => ({
+    bankId: `${a}.bank_id`,
+    guarantorId: `(SELECT rc.guarantor_id FROM claims rc WHERE rc.id = ${a}.claim_id)`,
+  }),
+  LedgerEntry: () => ({}),
+  ResumptionVote: () => ({}),
+};
+
+/**
+ * What one actor may read and touch inside one transaction (opened by `Access.read` or the use-case
+ * runner, with the actor's tenant settings set for PostgreSQL's row-level security). Every builder
+ * it returns is already filtered by the actor's ability, in SQL; services build on them and never
+ * start from a bare repository for tenant data.
+ */
+export class Scope {
+  readonly ability: AppAbility;
+  /** Parameter names are unique per predicate, so two subjects in one query never collide. */
+  private n = 0;
+
+  constructor(
+    readonly actor: Actor,
+    readonly policy: PolicyParameters,
+    /** The transaction. Services use it for writes and for the fund's own (non-tenant) tables. */
+    readonly em: EntityManager,
+  ) {
+    this.ability = defineAbilityFor(actor, policy);
+  }
+
+  /** The SQL predicate "the actor may take `action` on this row of `subject` under `alias`". */
+  where(
+    action: Action,
+    subject: SubjectType,
+    alias: string,
+  ): { sql: string; params: Record<string, unknown> } {
+    return abilityToSql(this.ability, action, subject, SUBJECT_FIELDS[subject](alias), `authz${this.n++}_`);
+  }
+
+  /** Adds the predicate to a builder whose main alias is a row of `subject`. */
+  filter<Q extends SelectQueryBuilder<ObjectLiteral>>(
+    qb: Q,
+    action: Action,
+    subject: SubjectType,
+    alias: string,
+  ): Q {
+    const { sql, params } = this.where(action, subject, alias);
+    qb.andWhere(sql, params);
+    return qb;
+  }
+
+  private scoped<T extends ObjectLiteral>(
+    entity: new () => T,
+    subject: SubjectType,
+    alias: string,
+    action: Action,
+  ): SelectQueryBuilder<T> {
+    return this.filter(this.em.getRepository(entity).createQueryBuilder(alias), action, subject, alias);
+  }
+
+  /** Loans (alias `loan`). */
+  loans(action: Action = 'read'): SelectQueryBuilder<LoanEntity> {
+    return this.scoped(LoanEntity, 'Loan', 'loan', action);
+  }
+
+  /** Status reports of readable loans (alias `r`). */
+  loanStatusReports(): SelectQueryBuilder<LoanStatusReportEntity> {
+    const qb = this.em.getRepository(LoanStatusReportEntity).createQueryBuilder('r');
+    const { sql, params } = this.where('read', 'Loan', 'sl');
+    return qb.andWhere(`EXISTS (SELECT 1 FROM loans sl WHERE sl.id = r.loan_id AND ${sql})`, params);
+  }
+
+  /** Enterprises (alias `enterprise`). */
+  enterprises(action: Action = 'read'): SelectQueryBuilder<EnterpriseEntity> {
+    return this.scoped(EnterpriseEntity, 'Enterprise', 'enterprise', action);
+  }
+
+  /** IP items of readable enterprises (alias `asset`). */
+  ipAssets(): SelectQueryBuilder<IpAssetEntity> {
+    const qb = this.em.getRepository(IpAssetEntity).createQueryBuilder('asset');
+    const { sql, params } = this.where('read', 'Enterprise', 'ae');
+    return qb.andWhere(
+      `EXISTS (SELECT 1 FROM enterprises ae WHERE ae.id = asset.enterprise_id AND ${sql})`,
+      params,
+    );
+  }
+
+  /** Organisations as partner management shows them (alias `org`). */
+  partners(action: Action = 'read'): SelectQueryBuilder<OrganizationEntity> {
+    return this.scoped(OrganizationEntity, 'Partner', 'org', action);
+  }
+
+  /** Bank organisations whose risk figures the actor may read (alias `bank`). */
+  bankRisks(action: Action = 'read'): SelectQueryBuilder<OrganizationEntity> {
+    return this.scoped(OrganizationEntity, 'BankRisk', 'bank', action).andWhere("bank.kind = 'LENDING_BANK'");
+  }
+
+  /** Cooperation agreements (alias `agreement`). */
+  agreements(): SelectQueryBuilder<CooperationAgreementEntity> {
+    return this.scoped(CooperationAgreementEntity, 'Agreement', 'agreement', 'read');
+  }
+
+  /** Blacklist proposals (alias `proposal`). */
+  blacklistProposals(action: Action = 'read'): SelectQueryBuilder<BlacklistProposalEntity> {
+    return this.scoped(BlacklistProposalEntity, 'BlacklistProposal', 'proposal', action);
+  }
+
+  /** Risk notices (alias `notice`). */
+  riskNotices(): SelectQueryBuilder<RiskNoticeEntity> {
+    return this.scoped(RiskNoticeEntity, 'RiskNotice', 'notice', 'read');
+  }
+
+  /** Suspension proposals (alias `proposal`). */
+  suspensionProposals(action: Action = 'read'): SelectQueryBuilder<SuspensionProposalEntity> {
+    return this.scoped(SuspensionProposalEntity, 'SuspensionProposal', 'proposal', action);
+  }
+
+  /** Early-warning events (alias `event`). */
+  riskEvents(action: Action = 'read'): SelectQueryBuilder<RiskEventEntity> {
+    return this.scoped(RiskEventEntity, 'RiskEvent', 'event', action);
+  }
+
+  /** Claims (alias `claim`). */
+  claims(action: Action = 'read'): SelectQueryBuilder<ClaimEntity> {
+    return this.scoped(ClaimEntity, 'Claim', 'claim', action);
+  }
+
+  /** Steps of readable claims (alias `e`). */
+  claimEvents(): SelectQueryBuilder<ClaimEventEntity> {
+    const qb = this.em.getRepository(ClaimEventEntity).createQueryBuilder('e');
+    const { sql, params } = this.where('read', 'Claim', 'ec');
+    return qb.andWhere(`EXISTS (SELECT 1 FROM claims ec WHERE ec.id = e.claim_id AND ${sql})`, params);
+  }
+
+  /** Documents of readable claims (alias `doc`). */
+  claimDocuments(): SelectQueryBuilder<ClaimDocumentEntity> {
+    const qb = this.em.getRepository(ClaimDocumentEntity).createQueryBuilder('doc');
+    const { sql, params } = this.where('read', 'Claim', 'dc');
+    return qb.andWhere(`EXISTS (SELECT 1 FROM claims dc WHERE dc.id = doc.claim_id AND ${sql})`, params);
+  }
+
+  /** Recoveries (alias `recovery`). */
+  recoveries(action: Action = 'read'): SelectQueryBuilder<RecoveryEntity> {
+    return this.scoped(RecoveryEntity, 'Recovery', 'recovery', action);
+  }
+
+  /** May the actor read at least one record of this kind? (menus: `viewerPermissions.readable`). */
+  canRead(subject: SubjectType): boolean {
+    return this.ability.can('read', subject);
+  }
+
+  /** May the actor's organisation take the operation at all (kind level, the operations table)? */
+  mayTake(operation: Operation): boolean {
+    return kindMayTake(this.actor.orgKind, operation, this.policy);
+  }
+
+  /**
+   * For each id, the operations among `operations` the actor may take on that record of `subject`,
+   * decided in one SQL statement by the same predicates the use cases lock rows with. Operations the
+   * actor's kind may not take cost nothing; ids the actor cannot see get nothing.
+   */
+  async permittedOn(
+    subject: SubjectType,
+    operations: readonly Operation[],
+    ids: readonly string[],
+  ): Promise<Map<string, Set<Operation>>> {
+    const result = new Map<string, Set<Operation>>(ids.map((id) => [id, new Set<Operation>()]));
+    const ops = operations.filter((op) => OPERATION_TABLE[op].subject === subject && this.mayTake(op));
+    if (!ops.length || !ids.length) return result;
+    const table = SUBJECT_TABLES[subject];
+    if (!table) throw new Error(`No table for subject ${subject}`);
+    const params: Record<string, unknown> = { ids: [...ids] };
+    const columns = ops.map((op, i) => {
+      const w = this.where(op, subject, 's');
+      Object.assign(params, w.params);
+      return `(${w.sql}) AS "op${i}"`;
+    });
+    const [sql, values] = this.em.connection.driver.escapeQueryWithParameters(
+      `SELECT s.id, ${columns.join(', ')} FROM ${table} s WHERE s.id = ANY(:ids::uuid[])`,
+      params,
+    );
+    const rows = (await this.em.query(sql, values)) as Record<string, unknown>[];
+    for (const row of rows) {
+      const set = result.get(row.id as string);
+      if (!set) continue;
+      ops.forEach((op, i) => {
+        if (row[`op${i}`] === true) set.add(op);
+      });
+    }
+    return result;
+  }
+}
+
+/** The table behind each subject that operations act on (for `permittedOn`). */
+const SUBJECT_TABLES: Partial<Record<SubjectType, string>> = {
+  Loan: 'loans',
+  Enterprise: 'enterprises',
+  Partner: 'organizations',
+  BankRisk: 'organizations',
+  BlacklistProposal: 'blacklist_proposals',
+  SuspensionProposal: 'suspension_proposals',
+  RiskEvent: 'risk_events',
+  Claim: 'claims',
+  Recovery: 'recoveries',
+};
