@@ -1,5 +1,6 @@
 import { OrganizationEntity } from '../modules/org/org.entity';
 import { UserEntity } from '../modules/org/user.entity';
+import { UserNameEntity } from '../modules/org/user-name.entity';
 import { EnterpriseEntity, IpAssetEntity } from '../modules/enterprise/enterprise.entity';
 import { BlacklistProposalEntity } from '../modules/enterprise/blacklist.entity';
 import { CooperationAgreementEntity } from '../modules/agreement/agreement.entity';
@@ -29,6 +30,7 @@ import {
 export const ENTITIES = [
   OrganizationEntity,
   UserEntity,
+  UserNameEntity,
   EnterpriseEntity,
   IpAssetEntity,
   BlacklistProposalEntity,

@@ -5,6 +5,7 @@ import { LoanLifecycle1764201900000 } from './1764201900000-LoanLifecycle';
 import { Ledger1764202000000 } from './1764202000000-Ledger';
 import { Claims1764202100000 } from './1764202100000-Claims';
 import { SecondWall1764202200000 } from './1764202200000-SecondWall';
+import { EnterpriseLibrary1764202300000 } from './1764202300000-EnterpriseLibrary';
 
 /** Every migration, in order. Listed explicitly (no globs) so the same list works compiled and under jest. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Ledger1764202000000,
   Claims1764202100000,
   SecondWall1764202200000,
+  EnterpriseLibrary1764202300000,
 ];

@@ -1,5 +1,7 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Operation } from '@ipfund/shared';
 import { requireActor, type GqlContext } from '../../graphql/context';
+import { viewerCanLoader } from '../../graphql/loaders';
 import { toEnterpriseType, toIpAssetType } from './enterprise.mapper';
 import {
   AddIpAssetInput,
@@ -7,6 +9,7 @@ import {
   EnterpriseConnectionType,
   EnterpriseType,
   IpAssetType,
+  LibraryEntryType,
 } from './enterprise.types';
 
 @Resolver(() => EnterpriseType)
@@ -39,19 +42,50 @@ export class EnterpriseResolver {
     return row ? toEnterpriseType(row) : null;
   }
 
-  @Mutation(() => EnterpriseType, {
+  @Query(() => LibraryEntryType, {
+    nullable: true,
     description:
-      'Fund manager (Art 6.3) or a bank adding a new borrower; the credit code is validated and unique',
+      'The library entry with this exact unified social credit code (public information), for a bank to ' +
+      'lend to it (Art 6.3): id and name only; null when the code is not in the library',
+  })
+  async enterpriseByCreditCode(
+    @Ctx() ctx: GqlContext,
+    @Arg('creditCode') creditCode: string,
+  ): Promise<LibraryEntryType | null> {
+    return ctx.services.enterprises.byCreditCode(requireActor(ctx), creditCode);
+  }
+
+  @Mutation(() => LibraryEntryType, {
+    description:
+      'Fund manager (Art 6.3) or a bank adding a borrower to the library; the credit code is validated. ' +
+      'A code already in the library answers with that entry (alreadyInLibrary), exactly as enterpriseByCreditCode does',
   })
   async createEnterprise(
     @Ctx() ctx: GqlContext,
     @Arg('input', () => CreateEnterpriseInput) input: CreateEnterpriseInput,
-  ): Promise<EnterpriseType> {
-    return toEnterpriseType(await ctx.services.enterprises.create(requireActor(ctx), input));
+  ): Promise<LibraryEntryType> {
+    return ctx.services.enterprises.create(requireActor(ctx), input);
+  }
+
+  @FieldResolver(() => [String], {
+    description:
+      'Operations the caller may take on this enterprise now (enterprise.addIpAsset; blacklist.propose while not blacklisted)',
+  })
+  async viewerCan(@Root() enterprise: EnterpriseType, @Ctx() ctx: GqlContext): Promise<Operation[]> {
+    const ops: Operation[] = [];
+    if (ctx.services.access.mayTake(requireActor(ctx), 'enterprise.addIpAsset'))
+      ops.push('enterprise.addIpAsset');
+    if (!enterprise.blacklisted) {
+      const permitted = await viewerCanLoader(ctx, 'Enterprise', ['blacklist.propose']).load(enterprise.id);
+      if (permitted.has('blacklist.propose')) ops.push('blacklist.propose');
+    }
+    return ops;
   }
 
   @Mutation(() => IpAssetType, {
-    description: 'Fund manager or a bank: a patent or trademark of an enterprise it can see',
+    description:
+      'Fund manager or a bank: a patent or trademark of an enterprise of the library. An item already on ' +
+      'record for it answers with its record; one registered to another enterprise is refused',
   })
   async addIpAsset(
     @Ctx() ctx: GqlContext,

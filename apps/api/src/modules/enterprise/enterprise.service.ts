@@ -1,35 +1,15 @@
-import type { OrgKind } from '@ipfund/shared';
-import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { Access } from '../../authz/access';
 import type { Actor } from '../../authz/actor';
-import { defineAbilityFor } from '../../authz/ability';
-import { whereAbility, type FieldMap } from '../../authz/ability-to-sql';
+import type { Scope } from '../../authz/scope';
 import { badInput, conflict, notFound } from '../../common/errors';
 import { decodeCursor, encodeCursor, pageSize } from '../../common/pagination';
 import type { UseCaseRunner } from '../../common/use-case';
-import { isUniqueViolation, isUuid, requireKind, text } from '../partner/partner.access';
+import { isUuid } from '../../common/ids';
+import { text } from '../partner/partner.access';
 import { creditCodeCheckChar, isValidCreditCode } from './credit-code';
 import { EnterpriseEntity, IpAssetEntity, type IpAssetKind } from './enterprise.entity';
-
-/**
- * Columns behind the fields the Enterprise rules are written against (authz/ability.ts). The
- * array-valued fields are subqueries over the enterprise's loans (DOMAIN.md §2: a bank sees the
- * enterprises that borrow from it, a guarantor those on loans it guarantees).
- */
-export const ENTERPRISE_FIELDS: FieldMap = {
-  organizationId: 'enterprise.organization_id',
-  createdByOrgId: 'enterprise.created_by_org_id',
-  lenderIds: { memberOf: 'SELECT el.bank_id FROM loans el WHERE el.enterprise_id = enterprise.id' },
-  guarantorIds: {
-    memberOf:
-      'SELECT eg.guarantor_id FROM loans eg WHERE eg.enterprise_id = enterprise.id AND eg.guarantor_id IS NOT NULL',
-  },
-};
-
-/**
- * Art 6.3: the fund manager keeps the enterprise library. A bank adds a new borrower (and its IP) so
- * it can register the loan; it then sees the enterprise before the first loan.
- */
-export const ENTERPRISE_EDITORS: readonly OrgKind[] = ['FUND_MANAGER', 'LENDING_BANK'];
 
 export interface IpAssetArgs {
   kind: IpAssetKind;
@@ -76,9 +56,6 @@ function normaliseCreditCode(raw: string): string {
   );
 }
 
-const duplicateCode = (code: string) =>
-  conflict(`An enterprise with credit code ${code} is already in the library`);
-
 function normaliseAsset(a: IpAssetArgs): IpAssetArgs {
   if (!IP_KINDS.includes(a.kind)) throw badInput('An IP item is a PATENT or a TRADEMARK');
   const registrationNo = a.registrationNo.trim().toUpperCase();
@@ -88,69 +65,105 @@ function normaliseAsset(a: IpAssetArgs): IpAssetArgs {
   return { kind: a.kind, registrationNo, title };
 }
 
+/**
+ * An enterprise of the library as anyone who knows its unified social credit code may see it: the code
+ * is public (GB 32100-2015), and so are the name and the fact that it is in the library. Nothing else.
+ */
+export interface LibraryEntry {
+  id: string;
+  name: string;
+  creditCode: string;
+  /** True when the code was already in the library (the caller's name and details were not used). */
+  alreadyInLibrary: boolean;
+}
+
+/**
+ * Art 6.3: the fund manager keeps the enterprise library, and every partner bank works from it: a bank
+ * finds a borrower by its credit code, adds a new one (and its IP) so it can register the loan, and
+ * lends to an enterprise another bank or the manager added. Listing and searching by name stay within
+ * what each caller may read (DOMAIN.md §2).
+ */
 export class EnterpriseService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly access: Access,
     private readonly useCases: UseCaseRunner,
   ) {}
 
-  /** Enterprises the actor may read; authorization is a WHERE clause (never read, counted or aggregated). */
-  visibleEnterprises(
-    actor: Actor,
-    em: EntityManager = this.ds.manager,
-  ): SelectQueryBuilder<EnterpriseEntity> {
-    const qb = em.getRepository(EnterpriseEntity).createQueryBuilder('enterprise');
-    return whereAbility(qb, defineAbilityFor(actor), 'read', 'Enterprise', ENTERPRISE_FIELDS);
-  }
-
   /** Newest first (insertion order), optionally matching a name fragment or a credit code prefix. */
-  async list(
+  list(
     actor: Actor,
     args: { first?: number | null; after?: string | null; search?: string | null },
   ): Promise<EnterprisePage> {
     const limit = pageSize(args.first);
     const after = args.after ? decodeCursor(args.after, 1) : null;
     if (after && !/^\d{1,18}$/.test(after[0])) throw badInput('Invalid cursor');
-    const base = this.visibleEnterprises(actor);
-    const search = text(args.search);
-    if (search) {
-      base.andWhere('(enterprise.name ILIKE :namePattern OR enterprise.credit_code LIKE :codePattern)', {
-        namePattern: `%${likeEscape(search)}%`,
-        codePattern: `${likeEscape(search.toUpperCase())}%`,
-      });
-    }
-    const totalCount = await base.clone().getCount();
-    const page = base
-      .clone()
-      .orderBy('enterprise.seq', 'DESC')
-      .limit(limit + 1);
-    if (after) page.andWhere('enterprise.seq < :afterSeq::bigint', { afterSeq: after[0] });
-    const rows = await page.getMany();
-    const shown = rows.slice(0, limit);
-    return {
-      totalCount,
-      rows: await this.withAssets(this.ds.manager, shown),
-      hasNextPage: rows.length > limit,
-      cursorOf: (row) => encodeCursor([row.enterprise.seq]),
-    };
+    return this.access.read(actor, async (scope) => {
+      const base = scope.enterprises();
+      const search = text(args.search);
+      if (search) {
+        base.andWhere('(enterprise.name ILIKE :namePattern OR enterprise.credit_code LIKE :codePattern)', {
+          namePattern: `%${likeEscape(search)}%`,
+          codePattern: `${likeEscape(search.toUpperCase())}%`,
+        });
+      }
+      const totalCount = await base.clone().getCount();
+      const page = base
+        .clone()
+        .orderBy('enterprise.seq', 'DESC')
+        .limit(limit + 1);
+      if (after) page.andWhere('enterprise.seq < :afterSeq::bigint', { afterSeq: after[0] });
+      const rows = await page.getMany();
+      const shown = rows.slice(0, limit);
+      return {
+        totalCount,
+        rows: await this.withAssets(scope, shown),
+        hasNextPage: rows.length > limit,
+        cursorOf: (row) => encodeCursor([row.enterprise.seq]),
+      };
+    });
   }
 
   /** null both when the enterprise does not exist and when the actor may not see it. */
-  async byId(actor: Actor, id: string): Promise<EnterpriseWithAssets | null> {
-    if (!isUuid(id)) return null;
-    const e = await this.visibleEnterprises(actor).andWhere('enterprise.id = :id', { id }).getOne();
-    if (!e) return null;
-    const [row] = await this.withAssets(this.ds.manager, [e]);
-    return row;
+  byId(actor: Actor, id: string): Promise<EnterpriseWithAssets | null> {
+    if (!isUuid(id)) return Promise.resolve(null);
+    return this.access.read(actor, async (scope) => {
+      const e = await scope.enterprises().andWhere('enterprise.id = :id', { id }).getOne();
+      if (!e) return null;
+      const [row] = await this.withAssets(scope, [e]);
+      return row;
+    });
   }
 
-  /** One statement for the IP items of a whole page (no N+1). */
-  async withAssets(em: EntityManager, enterprises: EnterpriseEntity[]): Promise<EnterpriseWithAssets[]> {
+  /**
+   * The library entry with this exact credit code, for any partner bank or programme office (the code
+   * is public): id and name only, or null. Read through a database function, because the enterprise
+   * need not be one the caller may otherwise read.
+   */
+  byCreditCode(actor: Actor, rawCode: string): Promise<LibraryEntry | null> {
+    const creditCode = normaliseCreditCode(rawCode);
+    this.access.requireOperation(actor, 'enterprise.create');
+    return this.access.read(actor, async (scope) => {
+      const found = await this.findByCode(scope.em, creditCode);
+      return found ? { ...found, creditCode, alreadyInLibrary: true } : null;
+    });
+  }
+
+  private async findByCode(
+    em: EntityManager,
+    creditCode: string,
+  ): Promise<{ id: string; name: string } | null> {
+    const [row] = (await em.query(`SELECT id, name FROM ipfund_enterprise_by_credit_code($1)`, [
+      creditCode,
+    ])) as { id: string; name: string }[];
+    return row ?? null;
+  }
+
+  /** One statement for the IP items of a whole page (no N+1), through the scope. */
+  async withAssets(scope: Scope, enterprises: EnterpriseEntity[]): Promise<EnterpriseWithAssets[]> {
     if (enterprises.length === 0) return [];
-    const assets = await em
-      .getRepository(IpAssetEntity)
-      .createQueryBuilder('asset')
-      .where('asset.enterprise_id IN (:...ids)', { ids: enterprises.map((e) => e.id) })
+    const assets = await scope
+      .ipAssets()
+      .andWhere('asset.enterprise_id IN (:...enterpriseIds)', { enterpriseIds: enterprises.map((e) => e.id) })
       .orderBy('asset.kind', 'ASC')
       .addOrderBy('asset.registration_no', 'ASC')
       .getMany();
@@ -160,31 +173,29 @@ export class EnterpriseService {
     }));
   }
 
-  /** The enterprise, locked for the transaction; NOT_FOUND when missing or invisible to the actor. */
-  async lockVisible(actor: Actor, em: EntityManager, id: string): Promise<EnterpriseEntity> {
-    if (!isUuid(id)) throw notFound('Enterprise');
-    const e = await this.visibleEnterprises(actor, em)
-      .andWhere('enterprise.id = :id', { id })
-      .setLock('pessimistic_write')
-      .getOne();
-    if (!e) throw notFound('Enterprise');
-    return e;
-  }
-
-  /** Art 6.3. The credit code is validated (GB 32100-2015) and unique in the library. */
-  create(actor: Actor, args: CreateEnterpriseArgs): Promise<EnterpriseWithAssets> {
+  /**
+   * Art 6.3. The credit code is validated (GB 32100-2015). A code already in the library is not an
+   * error: the answer is the library's entry (id and name — what the public code already tells), so
+   * two banks lending to one company share one record, no bank can squat a company's code, and the
+   * answer says nothing about who added it or who lends to it. New IP items given with it are added
+   * to the entry either way.
+   */
+  create(actor: Actor, args: CreateEnterpriseArgs): Promise<LibraryEntry> {
     return this.useCases.run(actor, 'enterprise.create', async ({ em, target, detail }) => {
-      requireKind(actor, ENTERPRISE_EDITORS, 'add enterprises to the library');
       const name = text(args.name);
       if (!name) throw badInput('The enterprise needs a name');
       const creditCode = normaliseCreditCode(args.creditCode);
       const assets = (args.ipAssets ?? []).map(normaliseAsset);
       detail({ name, creditCode, ipAssets: assets.length });
-      if (await em.getRepository(EnterpriseEntity).exists({ where: { creditCode } })) {
-        throw duplicateCode(creditCode);
-      }
-      const enterprise = await em
-        .save(
+      // Serialise concurrent additions of one code, so the second finds the first's entry.
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`enterprise:${creditCode}`]);
+      const existing = await this.findByCode(em, creditCode);
+      let entry: LibraryEntry;
+      if (existing) {
+        entry = { ...existing, creditCode, alreadyInLibrary: true };
+        detail({ alreadyInLibrary: true });
+      } else {
+        const enterprise = await em.save(
           em.create(EnterpriseEntity, {
             name,
             creditCode,
@@ -192,42 +203,64 @@ export class EnterpriseService {
             industry: text(args.industry) ?? '',
             createdByOrgId: actor.orgId,
           }),
-        )
-        .catch((err: unknown) => {
-          if (isUniqueViolation(err)) throw duplicateCode(creditCode);
-          throw err;
-        });
-      target('Enterprise', enterprise.id);
-      const saved: IpAssetEntity[] = [];
-      for (const a of assets) saved.push(await this.insertAsset(em, enterprise.id, a));
-      const reloaded = await em.getRepository(EnterpriseEntity).findOneByOrFail({ id: enterprise.id });
-      return { enterprise: reloaded, assets: saved };
+        );
+        entry = { id: enterprise.id, name, creditCode, alreadyInLibrary: false };
+      }
+      target('Enterprise', entry.id);
+      for (const a of assets) await this.findOrInsertAsset(em, entry.id, a);
+      return entry;
     });
   }
 
-  /** A patent or trademark of an enterprise the actor can see; registration numbers are unique per kind. */
+  /**
+   * A patent or trademark of an enterprise of the library (Art 2, 4, 6.3). Registration numbers are
+   * unique per kind: an item already on record for this enterprise is answered with its record, as if
+   * just added; one registered to another enterprise is refused (it cannot be this borrower's pledge).
+   */
   addIpAsset(actor: Actor, args: IpAssetArgs & { enterpriseId: string }): Promise<IpAssetEntity> {
     return this.useCases.run(actor, 'enterprise.addIpAsset', async ({ em, target, detail }) => {
-      requireKind(actor, ENTERPRISE_EDITORS, 'record IP of enterprises');
-      const enterprise = await this.lockVisible(actor, em, args.enterpriseId);
+      if (!isUuid(args.enterpriseId)) throw notFound('Enterprise');
+      const [enterprise] = (await em.query(`SELECT id FROM ipfund_enterprise_for_lending($1)`, [
+        args.enterpriseId,
+      ])) as { id: string }[];
+      if (!enterprise) throw notFound('Enterprise');
       target('Enterprise', enterprise.id);
       const asset = normaliseAsset(args);
       detail({ kind: asset.kind, registrationNo: asset.registrationNo });
-      const saved = await this.insertAsset(em, enterprise.id, asset);
+      const saved = await this.findOrInsertAsset(em, enterprise.id, asset);
       detail({ ipAssetId: saved.id });
       return saved;
     });
   }
 
-  private async insertAsset(em: EntityManager, enterpriseId: string, a: IpAssetArgs): Promise<IpAssetEntity> {
-    const taken = await em
-      .getRepository(IpAssetEntity)
-      .exists({ where: { kind: a.kind, registrationNo: a.registrationNo } });
-    const duplicate = () => conflict(`${a.kind} ${a.registrationNo} is already on record`);
-    if (taken) throw duplicate();
-    return em.save(em.create(IpAssetEntity, { enterpriseId, ...a })).catch((err: unknown) => {
-      if (isUniqueViolation(err)) throw duplicate();
-      throw err;
-    });
+  private async findOrInsertAsset(
+    em: EntityManager,
+    enterpriseId: string,
+    a: IpAssetArgs,
+  ): Promise<IpAssetEntity> {
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`ip:${a.kind}:${a.registrationNo}`]);
+    const find = async () => {
+      const [row] = (await em.query(
+        `SELECT id, enterprise_id AS "enterpriseId" FROM ipfund_ip_asset_by_registration($1, $2)`,
+        [a.kind, a.registrationNo],
+      )) as { id: string; enterpriseId: string }[];
+      return row;
+    };
+    const onRecord = await find();
+    if (onRecord) {
+      if (onRecord.enterpriseId !== enterpriseId) {
+        throw conflict(`${a.kind} ${a.registrationNo} is registered to another enterprise`);
+      }
+      // The record's id is the answer; kind and number are the caller's own, and so is the title it gave.
+      return Object.assign(new IpAssetEntity(), { ...a, id: onRecord.id, enterpriseId });
+    }
+    // The id is made here and the row written without RETURNING: a bank may record IP on a library
+    // entry it cannot read (Art 6.3), and RETURNING would ask to read the new row back.
+    const id = randomUUID();
+    await em.query(
+      `INSERT INTO ip_assets (id, enterprise_id, kind, registration_no, title) VALUES ($1, $2, $3, $4, $5)`,
+      [id, enterpriseId, a.kind, a.registrationNo, a.title],
+    );
+    return Object.assign(new IpAssetEntity(), { ...a, id, enterpriseId });
   }
 }

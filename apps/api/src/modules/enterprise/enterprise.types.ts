@@ -128,3 +128,18 @@ export class AddIpAssetInput {
   @Field()
   title: string;
 }
+
+@ObjectType('LibraryEntry', {
+  description:
+    'An enterprise of the library as its public credit code identifies it (Art 6.3): id and name only',
+})
+export class LibraryEntryType {
+  @Field(() => ID)
+  id: string;
+  @Field()
+  name: string;
+  @Field()
+  creditCode: string;
+  @Field({ description: 'The code was already in the library (the name and details sent were not used)' })
+  alreadyInLibrary: boolean;
+}

@@ -10,7 +10,7 @@ import {
 } from 'typeorm';
 import type { IsoDate } from '@ipfund/policy';
 import { OrganizationEntity } from '../org/org.entity';
-import { UserEntity } from '../org/user.entity';
+import { UserNameEntity } from '../org/user-name.entity';
 import { EnterpriseEntity, IpAssetEntity } from '../enterprise/enterprise.entity';
 
 /** Stored lifecycle; OVERDUE is derived from the earliest unpaid due date and the business date. */
@@ -96,9 +96,9 @@ export class LoanEntity {
   @Column({ name: 'acknowledged_by', type: 'uuid', nullable: true })
   acknowledgedBy: string | null;
 
-  @ManyToOne(() => UserEntity, { nullable: true })
+  @ManyToOne(() => UserNameEntity, { nullable: true, createForeignKeyConstraints: false })
   @JoinColumn({ name: 'acknowledged_by' })
-  acknowledger?: UserEntity | null;
+  acknowledger?: UserNameEntity | null;
 
   @ManyToMany(() => IpAssetEntity)
   @JoinTable({

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { IsoDate } from '@ipfund/policy';
 import { OrganizationEntity } from '../org/org.entity';
-import { UserEntity } from '../org/user.entity';
+import { UserNameEntity } from '../org/user-name.entity';
 import { LoanEntity } from '../loan/loan.entity';
 
 export type ProposalStatus = 'PENDING' | 'CONSENTED' | 'DECLINED';
@@ -37,9 +37,9 @@ export class SuspensionProposalEntity {
   @Column({ name: 'proposed_by', type: 'uuid' })
   proposedBy: string;
 
-  @ManyToOne(() => UserEntity, { nullable: false })
+  @ManyToOne(() => UserNameEntity, { nullable: false, createForeignKeyConstraints: false })
   @JoinColumn({ name: 'proposed_by' })
-  proposer?: UserEntity;
+  proposer?: UserNameEntity;
 
   @Column({ type: 'text', default: 'PENDING' })
   status: ProposalStatus;
@@ -50,9 +50,9 @@ export class SuspensionProposalEntity {
   @Column({ name: 'decided_by', type: 'uuid', nullable: true })
   decidedBy: string | null;
 
-  @ManyToOne(() => UserEntity, { nullable: true })
+  @ManyToOne(() => UserNameEntity, { nullable: true, createForeignKeyConstraints: false })
   @JoinColumn({ name: 'decided_by' })
-  decider?: UserEntity | null;
+  decider?: UserNameEntity | null;
 
   @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })
   decidedAt: Date | null;
@@ -128,9 +128,9 @@ export class RiskNoticeEntity {
   @Column({ name: 'issued_by', type: 'uuid' })
   issuedBy: string;
 
-  @ManyToOne(() => UserEntity, { nullable: false })
+  @ManyToOne(() => UserNameEntity, { nullable: false, createForeignKeyConstraints: false })
   @JoinColumn({ name: 'issued_by' })
-  issuer?: UserEntity;
+  issuer?: UserNameEntity;
 
   @Column({ name: 'issuer_org_id', type: 'uuid' })
   issuerOrgId: string;
@@ -176,9 +176,9 @@ export class RiskEventEntity {
   @Column({ name: 'reported_by', type: 'uuid' })
   reportedBy: string;
 
-  @ManyToOne(() => UserEntity, { nullable: false })
+  @ManyToOne(() => UserNameEntity, { nullable: false, createForeignKeyConstraints: false })
   @JoinColumn({ name: 'reported_by' })
-  reporter?: UserEntity;
+  reporter?: UserNameEntity;
 
   @Column({ name: 'reporter_org_id', type: 'uuid' })
   reporterOrgId: string;
@@ -202,9 +202,9 @@ export class RiskEventEntity {
   @Column({ name: 'verified_by', type: 'uuid', nullable: true })
   verifiedBy: string | null;
 
-  @ManyToOne(() => UserEntity, { nullable: true })
+  @ManyToOne(() => UserNameEntity, { nullable: true, createForeignKeyConstraints: false })
   @JoinColumn({ name: 'verified_by' })
-  verifier?: UserEntity | null;
+  verifier?: UserNameEntity | null;
 
   @Column({ name: 'verified_at', type: 'timestamptz', nullable: true })
   verifiedAt: Date | null;

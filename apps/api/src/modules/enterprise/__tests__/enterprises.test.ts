@@ -15,7 +15,8 @@ const LIST = `query($first: Int, $after: String, $search: String) {
   enterprises(first: $first, after: $after, search: $search) {
     totalCount edges { cursor node { ${NODE} } } pageInfo { hasNextPage endCursor } } }`;
 const ONE = `query($id: ID!) { enterprise(id: $id) { ${NODE} } }`;
-const CREATE = `mutation($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { ${NODE} } }`;
+const CREATE = `mutation($input: CreateEnterpriseInput!) {
+  createEnterprise(input: $input) { id name creditCode alreadyInLibrary } }`;
 const ADD_IP = `mutation($input: AddIpAssetInput!) { addIpAsset(input: $input) { id kind registrationNo title } }`;
 
 interface EnterpriseNode {
@@ -56,8 +57,15 @@ async function allVisible(token: string, search?: string): Promise<{ ids: string
   return { ids: [...ids].sort(), totalCount };
 }
 
+interface LibraryEntry {
+  id: string;
+  name: string;
+  creditCode: string;
+  alreadyInLibrary: boolean;
+}
+
 function create(input: Record<string, unknown>, token = tokens.FUND_MANAGER) {
-  return app.gql<{ createEnterprise: EnterpriseNode }>(
+  return app.gql<{ createEnterprise: LibraryEntry }>(
     CREATE,
     { input: { district: '江北区', industry: '软件', ...input } },
     token,
@@ -108,7 +116,14 @@ describe('createEnterprise (Art 6.3)', () => {
       tokens[kind],
     );
     expect(res.errors).toBeUndefined();
-    const e = res.data!.createEnterprise;
+    expect(res.data!.createEnterprise).toMatchObject({ creditCode: code, alreadyInLibrary: false });
+    // The creator sees it at once (a bank before its first loan to it), with its IP items.
+    const seen = await app.gql<{ enterprise: EnterpriseNode | null }>(
+      ONE,
+      { id: res.data!.createEnterprise.id },
+      tokens[kind],
+    );
+    const e = seen.data!.enterprise!;
     expect(e).toMatchObject({ creditCode: code, blacklisted: false });
     expect(e.ipAssets.map((a) => [a.kind, a.registrationNo])).toEqual([
       ['PATENT', `ZL2024${serial}.1`],
@@ -116,9 +131,6 @@ describe('createEnterprise (Art 6.3)', () => {
     ]);
     const row = await app.ds.getRepository(EnterpriseEntity).findOneByOrFail({ id: e.id });
     expect(row.createdByOrgId).toBe((await app.actor(USER_OF_KIND[kind])).orgId);
-    // The creator sees it at once (a bank before its first loan to it).
-    const seen = await app.gql<{ enterprise: EnterpriseNode | null }>(ONE, { id: e.id }, tokens[kind]);
-    expect(seen.data!.enterprise?.id).toBe(e.id);
   });
 
   it.each(otherKinds(EDITORS))('%s is refused with FORBIDDEN', async (kind) => {
@@ -139,16 +151,25 @@ describe('createEnterprise (Art 6.3)', () => {
     }
   });
 
-  it('normalises case and spaces, and refuses a duplicate credit code (CONFLICT)', async () => {
+  it('normalises case and spaces; a code already in the library answers with that entry, unchanged', async () => {
     const code = '91500105MA5U1A2B3A'; // a demo enterprise's
+    const existing = await app.ds.getRepository(EnterpriseEntity).findOneByOrFail({ creditCode: code });
+    const before = await app.ds.getRepository(EnterpriseEntity).count();
     const dup = await create({ name: '重复信用代码公司', creditCode: ` ${code.toLowerCase()} ` });
-    expect(refusal(dup).code).toBe('CONFLICT');
+    // Issue 8 part 5: no CONFLICT (an existence oracle), no second record, no renaming by the caller.
+    expect(dup.data!.createEnterprise).toEqual({
+      id: existing.id,
+      name: existing.name,
+      creditCode: code,
+      alreadyInLibrary: true,
+    });
+    expect(await app.ds.getRepository(EnterpriseEntity).count()).toBe(before);
     const fresh = nextCode();
     const ok = await create({ name: '小写代码公司', creditCode: fresh.toLowerCase() });
     expect(ok.data!.createEnterprise.creditCode).toBe(fresh);
   });
 
-  it('refuses an IP item whose registration number is already on record', async () => {
+  it('refuses an IP item whose registration number is on record for another enterprise', async () => {
     const existing = await app.ds.getRepository(IpAssetEntity).findOneByOrFail({ kind: 'TRADEMARK' });
     const code = nextCode();
     const res = await create({
@@ -205,8 +226,9 @@ describe('addIpAsset', () => {
     expect(refusal(res).code).toBe('FORBIDDEN');
   });
 
-  it('a bank gets NOT_FOUND for an enterprise it cannot see, exactly as for one that does not exist', async () => {
+  it('a bank records IP on any library entry (Art 6.3) without seeing it; a missing enterprise is NOT_FOUND', async () => {
     const created = await create({ name: '仅工行可见企业', creditCode: nextCode() }, tokens.LENDING_BANK);
+    const id = created.data!.createEnterprise.id;
     const bankB = await app.login('bank-b');
     const input = (enterpriseId: string) => ({
       input: {
@@ -216,10 +238,16 @@ describe('addIpAsset', () => {
         title: 'x',
       },
     });
-    const foreign = await app.gql(ADD_IP, input(created.data!.createEnterprise.id), bankB);
+    const shared = await app.gql<{ addIpAsset: { id: string } }>(ADD_IP, input(id), bankB);
+    expect(shared.errors).toBeUndefined();
+    const [row] = (await app.ds.query(`SELECT enterprise_id FROM ip_assets WHERE id = $1`, [
+      shared.data!.addIpAsset.id,
+    ])) as { enterprise_id: string }[];
+    expect(row.enterprise_id).toBe(id);
+    // Recording IP on it does not let bank-b read the enterprise.
+    expect((await app.gql(ONE, { id }, bankB)).data).toEqual({ enterprise: null });
     const missing = await app.gql(ADD_IP, input('00000000-0000-4000-8000-000000000000'), bankB);
-    expect(refusal(foreign).code).toBe('NOT_FOUND');
-    expect(foreign.errors![0].message).toBe(missing.errors![0].message);
+    expect(refusal(missing).code).toBe('NOT_FOUND');
   });
 
   it('registration numbers are unique per kind', async () => {
@@ -232,9 +260,25 @@ describe('addIpAsset', () => {
         { input: { enterpriseId: e.id, kind, registrationNo: 'SAME-123', title: 'x' } },
         tokens.FUND_MANAGER,
       );
-    expect((await add('PATENT')).errors).toBeUndefined();
+    const patent = await add('PATENT');
+    expect(patent.errors).toBeUndefined();
     expect((await add('TRADEMARK')).errors).toBeUndefined();
-    expect(refusal(await add('PATENT')).code).toBe('CONFLICT');
+    // The same item again for the same enterprise answers with its record (issue 8 part 5) ...
+    const again = await add('PATENT');
+    expect(again.errors).toBeUndefined();
+    expect((again.data as { addIpAsset: { id: string } }).addIpAsset.id).toBe(
+      (patent.data as { addIpAsset: { id: string } }).addIpAsset.id,
+    );
+    // ... and for another enterprise it is refused: a registration number names one owner.
+    const other = await app.ds
+      .getRepository(EnterpriseEntity)
+      .findOneByOrFail({ creditCode: '91500105MA5U2C4D54' });
+    const clash = await app.gql(
+      ADD_IP,
+      { input: { enterpriseId: other.id, kind: 'PATENT', registrationNo: 'SAME-123', title: 'x' } },
+      tokens.FUND_MANAGER,
+    );
+    expect(refusal(clash).code).toBe('CONFLICT');
   });
 });
 

@@ -177,23 +177,26 @@ describe('registerLoan (Art 2, 4, 11, 13, 21)', () => {
     }
   });
 
-  it('an enterprise the bank may not see answers NOT_FOUND, like one that does not exist', async () => {
-    const hidden = await createEnterprise(app, bankB);
-    for (const enterpriseId of [hidden.id, '00000000-0000-4000-8000-000000000000']) {
-      const res = await app.gql(
+  it('the library is shared (Art 6.3): a bank lends to an enterprise another bank added; a missing one is NOT_FOUND', async () => {
+    const elsewhere = await createEnterprise(app, bankB);
+    const lend = (enterpriseId: string) =>
+      app.gql<{ registerLoan: { id: string; covered: boolean; enterprise: { id: string } } }>(
         REGISTER,
         {
           input: registerInput({
             enterpriseId,
             principal: '1000000.00',
             issuedOn: '2026-05-01',
-            collateralIds: [hidden.patentId],
+            collateralIds: [elsewhere.patentId],
           }),
         },
         tokens.LENDING_BANK,
       );
-      expect(refusal(res).code).toBe('NOT_FOUND');
-    }
+    const missing = await lend('00000000-0000-4000-8000-000000000000');
+    expect(refusal(missing).code).toBe('NOT_FOUND');
+    const shared = await lend(elsewhere.id);
+    expect(shared.errors).toBeUndefined();
+    expect(shared.data!.registerLoan).toMatchObject({ covered: true, enterprise: { id: elsewhere.id } });
   });
 
   it('contract numbers are unique per bank (CONFLICT); another bank may use the same number', async () => {
