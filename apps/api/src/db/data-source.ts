@@ -79,9 +79,10 @@ export interface AppDatabaseOptions {
   /** The role requests are served under (DB_APP_ROLE). */
   appRole: string;
   /**
-   * Every serving connection runs as `appRole` from its start. Off by default while the request
-   * path is moved to tenant transactions (issue 8): outside `enterTenant` a query as the serving
-   * role sees no tenant rows. `enterTenant` switches the role per transaction either way.
+   * Every serving connection runs as `appRole` from its start (default true): every request reads
+   * through a tenant transaction (authz/access.ts), and outside one the serving role sees no tenant
+   * rows. `enterTenant` switches the role per transaction either way. False only for tests that
+   * compare the two setups.
    */
   serveAsAppRole?: boolean;
   poolMax: number;
@@ -116,7 +117,8 @@ export interface AppDatabase {
  * the owner's, the degradation is reported once through `warn`, and the wall holds inside tenant
  * transactions only (`enterTenant` sets the role per transaction, which PGlite supports).
  */
-export async function openAppDatabase(opts: AppDatabaseOptions): Promise<AppDatabase> {
+export async function openAppDatabase(options: AppDatabaseOptions): Promise<AppDatabase> {
+  const opts = { ...options, serveAsAppRole: options.serveAsAppRole ?? true };
   const separateOwner = opts.migrationUrl !== undefined && opts.migrationUrl !== opts.url;
   const ownerDs = await openDatabase({
     url: opts.migrationUrl ?? opts.url,

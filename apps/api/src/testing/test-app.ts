@@ -58,11 +58,11 @@ export async function createTestApp(
   );
   const queries = new QueryCounter();
   // Issue 8: `ds` stays the owner's (tests' raw SQL sees every row); the services use the serving
-  // pool, which runs every connection as DB_APP_ROLE when `serveAsAppRole` is set.
+  // pool, which runs every connection as DB_APP_ROLE (unless a test sets `serveAsAppRole: false`).
   const database = await openAppDatabase({
     url: db.url,
     appRole: config.dbAppRole,
-    serveAsAppRole: opts.serveAsAppRole ?? false,
+    serveAsAppRole: opts.serveAsAppRole ?? true,
     poolMax: db.poolMax,
     ownerPoolMax: db.poolMax,
     logger: queries,
@@ -71,7 +71,7 @@ export async function createTestApp(
   const services = createServices(config, database.ds, pino({ level: 'silent' }));
   // The demo data is the operator's: seeded as the owner.
   const seeder = database.ds === ds ? services : createServices(config, ds, pino({ level: 'silent' }));
-  if (opts.seed !== false) await seedDemo(seeder, businessDate);
+  if (opts.seed !== false) await seedDemo(seeder, ds, businessDate);
   const apollo = await createApollo(services);
   await apollo.start();
 
