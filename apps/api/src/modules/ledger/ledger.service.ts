@@ -210,7 +210,7 @@ const TRANSACTION_SELECT = `
          r.id AS reversed_by_id, u.display_name AS created_by_name, o.name AS created_by_org_name
     FROM ledger_transactions t
     LEFT JOIN ledger_transactions r ON r.reverses_transaction_id = t.id
-    LEFT JOIN users u ON u.id = t.created_by_user_id
+    LEFT JOIN user_names u ON u.id = t.created_by_user_id
     LEFT JOIN organizations o ON o.id = t.created_by_org_id`;
 
 function sqlError(err: unknown): { code?: string; constraint?: string; message: string } | null {

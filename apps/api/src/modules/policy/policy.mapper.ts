@@ -56,6 +56,8 @@ export function toPolicyType(p: PolicyParameters): PolicyType {
     minGuarantorRate: rate(p.minGuarantorRate),
     circuitBreakerCumulative: amount(p.circuitBreakerCumulative),
     remittanceDays: days(p.remittanceDays),
+    allowedLoanPurposes: kinds(p.allowedLoanPurposes),
+    allowedCollateralKinds: kinds(p.allowedCollateralKinds),
     coSigningOffices: kinds(p.coSigningOffices),
     resumptionVoters: kinds(p.resumptionVoters),
     provisions: PROVISION_KEYS.map((key) => ({

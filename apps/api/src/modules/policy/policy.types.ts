@@ -135,6 +135,17 @@ export class PolicyType {
   })
   remittanceDays: PolicyDaysParamType;
 
+  @Field(() => PolicyKindsParamType, {
+    description:
+      'Purposes a covered loan may serve (IP_OPERATION, RND, TECH_UPGRADE, INDUSTRIALISATION, WORKING_CAPITAL in Jiangbei)',
+  })
+  allowedLoanPurposes: PolicyKindsParamType;
+
+  @Field(() => PolicyKindsParamType, {
+    description: 'Kinds of IP that make a loan covered (PATENT, TRADEMARK)',
+  })
+  allowedCollateralKinds: PolicyKindsParamType;
+
   @Field(() => PolicyKindsParamType, { description: 'Offices that must all approve a claim, each once' })
   coSigningOffices: PolicyKindsParamType;
 

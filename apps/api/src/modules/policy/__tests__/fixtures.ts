@@ -40,6 +40,8 @@ export const POLICY_QUERY = `query {
     minGuarantorRate { value article note }
     circuitBreakerCumulative { value article note }
     remittanceDays { value article note }
+    allowedLoanPurposes { value article note }
+    allowedCollateralKinds { value article note }
     coSigningOffices { value article note }
     resumptionVoters { value article note }
     provisions { key article note }

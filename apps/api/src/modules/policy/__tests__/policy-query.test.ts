@@ -35,6 +35,11 @@ describe('policy query (default district: jiangbei-2024)', () => {
       minGuarantorRate: { value: '0.40', article: 'Art 14' },
       circuitBreakerCumulative: { value: '6000000.00', article: 'Art 19' },
       remittanceDays: { value: 30, article: 'Art 18' },
+      allowedLoanPurposes: {
+        value: ['IP_OPERATION', 'RND', 'TECH_UPGRADE', 'INDUSTRIALISATION', 'WORKING_CAPITAL'],
+        article: 'Art 13',
+      },
+      allowedCollateralKinds: { value: ['PATENT', 'TRADEMARK'], article: 'Art 2, 4' },
       coSigningOffices: {
         value: ['IP_BUREAU', 'FINANCE_BUREAU', 'FINANCIAL_OFFICE'],
         article: 'Art 17',
