@@ -108,6 +108,54 @@ it('reads', async () => {
   }
 });
 
+it('a bank’s loans page against raw SQL (interleaved rounds, medians)', async () => {
+  // The reference: the same page (100 loans with bank and enterprise names, pledged items, the count)
+  // as one prepared statement through node-pg, on the same database, in the same rounds.
+  const token = await app.login('bank-a');
+  const bankId = await orgIdOf(app, 'bank-a');
+  const page =
+    'query { loans(first: 100) { totalCount edges { node { id contractNo principal overdueDays status bank { name } enterprise { name } collateral { id } } } } }';
+  // A connection of the owner's node-pg pool (the app's `pg` driver): no GraphQL, no ORM, no RLS.
+  const driver = app.ds.driver as unknown as {
+    master: { connect(): Promise<{ query(q: object): Promise<unknown>; release(): void }> };
+  };
+  const raw = await driver.master.connect();
+  const statement = {
+    name: 'bench-bank-loans-page',
+    text: `WITH page AS (
+             SELECT l.id, l.contract_no, l.principal, l.earliest_unpaid_due_date, l.status, b.name AS bank, e.name AS enterprise
+               FROM loans l JOIN organizations b ON b.id = l.bank_id JOIN enterprises e ON e.id = l.enterprise_id
+              WHERE l.bank_id = $1 ORDER BY l.issued_on DESC, l.seq DESC LIMIT 100)
+           SELECT p.*, (SELECT count(*) FROM loans WHERE bank_id = $1) AS total,
+                  (SELECT array_agg(lc.ip_asset_id) FROM loan_collateral lc WHERE lc.loan_id = p.id) AS collateral
+             FROM page p`,
+    values: [bankId],
+  };
+  const portal: number[] = [];
+  const reference: number[] = [];
+  try {
+    for (let i = 0; i < 5; i++) {
+      await app.gql(page, {}, token);
+      await raw.query(statement);
+    }
+    for (let i = 0; i < 200; i++) {
+      const res = await timed(portal, () => app.gql(page, {}, token));
+      if (res.errors) throw new Error(JSON.stringify(res.errors));
+      await timed(reference, () => raw.query(statement));
+    }
+  } finally {
+    raw.release();
+  }
+  const p = stats('loans(first: 100) — bank, interleaved with raw SQL', portal);
+  const r = stats('the same page as one prepared statement (node-pg, raw SQL reference)', reference);
+  rows.push(p, r);
+  notes.push(
+    `A bank's loans page runs at ${(r.p50 / p.p50).toFixed(3)}× raw SQL (median ${ms(r.p50)} ms vs ${ms(p.p50)} ms, ` +
+      `200 interleaved rounds, one client). The portal's request: the token's user, one REPEATABLE READ ` +
+      'transaction under ipfund_app with the tenant settings, the count, the page and the pledged items.',
+  );
+});
+
 it(`claim lifecycle, ${CLIENTS} concurrent clients`, async () => {
   const d = new ClaimDriver(app);
   for (const u of ['bank-a', 'bank-b', 'bank-c', 'manager', 'ipb', 'finance', 'fo']) await d.token(u);

@@ -18,6 +18,8 @@ import { Scope } from './scope';
  * first wall). Use cases get the same `Scope` from the use-case runner.
  */
 export class Access {
+  private readonly readsAllCache = new Map<string, boolean>();
+
   constructor(
     private readonly ds: DataSource,
     private readonly policies: PolicyBook,
@@ -52,9 +54,18 @@ export class Access {
    * over other tenants' records are shown only then (DOMAIN.md §2).
    */
   readsAll(actor: Actor, subject: SubjectType): boolean {
-    return defineAbilityFor(actor, this.policyNow())
-      .rulesFor('read', subject)
-      .some((r) => !r.conditions && !r.inverted);
+    // Depends only on the kind and the measures (a rule without conditions), so one answer serves
+    // every row of a page.
+    const policy = this.policyNow();
+    const key = `${actor.orgKind}|${policy.id}|${subject}`;
+    let all = this.readsAllCache.get(key);
+    if (all === undefined) {
+      all = defineAbilityFor(actor, policy)
+        .rulesFor('read', subject)
+        .some((r) => !r.conditions && !r.inverted);
+      this.readsAllCache.set(key, all);
+    }
+    return all;
   }
 
   /** May the actor's organisation take the operation at all (kind level)? */
