@@ -1,25 +1,13 @@
 import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbility } from '@casl/ability';
 import type { PolicyParameters } from '@ipfund/policy';
-import type { Operation, OrgKind } from '@ipfund/shared';
+import { READABLE_SUBJECTS, type Operation, type OrgKind, type ReadableSubject } from '@ipfund/shared';
 import type { Actor } from './actor';
 import { OPERATION_TABLE, operationsOf } from './operations';
 
 /** `read`, or the name of an operation of the operations table (authz/operations.ts). */
 export type Action = 'read' | Operation;
-export type SubjectType =
-  | 'Loan'
-  | 'Enterprise'
-  | 'Partner'
-  | 'Agreement'
-  | 'BlacklistProposal'
-  | 'BankRisk'
-  | 'RiskNotice'
-  | 'SuspensionProposal'
-  | 'RiskEvent'
-  | 'LedgerEntry'
-  | 'Claim'
-  | 'Recovery'
-  | 'ResumptionVote';
+/** The kinds of record rules are written for: the ones the web may ask about (`@ipfund/shared`). */
+export type SubjectType = ReadableSubject;
 
 /** Plain shapes the conditions are written against; the SQL adapter maps each field to a column. */
 export interface LoanSubject {
@@ -111,27 +99,10 @@ export type ReadRule = { subject: SubjectType; conditions?: Record<string, unkno
  */
 export function readRulesFor(actor: Pick<Actor, 'orgId' | 'orgKind'>): ReadRule[] {
   const org = actor.orgId;
-  if (PROGRAMME_WIDE_READERS.includes(actor.orgKind)) {
-    return (
-      [
-        'Loan',
-        'Enterprise',
-        'Partner',
-        'Agreement',
-        'BlacklistProposal',
-        'BankRisk',
-        'RiskNotice',
-        'SuspensionProposal',
-        'RiskEvent',
-        'Claim',
-        'Recovery',
-        // The fund ledger and its totals (R1, Art 5, 6, 20); never a bank, guarantor or enterprise.
-        'LedgerEntry',
-        // Art 19: the offices' and the manager's consents (with their comments) are the programme's.
-        'ResumptionVote',
-      ] as const
-    ).map((subject) => ({ subject }));
-  }
+  // Every record of the programme, incl. the fund ledger and its totals (R1, Art 5, 6, 20) and the
+  // offices' and the manager's resumption consents (Art 19): never a bank, guarantor or enterprise.
+  if (PROGRAMME_WIDE_READERS.includes(actor.orgKind))
+    return READABLE_SUBJECTS.map((subject) => ({ subject }));
   switch (actor.orgKind) {
     case 'LENDING_BANK':
       return [

@@ -113,11 +113,33 @@ export class Scope {
     return this.scoped(LoanEntity, 'Loan', 'loan', action);
   }
 
+  /**
+   * Rows that belong to a record of another subject (a loan's reports, a claim's steps): readable
+   * exactly when their parent is. `foreignKey` is the child's column naming the parent.
+   */
+  private childrenOf<T extends ObjectLiteral>(
+    entity: new () => T,
+    alias: string,
+    parent: { subject: SubjectType; table: string; foreignKey: string },
+  ): SelectQueryBuilder<T> {
+    const p = `${alias}_parent`;
+    const { sql, params } = this.where('read', parent.subject, p);
+    return this.em
+      .getRepository(entity)
+      .createQueryBuilder(alias)
+      .andWhere(
+        `EXISTS (SELECT 1 FROM ${parent.table} ${p} WHERE ${p}.id = ${alias}.${parent.foreignKey} AND ${sql})`,
+        params,
+      );
+  }
+
   /** Status reports of readable loans (alias `r`). */
   loanStatusReports(): SelectQueryBuilder<LoanStatusReportEntity> {
-    const qb = this.em.getRepository(LoanStatusReportEntity).createQueryBuilder('r');
-    const { sql, params } = this.where('read', 'Loan', 'sl');
-    return qb.andWhere(`EXISTS (SELECT 1 FROM loans sl WHERE sl.id = r.loan_id AND ${sql})`, params);
+    return this.childrenOf(LoanStatusReportEntity, 'r', {
+      subject: 'Loan',
+      table: 'loans',
+      foreignKey: 'loan_id',
+    });
   }
 
   /** Enterprises (alias `enterprise`). */
@@ -127,12 +149,11 @@ export class Scope {
 
   /** IP items of readable enterprises (alias `asset`). */
   ipAssets(): SelectQueryBuilder<IpAssetEntity> {
-    const qb = this.em.getRepository(IpAssetEntity).createQueryBuilder('asset');
-    const { sql, params } = this.where('read', 'Enterprise', 'ae');
-    return qb.andWhere(
-      `EXISTS (SELECT 1 FROM enterprises ae WHERE ae.id = asset.enterprise_id AND ${sql})`,
-      params,
-    );
+    return this.childrenOf(IpAssetEntity, 'asset', {
+      subject: 'Enterprise',
+      table: 'enterprises',
+      foreignKey: 'enterprise_id',
+    });
   }
 
   /** Organisations as partner management shows them (alias `org`). */
@@ -177,16 +198,20 @@ export class Scope {
 
   /** Steps of readable claims (alias `e`). */
   claimEvents(): SelectQueryBuilder<ClaimEventEntity> {
-    const qb = this.em.getRepository(ClaimEventEntity).createQueryBuilder('e');
-    const { sql, params } = this.where('read', 'Claim', 'ec');
-    return qb.andWhere(`EXISTS (SELECT 1 FROM claims ec WHERE ec.id = e.claim_id AND ${sql})`, params);
+    return this.childrenOf(ClaimEventEntity, 'e', {
+      subject: 'Claim',
+      table: 'claims',
+      foreignKey: 'claim_id',
+    });
   }
 
   /** Documents of readable claims (alias `doc`). */
   claimDocuments(): SelectQueryBuilder<ClaimDocumentEntity> {
-    const qb = this.em.getRepository(ClaimDocumentEntity).createQueryBuilder('doc');
-    const { sql, params } = this.where('read', 'Claim', 'dc');
-    return qb.andWhere(`EXISTS (SELECT 1 FROM claims dc WHERE dc.id = doc.claim_id AND ${sql})`, params);
+    return this.childrenOf(ClaimDocumentEntity, 'doc', {
+      subject: 'Claim',
+      table: 'claims',
+      foreignKey: 'claim_id',
+    });
   }
 
   /** Recoveries (alias `recovery`). */
