@@ -55,6 +55,10 @@ export interface Policy {
   minGuarantorRate: PolicyParam<string>;
   circuitBreakerCumulative: PolicyParam<string>;
   remittanceDays: PolicyParam<number>;
+  /** Art 13: the purposes a covered loan may serve (LoanPurpose values). */
+  allowedLoanPurposes: PolicyParam<string[]>;
+  /** Art 2, 4: the kinds of IP whose pledge makes a loan covered (PATENT, TRADEMARK). */
+  allowedCollateralKinds: PolicyParam<string[]>;
   coSigningOffices: PolicyParam<string[]>;
   resumptionVoters: PolicyParam<string[]>;
   provisions: PolicyProvisionInfo[];
@@ -128,6 +132,12 @@ export const POLICY_QUERY: TypedDocumentNode<{ policy: Policy }, Record<string, 
       }
       remittanceDays {
         ...PolicyParamDays
+      }
+      allowedLoanPurposes {
+        ...PolicyParamKinds
+      }
+      allowedCollateralKinds {
+        ...PolicyParamKinds
       }
       coSigningOffices {
         ...PolicyParamKinds

@@ -44,22 +44,54 @@ export function overdueColor(
   return undefined;
 }
 
-/** Art 13: the allowed purposes first, then those a covered loan may not have. */
-export const LOAN_PURPOSES: readonly { value: string; label: string; allowed: boolean }[] = [
-  { value: 'IP_OPERATION', label: '知识产权运营管理', allowed: true },
-  { value: 'RND', label: '技术研发', allowed: true },
-  { value: 'TECH_UPGRADE', label: '技术改造', allowed: true },
-  { value: 'INDUSTRIALISATION', label: '项目产业化', allowed: true },
-  { value: 'WORKING_CAPITAL', label: '流动资金周转', allowed: true },
-  { value: 'EQUITY_INVESTMENT', label: '股本权益性投资', allowed: false },
-  { value: 'SECURITIES', label: '有价证券投资', allowed: false },
-  { value: 'FUNDS', label: '基金投资', allowed: false },
-  { value: 'FUTURES', label: '期货投资', allowed: false },
-  { value: 'OTHER_PROHIBITED', label: '其他禁止用途', allowed: false },
-];
+/**
+ * Chinese names of the LoanPurpose values (Art 13). Only a label map: which purposes a covered loan may
+ * serve is the policy's (`policy.allowedLoanPurposes`), never decided here.
+ */
+const PURPOSE_LABELS: Readonly<Record<string, string>> = {
+  IP_OPERATION: '知识产权运营管理',
+  RND: '技术研发',
+  TECH_UPGRADE: '技术改造',
+  INDUSTRIALISATION: '项目产业化',
+  WORKING_CAPITAL: '流动资金周转',
+  EQUITY_INVESTMENT: '股本权益性投资',
+  SECURITIES: '有价证券投资',
+  FUNDS: '基金投资',
+  FUTURES: '期货投资',
+  OTHER_PROHIBITED: '其他禁止用途',
+};
 
 export function purposeLabel(purpose: string): string {
-  return LOAN_PURPOSES.find((p) => p.value === purpose)?.label ?? purpose;
+  return Object.hasOwn(PURPOSE_LABELS, purpose) ? PURPOSE_LABELS[purpose] : purpose;
+}
+
+export interface PurposeOption {
+  value: string;
+  label: string;
+  /** Whether the measures in force allow it for a covered loan; undefined before the policy is known. */
+  allowed: boolean | undefined;
+}
+
+/**
+ * The purposes a bank may enter when registering a loan: those the policy in force allows first, in
+ * the policy's order (a value this client has no label for is shown as sent), then every other known
+ * purpose, marked "不予补偿" — such a loan is registered but not covered. Before the policy has
+ * arrived (`allowed` undefined) every known purpose is offered unmarked.
+ */
+export function purposeOptions(allowed: readonly string[] | undefined): PurposeOption[] {
+  if (!allowed) {
+    return Object.keys(PURPOSE_LABELS).map((value) => ({
+      value,
+      label: purposeLabel(value),
+      allowed: undefined,
+    }));
+  }
+  const first = [...new Set(allowed)];
+  const rest = Object.keys(PURPOSE_LABELS).filter((value) => !first.includes(value));
+  return [
+    ...first.map((value) => ({ value, label: purposeLabel(value), allowed: true })),
+    ...rest.map((value) => ({ value, label: `${purposeLabel(value)}（不予补偿）`, allowed: false })),
+  ];
 }
 
 const CHINESE_DIGITS = /^\d+$/;

@@ -6,6 +6,7 @@ import {
   normalizeYuan,
   overdueColor,
   purposeLabel,
+  purposeOptions,
   reasonText,
   tapeErrorLabel,
 } from '../loanDisplay';
@@ -75,6 +76,49 @@ describe('articleLabel and coverage reasons', () => {
     expect(purposeLabel('SPACE')).toBe('SPACE');
     expect(tapeErrorLabel('CONTRACT_NOT_FOUND')).toBe('未找到该合同编号的贷款');
     expect(tapeErrorLabel('SOMETHING_NEW')).toBeNull();
+  });
+});
+
+describe('purposeOptions (Art 13, from the policy in force)', () => {
+  const jiangbei = ['IP_OPERATION', 'RND', 'TECH_UPGRADE', 'INDUSTRIALISATION', 'WORKING_CAPITAL'];
+
+  it('lists the allowed purposes first, in the policy order, then the others marked not covered', () => {
+    const options = purposeOptions(jiangbei);
+    expect(options.slice(0, 5)).toEqual(
+      jiangbei.map((value) => ({ value, label: purposeLabel(value), allowed: true })),
+    );
+    expect(options.slice(5).every((o) => o.allowed === false && o.label.endsWith('（不予补偿）'))).toBe(true);
+    expect(options.find((o) => o.value === 'EQUITY_INVESTMENT')).toEqual({
+      value: 'EQUITY_INVESTMENT',
+      label: '股本权益性投资（不予补偿）',
+      allowed: false,
+    });
+    expect(options).toHaveLength(10);
+  });
+
+  it('follows another policy: what it does not allow is marked, whatever Jiangbei says', () => {
+    const options = purposeOptions(['WORKING_CAPITAL', 'RND']);
+    expect(options.slice(0, 2).map((o) => [o.value, o.allowed])).toEqual([
+      ['WORKING_CAPITAL', true],
+      ['RND', true],
+    ]);
+    expect(options.find((o) => o.value === 'IP_OPERATION')).toMatchObject({
+      allowed: false,
+      label: '知识产权运营管理（不予补偿）',
+    });
+    expect(new Set(options.map((o) => o.value)).size).toBe(options.length);
+  });
+
+  it('offers a purpose the policy allows that this client has no label for, as sent, once', () => {
+    const options = purposeOptions(['SPACE_MINING', 'RND', 'RND']);
+    expect(options[0]).toEqual({ value: 'SPACE_MINING', label: 'SPACE_MINING', allowed: true });
+    expect(options.filter((o) => o.value === 'RND')).toHaveLength(1);
+  });
+
+  it('marks nothing before the policy has arrived', () => {
+    const options = purposeOptions(undefined);
+    expect(options).toHaveLength(10);
+    expect(options.every((o) => o.allowed === undefined && !o.label.includes('不予补偿'))).toBe(true);
   });
 });
 
