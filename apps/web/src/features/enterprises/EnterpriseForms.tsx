@@ -3,7 +3,7 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Modal, Select, Space } from 'antd';
 import { mutationErrorText } from '../partners/mutationError';
 import { IP_KIND_LABELS, creditCodeProblem, type IpKind } from './enterpriseDisplay';
-import { CREATE_ENTERPRISE, type CreateEnterpriseVariables } from './enterprises.graphql';
+import { CREATE_ENTERPRISE, type CreateEnterpriseVariables, type LibraryEntry } from './enterprises.graphql';
 
 export const IP_KIND_OPTIONS = (Object.keys(IP_KIND_LABELS) as IpKind[]).map((k) => ({
   value: k,
@@ -20,15 +20,23 @@ export const creditCodeRule = {
 
 type CreateForm = CreateEnterpriseVariables['input'];
 
-/** 新增企业 (Art 6.3): the fund manager, or a bank adding a new borrower with its patents and trademarks. */
+/**
+ * 新增企业 (Art 6.3): the fund manager, or a bank adding a new borrower with its patents and trademarks.
+ * `onCreated` gets the id of a new entry (one the caller may open); `onEntry` gets the library's entry
+ * either way, also one already there (enough to lend to it), e.g. for loan registration.
+ */
 export function CreateEnterpriseModal({
   open,
   onClose,
   onCreated,
+  onEntry,
+  initialCreditCode,
 }: {
   open: boolean;
   onClose: () => void;
-  onCreated: (id: string) => void;
+  onCreated?: (id: string) => void;
+  onEntry?: (entry: LibraryEntry) => void;
+  initialCreditCode?: string;
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<CreateForm>();
@@ -51,7 +59,8 @@ export function CreateEnterpriseModal({
       form.resetFields();
       onClose();
       // An existing entry may be one the caller cannot open (another bank's borrower): its id is enough to lend.
-      if (entry && !entry.alreadyInLibrary) onCreated(entry.id);
+      if (entry && !entry.alreadyInLibrary) onCreated?.(entry.id);
+      if (entry) onEntry?.(entry);
     } catch (err) {
       message.error(mutationErrorText(err));
     }
@@ -69,7 +78,12 @@ export function CreateEnterpriseModal({
       onCancel={onClose}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ district: '江北区' }}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ district: '江北区', creditCode: initialCreditCode }}
+      >
         <Form.Item
           name="name"
           label="企业名称"

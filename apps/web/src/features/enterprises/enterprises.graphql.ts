@@ -116,6 +116,21 @@ export const CREATE_ENTERPRISE: TypedDocumentNode<
   }
 `;
 
+/** Art 6.3: the library entry with this exact unified social credit code (id and name), null when none. */
+export const ENTERPRISE_BY_CREDIT_CODE: TypedDocumentNode<
+  { enterpriseByCreditCode: LibraryEntry | null },
+  { creditCode: string }
+> = gql`
+  query EnterpriseByCreditCode($creditCode: String!) {
+    enterpriseByCreditCode(creditCode: $creditCode) {
+      id
+      name
+      creditCode
+      alreadyInLibrary
+    }
+  }
+`;
+
 export interface AddIpAssetVariables {
   input: { enterpriseId: string; kind: string; registrationNo: string; title: string };
 }

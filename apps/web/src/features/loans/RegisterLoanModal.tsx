@@ -1,13 +1,33 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, App, Checkbox, DatePicker, Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Checkbox,
+  DatePicker,
+  Form,
+  Input,
+  Modal,
+  Radio,
+  Segmented,
+  Select,
+  Space,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
 import { provisionArticle } from '../../app/policy';
-import { usePolicy } from '../../app/useViewer';
-import { ErrorAlert } from '../../lib/ErrorAlert';
-import { apiErrorText } from './apiError';
-import { articleLabel, compareYuan, LOAN_PURPOSES, normalizeYuan, reasonText } from './loanDisplay';
+import { usePolicy, useViewerPermissions } from '../../app/useViewer';
+import { ApiErrorAlert } from '../claims/ApiErrorAlert';
+import { ipKindLabel } from '../enterprises/enterpriseDisplay';
+import { BorrowerFinder } from './BorrowerFinder';
+import { articleLabel, compareYuan, normalizeYuan, purposeOptions, reasonText } from './loanDisplay';
 import { REGISTER_LOAN_MUTATION, REGISTRATION_OPTIONS_QUERY, type LoanRow } from './loans.graphql';
+import { PledgeByNumber } from './PledgeByNumber';
+import { collateralChoices, pledgeKinds, pledgeLabel, withCollateral, type PledgeItem } from './pledge';
+
+/** Where the borrower comes from: the bank's own list, or the library by unified social credit code. */
+type BorrowerSource = 'OWN' | 'LIBRARY';
 
 interface Values {
   enterpriseId: string;
@@ -35,26 +55,57 @@ const amountRule = {
 };
 
 /**
- * 登记贷款 (Art 2, 4, 11, 13): a bank registers a loan it issued. The API decides coverage with the
+ * 登记贷款 (Art 2, 4, 11, 13): a bank registers a loan it issued. The borrower is one the bank already
+ * sees, or any enterprise of the library found by its unified social credit code (Art 6.3), whose
+ * patents and trademarks the bank pledges by registration number. The API decides coverage with the
  * measures in force on the issue date; the answer (covered or not, with reasons) is shown here.
  */
 export function RegisterLoanModal({ onClose }: { onClose: () => void }) {
   const { message, modal } = App.useApp();
   const policy = usePolicy();
+  const { mayTake } = useViewerPermissions();
   const [form] = Form.useForm<Values>();
   const enterpriseId = Form.useWatch('enterpriseId', form);
   const kind = Form.useWatch('kind', form);
+  const [source, setSource] = useState<BorrowerSource>('OWN');
+  const [pledged, setPledged] = useState<PledgeItem[]>([]);
   const {
     data,
     loading,
     error: optionsError,
+    refetch: refetchOptions,
   } = useQuery(REGISTRATION_OPTIONS_QUERY, { fetchPolicy: 'network-only' });
+  // 'active': the loan ledger behind the dialog and the borrower options (the new loan's enterprise
+  // is now one the bank lends to), with anything else on screen that counts loans.
   const [register, { loading: saving, error }] = useMutation(REGISTER_LOAN_MUTATION, {
     refetchQueries: 'active',
   });
 
+  const mayFind = mayTake('enterprise.create');
+  const mayPledge = mayTake('enterprise.addIpAsset');
   const enterprise = data?.borrowerOptions.find((e) => e.id === enterpriseId);
   const businessDate = data?.portalInfo.businessDate;
+  const choices = collateralChoices(enterprise?.ipAssets ?? [], pledged);
+  const kinds = pledgeKinds(policy?.allowedCollateralKinds.value);
+  const purposes = purposeOptions(policy?.allowedLoanPurposes.value);
+
+  // The first purpose the measures allow, once they are known, unless the officer chose one.
+  const firstAllowed = policy?.allowedLoanPurposes.value[0];
+  useEffect(() => {
+    if (firstAllowed && !form.getFieldValue('purpose')) form.setFieldValue('purpose', firstAllowed);
+  }, [firstAllowed, form]);
+
+  const chooseSource = (next: BorrowerSource) => {
+    setSource(next);
+    setPledged([]);
+    form.setFieldsValue({ enterpriseId: undefined, collateralIds: [] });
+  };
+
+  const onPledged = (item: PledgeItem) => {
+    setPledged((items) => [...items, item]);
+    form.setFieldValue('collateralIds', withCollateral(form.getFieldValue('collateralIds'), item.id));
+    message.success(`已添加质押物：${pledgeLabel(item)}`);
+  };
 
   const onOk = async () => {
     const v = await form.validateFields();
@@ -112,33 +163,64 @@ export function RegisterLoanModal({ onClose }: { onClose: () => void }) {
       onCancel={onClose}
       destroyOnHidden
     >
-      {optionsError && (
-        <Alert type="error" showIcon title="加载企业和担保机构失败" description={optionsError.message} />
-      )}
-      {error && <ErrorAlert title="登记失败" description={apiErrorText(error)} />}
+      {optionsError && <ApiErrorAlert title="加载企业和担保机构失败" error={optionsError} />}
+      {error && <ApiErrorAlert title="登记失败" error={error} />}
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ kind: 'PURE', purpose: 'RND', collateralIds: [] }}
+        initialValues={{ kind: 'PURE', purpose: firstAllowed, collateralIds: [] }}
         onValuesChange={(changed: Partial<Values>) => {
-          if ('enterpriseId' in changed) form.setFieldValue('collateralIds', []);
+          if ('enterpriseId' in changed) {
+            form.setFieldValue('collateralIds', []);
+            setPledged([]);
+          }
         }}
       >
         <Form.Item
-          name="enterpriseId"
           label="借款企业"
-          rules={[{ required: true, message: '请选择企业' }]}
-          extra="可选择本行已放款或已录入企业库的企业"
+          required
+          extra={
+            source === 'OWN'
+              ? '本行已放款或本行录入企业库的企业'
+              : '企业库中的任何企业都可按统一社会信用代码查到并登记贷款；查不到的可加入企业库'
+          }
         >
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            loading={loading}
-            placeholder="选择企业"
-            options={data?.borrowerOptions.map((e) => ({
-              value: e.id,
-              label: `${e.name}（${e.creditCode}）${e.blacklistedSince ? ' · 已列入黑名单' : ''}`,
-            }))}
-          />
+          {mayFind && (
+            <Segmented<BorrowerSource>
+              style={{ marginBottom: 8 }}
+              value={source}
+              onChange={chooseSource}
+              options={[
+                { value: 'OWN', label: '本行企业' },
+                { value: 'LIBRARY', label: '按统一社会信用代码查找' },
+              ]}
+            />
+          )}
+          <Form.Item
+            name="enterpriseId"
+            noStyle
+            rules={[
+              {
+                required: true,
+                message: source === 'OWN' ? '请选择企业' : '请先按统一社会信用代码查到企业',
+              },
+            ]}
+          >
+            {source === 'OWN' ? (
+              <Select
+                aria-label="借款企业"
+                showSearch={{ optionFilterProp: 'label' }}
+                loading={loading}
+                placeholder="选择企业"
+                options={data?.borrowerOptions.map((e) => ({
+                  value: e.id,
+                  label: `${e.name}（${e.creditCode}）${e.blacklistedSince ? ' · 已列入黑名单' : ''}`,
+                }))}
+              />
+            ) : (
+              <BorrowerFinder onAdded={() => void refetchOptions()} />
+            )}
+          </Form.Item>
         </Form.Item>
         {enterprise?.blacklistedSince && (
           <Alert
@@ -150,25 +232,39 @@ export function RegisterLoanModal({ onClose }: { onClose: () => void }) {
         )}
         <Form.Item
           name="collateralIds"
-          label="质押知识产权"
-          extra="须为借款企业自有的专利权或商标专用权；不选则不予补偿"
+          label={`质押知识产权${cite(policy?.allowedCollateralKinds.article)}`}
+          extra={`须为借款企业自有的${kinds.map(ipKindLabel).join('或')}；不选则不予补偿`}
         >
-          {enterprise ? (
-            enterprise.ipAssets.length ? (
+          {enterpriseId ? (
+            choices.length ? (
               <Checkbox.Group
                 style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
-                options={enterprise.ipAssets.map((a) => ({
-                  value: a.id,
-                  label: `${a.kind === 'PATENT' ? '专利' : '商标'} ${a.registrationNo} ${a.title}`,
-                }))}
+                options={choices.map((a) => ({ value: a.id, label: pledgeLabel(a) }))}
               />
             ) : (
-              <Typography.Text type="secondary">该企业尚无登记的专利或商标</Typography.Text>
+              <Typography.Text type="secondary">
+                {mayPledge ? '尚无质押物，请在下方按登记号添加' : '该企业尚无登记的专利或商标'}
+              </Typography.Text>
             )
           ) : (
-            <Typography.Text type="secondary">先选择企业</Typography.Text>
+            <Typography.Text type="secondary">
+              {source === 'OWN' ? '先选择企业' : '先按统一社会信用代码查到企业'}
+            </Typography.Text>
           )}
         </Form.Item>
+        {enterpriseId && mayPledge && kinds.length > 0 && (
+          <Form.Item
+            label="按登记号添加质押物"
+            extra="输入借款企业的专利号或商标注册号及名称；企业库已有的直接使用，没有的一并录入企业库"
+          >
+            <PledgeByNumber
+              key={enterpriseId}
+              enterpriseId={enterpriseId}
+              kinds={kinds}
+              onPledged={onPledged}
+            />
+          </Form.Item>
+        )}
         <Form.Item
           name="contractNo"
           label="合同编号"
@@ -256,13 +352,16 @@ export function RegisterLoanModal({ onClose }: { onClose: () => void }) {
           >
             <DatePicker style={{ width: 180 }} />
           </Form.Item>
-          <Form.Item name="purpose" label="贷款用途" rules={[{ required: true }]}>
+          <Form.Item
+            name="purpose"
+            label={`贷款用途${cite(policy?.allowedLoanPurposes.article)}`}
+            rules={[{ required: true, message: '请选择贷款用途' }]}
+          >
             <Select
-              style={{ width: 240 }}
-              options={LOAN_PURPOSES.map((p) => ({
-                value: p.value,
-                label: p.allowed ? p.label : `${p.label}（不予补偿）`,
-              }))}
+              aria-label="贷款用途"
+              style={{ width: 260 }}
+              placeholder="选择用途"
+              options={purposes.map((p) => ({ value: p.value, label: p.label }))}
             />
           </Form.Item>
         </Space>

@@ -1,0 +1,120 @@
+import { useApolloClient } from '@apollo/client/react';
+import { Alert, Button, Input, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { ApiErrorAlert } from '../claims/ApiErrorAlert';
+import { CreateEnterpriseModal } from '../enterprises/EnterpriseForms';
+import { creditCodeProblem } from '../enterprises/enterpriseDisplay';
+import { ENTERPRISE_BY_CREDIT_CODE, type LibraryEntry } from '../enterprises/enterprises.graphql';
+
+type Lookup =
+  | { state: 'idle' }
+  | { state: 'invalid'; problem: string }
+  | { state: 'hit'; entry: LibraryEntry }
+  | { state: 'miss'; creditCode: string }
+  | { state: 'failed'; error: unknown };
+
+/**
+ * 按统一社会信用代码查找企业库 (Art 6.3): the library is the manager's and the code is public, so a bank
+ * finds any enterprise of the library by its exact code, also one it cannot see otherwise, and may lend
+ * to it. A hit shows the library's name and gives the entry's id as the control's value (a form field);
+ * a miss offers to add the enterprise to the library and continues with it.
+ */
+export function BorrowerFinder({
+  onChange,
+  onAdded,
+}: {
+  /** The id of the entry to lend to, undefined while none is found (set by Form.Item). */
+  value?: string;
+  onChange?: (enterpriseId: string | undefined) => void;
+  /** The library changed (an enterprise was added): the caller refreshes what it lists. */
+  onAdded: () => void;
+}) {
+  const client = useApolloClient();
+  const [code, setCode] = useState('');
+  const [lookup, setLookup] = useState<Lookup>({ state: 'idle' });
+  const [searching, setSearching] = useState(false);
+  const [adding, setAdding] = useState(false);
+
+  const show = (next: Lookup) => {
+    setLookup(next);
+    onChange?.(next.state === 'hit' ? next.entry.id : undefined);
+  };
+
+  const search = async (raw: string) => {
+    const creditCode = raw.trim().toUpperCase();
+    const problem = creditCode ? creditCodeProblem(creditCode) : '请输入统一社会信用代码';
+    if (problem) {
+      show({ state: 'invalid', problem });
+      return;
+    }
+    setSearching(true);
+    try {
+      const { data } = await client.query({
+        query: ENTERPRISE_BY_CREDIT_CODE,
+        variables: { creditCode },
+        fetchPolicy: 'network-only',
+      });
+      const entry = data?.enterpriseByCreditCode ?? null;
+      show(entry ? { state: 'hit', entry } : { state: 'miss', creditCode });
+    } catch (error) {
+      show({ state: 'failed', error });
+    } finally {
+      setSearching(false);
+    }
+  };
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Input.Search
+        aria-label="统一社会信用代码"
+        placeholder="输入 18 位统一社会信用代码查找企业库"
+        enterButton="查找"
+        maxLength={18}
+        allowClear
+        value={code}
+        status={lookup.state === 'invalid' ? 'error' : undefined}
+        loading={searching}
+        onChange={(e) => {
+          setCode(e.target.value.toUpperCase());
+          if (lookup.state !== 'idle') show({ state: 'idle' });
+        }}
+        onSearch={(value) => void search(value)}
+      />
+      {lookup.state === 'invalid' && <Typography.Text type="danger">{lookup.problem}</Typography.Text>}
+      {lookup.state === 'hit' && (
+        <Alert
+          type="success"
+          showIcon
+          title={`企业库：${lookup.entry.name}`}
+          description={`统一社会信用代码 ${lookup.entry.creditCode}。请在下方按专利号或商标注册号添加质押物。`}
+        />
+      )}
+      {lookup.state === 'miss' && (
+        <Alert
+          type="info"
+          showIcon
+          title={`企业库中没有统一社会信用代码为 ${lookup.creditCode} 的企业`}
+          description="可先将该企业加入企业库，再为其登记贷款。"
+          action={
+            <Button size="small" type="primary" onClick={() => setAdding(true)}>
+              加入企业库
+            </Button>
+          }
+        />
+      )}
+      {lookup.state === 'failed' && <ApiErrorAlert title="查找企业失败" error={lookup.error} />}
+      {adding && lookup.state === 'miss' && (
+        <CreateEnterpriseModal
+          open
+          initialCreditCode={lookup.creditCode}
+          onClose={() => setAdding(false)}
+          onEntry={(entry) => {
+            setCode(entry.creditCode);
+            show({ state: 'hit', entry });
+            onAdded();
+          }}
+        />
+      )}
+    </Space>
+  );
+}

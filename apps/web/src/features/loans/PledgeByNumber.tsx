@@ -1,0 +1,109 @@
+import { useMutation } from '@apollo/client/react';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Input, Select, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { ApiErrorAlert } from '../claims/ApiErrorAlert';
+import { ipKindLabel, type IpKind } from '../enterprises/enterpriseDisplay';
+import { ADD_IP_ASSET } from '../enterprises/enterprises.graphql';
+import {
+  normalizeRegistrationNo,
+  pledgeFailureTitle,
+  pledgeInputProblem,
+  type PledgeInputProblem,
+  type PledgeItem,
+} from './pledge';
+
+const PROBLEM_TEXT: Record<Exclude<PledgeInputProblem, null>, string> = {
+  registrationNo: '请输入专利号或商标注册号',
+  title: '请输入专利或商标名称',
+};
+
+/**
+ * 按登记号添加质押物 (Art 2, 4, 6.3): the bank names a patent or trademark of the borrower by its number.
+ * `addIpAsset` answers with the library's item when it is on record for this enterprise, or records it;
+ * either way its id becomes collateral (`onPledged`). A number registered to another enterprise is refused.
+ */
+export function PledgeByNumber({
+  enterpriseId,
+  kinds,
+  onPledged,
+}: {
+  enterpriseId: string;
+  kinds: IpKind[];
+  onPledged: (item: PledgeItem) => void;
+}) {
+  const [kind, setKind] = useState<IpKind | undefined>(kinds[0]);
+  const [registrationNo, setRegistrationNo] = useState('');
+  const [title, setTitle] = useState('');
+  const [problem, setProblem] = useState<PledgeInputProblem>(null);
+  const [addIpAsset, { loading, error, reset }] = useMutation(ADD_IP_ASSET);
+  const chosenKind = kind && kinds.includes(kind) ? kind : kinds[0];
+
+  const pledge = async () => {
+    const missing = pledgeInputProblem(registrationNo, title);
+    setProblem(missing);
+    if (missing || !chosenKind) return;
+    try {
+      const { data } = await addIpAsset({
+        variables: {
+          input: {
+            enterpriseId,
+            kind: chosenKind,
+            registrationNo: normalizeRegistrationNo(registrationNo),
+            title: title.trim(),
+          },
+        },
+      });
+      if (data) {
+        onPledged(data.addIpAsset);
+        setRegistrationNo('');
+        setTitle('');
+      }
+    } catch {
+      // shown below through `error`
+    }
+  };
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Space.Compact style={{ width: '100%' }}>
+        <Select
+          aria-label="质押物类型"
+          style={{ width: 100 }}
+          value={chosenKind}
+          onChange={setKind}
+          options={kinds.map((k) => ({ value: k, label: ipKindLabel(k) }))}
+        />
+        <Input
+          aria-label="专利号或商标注册号"
+          placeholder={chosenKind === 'TRADEMARK' ? '商标注册号' : '专利号，如 ZL202110001.0'}
+          style={{ width: 220 }}
+          value={registrationNo}
+          status={problem === 'registrationNo' ? 'error' : undefined}
+          onChange={(e) => {
+            setRegistrationNo(e.target.value);
+            setProblem(null);
+            reset();
+          }}
+          onPressEnter={() => void pledge()}
+        />
+        <Input
+          aria-label="专利或商标名称"
+          placeholder={chosenKind === 'TRADEMARK' ? '商标名称' : '专利名称'}
+          value={title}
+          status={problem === 'title' ? 'error' : undefined}
+          onChange={(e) => {
+            setTitle(e.target.value);
+            setProblem(null);
+          }}
+          onPressEnter={() => void pledge()}
+        />
+        <Button icon={<PlusOutlined />} loading={loading} onClick={() => void pledge()}>
+          添加质押
+        </Button>
+      </Space.Compact>
+      {problem && <Typography.Text type="danger">{PROBLEM_TEXT[problem]}</Typography.Text>}
+      {error && <ApiErrorAlert title={pledgeFailureTitle(error)} error={error} />}
+    </Space>
+  );
+}
