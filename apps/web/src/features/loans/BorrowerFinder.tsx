@@ -20,6 +20,7 @@ type Lookup =
  * a miss offers to add the enterprise to the library and continues with it.
  */
 export function BorrowerFinder({
+  value,
   onChange,
   onAdded,
 }: {
@@ -37,7 +38,9 @@ export function BorrowerFinder({
 
   const show = (next: Lookup) => {
     setLookup(next);
-    onChange?.(next.state === 'hit' ? next.entry.id : undefined);
+    const id = next.state === 'hit' ? next.entry.id : undefined;
+    // Only a real change: typing a code must not flag the (still empty) field as missing.
+    if (id !== value) onChange?.(id);
   };
 
   const search = async (raw: string) => {
