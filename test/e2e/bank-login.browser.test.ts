@@ -1,75 +1,31 @@
 /**
  * The walking skeleton in a real browser: bank A logs in and sees exactly its own loans.
- * Needs Chromium (Debian's /usr/bin/chromium; .ci/run installs it). Without one the suite
- * reports itself skipped, loudly, rather than passing.
+ * Needs Chromium (see browser-harness.ts); without one the suite reports itself skipped.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { createTestApp, type TestApp } from '../../apps/api/src/testing/test-app';
-import { startHttpServer } from '../../apps/api/src/server';
 import { LoanEntity } from '../../apps/api/src/modules/loan/loan.entity';
 import { OrganizationEntity } from '../../apps/api/src/modules/org/org.entity';
-
-const ROOT = path.resolve(__dirname, '../..');
-const WEB_DIST = path.join(ROOT, 'apps/web/dist');
-const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-const describeIfBrowser = CHROMIUM ? describe : describe.skip;
-if (!CHROMIUM)
-  console.warn('SKIPPED browser tests: no Chromium at /usr/bin/chromium (apt-get install chromium)');
+import { describeIfBrowser, logIn, ROOT, startPortal, type Portal } from './browser-harness';
 
 describeIfBrowser('browser: bank A logs in and sees only its loans', () => {
-  let app: TestApp;
-  let http: Awaited<ReturnType<typeof startHttpServer>>;
-  let browser: Browser;
+  let portal: Portal;
 
   beforeAll(async () => {
-    if (!existsSync(path.join(WEB_DIST, 'index.html'))) {
-      const built = spawnSync(
-        process.execPath,
-        [path.join(ROOT, 'apps/web/node_modules/vite/bin/vite.js'), 'build'],
-        {
-          cwd: path.join(ROOT, 'apps/web'),
-          stdio: 'inherit',
-        },
-      );
-      if (built.status !== 0) throw new Error('web build failed');
-    }
-    app = await createTestApp();
-    http = await startHttpServer({
-      ...app.services,
-      config: { ...app.services.config, port: 0, host: '127.0.0.1', webDist: WEB_DIST },
-    });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    portal = await startPortal();
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await http?.stop();
-    http?.server.close();
-    await app?.close();
+    await portal?.close();
   });
 
   it('logs in through the form and lists exactly bank A’s loans, paginated', async () => {
-    const bankA = await app.ds
+    const bankA = await portal.app.ds
       .getRepository(OrganizationEntity)
       .findOneByOrFail({ name: '重庆银行江北支行' });
-    const own = await app.ds.getRepository(LoanEntity).countBy({ bankId: bankA.id });
-    const page = await browser.newPage({ locale: 'zh-CN' });
-    await page.goto(http.url);
-    await page.locator('input[autocomplete="username"]').fill('bank-a');
-    await page.locator('input[autocomplete="current-password"]').fill('demo1234');
-    await page.locator('button[type="submit"]').click();
+    const own = await portal.app.ds.getRepository(LoanEntity).countBy({ bankId: bankA.id });
+    const page = await portal.browser.newPage({ locale: 'zh-CN' });
+    await logIn(page, portal.url, 'bank-a');
 
     await page.getByText(`共 ${own} 笔`).waitFor({ timeout: 20_000 });
     await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
@@ -91,11 +47,8 @@ describeIfBrowser('browser: bank A logs in and sees only its loans', () => {
   }, 60_000);
 
   it('a wrong password shows one generic error and no data', async () => {
-    const page = await browser.newPage({ locale: 'zh-CN' });
-    await page.goto(http.url);
-    await page.locator('input[autocomplete="username"]').fill('bank-a');
-    await page.locator('input[autocomplete="current-password"]').fill('wrong-password');
-    await page.locator('button[type="submit"]').click();
+    const page = await portal.browser.newPage({ locale: 'zh-CN' });
+    await logIn(page, portal.url, 'bank-a', 'wrong-password');
     await page.getByText('用户名或密码错误').waitFor({ timeout: 10_000 });
     expect(await page.locator('.ant-table').count()).toBe(0);
   }, 30_000);

@@ -1,0 +1,71 @@
+/**
+ * The browser suites' harness: the real API on a fresh database with the demo data, serving the built
+ * web client, and Chromium driven by playwright-core. Needs Chromium (Debian's /usr/bin/chromium;
+ * .ci/run installs it); without one the suites report themselves skipped, loudly, rather than passing.
+ */
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createTestApp, type TestApp } from '../../apps/api/src/testing/test-app';
+import { startHttpServer } from '../../apps/api/src/server';
+
+export const ROOT = path.resolve(__dirname, '../..');
+const WEB_DIST = path.join(ROOT, 'apps/web/dist');
+const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+export const describeIfBrowser = CHROMIUM ? describe : describe.skip;
+if (!CHROMIUM)
+  console.warn('SKIPPED browser tests: no Chromium at /usr/bin/chromium (apt-get install chromium)');
+
+export interface Portal {
+  app: TestApp;
+  url: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** Builds the web client when it has not been built, then starts the API and the browser. */
+export async function startPortal(): Promise<Portal> {
+  if (!existsSync(path.join(WEB_DIST, 'index.html'))) {
+    const built = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'apps/web/node_modules/vite/bin/vite.js'), 'build'],
+      { cwd: path.join(ROOT, 'apps/web'), stdio: 'inherit' },
+    );
+    if (built.status !== 0) throw new Error('web build failed');
+  }
+  const app = await createTestApp();
+  const http = await startHttpServer({
+    ...app.services,
+    config: { ...app.services.config, port: 0, host: '127.0.0.1', webDist: WEB_DIST },
+  });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+  return {
+    app,
+    url: http.url,
+    browser,
+    async close() {
+      await browser.close();
+      await http.stop();
+      http.server.close();
+      await app.close();
+    },
+  };
+}
+
+/** Fills the login form and submits it. */
+export async function logIn(page: Page, url: string, username: string, password = 'demo1234'): Promise<void> {
+  await page.goto(url);
+  await page.locator('input[autocomplete="username"]').fill(username);
+  await page.locator('input[autocomplete="current-password"]').fill(password);
+  await page.locator('button[type="submit"]').click();
+}
