@@ -1,14 +1,24 @@
-import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import { Readable } from 'node:stream';
+import { parse as csvParse } from 'csv-parse';
 import { isIsoDate, type IsoDate } from '@ipfund/policy';
-import { badInput } from '../../common/errors';
+import { AppError, badInput } from '../../common/errors';
+import {
+  MAX_CELL_CHARS,
+  MAX_CELLS_PER_ROW,
+  readFirstSheet,
+  StopReading,
+  UnreadableWorkbook,
+} from './loan-tape.xlsx';
 
 /**
  * Reading a loan tape (a bank's bulk status report, Art 12, 16): CSV or XLSX in, rows of raw cells
  * with their line numbers out. Nothing here touches the database; the service validates and applies.
  */
 
-/** Largest file accepted (decoded bytes) and most data rows: one transaction must stay reasonable. */
+/**
+ * Largest file accepted (decoded bytes) and most data rows: one transaction must stay reasonable.
+ * The unpacked size of an .xlsx and the shape of rows are limited in loan-tape.xlsx.ts.
+ */
 export const MAX_TAPE_BYTES = 5 * 1024 * 1024;
 export const MAX_TAPE_ROWS = 10_000;
 
@@ -166,124 +176,132 @@ function tooMany(line: number): TapeProblem {
   };
 }
 
-export function parseCsvTape(bytes: Buffer): ParsedTape {
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parseCsv(decodeText(bytes), {
+/** The longest CSV line (record) read, in characters: a tape's line is under 200. */
+export const MAX_CSV_RECORD_CHARS = 64 * 1024;
+
+function unreadable(reason: string): ParsedTape {
+  return {
+    labels: {},
+    rows: [],
+    fileProblems: [{ line: 1, column: null, field: null, code: 'UNREADABLE_FILE', reason }],
+  };
+}
+
+function emptyFile(reason: string): ParsedTape {
+  return {
+    labels: {},
+    rows: [],
+    fileProblems: [{ line: 1, column: null, field: null, code: 'EMPTY_FILE', reason }],
+  };
+}
+
+/** The text in pieces, so the parser below works on one piece at a time. */
+function* pieces(text: string, size = 64 * 1024): Generator<string> {
+  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
+}
+
+type CsvRecord = { record: string[]; info: { lines: number } };
+
+/**
+ * Streaming: records are taken one at a time and reading stops at the first record over the row
+ * cap, so a million short lines cost no more than ten thousand. A line over MAX_CSV_RECORD_CHARS,
+ * a row of more than MAX_CELLS_PER_ROW cells or a cell over MAX_CELL_CHARS refuses the file.
+ */
+export async function parseCsvTape(bytes: Buffer): Promise<ParsedTape> {
+  const parser = Readable.from(pieces(decodeText(bytes))).pipe(
+    csvParse({
       info: true,
       skip_empty_lines: true,
       relax_column_count: true,
       trim: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    return {
-      labels: {},
-      rows: [],
-      fileProblems: [{ line: 1, column: null, field: null, code: 'UNREADABLE_FILE', reason: message }],
-    };
-  }
+      max_record_size: MAX_CSV_RECORD_CHARS,
+    }),
+  );
   // info.lines is where a record ends; a quoted field may span lines.
-  const startLine = (r: { record: string[]; info: { lines: number } }) =>
+  const startLine = (r: CsvRecord) =>
     r.info.lines - r.record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
-  const [head, ...body] = records;
-  if (!head) {
-    return {
-      labels: {},
-      rows: [],
-      fileProblems: [
-        { line: 1, column: null, field: null, code: 'EMPTY_FILE', reason: 'The file has no header' },
-      ],
-    };
-  }
-  const header = mapHeader(head.record, startLine(head));
-  if (body.length > MAX_TAPE_ROWS) {
-    return { labels: header.labels, rows: [], fileProblems: [...header.problems, tooMany(1)] };
-  }
+  let header: ReturnType<typeof mapHeader> | null = null;
+  let records = 0;
   const rows: TapeRow[] = [];
-  for (const r of body) {
-    const cells: TapeRow['cells'] = {};
-    header.columns.forEach((field, index) => {
-      cells[field] = r.record[index] ?? null;
-    });
-    if (Object.values(cells).every(isBlank)) continue;
-    rows.push({ line: startLine(r), cells });
+  try {
+    for await (const r of parser as AsyncIterable<CsvRecord>) {
+      checkRecordShape(r.record.length, r.record);
+      if (!header) {
+        header = mapHeader(r.record, startLine(r));
+        continue;
+      }
+      // As before: every record after the header counts toward the cap, blank or not.
+      if (++records > MAX_TAPE_ROWS) {
+        return { labels: header.labels, rows: [], fileProblems: [...header.problems, tooMany(1)] };
+      }
+      const cells: TapeRow['cells'] = {};
+      header.columns.forEach((field, index) => {
+        cells[field] = r.record[index] ?? null;
+      });
+      if (Object.values(cells).every(isBlank)) continue;
+      rows.push({ line: startLine(r), cells });
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    const e = err as { code?: string; message?: string };
+    if (e.code === 'CSV_MAX_RECORD_SIZE') {
+      throw badInput(`A line of the loan tape may have at most ${MAX_CSV_RECORD_CHARS} characters`);
+    }
+    return unreadable(e.message ?? String(err));
+  } finally {
+    parser.destroy();
   }
+  if (!header) return emptyFile('The file has no header');
   return { labels: header.labels, rows, fileProblems: header.problems };
 }
 
-/** A cell as a plain value: formulas give their result, rich text its text; errors become text. */
-function cellValue(value: ExcelJS.CellValue): RawCell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || value instanceof Date) return value;
-  if (typeof value === 'boolean') return String(value);
-  if ('richText' in value) return value.richText.map((t) => t.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) {
-    const result = (value as { result?: unknown }).result;
-    if (typeof result === 'string' || typeof result === 'number' || result instanceof Date) return result;
-    return null;
+/** The same shape limits for both formats: cells per row and characters per cell. */
+function checkRecordShape(cells: number, texts: readonly string[] = []) {
+  if (cells > MAX_CELLS_PER_ROW) {
+    throw badInput(`A row of the loan tape may have at most ${MAX_CELLS_PER_ROW} cells`);
   }
-  if ('text' in value && typeof value.text === 'string') return value.text;
-  if ('error' in value) return String(value.error);
-  return null;
+  if (texts.some((t) => t.length > MAX_CELL_CHARS)) {
+    throw badInput(`A cell of the loan tape may have at most ${MAX_CELL_CHARS} characters`);
+  }
 }
 
+/**
+ * Streaming over the zip (loan-tape.xlsx.ts): the directory is checked before inflating, the
+ * inflated bytes are counted, and rows arrive one at a time; reading stops at the row cap.
+ */
 export async function parseXlsxTape(bytes: Buffer): Promise<ParsedTape> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
-  } catch {
-    return {
-      labels: {},
-      rows: [],
-      fileProblems: [
-        {
-          line: 1,
-          column: null,
-          field: null,
-          code: 'UNREADABLE_FILE',
-          reason: 'Not a readable .xlsx workbook',
-        },
-      ],
-    };
-  }
-  const sheet = workbook.worksheets[0];
-  const empty: ParsedTape = {
-    labels: {},
-    rows: [],
-    fileProblems: [
-      { line: 1, column: null, field: null, code: 'EMPTY_FILE', reason: 'The workbook has no header' },
-    ],
-  };
-  if (!sheet) return empty;
   let header: ReturnType<typeof mapHeader> | null = null;
   const rows: TapeRow[] = [];
   let overflow = false;
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (overflow) return;
-    const values = row.values as ExcelJS.CellValue[]; // 1-based: values[0] is unused
-    if (!header) {
-      const labels: string[] = [];
-      for (let i = 1; i < values.length; i++) {
-        const v = cellValue(values[i]);
-        labels[i - 1] = v === null ? '' : v instanceof Date ? v.toISOString() : String(v);
+  try {
+    await readFirstSheet(bytes, ({ rowNumber, values }) => {
+      // A row whose cells hold nothing is no row (as exceljs' eachRow without includeEmpty).
+      if (values.size === 0) return;
+      if (!header) {
+        const labels: string[] = [];
+        values.forEach((v, col) => {
+          labels[col - 1] = v === null ? '' : v instanceof Date ? v.toISOString() : String(v);
+        });
+        header = mapHeader(labels, rowNumber);
+        return;
       }
-      header = mapHeader(labels, rowNumber);
-      return;
-    }
-    const cells: TapeRow['cells'] = {};
-    header.columns.forEach((field, index) => {
-      cells[field] = cellValue(values[index + 1]);
+      const cells: TapeRow['cells'] = {};
+      header.columns.forEach((field, index) => {
+        cells[field] = values.get(index + 1) ?? null;
+      });
+      if (Object.values(cells).every(isBlank)) return;
+      if (rows.length >= MAX_TAPE_ROWS) {
+        overflow = true;
+        throw new StopReading();
+      }
+      rows.push({ line: rowNumber, cells });
     });
-    if (Object.values(cells).every(isBlank)) return;
-    if (rows.length >= MAX_TAPE_ROWS) {
-      overflow = true;
-      return;
-    }
-    rows.push({ line: rowNumber, cells });
-  });
+  } catch (err) {
+    if (err instanceof UnreadableWorkbook) return unreadable('Not a readable .xlsx workbook');
+    throw err;
+  }
   const h = header as ReturnType<typeof mapHeader> | null;
-  if (!h) return empty;
+  if (!h) return emptyFile('The workbook has no header');
   if (overflow) return { labels: h.labels, rows: [], fileProblems: [...h.problems, tooMany(1)] };
   return { labels: h.labels, rows, fileProblems: h.problems };
 }
