@@ -4,8 +4,8 @@ import type { Access } from '../authz/access';
 import type { Actor } from '../authz/actor';
 import type { Scope } from '../authz/scope';
 import type { ActivityRecorder } from '../modules/activity/activity.recorder';
-import { AppError } from './errors';
-import { inTransaction, type IsolationLevel } from '../db/transaction';
+import { AppError, badInput, conflict } from './errors';
+import { inTransaction, sqlState, type IsolationLevel } from '../db/transaction';
 
 /** What a running use case can say about itself for the activity record. */
 export interface UseCaseScope {
@@ -16,6 +16,33 @@ export interface UseCaseScope {
   target(type: string, id: string): void;
   /** Extra facts for the record (amounts, decisions); never secrets. */
   detail(facts: Record<string, unknown>): void;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * Database refusals that can only come from what the caller sent, as the AppError they mean, so
+ * that they answer BAD_USER_INPUT or CONFLICT (not INTERNAL_SERVER_ERROR) and are recorded. The
+ * GraphQL layer refuses such input first (graphql/text.ts, the Decimal scalar); these are the wall
+ * behind it — e.g. a sum that overflows numeric(18,2) although each amount fits.
+ */
+function asRefusal(err: unknown): unknown {
+  switch (sqlState(err)) {
+    case '22003': // numeric_value_out_of_range
+      return badInput('An amount is out of range: the fund keeps at most 16 integer digits (numeric(18,2))');
+    case '22P05': // untranslatable_character (e.g. \u0000 in text)
+    case '22021': // character_not_in_repertoire
+      return badInput('A text contains a character the database cannot store');
+    case '23514': {
+      // Only the length limits are input errors; any other CHECK is an invariant a bug broke.
+      const constraint = (err as { driverError?: { constraint?: string } }).driverError?.constraint ?? '';
+      return constraint.endsWith('_length') ? badInput('A text is too long') : err;
+    }
+    case UNIQUE_VIOLATION:
+      return conflict('A concurrent request recorded the same thing first; try again');
+    default:
+      return err;
+  }
 }
 
 /**
@@ -43,7 +70,7 @@ export class UseCaseRunner {
     let facts: Record<string, unknown> = {};
     try {
       this.access.requireOperation(actor, operation);
-      return await inTransaction(
+      return await this.transactionRetryingDuplicates(
         this.ds,
         async (em) => {
           // A retried attempt starts from a clean slate.
@@ -66,11 +93,32 @@ export class UseCaseRunner {
         },
         opts,
       );
-    } catch (err) {
+    } catch (thrown) {
+      const err = asRefusal(thrown);
       if (err instanceof AppError) {
         await this.recordRefusal(actor, { operation, targetType, targetId, detail: facts }, err.code);
       }
       throw err;
+    }
+  }
+
+  /**
+   * One transaction, run again (up to twice) after a unique violation: a concurrent request with
+   * the same idempotency key (or the same natural key) committed first, and the fresh transaction
+   * sees its row and answers as for any repeat — the first result — instead of a 500.
+   */
+  private async transactionRetryingDuplicates<T>(
+    ds: DataSource,
+    work: (em: EntityManager) => Promise<T>,
+    opts: { isolation?: IsolationLevel },
+  ): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await inTransaction(ds, work, opts);
+      } catch (err) {
+        if (attempt < 2 && sqlState(err) === UNIQUE_VIOLATION) continue;
+        throw err;
+      }
     }
   }
 

@@ -9,14 +9,24 @@ function decimalError(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 }
 
+/** The start of a refused value for the message: a 10 MB value is never echoed back whole. */
+function preview(value: unknown): string {
+  const s = typeof value === 'string' ? value : String(JSON.stringify(value));
+  return s.length > 40 ? `${s.slice(0, 40)}… (${s.length} characters)` : s;
+}
+
 function parseDecimal(value: unknown): string {
   if (typeof value !== 'string') {
     throw decimalError('Decimal must be a string such as "1500000.00" (numbers lose precision)');
   }
   const s = value.trim();
-  if (s.startsWith('-')) throw decimalError(`Decimal must not be negative: "${value}"`);
-  if (/^\d+\.\d{3,}$/.test(s)) throw decimalError(`Decimal allows at most two decimals (fen): "${value}"`);
-  if (!DECIMAL_INPUT.test(s)) throw decimalError(`Not a decimal amount: "${value}"`);
+  if (s.startsWith('-')) throw decimalError(`Decimal must not be negative: "${preview(value)}"`);
+  if (/^\d+\.\d{3,}$/.test(s))
+    throw decimalError(`Decimal allows at most two decimals (fen): "${preview(value)}"`);
+  if (/^\d{17,}(\.\d*)?$/.test(s)) {
+    throw decimalError(`Decimal has at most 16 integer digits (numeric(18,2)): "${preview(value)}"`);
+  }
+  if (!DECIMAL_INPUT.test(s)) throw decimalError(`Not a decimal amount: "${preview(value)}"`);
   return new Decimal(s).toFixed(2);
 }
 
@@ -53,7 +63,7 @@ export const DecimalScalar = new GraphQLScalarType({
 
 function parseDate(value: unknown): string {
   if (typeof value !== 'string' || !isIsoDate(value)) {
-    throw decimalError(`Date must be a calendar date YYYY-MM-DD: ${JSON.stringify(value)}`);
+    throw decimalError(`Date must be a calendar date YYYY-MM-DD: ${preview(value)}`);
   }
   return value;
 }

@@ -14,6 +14,7 @@ import { BlacklistResolver } from '../modules/enterprise/blacklist.resolver';
 import { FundStatusResolver, LedgerResolver } from '../modules/ledger/ledger.resolver';
 import { PolicyResolver } from '../modules/policy/policy.resolver';
 import type { GqlContext } from './context';
+import { TextInputGuard, assertTextLimits } from './text';
 
 /** Root fields an anonymous caller may use. Everything else needs a token (deny by default). */
 const PUBLIC_ROOT_FIELDS = new Set(['Mutation.login', 'Query.portalInfo', 'Query.__typename']);
@@ -26,8 +27,8 @@ const RequireLogin: MiddlewareFn<GqlContext> = ({ context, info }, next) => {
   return next();
 };
 
-export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function createSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: [
       ClaimResolver,
       RecoveryResolver,
@@ -45,8 +46,13 @@ export function createSchema(): Promise<GraphQLSchema> {
       FundStatusResolver,
       PolicyResolver,
     ],
-    globalMiddlewares: [RequireLogin],
+    // RequireLogin first: an anonymous caller learns nothing about what its input would have met.
+    globalMiddlewares: [RequireLogin, TextInputGuard],
+    // Text limits, NUL and invalid Unicode are checked by TextInputGuard (one walk over every
+    // argument, ids and cursors included); class-validator would reach input classes only.
     validate: false,
     emitSchemaFile: false,
   });
+  assertTextLimits(schema);
+  return schema;
 }

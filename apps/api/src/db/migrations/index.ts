@@ -6,6 +6,7 @@ import { Ledger1764202000000 } from './1764202000000-Ledger';
 import { Claims1764202100000 } from './1764202100000-Claims';
 import { SecondWall1764202200000 } from './1764202200000-SecondWall';
 import { EnterpriseLibrary1764202300000 } from './1764202300000-EnterpriseLibrary';
+import { InputLimits1764202400000 } from './1764202400000-InputLimits';
 
 /** Every migration, in order. Listed explicitly (no globs) so the same list works compiled and under jest. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Claims1764202100000,
   SecondWall1764202200000,
   EnterpriseLibrary1764202300000,
+  InputLimits1764202400000,
 ];

@@ -9,6 +9,60 @@ export interface ActivityEntry {
   detail?: Record<string, unknown>;
 }
 
+/** A string in the record keeps its first characters and notes how long it was. */
+export const ACTIVITY_STRING_LIMIT = 200;
+/** The whole detail, as JSON, in bytes: the record is append-only and read by people. */
+export const ACTIVITY_DETAIL_LIMIT = 4096;
+const ARRAY_LIMIT = 20;
+const DEPTH_LIMIT = 4;
+
+/** NUL and lone surrogates: jsonb refuses them, and a refusal must still be recordable. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function storable(s: string): string {
+  return s.replaceAll('\u0000', '\uFFFD').replace(LONE_SURROGATE, '\uFFFD');
+}
+
+function boundValue(value: unknown, depth: number): unknown {
+  if (typeof value === 'string') {
+    return value.length > ACTIVITY_STRING_LIMIT
+      ? `${storable(value.slice(0, ACTIVITY_STRING_LIMIT))}… [${value.length} characters]`
+      : storable(value);
+  }
+  if (value === null || typeof value !== 'object') return value;
+  if (depth >= DEPTH_LIMIT) return '[nested too deep]';
+  if (Array.isArray(value)) {
+    const kept = value.slice(0, ARRAY_LIMIT).map((v) => boundValue(v, depth + 1));
+    return value.length > ARRAY_LIMIT ? [...kept, `… [${value.length} items]`] : kept;
+  }
+  // Money, Decimal, Date and the like: their JSON form, then bounded like any other value.
+  const json = (value as { toJSON?: () => unknown }).toJSON;
+  if (typeof json === 'function') return boundValue(json.call(value), depth);
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [
+      storable(k.slice(0, ACTIVITY_STRING_LIMIT)),
+      boundValue(v, depth + 1),
+    ]),
+  );
+}
+
+/**
+ * What the record keeps of a use case's facts: strings over 200 characters cut with an ellipsis
+ * and their length, lists cut after 20 items, and the whole JSON at most 4 KB (else a short
+ * preview and its size). A refused request carrying 10 MB must not write 10 MB into the log.
+ */
+export function boundDetail(detail: Record<string, unknown>): string {
+  const json = JSON.stringify(boundValue(detail, 0)) ?? '{}';
+  const bytes = Buffer.byteLength(json, 'utf8');
+  if (bytes <= ACTIVITY_DETAIL_LIMIT) return json;
+  return JSON.stringify({
+    truncated: true,
+    bytes,
+    preview: `${storable(json.slice(0, 1000))}…`,
+    ...(typeof detail.reason === 'string' ? { reason: detail.reason } : {}),
+  });
+}
+
 /**
  * Appends to the activity record. A successful use case calls `ok` inside its own transaction, so
  * the record and the change commit together. A refused one calls `refused` outside the rolled-back
@@ -31,7 +85,7 @@ export class ActivityRecorder {
     entry: ActivityEntry,
     outcome: 'OK' | 'REFUSED',
   ) {
-    // JSON round trip: the record keeps plain data only (Money and Decimal become strings).
+    // JSON round trip: the record keeps plain data only (Money and Decimal become strings), bounded.
     await em.query(
       `INSERT INTO activity_log (business_date, user_id, organization_id, org_kind, operation, target_type, target_id, outcome, detail)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb)`,
@@ -44,7 +98,7 @@ export class ActivityRecorder {
         entry.targetType ?? null,
         entry.targetId ?? null,
         outcome,
-        JSON.stringify(entry.detail ?? {}),
+        boundDetail(entry.detail ?? {}),
       ],
     );
   }

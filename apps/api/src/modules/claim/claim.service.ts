@@ -123,7 +123,7 @@ export class ClaimService {
       .orderBy('claim.seq', 'DESC')
       .limit(limit + 1);
     if (args.after)
-      page.andWhere('claim.seq < :afterSeq::bigint', { afterSeq: decodeCursor(args.after, 1)[0] });
+      page.andWhere('claim.seq < :afterSeq::bigint', { afterSeq: decodeCursor(args.after, ['seq'])[0] });
     const rows = await page.getMany();
     return {
       totalCount,

@@ -95,7 +95,7 @@ export class EnterpriseService {
     args: { first?: number | null; after?: string | null; search?: string | null },
   ): Promise<EnterprisePage> {
     const limit = pageSize(args.first);
-    const after = args.after ? decodeCursor(args.after, 1) : null;
+    const after = args.after ? decodeCursor(args.after, ['seq']) : null;
     if (after && !/^\d{1,18}$/.test(after[0])) throw badInput('Invalid cursor');
     return this.access.read(actor, async (scope) => {
       const base = scope.enterprises();

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../../graphql/scalars';
 import { PageInfoType } from '../loan/loan.types';
+import { MaxLength, TEXT_LIMITS } from '../../graphql/text';
 
 export enum IpAssetKind {
   PATENT = 'PATENT',
@@ -87,24 +88,30 @@ export class IpAssetItemInput {
   kind: IpAssetKind;
 
   @Field()
+  @MaxLength(TEXT_LIMITS.code)
   registrationNo: string;
 
   @Field()
+  @MaxLength(TEXT_LIMITS.name)
   title: string;
 }
 
 @InputType('CreateEnterpriseInput')
 export class CreateEnterpriseInput {
   @Field()
+  @MaxLength(TEXT_LIMITS.name)
   name: string;
 
   @Field({ description: '18 characters with a valid check character (GB 32100-2015); unique' })
+  @MaxLength(TEXT_LIMITS.code)
   creditCode: string;
 
   @Field(() => String, { nullable: true })
+  @MaxLength(TEXT_LIMITS.label)
   district?: string | null;
 
   @Field(() => String, { nullable: true })
+  @MaxLength(TEXT_LIMITS.label)
   industry?: string | null;
 
   @Field(() => [IpAssetItemInput], {
@@ -123,9 +130,11 @@ export class AddIpAssetInput {
   kind: IpAssetKind;
 
   @Field()
+  @MaxLength(TEXT_LIMITS.code)
   registrationNo: string;
 
   @Field()
+  @MaxLength(TEXT_LIMITS.name)
   title: string;
 }
 

@@ -641,7 +641,7 @@ export class LedgerService {
   ): Promise<LedgerEntryPage> {
     this.requireReader(scope);
     const limit = pageSize(args.first);
-    const after = args.after ? decodeCursor(args.after, 2) : null;
+    const after = args.after ? decodeCursor(args.after, ['seq', 'seq']) : null;
     if (after && !after.every((k) => /^\d{1,19}$/.test(k))) throw badInput('Invalid cursor');
     const account = args.accountCode ?? null;
     if (account !== null && !isAccountCode(account)) throw badInput(`Unknown account ${account}`);

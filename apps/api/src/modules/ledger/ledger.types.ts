@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import { DateScalar, DecimalScalar } from '../../graphql/scalars';
 import { PageInfoType } from '../loan/loan.types';
 import type { AccountType, NormalSide, TransactionKind } from './ledger.chart';
+import { MaxLength, TEXT_LIMITS } from '../../graphql/text';
 
 export const LedgerTransactionKindEnum = {
   CAPITAL_INJECTION: 'CAPITAL_INJECTION',
@@ -221,9 +222,11 @@ export class RecordInterestIncomeInput {
   receivedOn: string;
 
   @Field(() => String, { nullable: true })
+  @MaxLength(TEXT_LIMITS.memo)
   memo?: string | null;
 
   @Field({ description: 'Client-generated; the same key again returns the first posting' })
+  @MaxLength(TEXT_LIMITS.key)
   idempotencyKey: string;
 }
 
@@ -236,20 +239,25 @@ export class RecordProgrammeCostInput {
   paidOn: string;
 
   @Field({ description: 'What the cost was for' })
+  @MaxLength(TEXT_LIMITS.memo)
   memo: string;
 
   @Field({ description: 'Client-generated; the same key again returns the first posting' })
+  @MaxLength(TEXT_LIMITS.key)
   idempotencyKey: string;
 }
 
 @InputType('SetFundDepositBankInput')
 export class SetFundDepositBankInput {
   @Field()
+  @MaxLength(TEXT_LIMITS.name)
   bankName: string;
 
   @Field()
+  @MaxLength(TEXT_LIMITS.code)
   principalAccountNo: string;
 
   @Field()
+  @MaxLength(TEXT_LIMITS.code)
   interestAccountNo: string;
 }

@@ -84,7 +84,7 @@ export class LoanService {
     args: { first?: number | null; after?: string | null },
   ): Promise<LoanPage> {
     const limit = pageSize(args.first);
-    const after = args.after ? decodeCursor(args.after, 2) : null;
+    const after = args.after ? decodeCursor(args.after, ['date', 'seq']) : null;
     const base = this.visibleLoans(scope);
     const totalCount = await base.clone().getCount();
     const page = base

@@ -3,6 +3,7 @@ import { LOAN_PURPOSES, type LoanPurpose } from '@ipfund/policy';
 import { DateScalar, DecimalScalar } from '../../graphql/scalars';
 import { OrgRefType } from '../org/org.types';
 import { RuleReasonType } from '../../graphql/rule-reason.type';
+import { MaxLength, TEXT_LIMITS } from '../../graphql/text';
 
 export enum LoanStatus {
   ACTIVE = 'ACTIVE',
@@ -203,6 +204,7 @@ export class RegisterLoanInput {
   enterpriseId: string;
 
   @Field({ description: "The bank's contract number; unique per bank" })
+  @MaxLength(TEXT_LIMITS.code)
   contractNo: string;
 
   @Field(() => DecimalScalar)
@@ -266,9 +268,11 @@ registerEnumType(LoanTapeMode, {
 @InputType('UploadLoanTapeInput')
 export class UploadLoanTapeInput {
   @Field({ description: 'Ends in .csv or .xlsx' })
+  @MaxLength(TEXT_LIMITS.fileName)
   fileName: string;
 
   @Field({ description: 'The file, base64-encoded' })
+  @MaxLength(TEXT_LIMITS.base64File)
   contentBase64: string;
 
   @Field(() => LoanTapeMode)

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../../graphql/scalars';
 import { OrgRefType } from '../org/org.types';
+import { MaxLength, TEXT_LIMITS } from '../../graphql/text';
 
 export enum PartnerKind {
   LENDING_BANK = 'LENDING_BANK',
@@ -77,12 +78,15 @@ export class AdmitPartnerInput {
   kind: PartnerKind;
 
   @Field()
+  @MaxLength(TEXT_LIMITS.name)
   name: string;
 
   @Field(() => String, { nullable: true })
+  @MaxLength(TEXT_LIMITS.shortName)
   shortName?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Required for a guarantor (Art 14)' })
+  @MaxLength(TEXT_LIMITS.code)
   licenceNo?: string | null;
 }
 
@@ -92,11 +96,14 @@ export class CreateUserInput {
   organizationId: string;
 
   @Field({ description: 'Lower-case letters, digits, ".", "_", "-"; 2–64 characters' })
+  @MaxLength(TEXT_LIMITS.username)
   username: string;
 
   @Field()
+  @MaxLength(TEXT_LIMITS.name)
   displayName: string;
 
   @Field({ description: 'Initial password, at least 8 characters; stored as an argon2id hash only' })
+  @MaxLength(TEXT_LIMITS.password)
   password: string;
 }

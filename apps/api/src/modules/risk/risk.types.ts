@@ -3,6 +3,7 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import { DateScalar, DecimalScalar } from '../../graphql/scalars';
 import { OrgRefType } from '../org/org.types';
 import { EnterpriseRefType } from '../loan/loan.types';
+import { MaxLength, TEXT_LIMITS } from '../../graphql/text';
 
 export enum RiskLevel {
   NONE = 'NONE',
@@ -271,5 +272,6 @@ export class ReportRiskEventInput {
   kind: RiskEventKind;
 
   @Field()
+  @MaxLength(TEXT_LIMITS.comment)
   description: string;
 }
