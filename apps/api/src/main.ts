@@ -6,7 +6,7 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded';
 import { seedDemo } from './demo/seed';
 import { DEMO_PASSWORD } from './demo/demo-data';
 import { createLogger } from './logger';
-import { startHttpServer } from './server';
+import { gracefulShutdown, startHttpServer } from './server';
 import { createServices } from './services';
 
 async function main(): Promise<void> {
@@ -41,6 +41,9 @@ async function main(): Promise<void> {
     appRole: config.dbAppRole,
     poolMax,
     warn: (message) => log.warn(message),
+    // Issue 9: a terminated connection fails the requests using it; the pool opens a new one.
+    onConnectionError: (err) =>
+      log.warn({ err: err.message }, 'database connection lost; the pool reconnects'),
   });
   const services = createServices(config, db.ds, log);
   // The fund's set-up posting and the demo data are the operator's: written as the owner.
@@ -58,7 +61,7 @@ async function main(): Promise<void> {
   // Serving needs no owner connection.
   if (db.ownerDs !== db.ds) await db.ownerDs.destroy();
 
-  const http = await startHttpServer(services);
+  const http = await startHttpServer(services, { checkDatabase: () => db.ds.query('SELECT 1') });
 
   const lines = [
     '',
@@ -73,15 +76,18 @@ async function main(): Promise<void> {
   }
   console.log(lines.join('\n') + '\n');
 
-  const shutdown = async (signal: string) => {
-    log.info({ signal }, 'shutting down');
-    await http.stop();
-    await db.close();
-    await embedded?.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  const shutdown = gracefulShutdown({
+    log,
+    http,
+    timeoutMs: config.shutdownTimeoutMs,
+    async close() {
+      await db.close();
+      await embedded?.stop();
+    },
+    exit: (code) => process.exit(code),
+  });
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 main().catch((err: unknown) => {

@@ -1,15 +1,18 @@
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { GraphQLSchema } from 'graphql';
+import helmet from 'helmet';
 import { AppError } from './common/errors';
 import type { GqlContext } from './graphql/context';
 import { makeFormatError } from './graphql/errors';
+import { createRequestChecker, refusalBody } from './graphql/limits';
 import { createSchema } from './graphql/schema';
+import { CLAIM_DOCUMENT_ROUTE, claimDocumentDownload } from './modules/claim/claim-document.download';
 import type { Services } from './services';
 
 export async function createApollo(
@@ -17,11 +20,14 @@ export async function createApollo(
   schema?: GraphQLSchema,
   plugins: ApolloServerPlugin<GqlContext>[] = [],
 ) {
+  const production = services.config.env === 'production';
   const apollo = new ApolloServer<GqlContext>({
     schema: schema ?? (await createSchema()),
     formatError: makeFormatError(services.log),
     // Introspection helps the client team; production hides the schema from anonymous probing.
-    introspection: services.config.env !== 'production',
+    introspection: !production,
+    // Issue 9: "Did you mean …" would spell out the schema that introspection hides.
+    hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: false,
     plugins,
   });
@@ -32,33 +38,202 @@ export async function createApollo(
  * Builds the per-request context. A bad token does not fail the request here: it is kept and
  * reported as UNAUTHENTICATED by every non-public field, so `login` still works with a stale token.
  */
-export async function contextFor(services: Services, authorization: string | undefined): Promise<GqlContext> {
+export async function contextFor(
+  services: Services,
+  authorization: string | undefined,
+  clientAddress?: string,
+): Promise<GqlContext> {
   try {
-    return { actor: await services.auth.authenticate(authorization), services };
+    return { actor: await services.auth.authenticate(authorization), services, clientAddress };
   } catch (err) {
-    if (err instanceof AppError) return { actor: null, authError: err, services };
+    if (err instanceof AppError) return { actor: null, authError: err, services, clientAddress };
     throw err;
   }
 }
 
+/**
+ * Issue 9 headers. The built client has no inline script (Vite emits module files only), so scripts
+ * come from 'self' alone. Ant Design writes its CSS-in-JS as <style> elements at runtime, which CSP
+ * can only allow with 'unsafe-inline' for styles; an injected style cannot run code. No framing.
+ */
+function securityHeaders(): RequestHandler {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    // Plain HTTP in development and tests; production sits behind TLS, where HSTS belongs to the proxy.
+    strictTransportSecurity: false,
+  });
+}
+
+function jsonError(status: number, code: string, message: string) {
+  return { status, body: { errors: [{ message, extensions: { code } }] } };
+}
+
+/**
+ * Body parser errors and anything else thrown outside GraphQL answer JSON, never Express's HTML page
+ * (which shows a stack trace with server paths in development).
+ */
+function errorHandler(services: Services): ErrorRequestHandler {
+  return (err: unknown, _req, res, next) => {
+    if (res.headersSent) return next(err);
+    const e = (err ?? {}) as { type?: unknown; status?: unknown; statusCode?: unknown };
+    const status =
+      typeof e.status === 'number' ? e.status : typeof e.statusCode === 'number' ? e.statusCode : 500;
+    const answer =
+      e.type === 'entity.parse.failed'
+        ? jsonError(400, 'BAD_REQUEST', 'Malformed JSON in the request body')
+        : e.type === 'entity.too.large'
+          ? jsonError(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large')
+          : status >= 400 && status < 500
+            ? jsonError(status, 'BAD_REQUEST', 'Bad request')
+            : jsonError(500, 'INTERNAL_SERVER_ERROR', 'Internal error');
+    if (answer.status === 500) services.log.error({ err }, 'unexpected HTTP error');
+    res.status(answer.status).json(answer.body);
+  };
+}
+
+const bodyBytes = new WeakMap<IncomingMessage, number>();
+
+/**
+ * Issue 9 body limits. The loan tape and claim documents still travel as base64 in GraphQL variables,
+ * so those two mutations need more than the 1 MB every other operation gets. A caller without a
+ * valid token (checked by signature only, no database) is read up to the small limit; a signed-in
+ * caller up to the upload limit, and then anything over the small limit must be an operation of
+ * upload mutations alone. The query document itself is bounded separately (characters, tokens).
+ */
+function bodyParser(services: Services): RequestHandler {
+  const limits = services.config.graphqlLimits;
+  const verify = (req: IncomingMessage, _res: unknown, buf: Buffer) => {
+    bodyBytes.set(req, buf.length);
+  };
+  const small = express.json({ limit: limits.bodyBytes, verify });
+  const large = express.json({ limit: limits.uploadBodyBytes, verify });
+  return (req, res, next) => {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization?.trim() ?? '')?.[1];
+    if (!bearer) return small(req, res, next);
+    services.tokens.verify(bearer).then(
+      (claims) => (claims ? large : small)(req, res, next),
+      (err: unknown) => next(err),
+    );
+  };
+}
+
+/** Refuses a request over the limits before Apollo builds a context or runs anything (graphql/limits.ts). */
+function requestLimits(services: Services, schema: GraphQLSchema): RequestHandler {
+  const limits = services.config.graphqlLimits;
+  const check = createRequestChecker(schema, limits);
+  return (req, res, next) => {
+    const params: unknown = req.method === 'GET' ? req.query : req.body;
+    // A batch (an array) is refused by Apollo itself: batching is off.
+    if (!params || typeof params !== 'object' || Array.isArray(params)) return next();
+    const p = params as { query?: unknown; variables?: unknown; operationName?: unknown };
+    let variables = p.variables;
+    if (typeof variables === 'string') {
+      try {
+        variables = JSON.parse(variables) as unknown;
+      } catch {
+        variables = undefined; // Apollo answers the malformed variables itself
+      }
+    }
+    const result = check({ query: p.query, variables, operationName: p.operationName });
+    if ('code' in result) {
+      res.status(result.status).json(refusalBody(result));
+      return;
+    }
+    if ((bodyBytes.get(req) ?? 0) > limits.bodyBytes && !result.uploadOnly) {
+      res.status(413).json(
+        refusalBody({
+          status: 413,
+          code: 'PAYLOAD_TOO_LARGE',
+          message: `Only uploadLoanTape and uploadClaimDocument may send more than ${limits.bodyBytes} bytes`,
+        }),
+      );
+      return;
+    }
+    next();
+  };
+}
+
+export interface HttpServerOptions {
+  /** /readyz: rejects when the database does not answer. */
+  checkDatabase?: () => Promise<unknown>;
+}
+
+export interface HttpServer {
+  server: Server;
+  url: string;
+  /** Stops accepting, lets requests in flight finish (up to SHUTDOWN_TIMEOUT_MS), then closes the rest. */
+  stop(): Promise<void>;
+}
+
 /** One port: GraphQL at /graphql and the built web client at /. */
-export async function startHttpServer(
-  services: Services,
-): Promise<{ server: Server; url: string; stop(): Promise<void> }> {
+export async function startHttpServer(services: Services, opts: HttpServerOptions = {}): Promise<HttpServer> {
   const app = express();
   app.disable('x-powered-by');
+  // req.ip for login throttling: the socket's peer unless a proxy in front is trusted (TRUST_PROXY).
+  app.set('trust proxy', services.config.trustProxy);
+  app.use(securityHeaders());
   const httpServer = createServer(app);
-  const apollo = await createApollo(services, undefined, [ApolloServerPluginDrainHttpServer({ httpServer })]);
+  const schema = await createSchema();
+  const apollo = await createApollo(services, schema, [
+    ApolloServerPluginDrainHttpServer({
+      httpServer,
+      stopGracePeriodMillis: services.config.shutdownTimeoutMs,
+    }),
+  ]);
   await apollo.start();
+  let draining = false;
 
+  // Liveness: the process runs its event loop. No database call, so a database outage does not
+  // get the process restarted.
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true, businessDate: services.clock.today() });
   });
+  // Readiness: the database answers. Migrations are applied at boot before the port opens, so a
+  // listening process never has one pending. False while draining, so no new traffic is sent here.
+  app.get('/readyz', (_req, res) => {
+    if (draining) {
+      res.status(503).json({ ok: false, reason: 'shutting down' });
+      return;
+    }
+    const check = opts.checkDatabase ?? (() => Promise.resolve());
+    const timeout = new Promise<never>((_, reject) => {
+      setTimeout(() => reject(new Error('database check timed out')), 2000).unref();
+    });
+    Promise.race([check(), timeout]).then(
+      () => res.json({ ok: true, database: 'up', migrations: 'current' }),
+      (err: unknown) => {
+        services.log.warn({ err }, 'readiness check failed');
+        res.status(503).json({ ok: false, reason: 'database unavailable' });
+      },
+    );
+  });
+  // Claim documents as plain downloads, authenticated by the same context function as GraphQL.
+  app.get(
+    CLAIM_DOCUMENT_ROUTE,
+    claimDocumentDownload((req) => contextFor(services, req.headers.authorization, req.ip)),
+  );
   app.use(
     '/graphql',
-    express.json({ limit: '16mb' }),
+    bodyParser(services),
+    requestLimits(services, schema),
     expressMiddleware(apollo, {
-      context: async ({ req }) => contextFor(services, req.headers.authorization),
+      context: async ({ req }) => contextFor(services, req.headers.authorization, req.ip),
     }),
   );
 
@@ -70,6 +245,7 @@ export async function startHttpServer(
   } else {
     services.log.warn({ webDist }, 'web client not built; serving the API only');
   }
+  app.use(errorHandler(services));
 
   await new Promise<void>((resolve) =>
     httpServer.listen(services.config.port, services.config.host, resolve),
@@ -80,7 +256,50 @@ export async function startHttpServer(
     server: httpServer,
     url: `http://localhost:${port}/`,
     async stop() {
+      draining = true;
+      // The drain plugin closes the listener and idle keep-alive connections at once, waits for the
+      // requests in flight up to stopGracePeriodMillis, then closes what is left.
       await apollo.stop();
     },
+  };
+}
+
+/**
+ * SIGTERM/SIGINT (issue 9): stop accepting, finish requests in flight (bounded by the drain), close
+ * the pools, log, exit 0. A second signal, or a drain that overruns its bound by 5 s, exits 1.
+ */
+export function gracefulShutdown(opts: {
+  log: Services['log'];
+  http: HttpServer;
+  close: () => Promise<void>;
+  timeoutMs: number;
+  exit: (code: number) => void;
+}): (signal: string) => Promise<void> {
+  let started = false;
+  return async (signal: string) => {
+    if (started) {
+      opts.log.warn({ signal }, 'second signal during shutdown: exiting now');
+      opts.exit(1);
+      return;
+    }
+    started = true;
+    const began = Date.now();
+    opts.log.info({ signal, timeoutMs: opts.timeoutMs }, 'shutting down: draining requests in flight');
+    const overrun = setTimeout(() => {
+      opts.log.error({ signal }, 'shutdown overran its bound: exiting');
+      opts.exit(1);
+    }, opts.timeoutMs + 5000);
+    overrun.unref();
+    try {
+      await opts.http.stop();
+      await opts.close();
+      clearTimeout(overrun);
+      opts.log.info({ signal, ms: Date.now() - began }, 'shut down cleanly');
+      opts.exit(0);
+    } catch (err) {
+      clearTimeout(overrun);
+      opts.log.error({ err, signal }, 'shutdown failed');
+      opts.exit(1);
+    }
   };
 }

@@ -46,6 +46,39 @@ const schema = z
     /** The district's measures the fund runs under: a policy-set id of @ipfund/policy's POLICIES. */
     POLICY: z.string().trim().default(DEFAULT_POLICY_SET_ID),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /**
+     * Whom to believe about the client address (login throttling, issue 9): `false` (the default)
+     * uses the socket's peer; behind a proxy, its hop count (`1`) or addresses/subnets
+     * (`loopback, 10.0.0.0/8`) — Express's `trust proxy`. Never `true` where clients reach the API
+     * directly: they could then pick their own address with X-Forwarded-For.
+     */
+    TRUST_PROXY: z
+      .string()
+      .trim()
+      .default('false')
+      .transform((v): boolean | number | string =>
+        v === 'false' || v === '' ? false : v === 'true' ? true : /^\d+$/.test(v) ? Number(v) : v,
+      ),
+    /** Issue 9: request limits, refused before any resolver runs (graphql/limits.ts, README "Operating"). */
+    GRAPHQL_BODY_LIMIT_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(1024 * 1024),
+    /** Only for an operation of upload mutations alone, by a caller with a valid token (base64 files). */
+    GRAPHQL_UPLOAD_BODY_LIMIT_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(16 * 1024 * 1024),
+    GRAPHQL_MAX_QUERY_CHARS: z.coerce.number().int().min(100).default(20_000),
+    GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(10).default(2_000),
+    GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).default(10),
+    GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).default(15),
+    GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(0).default(20),
+    GRAPHQL_MAX_COST: z.coerce.number().int().min(1).default(5_000),
+    /** SIGTERM/SIGINT: how long requests in flight may finish before the pool is closed anyway. */
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   })
   .superRefine((c, ctx) => {
     // Every article and threshold comes from the policy set: an unknown one must stop the boot.
@@ -123,6 +156,20 @@ export type AppConfig = Readonly<{
   /** The policy-set id (POLICY), known to @ipfund/policy's POLICIES. */
   policy: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Express `trust proxy` (TRUST_PROXY): false → the socket's peer is the client address. */
+  trustProxy: boolean | number | string;
+  /** Issue 9: what one GraphQL request may ask for (graphql/limits.ts). */
+  graphqlLimits: Readonly<{
+    bodyBytes: number;
+    uploadBodyBytes: number;
+    maxQueryChars: number;
+    maxTokens: number;
+    maxDepth: number;
+    maxAliases: number;
+    maxDirectives: number;
+    maxCost: number;
+  }>;
+  shutdownTimeoutMs: number;
 }>;
 
 export class ConfigError extends Error {
@@ -164,5 +211,17 @@ export function loadConfig(
     webDist: c.WEB_DIST,
     policy: c.POLICY,
     logLevel: c.LOG_LEVEL,
+    trustProxy: c.TRUST_PROXY,
+    graphqlLimits: Object.freeze({
+      bodyBytes: c.GRAPHQL_BODY_LIMIT_BYTES,
+      uploadBodyBytes: Math.max(c.GRAPHQL_UPLOAD_BODY_LIMIT_BYTES, c.GRAPHQL_BODY_LIMIT_BYTES),
+      maxQueryChars: c.GRAPHQL_MAX_QUERY_CHARS,
+      maxTokens: c.GRAPHQL_MAX_TOKENS,
+      maxDepth: c.GRAPHQL_MAX_DEPTH,
+      maxAliases: c.GRAPHQL_MAX_ALIASES,
+      maxDirectives: c.GRAPHQL_MAX_DIRECTIVES,
+      maxCost: c.GRAPHQL_MAX_COST,
+    }),
+    shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
   });
 }

@@ -16,9 +16,29 @@ export interface DataSourceOptions {
   logger?: Logger;
   /** The serving role the migrations create and grant to (DB_APP_ROLE); default `ipfund_app`. */
   appRole?: string;
+  /** Told when a pooled connection dies (issue 9); the pool drops it and opens a new one on demand. */
+  onConnectionError?: (err: Error) => void;
+}
+
+/**
+ * Issue 9: a connection the server terminates (restart, failover, pg_terminate_backend) emits
+ * 'error' on its pg client, and an 'error' event without a listener ends the process. pg-pool only
+ * listens while a client is idle and TypeORM only while a query runner holds it; in between (and
+ * after either let go) nobody does. So every client gets a listener for its whole life: the request
+ * using the connection fails, the pool discards it, and the next request gets a fresh one.
+ */
+function connectionErrorHandlers(onError: ((err: Error) => void) | undefined) {
+  const handle = (err: Error) => onError?.(err);
+  return {
+    poolErrorHandler: handle,
+    onConnect: (client: { on(event: 'error', listener: (err: Error) => void): unknown }) => {
+      client.on('error', handle);
+    },
+  };
 }
 
 export function createDataSource(opts: DataSourceOptions & { sessionRole?: string }): DataSource {
+  const { poolErrorHandler, onConnect } = connectionErrorHandlers(opts.onConnectionError);
   return new DataSource({
     type: 'postgres',
     url: opts.url,
@@ -30,8 +50,10 @@ export function createDataSource(opts: DataSourceOptions & { sessionRole?: strin
     migrationsRun: false,
     logging: opts.logger ? ['query', 'error'] : ['error'],
     logger: opts.logger,
+    poolErrorHandler,
     extra: {
       max: opts.poolMax,
+      onConnect,
       // Set at connection start, so the role is the session default: a later RESET ROLE returns to
       // it, not to the login, and a login that may not become the role is refused at connect.
       ...(opts.sessionRole ? { options: `-c role=${opts.sessionRole}` } : {}),
@@ -91,6 +113,8 @@ export interface AppDatabaseOptions {
   logger?: Logger;
   /** Told once when the engine cannot do what was asked (the embedded database). */
   warn?: (message: string) => void;
+  /** Told when a pooled connection of either pool dies; the pools reconnect by themselves. */
+  onConnectionError?: (err: Error) => void;
 }
 
 export interface AppDatabase {
@@ -125,6 +149,7 @@ export async function openAppDatabase(options: AppDatabaseOptions): Promise<AppD
     poolMax: separateOwner || opts.serveAsAppRole ? (opts.ownerPoolMax ?? 2) : opts.poolMax,
     logger: separateOwner || opts.serveAsAppRole ? undefined : opts.logger,
     appRole: opts.appRole,
+    onConnectionError: opts.onConnectionError,
   });
   const single = (servesAsAppRole: boolean): AppDatabase => ({
     ds: ownerDs,
@@ -149,6 +174,7 @@ export async function openAppDatabase(options: AppDatabaseOptions): Promise<AppD
     poolMax: opts.poolMax,
     logger: opts.logger,
     sessionRole: opts.serveAsAppRole ? opts.appRole : undefined,
+    onConnectionError: opts.onConnectionError,
   });
   let role: string;
   try {
