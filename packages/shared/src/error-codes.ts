@@ -15,6 +15,8 @@ export const ERROR_CODES = {
   POLICY_VIOLATION: 'POLICY_VIOLATION',
   /** The action does not fit the current state (e.g. a claim already decided). */
   CONFLICT: 'CONFLICT',
+  /** Too many failed logins for this username or address; `extensions.retryAfterSeconds` says when to retry. */
+  RATE_LIMITED: 'RATE_LIMITED',
   /** Unexpected failure; details are logged, never sent. */
   INTERNAL: 'INTERNAL_SERVER_ERROR',
 } as const;

@@ -41,6 +41,7 @@ export const OPERATIONS = [
   'ledger.recordProgrammeCost',
   'ledger.reverseTransaction',
   'ledger.setDepositBank',
+  'auth.clearLockout',
   'clock.set',
 ] as const;
 

@@ -1,10 +1,11 @@
 import type { DataSource } from 'typeorm';
 import { isOrgKind } from '@ipfund/shared';
-import { AppError, unauthenticated } from '../common/errors';
+import { AppError, RateLimitedError, unauthenticated } from '../common/errors';
 import { ERROR_CODES } from '@ipfund/shared';
 import type { Actor } from '../authz/actor';
 import { isUuid } from '../common/ids';
 import { burnPasswordCheck, verifyPassword } from './password';
+import { LoginThrottle, normalizeUsername } from './throttle';
 import type { TokenService } from './tokens';
 
 /** One message for unknown user, wrong password and inactive account: nothing to enumerate. */
@@ -26,13 +27,29 @@ const USER_COLUMNS = `user_id AS "userId", username, display_name AS "displayNam
   org_id AS "orgId", org_kind AS "orgKind", org_name AS "orgName", org_status AS "orgStatus"`;
 
 export class AuthService {
+  private readonly throttle: LoginThrottle;
+
   constructor(
     private readonly ds: DataSource,
     private readonly tokens: TokenService,
-  ) {}
+  ) {
+    this.throttle = new LoginThrottle(ds);
+  }
 
-  async login(username: string, password: string): Promise<{ token: string; expiresAt: Date; actor: Actor }> {
-    const user = await this.findLogin(username.trim().toLowerCase());
+  /**
+   * Logs in. Every attempt is counted first, per username (known or not) and per client address
+   * (`address`, from the request); a blocked username or address is refused RATE_LIMITED before the
+   * password is looked at, even the right one. Only a success resets the username's count.
+   */
+  async login(
+    username: string,
+    password: string,
+    address?: string,
+  ): Promise<{ token: string; expiresAt: Date; actor: Actor }> {
+    const name = normalizeUsername(username);
+    const wait = await this.throttle.attempt(name, address);
+    if (wait > 0) throw new RateLimitedError(wait);
+    const user = await this.findLogin(name);
     if (!user) {
       await burnPasswordCheck(password);
       throw new AppError(ERROR_CODES.UNAUTHENTICATED, LOGIN_FAILED);
@@ -40,6 +57,7 @@ export class AuthService {
     const ok = await verifyPassword(user.passwordHash, password);
     const actor = ok ? this.toActor(user) : null;
     if (!actor) throw new AppError(ERROR_CODES.UNAUTHENTICATED, LOGIN_FAILED);
+    await this.throttle.succeeded(name, address);
     const { token, expiresAt } = await this.tokens.issue({
       userId: actor.userId,
       orgId: actor.orgId,
@@ -50,7 +68,8 @@ export class AuthService {
 
   /**
    * Resolves a bearer token to the acting user. The user and organisation are re-read on every
-   * request, so a deactivated user or a disqualified partner (Art 25) loses access at once.
+   * request, so a deactivated user or a disqualified partner (Art 25) loses access at once, and a
+   * retired partner's users lose new business at once (`orgRetired`, authz/operations.ts).
    */
   async authenticate(authorization: string | undefined): Promise<Actor | null> {
     if (!authorization) return null;
@@ -93,8 +112,10 @@ export class AuthService {
   }
 
   private toActor(user: UserRow): Actor | null {
-    // A retired partner (Art 15) still works its existing loans, claims and recoveries (Art 19:
-    // business already under way is seen through); a disqualified one (Art 25) is locked out.
+    // A retired partner (Art 15) left the programme, but its earlier loans stay covered and the
+    // recoveries it owes the fund must still be remitted (Art 18): its users keep working the business
+    // already under way and open none (the operations table's `newBusiness`). A disqualified one
+    // (Art 25) is locked out.
     if (!user.active || user.orgStatus === 'DISQUALIFIED' || !isOrgKind(user.orgKind)) return null;
     return {
       userId: user.userId,
@@ -103,6 +124,7 @@ export class AuthService {
       orgId: user.orgId,
       orgKind: user.orgKind,
       orgName: user.orgName,
+      orgRetired: user.orgStatus === 'RETIRED',
     };
   }
 }

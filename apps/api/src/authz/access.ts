@@ -8,7 +8,7 @@ import { enterTenant } from '../db/tenant';
 import { inTransaction } from '../db/transaction';
 import type { Actor } from './actor';
 import { defineAbilityFor, type SubjectType } from './ability';
-import { OPERATION_TABLE, articleOf, kindMayTake, operationsOf } from './operations';
+import { OPERATION_TABLE, actorMayTake, articleOf, kindMayTake, operationsOfActor } from './operations';
 import { Scope } from './scope';
 
 /**
@@ -70,7 +70,7 @@ export class Access {
 
   /** May the actor's organisation take the operation at all (kind level)? */
   mayTake(actor: Actor, operation: Operation): boolean {
-    return kindMayTake(actor.orgKind, operation, this.policyNow());
+    return actorMayTake(actor, operation, this.policyNow());
   }
 
   /** Kind-level permissions for menus and "new …" buttons (`viewerPermissions`). */
@@ -78,7 +78,7 @@ export class Access {
     const policy = this.policyNow();
     const ability = defineAbilityFor(actor, policy);
     return {
-      operations: operationsOf(actor.orgKind, policy),
+      operations: operationsOfActor(actor, policy),
       readable: READABLE_SUBJECTS.filter((s) => ability.can('read', s)),
     };
   }
@@ -86,7 +86,14 @@ export class Access {
   /** FORBIDDEN, with the article that gives the power to others, unless the actor's kind may take it. */
   requireOperation(actor: Actor, operation: Operation): void {
     const policy = this.policyNow();
-    if (kindMayTake(actor.orgKind, operation, policy)) return;
+    if (actorMayTake(actor, operation, policy)) return;
+    if (kindMayTake(actor.orgKind, operation, policy)) {
+      // The kind may, but the organisation left the programme: no new business after retirement.
+      throw forbidden(
+        'Your organisation has left the programme: it sees its business under way through, but opens no new business',
+        policy.provisions.partnerRetirement.article,
+      );
+    }
     throw forbidden(
       `Your organisation may not ${OPERATION_TABLE[operation].summary.replace(/^./, (c) => c.toLowerCase())}`,
       articleOf(operation, policy),

@@ -8,4 +8,9 @@ export interface Actor {
   orgId: string;
   orgKind: OrgKind;
   orgName: string;
+  /**
+   * The organisation left the programme (Art 15 in Jiangbei): its users still see through the business
+   * already under way, but may not take an operation that opens new business (operations.ts `newBusiness`).
+   */
+  orgRetired: boolean;
 }

@@ -20,6 +20,13 @@ export interface OperationRule {
   readonly subject?: SubjectType;
   /** What it does, for docs/roles.md. */
   readonly summary: string;
+  /**
+   * Opens new business (a loan, an enterprise or IP item for lending). A partner that left the
+   * programme (retirement: `provisions.partnerRetirement`) may not; it still sees through the
+   * business already under way — reports on its loans, claims on them (they stay covered),
+   * recoveries and remittances (the recovery article) — which is every operation without this flag.
+   */
+  readonly newBusiness?: true;
 }
 
 const kinds =
@@ -41,6 +48,7 @@ export const OPERATION_TABLE: Readonly<Record<Operation, OperationRule>> = {
   'loan.register': {
     kinds: kinds('LENDING_BANK'),
     article: (p) => p.provisions.loanReporting.article,
+    newBusiness: true,
     summary: 'Register a loan it issued; coverage decided by the measures in force on the issue date',
   },
   'loan.reportStatus': {
@@ -214,11 +222,13 @@ export const OPERATION_TABLE: Readonly<Record<Operation, OperationRule>> = {
   'enterprise.create': {
     kinds: kinds('FUND_MANAGER', 'LENDING_BANK'),
     article: (p) => p.provisions.enterpriseLibrary.article,
+    newBusiness: true,
     summary: 'Add an enterprise to the library (or find the one already there)',
   },
   'enterprise.addIpAsset': {
     kinds: kinds('FUND_MANAGER', 'LENDING_BANK'),
     article: (p) => p.provisions.enterpriseLibrary.article,
+    newBusiness: true,
     // The library is shared (Art 6.3): a bank records the IP it takes as pledge on any entry it found
     // by credit code, not only on enterprises it already lends to.
     summary: 'Record a patent or trademark of an enterprise of the library',
@@ -259,6 +269,13 @@ export const OPERATION_TABLE: Readonly<Record<Operation, OperationRule>> = {
   },
 
   // ---- portal mechanics ----
+  'auth.clearLockout': {
+    // The programme's operators keep its access (Art 5 organises the programme, Art 6 the manager runs
+    // it): they see who is locked out after failed logins and let a user in again.
+    kinds: officesAndManager,
+    article: (p) => p.provisions.programmeGovernance.article,
+    summary: 'See login lock-outs and clear one so the user may log in again',
+  },
   'clock.set': {
     // Demo and test only (the clock refuses otherwise): the programme's operators move the business date.
     kinds: officesAndManager,
@@ -281,6 +298,19 @@ export function kindMayTake(kind: OrgKind, operation: Operation, policy: PolicyP
   return kindsFor(operation, policy).includes(kind);
 }
 
+/**
+ * May this actor take the operation at all: its kind may, and a retired partner only the business
+ * already under way (no `newBusiness` operation).
+ */
+export function actorMayTake(
+  actor: { orgKind: OrgKind; orgRetired: boolean },
+  operation: Operation,
+  policy: PolicyParameters,
+): boolean {
+  if (!kindMayTake(actor.orgKind, operation, policy)) return false;
+  return !(actor.orgRetired && OPERATION_TABLE[operation].newBusiness);
+}
+
 export function articleOf(operation: Operation, policy: PolicyParameters): string | undefined {
   return OPERATION_TABLE[operation].article?.(policy);
 }
@@ -288,4 +318,12 @@ export function articleOf(operation: Operation, policy: PolicyParameters): strin
 /** Operations an organisation kind may take at all (for `viewerPermissions` and docs/roles.md). */
 export function operationsOf(kind: OrgKind, policy: PolicyParameters): Operation[] {
   return OPERATIONS.filter((op) => kindMayTake(kind, op, policy));
+}
+
+/** Operations this actor may take at all (`viewerPermissions`): a retired partner's lose new business. */
+export function operationsOfActor(
+  actor: { orgKind: OrgKind; orgRetired: boolean },
+  policy: PolicyParameters,
+): Operation[] {
+  return OPERATIONS.filter((op) => actorMayTake(actor, op, policy));
 }

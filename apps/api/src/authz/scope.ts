@@ -17,7 +17,7 @@ import { RiskEventEntity, RiskNoticeEntity, SuspensionProposalEntity } from '../
 import type { Actor } from './actor';
 import { abilityToSql, type FieldMap } from './ability-to-sql';
 import { defineAbilityFor, type Action, type AppAbility, type SubjectType } from './ability';
-import { OPERATION_TABLE, kindMayTake } from './operations';
+import { OPERATION_TABLE, actorMayTake } from './operations';
 
 /**
  * The columns behind each subject's condition fields, for a row of that subject under `alias`.
@@ -226,7 +226,7 @@ export class Scope {
 
   /** May the actor's organisation take the operation at all (kind level, the operations table)? */
   mayTake(operation: Operation): boolean {
-    return kindMayTake(this.actor.orgKind, operation, this.policy);
+    return actorMayTake(this.actor, operation, this.policy);
   }
 
   /**

@@ -26,6 +26,16 @@ export const forbidden = (message = 'Your organisation may not do this', article
 /** Same answer for "does not exist" and "you may not see it" (DOMAIN.md §2). */
 export const notFound = (what: string) => new AppError(ERROR_CODES.NOT_FOUND, `${what} not found`);
 
+/**
+ * Too many failed logins for a username or a client address (issue 9): refused before the password is
+ * checked, with the seconds until the next attempt may be made (`extensions.retryAfterSeconds`).
+ */
+export class RateLimitedError extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(ERROR_CODES.RATE_LIMITED, `Too many failed logins; try again in ${retryAfterSeconds} s`);
+  }
+}
+
 export const badInput = (message: string, details?: Record<string, unknown>) =>
   new AppError(ERROR_CODES.BAD_USER_INPUT, message, undefined, details);
 

@@ -59,6 +59,19 @@ const schema = z
       .transform((v): boolean | number | string =>
         v === 'false' || v === '' ? false : v === 'true' ? true : /^\d+$/.test(v) ? Number(v) : v,
       ),
+    /**
+     * Whom to believe about the client address (login throttling, issue 9): `false` (the default)
+     * uses the socket's peer; behind a proxy, its hop count (`1`) or addresses/subnets
+     * (`loopback, 10.0.0.0/8`) — Express's `trust proxy`. Never `true` where clients reach the API
+     * directly: they could then pick their own address with X-Forwarded-For.
+     */
+    TRUST_PROXY: z
+      .string()
+      .trim()
+      .default('false')
+      .transform((v): boolean | number | string =>
+        v === 'false' || v === '' ? false : v === 'true' ? true : /^\d+$/.test(v) ? Number(v) : v,
+      ),
     /** Issue 9: request limits, refused before any resolver runs (graphql/limits.ts, README "Operating"). */
     GRAPHQL_BODY_LIMIT_BYTES: z.coerce
       .number()
@@ -158,6 +171,8 @@ export type AppConfig = Readonly<{
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Express `trust proxy` (TRUST_PROXY): false → the socket's peer is the client address. */
   trustProxy: boolean | number | string;
+  /** Express `trust proxy` (TRUST_PROXY): false → the socket's peer is the client address. */
+  trustProxy: boolean | number | string;
   /** Issue 9: what one GraphQL request may ask for (graphql/limits.ts). */
   graphqlLimits: Readonly<{
     bodyBytes: number;
@@ -211,6 +226,7 @@ export function loadConfig(
     webDist: c.WEB_DIST,
     policy: c.POLICY,
     logLevel: c.LOG_LEVEL,
+    trustProxy: c.TRUST_PROXY,
     trustProxy: c.TRUST_PROXY,
     graphqlLimits: Object.freeze({
       bodyBytes: c.GRAPHQL_BODY_LIMIT_BYTES,

@@ -7,6 +7,8 @@ export interface GqlContext {
   /** Why a presented token was refused (expired, tampered...), reported by non-public fields. */
   authError?: AppError;
   services: Services;
+  /** The client's address (`req.ip`, through a proxy only when TRUST_PROXY says so): login throttling. */
+  clientAddress?: string;
 }
 
 /** The authenticated actor, or UNAUTHENTICATED. Resolvers read the tenant from here, never from arguments. */

@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ERROR_CODES } from '@ipfund/shared';
 import type { Logger } from 'pino';
-import { AppError } from '../common/errors';
+import { AppError, RateLimitedError } from '../common/errors';
 import { UntranslatableRuleError } from '../authz/ability-to-sql';
 
 /**
@@ -23,6 +23,7 @@ export function makeFormatError(log: Logger) {
           code: err.code,
           ...(err.article ? { article: err.article } : {}),
           ...(err.details ? { details: err.details } : {}),
+          ...(err instanceof RateLimitedError ? { retryAfterSeconds: err.retryAfterSeconds } : {}),
         },
       };
     }

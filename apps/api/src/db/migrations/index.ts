@@ -7,6 +7,7 @@ import { Claims1764202100000 } from './1764202100000-Claims';
 import { SecondWall1764202200000 } from './1764202200000-SecondWall';
 import { EnterpriseLibrary1764202300000 } from './1764202300000-EnterpriseLibrary';
 import { InputLimits1764202400000 } from './1764202400000-InputLimits';
+import { LoginThrottle1764202500000 } from './1764202500000-LoginThrottle';
 
 /** Every migration, in order. Listed explicitly (no globs) so the same list works compiled and under jest. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   SecondWall1764202200000,
   EnterpriseLibrary1764202300000,
   InputLimits1764202400000,
+  LoginThrottle1764202500000,
 ];

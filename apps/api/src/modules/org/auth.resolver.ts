@@ -1,7 +1,13 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { Actor } from '../../authz/actor';
 import { requireActor, type GqlContext } from '../../graphql/context';
-import { AuthPayloadType, UserType, ViewerPermissionsType } from './org.types';
+import {
+  AuthPayloadType,
+  LoginLockoutKind,
+  LoginLockoutType,
+  UserType,
+  ViewerPermissionsType,
+} from './org.types';
 
 export function toUserType(actor: Actor): UserType {
   return {
@@ -15,14 +21,18 @@ export function toUserType(actor: Actor): UserType {
 @Resolver()
 export class AuthResolver {
   @Mutation(() => AuthPayloadType, {
-    description: 'Public. The same error for an unknown user and a wrong password.',
+    description:
+      'Public. The same error for an unknown user and a wrong password. Failed attempts are counted per ' +
+      'username and per client address: after a few, attempts wait (exponential back-off); after 10 for one ' +
+      'username within 15 minutes, every attempt — even with the right password — is refused RATE_LIMITED ' +
+      '(`extensions.retryAfterSeconds`) until the window passes or an office or the fund manager clears it.',
   })
   async login(
     @Arg('username') username: string,
     @Arg('password') password: string,
     @Ctx() ctx: GqlContext,
   ): Promise<AuthPayloadType> {
-    const { token, expiresAt, actor } = await ctx.services.auth.login(username, password);
+    const { token, expiresAt, actor } = await ctx.services.auth.login(username, password, ctx.clientAddress);
     return { token, expiresAt, user: toUserType(actor) };
   }
 
@@ -33,6 +43,30 @@ export class AuthResolver {
   })
   viewerPermissions(@Ctx() ctx: GqlContext): ViewerPermissionsType {
     return ctx.services.access.permissionsOf(requireActor(ctx));
+  }
+
+  @Query(() => [LoginLockoutType], {
+    description:
+      'The offices and the fund manager (auth.clearLockout): usernames and client addresses blocked now after failed logins',
+  })
+  async loginLockouts(@Ctx() ctx: GqlContext): Promise<LoginLockoutType[]> {
+    const rows = await ctx.services.partners.loginLockouts(requireActor(ctx));
+    return rows.map((r) => ({
+      kind: r.kind === 'USERNAME' ? LoginLockoutKind.USERNAME : LoginLockoutKind.ADDRESS,
+      subject: r.subject,
+      failures: r.failures,
+      blockedUntil: r.blockedUntil,
+      lastAttemptAt: r.lastAttemptAt,
+    }));
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      "The offices and the fund manager (auth.clearLockout): reset a username's failed logins so it may log in " +
+      'at once. False when it had none. On the activity record.',
+  })
+  clearLoginLockout(@Ctx() ctx: GqlContext, @Arg('username') username: string): Promise<boolean> {
+    return ctx.services.partners.clearLoginLockout(requireActor(ctx), username);
   }
 
   @Query(() => UserType, { nullable: true, description: 'The logged-in user and organisation' })

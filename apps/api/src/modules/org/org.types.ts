@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ORG_KINDS, type OrgKind } from '@ipfund/shared';
 
 /** GraphQL enum built from the shared list, so the API and the client cannot drift apart. */
@@ -62,4 +62,29 @@ export class ViewerPermissionsType {
   operations: string[];
   @Field(() => [String], { description: 'Kinds of record the caller can read at least one of' })
   readable: string[];
+}
+
+export enum LoginLockoutKind {
+  USERNAME = 'USERNAME',
+  ADDRESS = 'ADDRESS',
+}
+registerEnumType(LoginLockoutKind, {
+  name: 'LoginLockoutKind',
+  description: 'What failed logins are counted on: a username (known or not) or a client address',
+});
+
+@ObjectType('LoginLockout', {
+  description: 'A username or client address blocked now after failed logins (issue 9)',
+})
+export class LoginLockoutType {
+  @Field(() => LoginLockoutKind)
+  kind: LoginLockoutKind;
+  @Field({ description: 'The username as typed (lower-cased), or the client address' })
+  subject: string;
+  @Field(() => Int, { description: 'Failed attempts in the current window' })
+  failures: number;
+  @Field({ description: 'Attempts are refused (RATE_LIMITED) until then' })
+  blockedUntil: Date;
+  @Field()
+  lastAttemptAt: Date;
 }

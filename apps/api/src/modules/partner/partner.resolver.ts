@@ -69,7 +69,9 @@ export class PartnerResolver {
 
   @Mutation(() => PartnerType, {
     description:
-      'Offices and fund manager: an ACTIVE partner leaves the programme (Art 15); its users can no longer act',
+      'Offices and fund manager: an ACTIVE partner leaves the programme (Art 15). Its users open no new business ' +
+      '(loans, library enterprises and IP: FORBIDDEN) but see through what is under way: its earlier loans stay ' +
+      'covered, so it still reports on them, files and follows claims, and records and remits recoveries (Art 18)',
   })
   async retirePartner(
     @Ctx() ctx: GqlContext,

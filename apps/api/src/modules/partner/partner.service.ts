@@ -5,6 +5,7 @@ import type { Access } from '../../authz/access';
 import type { Actor } from '../../authz/actor';
 import type { Scope } from '../../authz/scope';
 import { hashPassword } from '../../auth/password';
+import { LoginThrottle, type LoginLockout } from '../../auth/throttle';
 import type { BusinessClock } from '../../common/business-clock';
 import { badInput, conflict, notFound, policyViolation } from '../../common/errors';
 import type { PolicyBook } from '../../common/policy-book';
@@ -64,7 +65,8 @@ const MAX_PASSWORD_LENGTH = 256;
 /**
  * Partner supervision (Art 5, 8, 14, 15, 25): the offices and the fund manager admit, retire and
  * disqualify banks and guarantors, and manage their logins. A partner that is not ACTIVE stays on
- * record; AuthService refuses its users on their next request. Who may is the operations table's
+ * record; on their next request AuthService refuses the users of a disqualified one, and marks those
+ * of a retired one so they open no new business (authz/operations.ts `newBusiness`). Who may is the operations table's
  * business (authz/operations.ts); which partner an actor may act on is its scope's.
  */
 export class PartnerService {
@@ -160,7 +162,11 @@ export class PartnerService {
     });
   }
 
-  /** Art 15: a partner leaving the programme. It stays on record; its users can no longer act. */
+  /**
+   * Art 15: a partner leaving the programme. It stays on record; its users open no new business
+   * (loans, library entries) but see through what is under way: its earlier loans stay covered, so
+   * it still reports on them, files and follows claims, and records and remits recoveries (Art 18).
+   */
   retire(actor: Actor, orgId: string, reason: string): Promise<PartnerRow> {
     return this.changeStatus(actor, 'partner.retire', orgId, reason, 'RETIRED');
   }
@@ -194,6 +200,27 @@ export class PartnerService {
         [to, why, this.clock.today(), partner.id],
       );
       return this.reload(scope, partner.id);
+    });
+  }
+
+  /**
+   * Usernames and client addresses blocked now after failed logins (issue 9). The operations table
+   * says who may (`auth.clearLockout`); the database function answers only those kinds as well.
+   */
+  loginLockouts(actor: Actor): Promise<LoginLockout[]> {
+    this.access.requireOperation(actor, 'auth.clearLockout');
+    return this.access.read(actor, (scope) => LoginThrottle.lockouts(scope.em));
+  }
+
+  /** Lets a locked-out username log in again at once; on the activity record like every use case. */
+  clearLoginLockout(actor: Actor, username: string): Promise<boolean> {
+    return this.useCases.run(actor, 'auth.clearLockout', async ({ em, target, detail }) => {
+      const name = text(username)?.toLowerCase().slice(0, 256);
+      if (!name) throw badInput('A username is required');
+      target('Login', name);
+      const cleared = await LoginThrottle.clear(em, name);
+      detail({ username: name, cleared });
+      return cleared;
     });
   }
 
