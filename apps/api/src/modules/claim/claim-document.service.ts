@@ -8,6 +8,11 @@ import type { UseCaseRunner } from '../../common/use-case';
 import { ClaimDocumentEntity } from './claim.entity';
 
 const MAX_BYTES = 10 * 1024 * 1024;
+/**
+ * Largest content the `claimDocument` query returns as base64; larger files are downloaded over HTTP
+ * (`downloadUrl`), so a query of many aliases cannot hold many large files in memory at once.
+ */
+export const MAX_INLINE_DOCUMENT_BYTES = 1024 * 1024;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 /** The bank may add documents while the claim is with the manager or back for amendment. */
 export const OPEN_FOR_DOCUMENTS: ReadonlySet<string> = new Set([
@@ -71,6 +76,14 @@ export class ClaimDocumentService {
       .andWhere('doc.claim_id IN (:...claimIds)', { claimIds: [...claimIds] })
       .orderBy('doc.uploaded_at', 'ASC')
       .getMany();
+  }
+
+  /** A document without its content (size, name, type), or null when missing or not readable. */
+  metadata(actor: Actor, documentId: string): Promise<ClaimDocumentEntity | null> {
+    if (!isUuid(documentId)) return Promise.resolve(null);
+    return this.access.read(actor, (scope) =>
+      scope.claimDocuments().andWhere('doc.id = :id', { id: documentId }).getOne(),
+    );
   }
 
   /** A document with its content, or null when it does not exist or its claim is not readable. */

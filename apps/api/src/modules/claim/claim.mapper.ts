@@ -1,4 +1,5 @@
 import type { ClaimEntity, ClaimDocumentEntity, RecoveryEntity, StoredComputation } from './claim.entity';
+import { claimDocumentUrl } from './claim-document.download';
 import {
   ClaimDocumentKind,
   ClaimStatus,
@@ -60,6 +61,7 @@ export function toDocumentType(d: ClaimDocumentEntity): ClaimDocumentType {
     sizeBytes: d.sizeBytes,
     sha256: d.sha256,
     uploadedAt: d.uploadedAt,
+    downloadUrl: claimDocumentUrl(d.id),
   };
 }
 

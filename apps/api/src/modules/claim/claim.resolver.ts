@@ -14,7 +14,9 @@ import {
 import { allowedClaimActions, type ClaimAction, type IsoDate } from '@ipfund/policy';
 import type { Operation } from '@ipfund/shared';
 import { CLAIM_ACTION_OPERATION, claimSnapshot, type ClaimEventRow } from './claim.service';
-import { OPEN_FOR_DOCUMENTS } from './claim-document.service';
+import { MAX_INLINE_DOCUMENT_BYTES, OPEN_FOR_DOCUMENTS } from './claim-document.service';
+import { claimDocumentUrl } from './claim-document.download';
+import { badInput } from '../../common/errors';
 import { requireActor, type GqlContext } from '../../graphql/context';
 import { groupBy, loaderFor, viewerCanLoader } from '../../graphql/loaders';
 import { toClaimType, toDocumentType, toRecoveryType } from './claim.mapper';
@@ -102,12 +104,27 @@ export class ClaimResolver {
     return claim ? claimFor(ctx, claim) : null;
   }
 
-  @Query(() => ClaimDocumentContentType, { nullable: true, description: 'A claim document with its content' })
+  @Query(() => ClaimDocumentContentType, {
+    nullable: true,
+    description:
+      'A claim document with its content as base64, for documents up to 1 MB; a larger one is refused ' +
+      '(BAD_USER_INPUT, details.reason DOCUMENT_TOO_LARGE) and is downloaded from its downloadUrl',
+  })
   async claimDocument(
     @Ctx() ctx: GqlContext,
     @Arg('id', () => ID) id: string,
   ): Promise<ClaimDocumentContentType | null> {
-    const doc = await ctx.services.claimDocuments.download(requireActor(ctx), id);
+    const actor = requireActor(ctx);
+    // The size is checked before the content is read, so a refused document costs no memory.
+    const meta = await ctx.services.claimDocuments.metadata(actor, id);
+    if (!meta) return null;
+    if (meta.sizeBytes > MAX_INLINE_DOCUMENT_BYTES) {
+      throw badInput(
+        `This document is larger than ${MAX_INLINE_DOCUMENT_BYTES / 1024 / 1024} MB; download it from its downloadUrl`,
+        { reason: 'DOCUMENT_TOO_LARGE', downloadUrl: claimDocumentUrl(meta.id) },
+      );
+    }
+    const doc = await ctx.services.claimDocuments.download(actor, id);
     return doc ? { document: toDocumentType(doc), contentBase64: doc.content.toString('base64') } : null;
   }
 
