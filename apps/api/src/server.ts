@@ -13,7 +13,6 @@ import { makeFormatError } from './graphql/errors';
 import { createRequestChecker, refusalBody } from './graphql/limits';
 import { createSchema } from './graphql/schema';
 import { CLAIM_DOCUMENT_ROUTE, claimDocumentDownload } from './modules/claim/claim-document.download';
-import { CLAIM_DOCUMENT_ROUTE, claimDocumentDownload } from './modules/claim/claim-document.download';
 import type { Services } from './services';
 
 export async function createApollo(
@@ -228,11 +227,6 @@ export async function startHttpServer(services: Services, opts: HttpServerOption
   app.get(
     CLAIM_DOCUMENT_ROUTE,
     claimDocumentDownload((req) => contextFor(services, req.headers.authorization, req.ip)),
-  );
-  // Claim documents as plain downloads, authenticated by the same context function as GraphQL.
-  app.get(
-    CLAIM_DOCUMENT_ROUTE,
-    claimDocumentDownload((req) => contextFor(services, req.headers.authorization)),
   );
   app.use(
     '/graphql',

@@ -4,6 +4,7 @@ import { DateScalar, DecimalScalar } from '../../graphql/scalars';
 import { OrganizationType } from '../org/org.types';
 import { PageInfoType } from '../loan/loan.types';
 import { RuleReasonType } from '../../graphql/rule-reason.type';
+import { MaxLength, TEXT_LIMITS } from '../../graphql/text';
 
 export enum ClaimStatus {
   SUBMITTED = 'SUBMITTED',
@@ -250,8 +251,10 @@ export class SubmitClaimInput {
   @Field(() => ID)
   loanId: string;
   @Field({ description: 'Client-chosen key: the same key again returns the same claim' })
+  @MaxLength(TEXT_LIMITS.key)
   idempotencyKey: string;
   @Field(() => String, { nullable: true })
+  @MaxLength(TEXT_LIMITS.comment)
   comment?: string;
 }
 
@@ -262,10 +265,13 @@ export class UploadClaimDocumentInput {
   @Field(() => ClaimDocumentKind)
   kind: ClaimDocumentKind;
   @Field()
+  @MaxLength(TEXT_LIMITS.fileName)
   fileName: string;
   @Field()
+  @MaxLength(TEXT_LIMITS.label)
   contentType: string;
   @Field({ description: 'File content, base64 (≤ 10 MB decoded)' })
+  @MaxLength(TEXT_LIMITS.base64File)
   contentBase64: string;
 }
 
@@ -278,5 +284,6 @@ export class RecordRecoveryInput {
   @Field(() => DateScalar)
   receivedOn: string;
   @Field({ nullable: true, description: 'Optional; the same key again returns the same recovery' })
+  @MaxLength(TEXT_LIMITS.key)
   idempotencyKey?: string;
 }
