@@ -3,6 +3,9 @@ import { loadConfig, ConfigError, DEV_TOKEN_SECRET } from '../config/config';
 import { TokenService } from '../auth/tokens';
 import { createTestApp, type TestApp } from '../testing/test-app';
 
+/** 32 random bytes, hex (openssl rand -hex 32): production refuses a guessable TOKEN_SECRET (issue 9). */
+const STRONG_SECRET = '80d45ada89ac8edb3f4ae23778fd5bfa4e1cc276d629d6630cfb22c1824c284b';
+
 let app: TestApp;
 beforeAll(async () => {
   app = await createTestApp();
@@ -126,13 +129,12 @@ describe('config is validated once at boot', () => {
       ConfigError,
     );
     expect(() =>
-      loadConfig(
-        { NODE_ENV: 'production', DATABASE_URL: 'postgres://x@h/db', TOKEN_SECRET: 'p'.repeat(40) },
-        ['--demo'],
-      ),
+      loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x@h/db', TOKEN_SECRET: STRONG_SECRET }, [
+        '--demo',
+      ]),
     ).toThrow(/demo/);
     const ok = loadConfig(
-      { NODE_ENV: 'production', DATABASE_URL: 'postgres://x@h/db', TOKEN_SECRET: 'p'.repeat(40) },
+      { NODE_ENV: 'production', DATABASE_URL: 'postgres://x@h/db', TOKEN_SECRET: STRONG_SECRET },
       [],
     );
     expect(ok.demo).toBe(false);

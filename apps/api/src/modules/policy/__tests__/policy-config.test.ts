@@ -4,7 +4,10 @@ import { AppError } from '../../../common/errors';
 import { PolicyBook } from '../../../common/policy-book';
 import { ConfigError, loadConfig } from '../../../config/config';
 
-const PROD = { NODE_ENV: 'production', DATABASE_URL: 'postgres://x@h/db', TOKEN_SECRET: 'p'.repeat(40) };
+/** 32 random bytes, hex (openssl rand -hex 32): production refuses a guessable TOKEN_SECRET (issue 9). */
+const STRONG_SECRET = '80d45ada89ac8edb3f4ae23778fd5bfa4e1cc276d629d6630cfb22c1824c284b';
+
+const PROD = { NODE_ENV: 'production', DATABASE_URL: 'postgres://x@h/db', TOKEN_SECRET: STRONG_SECRET };
 
 function problems(env: Record<string, string>): string[] {
   try {
