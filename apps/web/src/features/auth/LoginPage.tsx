@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { CombinedGraphQLErrors } from '@apollo/client';
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
@@ -9,6 +8,7 @@ import { login, useSession } from '../../app/session';
 import { LOGIN_MUTATION, type LoginVariables } from './auth.graphql';
 import { DemoLoginsHint } from './DemoLoginsHint';
 import { DEMO_PASSWORD } from './demoLogins';
+import { loginFailureText } from './loginFailure';
 
 export function LoginPage() {
   const [form] = Form.useForm<LoginVariables>();
@@ -28,8 +28,8 @@ export function LoginPage() {
       client.writeQuery({ query: ME_QUERY, data: { me: data.login.user } });
       login(data.login.token);
     } catch (error) {
-      // Any answer from the server is reported the same way: which of the two was wrong is not disclosed.
-      setFailure(CombinedGraphQLErrors.is(error) ? '用户名或密码错误' : '无法连接服务器，请稍后重试');
+      // Which of the two was wrong is not disclosed; a throttled attempt says how long to wait.
+      setFailure(loginFailureText(error));
     }
   }
 

@@ -8,6 +8,7 @@ import { can } from '../../app/access';
 import { useViewerPermissions } from '../../app/useViewer';
 import { ErrorAlert } from '../../lib/ErrorAlert';
 import { AgreementsDrawer } from './AgreementsDrawer';
+import { LoginLockoutsCard } from './LoginLockoutsCard';
 import { AdmitPartnerModal, StatusChangeModal, type StatusChange } from './PartnerForms';
 import { partnerStatusLabel } from './partnerDisplay';
 import { PARTNERS_QUERY, type PartnerRow } from './partners.graphql';
@@ -85,40 +86,43 @@ export function PartnersPage() {
   ];
 
   return (
-    <Card
-      title="合作机构"
-      extra={
-        mayTake('partner.admit') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdmitting(true)}>
-            准入合作机构
-          </Button>
-        )
-      }
-    >
-      {error && <ErrorAlert title="合作机构加载失败" description={error.message} />}
-      <Table
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={data?.partners ?? []}
-        loading={loading}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: '暂无可查看的合作机构' }}
-      />
-      <AdmitPartnerModal open={admitting} onClose={() => setAdmitting(false)} />
-      <StatusChangeModal change={change} onClose={() => setChange(null)} />
-      <AgreementsDrawer
-        bank={agreementsOf}
-        canRecord={can(agreementsOf, 'agreement.record')}
-        onClose={() => setAgreementsOf(null)}
-      />
-      <UsersDrawer
-        org={usersOf}
-        canCreate={can(usersOf, 'partner.createUser')}
-        canDeactivate={can(usersOf, 'partner.deactivateUser')}
-        onClose={() => setUsersOf(null)}
-      />
-    </Card>
+    <>
+      <Card
+        title="合作机构"
+        extra={
+          mayTake('partner.admit') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdmitting(true)}>
+              准入合作机构
+            </Button>
+          )
+        }
+      >
+        {error && <ErrorAlert title="合作机构加载失败" description={error.message} />}
+        <Table
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={data?.partners ?? []}
+          loading={loading}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: '暂无可查看的合作机构' }}
+        />
+        <AdmitPartnerModal open={admitting} onClose={() => setAdmitting(false)} />
+        <StatusChangeModal change={change} onClose={() => setChange(null)} />
+        <AgreementsDrawer
+          bank={agreementsOf}
+          canRecord={can(agreementsOf, 'agreement.record')}
+          onClose={() => setAgreementsOf(null)}
+        />
+        <UsersDrawer
+          org={usersOf}
+          canCreate={can(usersOf, 'partner.createUser')}
+          canDeactivate={can(usersOf, 'partner.deactivateUser')}
+          onClose={() => setUsersOf(null)}
+        />
+      </Card>
+      {mayTake('auth.clearLockout') && <LoginLockoutsCard />}
+    </>
   );
 }

@@ -181,3 +181,34 @@ export const DEACTIVATE_USER: TypedDocumentNode<{ deactivateUser: ManagedUserRow
     }
   }
 `;
+
+/** A username or client address blocked after failed logins (issue 9). */
+export interface LoginLockoutRow {
+  kind: 'USERNAME' | 'ADDRESS';
+  subject: string;
+  failures: number;
+  blockedUntil: string;
+}
+
+export const LOGIN_LOCKOUTS_QUERY: TypedDocumentNode<
+  { loginLockouts: LoginLockoutRow[] },
+  Record<string, never>
+> = gql`
+  query LoginLockouts {
+    loginLockouts {
+      kind
+      subject
+      failures
+      blockedUntil
+    }
+  }
+`;
+
+export const CLEAR_LOGIN_LOCKOUT_MUTATION: TypedDocumentNode<
+  { clearLoginLockout: boolean },
+  { username: string }
+> = gql`
+  mutation ClearLoginLockout($username: String!) {
+    clearLoginLockout(username: $username)
+  }
+`;
