@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useApolloClient, useMutation } from '@apollo/client/react';
+import { useMutation } from '@apollo/client/react';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Select, Space, Table, Tooltip, Typography, Upload } from 'antd';
 import type { UploadProps } from 'antd';
@@ -8,14 +8,13 @@ import { apiErrorText } from './apiErrors';
 import { bytesToBase64, contentTypeOf, formatBytes, MAX_DOCUMENT_BYTES } from './base64';
 import { DOCUMENT_KINDS, documentKindLabel } from './claimLabels';
 import {
-  CLAIM_DOCUMENT_QUERY,
   UPLOAD_CLAIM_DOCUMENT_MUTATION,
   type ClaimDetail,
   type ClaimDocument,
   type ClaimDocumentKind,
 } from './claims.graphql';
 import { formatInstant } from './dates';
-import { saveBase64File } from './saveFile';
+import { DownloadError, downloadFile } from './saveFile';
 
 const KIND_OPTIONS = DOCUMENT_KINDS.map((kind) => ({ value: kind, label: documentKindLabel(kind) }));
 
@@ -33,27 +32,15 @@ export function DocumentsSection({ claim }: { claim: ClaimDetail }) {
 }
 
 function DocumentTable({ documents }: { documents: ClaimDocument[] }) {
-  const client = useApolloClient();
   const { message } = App.useApp();
   const [downloading, setDownloading] = useState<string | null>(null);
 
   const download = async (doc: ClaimDocument) => {
     setDownloading(doc.id);
     try {
-      // Not cached: a document can be 10 MB and is only needed once.
-      const { data } = await client.query({
-        query: CLAIM_DOCUMENT_QUERY,
-        variables: { id: doc.id },
-        fetchPolicy: 'no-cache',
-      });
-      const found = data?.claimDocument;
-      if (!found) {
-        message.error('文件不存在或无权下载');
-        return;
-      }
-      saveBase64File(found.contentBase64, found.document.fileName, found.document.contentType);
+      await downloadFile(doc.downloadUrl, doc.fileName);
     } catch (error) {
-      message.error(`下载失败：${apiErrorText(error)}`);
+      message.error(error instanceof DownloadError ? error.message : `下载失败：${apiErrorText(error)}`);
     } finally {
       setDownloading(null);
     }

@@ -89,6 +89,8 @@ export interface ClaimDocument {
   sizeBytes: number;
   sha256: string;
   uploadedAt: string;
+  /** GET with the login (saveFile.downloadFile); 404 when missing or not visible. */
+  downloadUrl: string;
 }
 
 /** Art 18: a recovery and the fund's share owed back (R × F ÷ B within 30 days). */
@@ -256,6 +258,7 @@ const DOCUMENT_FIELDS = gql`
     sizeBytes
     sha256
     uploadedAt
+    downloadUrl
   }
 `;
 
@@ -326,23 +329,6 @@ export const CLAIM_QUERY: TypedDocumentNode<ClaimData, { id: string }> = gql`
   ${COMPUTATION_FIELDS}
   ${DOCUMENT_FIELDS}
   ${RECOVERY_FIELDS}
-`;
-
-export interface ClaimDocumentData {
-  claimDocument: { document: ClaimDocument; contentBase64: string } | null;
-}
-
-/** A document with its content; fetched on demand and not cached (it can be 10 MB). */
-export const CLAIM_DOCUMENT_QUERY: TypedDocumentNode<ClaimDocumentData, { id: string }> = gql`
-  query ClaimDocument($id: ID!) {
-    claimDocument(id: $id) {
-      document {
-        ...ClaimDocumentFields
-      }
-      contentBase64
-    }
-  }
-  ${DOCUMENT_FIELDS}
 `;
 
 export interface OpenRemittancesData {

@@ -1,10 +1,28 @@
+import { getToken } from '../../app/session';
 import { saveBlob } from '../../lib/saveBlob';
-import { base64ToBytes } from './base64';
 
-/** Hands decoded bytes to the browser as a download. */
-export function saveBase64File(contentBase64: string, fileName: string, contentType: string): void {
-  saveBlob(
-    new Blob([base64ToBytes(contentBase64)], { type: contentType || 'application/octet-stream' }),
-    fileName,
-  );
+/** Why a download did not arrive: the API answered 401 (no or expired login) or 404 (missing or not visible). */
+export class DownloadError extends Error {
+  constructor(readonly status: number) {
+    super(
+      status === 404 ? '文件不存在或无权下载' : status === 401 ? '登录已失效，请重新登录' : `HTTP ${status}`,
+    );
+  }
+}
+
+/**
+ * Downloads a file the API serves over plain HTTP (a claim document's `downloadUrl`) with the same
+ * login as GraphQL, and hands it to the browser. The bytes arrive as they are stored: no base64 in a
+ * GraphQL response, so a 10 MB document costs the browser and the API its size once.
+ */
+export async function downloadFile(url: string, fileName: string): Promise<void> {
+  const token = getToken();
+  const res = await fetch(url, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+    // A session cookie, where the API sets one, goes with the request too (same origin only).
+    credentials: 'same-origin',
+  });
+  if (!res.ok) throw new DownloadError(res.status);
+  const blob = await res.blob();
+  saveBlob(blob, fileName);
 }
