@@ -277,6 +277,25 @@ describe('idempotent mutations under concurrency', () => {
       await stillServes(bankA);
     },
   );
+
+  itOnRealPostgres('ledger')(
+    'three concurrent recordInterestIncome with one key answer one posting',
+    async () => {
+      const key = `interest-race-${Date.now()}`;
+      const results = await Promise.all(
+        [1, 2, 3].map(() =>
+          app.gql<{ recordInterestIncome: { id: string } }>(
+            'mutation($i: RecordInterestIncomeInput!) { recordInterestIncome(input: $i) { id } }',
+            { i: { amount: '12.34', receivedOn: '2026-01-05', idempotencyKey: key } },
+            manager,
+          ),
+        ),
+      );
+      for (const r of results) expect(r.errors).toBeUndefined();
+      expect(new Set(results.map((r) => r.data!.recordInterestIncome.id)).size).toBe(1);
+      await stillServes();
+    },
+  );
 });
 
 describe('the activity record keeps refusals small', () => {

@@ -24,7 +24,9 @@ function parseDecimal(value: unknown): string {
   if (/^\d+\.\d{3,}$/.test(s))
     throw decimalError(`Decimal allows at most two decimals (fen): "${preview(value)}"`);
   if (/^\d{17,}(\.\d*)?$/.test(s)) {
-    throw decimalError(`Decimal has at most 16 integer digits (numeric(18,2)): "${preview(value)}"`);
+    throw decimalError(
+      `Not a decimal amount: at most 16 integer digits (numeric(18,2)): "${preview(value)}"`,
+    );
   }
   if (!DECIMAL_INPUT.test(s)) throw decimalError(`Not a decimal amount: "${preview(value)}"`);
   return new Decimal(s).toFixed(2);
