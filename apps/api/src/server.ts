@@ -4,11 +4,11 @@ import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type RequestHandler, type Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import helmet from 'helmet';
 import { AppError } from './common/errors';
-import type { GqlContext } from './graphql/context';
+import type { GqlContext, SessionCookie } from './graphql/context';
 import { makeFormatError } from './graphql/errors';
 import { createRequestChecker, refusalBody } from './graphql/limits';
 import { createSchema } from './graphql/schema';
@@ -49,6 +49,40 @@ export async function contextFor(
     if (err instanceof AppError) return { actor: null, authError: err, services, clientAddress };
     throw err;
   }
+}
+
+/** The browser's session cookie (issue 9): httpOnly, so an injected script cannot read the token. */
+export const SESSION_COOKIE = 'ipfund_session';
+
+/**
+ * The caller's credentials: the Authorization header (API clients), else the session cookie (the
+ * web client). Cross-site requests carry no cookie (SameSite=Strict), and Apollo's CSRF prevention
+ * refuses the simple requests a form or <img> could send, so the cookie adds no CSRF path.
+ */
+export function authorizationOf(req: IncomingMessage): string | undefined {
+  if (req.headers.authorization) return req.headers.authorization;
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === SESSION_COOKIE) {
+      const token = part.slice(eq + 1).trim();
+      return token ? `Bearer ${token}` : undefined;
+    }
+  }
+  return undefined;
+}
+
+function sessionCookie(res: Response, services: Services): SessionCookie {
+  const options = {
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    // Plain HTTP on localhost in development and tests; production is served over TLS.
+    secure: services.config.env === 'production',
+    path: '/',
+  };
+  return {
+    set: (token, expiresAt) => res.cookie(SESSION_COOKIE, token, { ...options, expires: expiresAt }),
+    clear: () => res.clearCookie(SESSION_COOKIE, options),
+  };
 }
 
 /**
@@ -124,7 +158,7 @@ function bodyParser(services: Services): RequestHandler {
   const small = express.json({ limit: limits.bodyBytes, verify });
   const large = express.json({ limit: limits.uploadBodyBytes, verify });
   return (req, res, next) => {
-    const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization?.trim() ?? '')?.[1];
+    const bearer = /^Bearer\s+(\S+)$/i.exec(authorizationOf(req)?.trim() ?? '')?.[1];
     if (!bearer) return small(req, res, next);
     services.tokens.verify(bearer).then(
       (claims) => (claims ? large : small)(req, res, next),
@@ -226,14 +260,17 @@ export async function startHttpServer(services: Services, opts: HttpServerOption
   // Claim documents as plain downloads, authenticated by the same context function as GraphQL.
   app.get(
     CLAIM_DOCUMENT_ROUTE,
-    claimDocumentDownload((req) => contextFor(services, req.headers.authorization, req.ip)),
+    claimDocumentDownload((req) => contextFor(services, authorizationOf(req), req.ip)),
   );
   app.use(
     '/graphql',
     bodyParser(services),
     requestLimits(services, schema),
     expressMiddleware(apollo, {
-      context: async ({ req }) => contextFor(services, req.headers.authorization, req.ip),
+      context: async ({ req, res }) => ({
+        ...(await contextFor(services, authorizationOf(req), req.ip)),
+        session: sessionCookie(res, services),
+      }),
     }),
   );
 

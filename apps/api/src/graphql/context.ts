@@ -2,6 +2,15 @@ import type { Actor } from '../authz/actor';
 import { AppError, unauthenticated } from '../common/errors';
 import type { Services } from '../services';
 
+/**
+ * The browser session (issue 9): the token lives in an httpOnly cookie that page scripts cannot
+ * read. Present on HTTP requests only; `login` sets it and `logout` clears it.
+ */
+export interface SessionCookie {
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+}
+
 export interface GqlContext {
   actor: Actor | null;
   /** Why a presented token was refused (expired, tampered...), reported by non-public fields. */
@@ -9,6 +18,7 @@ export interface GqlContext {
   services: Services;
   /** The client's address (`req.ip`, through a proxy only when TRUST_PROXY says so): login throttling. */
   clientAddress?: string;
+  session?: SessionCookie;
 }
 
 /** The authenticated actor, or UNAUTHENTICATED. Resolvers read the tenant from here, never from arguments. */

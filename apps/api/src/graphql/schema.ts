@@ -17,7 +17,13 @@ import type { GqlContext } from './context';
 import { TextInputGuard, assertTextLimits } from './text';
 
 /** Root fields an anonymous caller may use. Everything else needs a token (deny by default). */
-const PUBLIC_ROOT_FIELDS = new Set(['Mutation.login', 'Query.portalInfo', 'Query.__typename']);
+const PUBLIC_ROOT_FIELDS = new Set([
+  'Mutation.login',
+  // Clears the session cookie even when its token has expired (issue 9).
+  'Mutation.logout',
+  'Query.portalInfo',
+  'Query.__typename',
+]);
 
 const RequireLogin: MiddlewareFn<GqlContext> = ({ context, info }, next) => {
   const root = info.parentType.name;

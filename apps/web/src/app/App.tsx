@@ -10,11 +10,11 @@ import { useSession } from './session';
 const client = createApolloClient();
 
 export function App() {
-  const { token } = useSession();
+  const { signedIn } = useSession();
   return (
     <ConfigProvider locale={zhCN}>
       <AntApp>
-        <ApolloProvider client={client}>{token ? <AppShell /> : <LoginPage />}</ApolloProvider>
+        <ApolloProvider client={client}>{signedIn ? <AppShell /> : <LoginPage />}</ApolloProvider>
       </AntApp>
     </ConfigProvider>
   );

@@ -2,15 +2,15 @@ import {
   ApolloClient,
   ApolloLink,
   CombinedGraphQLErrors,
+  gql,
   HttpLink,
   InMemoryCache,
   ServerError,
 } from '@apollo/client';
 import type { ErrorLike } from '@apollo/client';
-import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
 import { ERROR_CODES } from '@ipfund/shared';
-import { getToken, logout, type LogoutReason } from './session';
+import { isSignedIn, logout, type LogoutReason } from './session';
 
 /** The API rejected the caller's credentials: a missing, expired or revoked token. */
 export function isUnauthenticated(error: ErrorLike): boolean {
@@ -21,18 +21,21 @@ export function isUnauthenticated(error: ErrorLike): boolean {
   return ServerError.is(error) && error.statusCode === 401;
 }
 
-const authLink = new SetContextLink((prevContext) => {
-  const token = getToken();
-  return token ? { headers: { ...prevContext.headers, authorization: `Bearer ${token}` } } : {};
-});
+const LOGOUT_MUTATION = gql`
+  mutation Logout {
+    logout
+  }
+`;
 
 /**
  * Ends the session and drops the user's cached data, so the next user never sees it.
  * The cache is cleared first: clearing cancels in-flight requests, which must not hit the login page's.
- * A no-op without a session (a failed login also answers UNAUTHENTICATED).
+ * A no-op without a session (a failed login also answers UNAUTHENTICATED). The API clears the httpOnly
+ * session cookie (page scripts cannot); an expired one is cleared too, so it is not sent again.
  */
 export async function endSession(client: ApolloClient, reason: LogoutReason): Promise<void> {
-  if (getToken() === null) return;
+  if (!isSignedIn()) return;
+  await client.mutate({ mutation: LOGOUT_MUTATION }).catch(() => undefined);
   // clearStore, unlike resetStore, does not refetch the active queries.
   await client.clearStore().catch(() => undefined);
   logout(reason);
@@ -44,7 +47,11 @@ const logoutOnUnauthenticated = new ErrorLink(({ error, operation }) => {
 
 export function createApolloClient(): ApolloClient {
   return new ApolloClient({
-    link: ApolloLink.from([logoutOnUnauthenticated, authLink, new HttpLink({ uri: '/graphql' })]),
+    // The session cookie goes with every same-origin request; no token is kept in page scripts (issue 9).
+    link: ApolloLink.from([
+      logoutOnUnauthenticated,
+      new HttpLink({ uri: '/graphql', credentials: 'same-origin' }),
+    ]),
     cache: new InMemoryCache(),
   });
 }

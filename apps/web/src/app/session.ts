@@ -1,38 +1,46 @@
 import { useSyncExternalStore } from 'react';
 
 /**
- * The login token, kept in localStorage so a reload keeps the user signed in.
+ * Whether the browser has a session. The token itself is never in reach of page scripts (issue 9):
+ * `login` answers with an httpOnly, SameSite=Strict cookie that the browser sends with every
+ * same-origin request, so a script injected into the page cannot read or export it. What is kept
+ * here (localStorage) is only a "signed in" flag, so a reload shows the portal rather than the login
+ * page; the first request tells whether the cookie still holds (`me` null or UNAUTHENTICATED →
+ * logged out as expired).
  * A tiny external store: React reads it with useSyncExternalStore, the Apollo links read it directly.
  */
 
-const TOKEN_KEY = 'ipfund.token';
+const FLAG_KEY = 'ipfund.signedIn';
+/** Where an earlier version kept the token itself; removed on load. */
+const LEGACY_TOKEN_KEY = 'ipfund.token';
 
 /** Why the last logout happened; the login page explains an expired session. */
 export type LogoutReason = 'user' | 'expired';
 
 export interface Session {
-  readonly token: string | null;
+  readonly signedIn: boolean;
   readonly logoutReason: LogoutReason | null;
 }
 
 const listeners = new Set<() => void>();
-let session: Session = { token: readStoredToken(), logoutReason: null };
+let session: Session = { signedIn: readFlag(), logoutReason: null };
 
-function readStoredToken(): string | null {
+function readFlag(): boolean {
   try {
-    return window.localStorage.getItem(TOKEN_KEY);
+    window.localStorage.removeItem(LEGACY_TOKEN_KEY);
+    return window.localStorage.getItem(FLAG_KEY) === '1';
   } catch {
-    // Storage can be disabled (private mode, policy); then the session lasts for the page only.
-    return null;
+    // Storage can be disabled (private mode, policy); then the page asks for a login after a reload.
+    return false;
   }
 }
 
-function writeStoredToken(token: string | null): void {
+function writeFlag(signedIn: boolean): void {
   try {
-    if (token === null) window.localStorage.removeItem(TOKEN_KEY);
-    else window.localStorage.setItem(TOKEN_KEY, token);
+    if (signedIn) window.localStorage.setItem(FLAG_KEY, '1');
+    else window.localStorage.removeItem(FLAG_KEY);
   } catch {
-    // See readStoredToken.
+    // See readFlag.
   }
 }
 
@@ -41,20 +49,21 @@ function update(next: Session): void {
   listeners.forEach((listener) => listener());
 }
 
-export function getToken(): string | null {
-  return session.token;
+export function isSignedIn(): boolean {
+  return session.signedIn;
 }
 
-export function login(token: string): void {
-  writeStoredToken(token);
-  update({ token, logoutReason: null });
+/** After a successful `login` mutation (the API has set the cookie). */
+export function login(): void {
+  writeFlag(true);
+  update({ signedIn: true, logoutReason: null });
 }
 
 /** Returns whether a session was actually ended, so callers clear cached data only once. */
 export function logout(reason: LogoutReason): boolean {
-  if (session.token === null) return false;
-  writeStoredToken(null);
-  update({ token: null, logoutReason: reason });
+  if (!session.signedIn) return false;
+  writeFlag(false);
+  update({ signedIn: false, logoutReason: reason });
   return true;
 }
 
@@ -63,11 +72,11 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-// A login or logout in another tab changes the stored token; follow it so tabs do not disagree.
+// A login or logout in another tab changes the flag (the cookie is shared); follow it so tabs agree.
 window.addEventListener('storage', (event) => {
-  if (event.key !== TOKEN_KEY && event.key !== null) return;
-  const token = readStoredToken();
-  if (token !== session.token) update({ token, logoutReason: token === null ? 'user' : null });
+  if (event.key !== FLAG_KEY && event.key !== null) return;
+  const signedIn = readFlag();
+  if (signedIn !== session.signedIn) update({ signedIn, logoutReason: signedIn ? null : 'user' });
 });
 
 export function useSession(): Session {

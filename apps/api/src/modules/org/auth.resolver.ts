@@ -33,7 +33,19 @@ export class AuthResolver {
     @Ctx() ctx: GqlContext,
   ): Promise<AuthPayloadType> {
     const { token, expiresAt, actor } = await ctx.services.auth.login(username, password, ctx.clientAddress);
+    // The browser keeps the session in an httpOnly cookie (issue 9); API clients use the token.
+    ctx.session?.set(token, expiresAt);
     return { token, expiresAt, user: toUserType(actor) };
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      "Public. Ends the browser's session: clears the httpOnly session cookie that `login` set. A bearer " +
+      'token stays valid until it expires (tokens are not stored server-side).',
+  })
+  logout(@Ctx() ctx: GqlContext): boolean {
+    ctx.session?.clear();
+    return true;
   }
 
   @Query(() => ViewerPermissionsType, {

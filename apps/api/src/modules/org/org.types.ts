@@ -34,7 +34,11 @@ export class UserType {
 
 @ObjectType('AuthPayload')
 export class AuthPayloadType {
-  @Field({ description: 'Send as "Authorization: Bearer <token>"' })
+  @Field({
+    description:
+      'For API clients: send as "Authorization: Bearer <token>". The web client does not read it: login also ' +
+      'sets an httpOnly session cookie (issue 9).',
+  })
   token: string;
 
   @Field()

@@ -26,7 +26,8 @@ export function LoginPage() {
       // seeded with `me` from the login answer so the shell shows the user without a second request.
       await client.clearStore();
       client.writeQuery({ query: ME_QUERY, data: { me: data.login.user } });
-      login(data.login.token);
+      // The API has set the httpOnly session cookie; the page never sees the token.
+      login();
     } catch (error) {
       // Which of the two was wrong is not disclosed; a throttled attempt says how long to wait.
       setFailure(loginFailureText(error));

@@ -2,7 +2,7 @@ import { gql, type TypedDocumentNode } from '@apollo/client';
 import { CURRENT_USER_FIELDS, type CurrentUser } from '../../app/me.graphql';
 
 export interface LoginData {
-  login: { token: string; user: CurrentUser };
+  login: { user: CurrentUser };
 }
 
 export interface LoginVariables {
@@ -13,7 +13,6 @@ export interface LoginVariables {
 export const LOGIN_MUTATION: TypedDocumentNode<LoginData, LoginVariables> = gql`
   mutation Login($username: String!, $password: String!) {
     login(username: $username, password: $password) {
-      token
       user {
         ...CurrentUserFields
       }

@@ -1,4 +1,3 @@
-import { getToken } from '../../app/session';
 import { saveBlob } from '../../lib/saveBlob';
 
 /** Why a download did not arrive: the API answered 401 (no or expired login) or 404 (missing or not visible). */
@@ -16,12 +15,8 @@ export class DownloadError extends Error {
  * GraphQL response, so a 10 MB document costs the browser and the API its size once.
  */
 export async function downloadFile(url: string, fileName: string): Promise<void> {
-  const token = getToken();
-  const res = await fetch(url, {
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-    // A session cookie, where the API sets one, goes with the request too (same origin only).
-    credentials: 'same-origin',
-  });
+  // The httpOnly session cookie is the login here (issue 9): same origin only.
+  const res = await fetch(url, { credentials: 'same-origin' });
   if (!res.ok) throw new DownloadError(res.status);
   const blob = await res.blob();
   saveBlob(blob, fileName);
