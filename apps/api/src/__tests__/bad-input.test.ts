@@ -8,6 +8,7 @@ import { TEXT_LIMITS } from '../graphql/text';
 import { badInput } from '../common/errors';
 import { createTestApp, type GqlResult, type TestApp } from '../testing/test-app';
 import { itOnRealPostgres } from '../testing/test-db';
+import { ClaimDriver, makeLoan } from '../modules/claim/__tests__/fixtures';
 
 let app: TestApp;
 let manager: string;
@@ -296,6 +297,27 @@ describe('idempotent mutations under concurrency', () => {
       await stillServes();
     },
   );
+
+  itOnRealPostgres('claim')('three concurrent submitClaim with one key answer one claim', async () => {
+    const loan = await makeLoan(app, {
+      bank: 'bank-a',
+      principal: '1000000.00',
+      outstanding: '800000.00',
+      overdueDays: 90,
+    });
+    const d = new ClaimDriver(app);
+    const key = `claim-race-${Date.now()}`;
+    const results = await Promise.all(
+      [1, 2, 3].map(() =>
+        d.try('bank-a', `mutation($i: SubmitClaimInput!) { submitClaim(input: $i) { id } }`, {
+          i: { loanId: loan.id, idempotencyKey: key },
+        }),
+      ),
+    );
+    for (const r of results) expect(r.error?.extensions ?? null).toBeNull();
+    expect(new Set(results.map((r) => r.claim!.id)).size).toBe(1);
+    await stillServes(bankA);
+  });
 });
 
 describe('the activity record keeps refusals small', () => {

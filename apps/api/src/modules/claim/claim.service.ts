@@ -182,17 +182,24 @@ export class ClaimService {
   ): Promise<ClaimEntity> {
     return this.useCases.run(actor, 'claim.submit', async ({ em, scope, target, detail }) => {
       checkIdempotencyKey(input.idempotencyKey);
-      const repeat = await em.findOne(ClaimEntity, {
-        where: { bankId: actor.orgId, idempotencyKey: input.idempotencyKey },
-      });
-      if (repeat) {
+      const replay = async (): Promise<ClaimEntity | null> => {
+        const repeat = await em.findOne(ClaimEntity, {
+          where: { bankId: actor.orgId, idempotencyKey: input.idempotencyKey },
+        });
+        if (!repeat) return null;
         if (repeat.loanId !== input.loanId)
           throw conflict('This idempotencyKey was already used for another loan');
         target('Claim', repeat.id);
         detail({ replay: true });
         return repeat;
-      }
+      };
+      const early = await replay();
+      if (early) return early;
       const loan = await this.lockLoanFor(scope, 'claim.submit', input.loanId);
+      // Looked up again under the loan's lock: a concurrent request with the same key that held the
+      // lock first has committed its claim by now, and this one must answer it, not "already open".
+      const late = await replay();
+      if (late) return late;
       target('Loan', loan.id);
       const today = this.clock.today();
       const policy = this.policies.inForce(today);
