@@ -4,8 +4,10 @@
  * else the embedded PGlite) with the demo data, then measures:
  *  1. reads: loans(first: 100) for the manager and a bank, claims(first: 50) with nested fields;
  *  2. the claim lifecycle under 32 concurrent clients (file → verify → three signatures → payout);
- *  3. a 1,000-row loan tape, validated and applied in one transaction.
+ *  3. a 1,000-row loan tape, validated and applied in one transaction;
+ *  4. issue 9: `me` over HTTP, idle and while another process sends abusive requests; peak RSS.
  */
+import { spawn } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,6 +16,7 @@ import { testDatabaseTarget } from '../../apps/api/src/testing/test-db';
 import { createEnterprise, uniqueTag } from '../../apps/api/src/testing/factories';
 import { orgIdOf } from '../../apps/api/src/testing/kinds';
 import { ClaimDriver, makeLoan } from '../../apps/api/src/modules/claim/__tests__/fixtures';
+import { startHttpServer } from '../../apps/api/src/server';
 
 const CLIENTS = 32;
 const CLAIMS = 64;
@@ -226,3 +229,93 @@ it(`loan tape of ${TAPE_ROWS} rows`, async () => {
   rows.push(stats(`uploadLoanTape ${TAPE_ROWS} rows — validate only`, validate));
   rows.push(stats(`uploadLoanTape ${TAPE_ROWS} rows — validate and apply`, apply));
 });
+
+/**
+ * The abusive client of issue 9 (rows 2, 3, 8), in its own process so that building and sending
+ * 15 MB bodies does not run on the server's event loop: it sends its requests round after round
+ * until SIGTERM, then prints how many it sent.
+ */
+const ABUSER = `
+const [url, token] = process.argv.slice(1);
+const alias = (i) => 'a' + i + ': loans(first: 100) { edges { node { id collateral { id } statusReports { id } } } }';
+const bodies = [
+  { body: JSON.stringify({ query: '{ ' + '__typename '.repeat(1400000) + ' }' }) },
+  { body: JSON.stringify({ query: '{ ' + '__typename '.repeat(1400000) + ' }' }), auth: true },
+  { body: JSON.stringify({ query: '{ ' + Array.from({ length: 1000 }, (_, i) => alias(i)).join(' ') + ' }' }), auth: true },
+  { body: JSON.stringify({ query: '{ ' + Array.from({ length: 10 }, (_, i) => alias(i)).join(' ') + ' }' }), auth: true },
+  { body: JSON.stringify({ query: '{ me { ' + 'organization { '.repeat(30) + 'id' + ' }'.repeat(30) + ' } }' }), auth: true },
+  { body: JSON.stringify({ query: '{ loans(first: 1000000000) { edges { node { id } } } }' }), auth: true },
+  { body: '{"query": "{ me { id } }"' },
+  { body: JSON.stringify({ query: 'query($x: String) { me { id } }', variables: { x: 'x'.repeat(3000000) } }), auth: true },
+];
+let sent = 0;
+process.on('SIGTERM', () => { process.stdout.write(String(sent)); process.exit(0); });
+(async () => {
+  for (;;) {
+    for (const b of bodies) {
+      try {
+        const res = await fetch(url + 'graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(b.auth ? { authorization: 'Bearer ' + token } : {}) },
+          body: b.body,
+        });
+        await res.arrayBuffer();
+      } catch {}
+      sent++;
+    }
+  }
+})();
+`;
+
+it('issue 9: a second client’s `me` while abusive requests arrive, and peak RSS', async () => {
+  const http = await startHttpServer({
+    ...app.services,
+    config: { ...app.services.config, port: 0, host: '127.0.0.1' },
+  });
+  const token = await app.login('bank-a');
+  const me = async () => {
+    const res = await fetch(`${http.url}graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: '{"query":"{ me { username } }"}',
+    });
+    const body = (await res.json()) as { data?: { me?: { username: string } } };
+    if (body.data?.me?.username !== 'bank-a') throw new Error(JSON.stringify(body));
+  };
+  const p99 = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(0.99 * samples.length)];
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 10);
+  try {
+    for (let i = 0; i < 20; i++) await me(); // warm-up
+    const idle: number[] = [];
+    for (let i = 0; i < 300; i++) await timed(idle, me);
+
+    const abuser = spawn(process.execPath, ['-e', ABUSER, http.url, token], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let sent = '';
+    abuser.stdout.on('data', (d: Buffer) => (sent += d.toString()));
+    const exited = new Promise<void>((resolve) => abuser.once('exit', () => resolve()));
+    await new Promise((r) => setTimeout(r, 1000)); // the abuser has built its bodies and is sending
+    const loaded: number[] = [];
+    for (let i = 0; i < 300; i++) await timed(loaded, me);
+    abuser.kill('SIGTERM');
+    await exited;
+
+    rows.push(stats('me over HTTP — idle', idle));
+    rows.push(stats('me over HTTP — while another client sends abusive requests', loaded));
+    const ratio = p99(loaded) / p99(idle);
+    notes.push(
+      `Issue 9, abuse: while a second process sent ${sent || '?'} abusive requests (anonymous and signed-in 15 MB ` +
+        'queries, 1,000 and 10 aliases of loans(first: 100), 30-deep nesting, first: 10⁹, malformed JSON, a 3 MB ' +
+        `variable on a non-upload), \`me\` over HTTP had p99 ${ms(p99(loaded))} ms against ${ms(p99(idle))} ms idle ` +
+        `(${ratio.toFixed(2)}×; target under 3×). Peak RSS of the API process (this test process, which also holds ` +
+        `the test runner): ${(peakRss / 2 ** 20).toFixed(0)} MB (target under 512 MB).`,
+    );
+  } finally {
+    clearInterval(sampler);
+    await http.stop();
+  }
+}, 300_000);
