@@ -6,6 +6,7 @@ import { connect } from 'node:net';
 import { createTestApp, type TestApp } from '../../apps/api/src/testing/test-app';
 import { gracefulShutdown, startHttpServer, type HttpServer } from '../../apps/api/src/server';
 import type { Services } from '../../apps/api/src/services';
+import { UPLOAD_HEADER } from '../../apps/api/src/graphql/limits';
 
 interface Answer {
   status: number;
@@ -18,11 +19,20 @@ interface Answer {
   ms: number;
 }
 
-async function post(url: string, body: string, token?: string): Promise<Answer> {
+async function post(
+  url: string,
+  body: string,
+  token?: string,
+  extra: Record<string, string> = {},
+): Promise<Answer> {
   const began = Date.now();
   const res = await fetch(`${url}graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...extra,
+    },
     body,
   });
   const text = await res.text();
@@ -41,8 +51,16 @@ async function post(url: string, body: string, token?: string): Promise<Answer> 
   };
 }
 
-const gql = (url: string, query: string, variables: Record<string, unknown> = {}, token?: string) =>
-  post(url, JSON.stringify({ query, variables }), token);
+const gql = (
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+  extra: Record<string, string> = {},
+) => post(url, JSON.stringify({ query, variables }), token, extra);
+
+/** What the web client sends with its two upload mutations (graphql/limits.ts UPLOAD_HEADER). */
+const UPLOAD = { [UPLOAD_HEADER]: '1' };
 
 function serve(app: TestApp, config: Partial<Services['config']> = {}): Promise<HttpServer> {
   return startHttpServer(
@@ -91,8 +109,10 @@ describe('abusive requests are refused before any work (issue 9)', () => {
     await stillServes();
   });
 
-  it('row 2: signed in, the same 15 MB query is refused by its size, and 1 MB by characters', async () => {
-    expectRefused(await gql(url, `{ ${'__typename '.repeat(1_400_000)} }`, {}, bank), 413, 'QUERY_TOO_LARGE');
+  it('row 2: signed in, the same 15 MB query is cut off at 1 MB too, or, sent as an upload, refused by its size', async () => {
+    const query = `{ ${'__typename '.repeat(1_400_000)} }`;
+    expectRefused(await gql(url, query, {}, bank), 413, 'PAYLOAD_TOO_LARGE');
+    expectRefused(await gql(url, query, {}, bank, UPLOAD), 413, 'QUERY_TOO_LARGE');
     expectRefused(await gql(url, `{ ${'__typename '.repeat(90_000)} }`), 413, 'QUERY_TOO_LARGE');
     await stillServes();
   });
@@ -144,11 +164,30 @@ describe('abusive requests are refused before any work (issue 9)', () => {
       'mutation($i: UploadLoanTapeInput!) { uploadLoanTape(input: $i) { totalRows } }',
       { i: { fileName: 'book.csv', contentBase64: big, mode: 'VALIDATE_ONLY' } },
       bank,
+      UPLOAD,
     );
     expect(upload.json.errors?.[0]?.extensions?.code).not.toBe('PAYLOAD_TOO_LARGE');
     expect(upload.status).not.toBe(413);
-    const other = await gql(url, 'query($x: String) { me { id } }', { x: big }, bank);
+    // Without the header the body is cut off while it is read; with it, the operation must be an upload.
+    expectRefused(
+      await gql(url, 'query($x: String) { me { id } }', { x: big }, bank),
+      413,
+      'PAYLOAD_TOO_LARGE',
+    );
+    const other = await gql(url, 'query($x: String) { me { id } }', { x: big }, bank, UPLOAD);
     expectRefused(other, 413, 'PAYLOAD_TOO_LARGE');
+    expect(other.json.errors?.[0]?.message).toMatch(/Only uploadLoanTape and uploadClaimDocument/);
+    // An anonymous caller gets no upload limit, header or not.
+    const anon = await gql(
+      url,
+      'mutation($i: UploadLoanTapeInput!) { uploadLoanTape(input: $i) { totalRows } }',
+      {
+        i: { fileName: 'book.csv', contentBase64: big, mode: 'VALIDATE_ONLY' },
+      },
+      undefined,
+      UPLOAD,
+    );
+    expectRefused(anon, 413, 'PAYLOAD_TOO_LARGE');
     await stillServes();
   });
 

@@ -10,7 +10,7 @@ import helmet from 'helmet';
 import { AppError } from './common/errors';
 import type { GqlContext, SessionCookie } from './graphql/context';
 import { makeFormatError } from './graphql/errors';
-import { createRequestChecker, refusalBody } from './graphql/limits';
+import { createRequestChecker, refusalBody, UPLOAD_HEADER } from './graphql/limits';
 import { createSchema } from './graphql/schema';
 import { CLAIM_DOCUMENT_ROUTE, claimDocumentDownload } from './modules/claim/claim-document.download';
 import type { Services } from './services';
@@ -145,10 +145,12 @@ const bodyBytes = new WeakMap<IncomingMessage, number>();
 
 /**
  * Issue 9 body limits. The loan tape and claim documents still travel as base64 in GraphQL variables,
- * so those two mutations need more than the 1 MB every other operation gets. A caller without a
- * valid token (checked by signature only, no database) is read up to the small limit; a signed-in
- * caller up to the upload limit, and then anything over the small limit must be an operation of
- * upload mutations alone. The query document itself is bounded separately (characters, tokens).
+ * so those two mutations need more than the 1 MB every other operation gets. The larger limit must be
+ * asked for before the body is read — header `UPLOAD_HEADER` (the web client sends it with the two
+ * upload mutations) and a valid token (checked by signature only, no database); every other request
+ * is cut off at the small limit while it is read, without decoding or parsing anything. A body over
+ * the small limit must then be an operation of upload mutations alone. The query document itself is
+ * bounded separately (characters, tokens).
  */
 function bodyParser(services: Services): RequestHandler {
   const limits = services.config.graphqlLimits;
@@ -159,7 +161,7 @@ function bodyParser(services: Services): RequestHandler {
   const large = express.json({ limit: limits.uploadBodyBytes, verify });
   return (req, res, next) => {
     const bearer = /^Bearer\s+(\S+)$/i.exec(authorizationOf(req)?.trim() ?? '')?.[1];
-    if (!bearer) return small(req, res, next);
+    if (!bearer || req.headers[UPLOAD_HEADER] !== '1') return small(req, res, next);
     services.tokens.verify(bearer).then(
       (claims) => (claims ? large : small)(req, res, next),
       (err: unknown) => next(err),
@@ -194,7 +196,7 @@ function requestLimits(services: Services, schema: GraphQLSchema): RequestHandle
         refusalBody({
           status: 413,
           code: 'PAYLOAD_TOO_LARGE',
-          message: `Only uploadLoanTape and uploadClaimDocument may send more than ${limits.bodyBytes} bytes`,
+          message: `Only uploadLoanTape and uploadClaimDocument may send more than ${limits.bodyBytes} bytes (with the ${UPLOAD_HEADER} header)`,
         }),
       );
       return;

@@ -42,6 +42,12 @@ export interface GraphqlLimits {
   maxCost: number;
 }
 
+/**
+ * Sent with an upload (value `1`) so that the server reads the body up to `uploadBodyBytes`; without
+ * it every request is cut off at `bodyBytes` before anything is decoded or parsed.
+ */
+export const UPLOAD_HEADER = 'x-ipfund-upload';
+
 /** The mutations that carry a file as base64 in their variables: the only ones given `uploadBodyBytes`. */
 export const UPLOAD_MUTATIONS: ReadonlySet<string> = new Set(['uploadLoanTape', 'uploadClaimDocument']);
 

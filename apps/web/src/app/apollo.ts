@@ -8,6 +8,7 @@ import {
   ServerError,
 } from '@apollo/client';
 import type { ErrorLike } from '@apollo/client';
+import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
 import { ERROR_CODES } from '@ipfund/shared';
 import { isSignedIn, logout, type LogoutReason } from './session';
@@ -20,6 +21,17 @@ export function isUnauthenticated(error: ErrorLike): boolean {
   // A plain HTTP 401 (e.g. from a proxy in front of the API) means the same.
   return ServerError.is(error) && error.statusCode === 401;
 }
+
+/**
+ * The files still travel as base64 in these two mutations: they say so before their body, and only
+ * then does the API read more than 1 MB (issue 9; apps/api/src/graphql/limits.ts UPLOAD_HEADER).
+ */
+const UPLOAD_OPERATIONS = new Set(['UploadLoanTape', 'UploadClaimDocument']);
+const uploadHeaderLink = new SetContextLink((prevContext, operation) =>
+  UPLOAD_OPERATIONS.has(operation.operationName ?? '')
+    ? { headers: { ...prevContext.headers, 'x-ipfund-upload': '1' } }
+    : {},
+);
 
 const LOGOUT_MUTATION = gql`
   mutation Logout {
@@ -50,6 +62,7 @@ export function createApolloClient(): ApolloClient {
     // The session cookie goes with every same-origin request; no token is kept in page scripts (issue 9).
     link: ApolloLink.from([
       logoutOnUnauthenticated,
+      uploadHeaderLink,
       new HttpLink({ uri: '/graphql', credentials: 'same-origin' }),
     ]),
     cache: new InMemoryCache(),
