@@ -309,7 +309,7 @@ it('issue 9: a second client’s `me` while abusive requests arrive, and peak RS
     const ratio = p99(loaded) / p99(idle);
     notes.push(
       `Issue 9, abuse: while a second process sent ${sent || '?'} abusive requests (anonymous and signed-in 15 MB ` +
-        'queries, 1,000 and 10 aliases of loans(first: 100), 30-deep nesting, first: 10⁹, malformed JSON, a 3 MB ' +
+        'queries (no upload header), 1,000 and 10 aliases of loans(first: 100), 30-deep nesting, first: 10⁹, malformed JSON, a 3 MB ' +
         `variable on a non-upload), \`me\` over HTTP had p99 ${ms(p99(loaded))} ms against ${ms(p99(idle))} ms idle ` +
         `(${ratio.toFixed(2)}×; target under 3×). Peak RSS of the API process (this test process, which also holds ` +
         `the test runner): ${(peakRss / 2 ** 20).toFixed(0)} MB (target under 512 MB).`,
