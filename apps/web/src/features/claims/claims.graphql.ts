@@ -47,7 +47,10 @@ export interface ClaimComputation {
   bankShare: string;
   /** NONE | TIER_RATE | PER_LOAN_CAP | ENTERPRISE_YEAR_CAP */
   limitedBy: string;
-  enterpriseYearCompensatedSoFar: string;
+  /** Σ over every bank's claims on the borrower in the year: null unless the caller reads every claim. */
+  enterpriseYearCompensatedSoFar: string | null;
+  /** What the enterprise-year cap took from this claim's fund share (F1 − F). */
+  enterpriseYearCapReduction: string;
   reasons: PolicyReason[];
 }
 
@@ -227,6 +230,7 @@ const COMPUTATION_FIELDS = gql`
     bankShare
     limitedBy
     enterpriseYearCompensatedSoFar
+    enterpriseYearCapReduction
     reasons {
       article
       code

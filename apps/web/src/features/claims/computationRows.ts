@@ -11,7 +11,8 @@ export interface ComputationRow {
   final: string | null;
 }
 
-type Field = { key: string; label: string; value: (c: ClaimComputation) => string };
+/** A figure of the computation; null when the caller may not see it (then the row is left out). */
+type Field = { key: string; label: string; value: (c: ClaimComputation) => string | null };
 
 const money = (value: string) => formatYuan(value);
 
@@ -23,7 +24,15 @@ const FIELDS: readonly Field[] = [
   { key: 'fundRate', label: '补偿比例 f', value: (c) => formatRate(c.fundRate) },
   { key: 'f0', label: 'F0 = B × f', value: (c) => money(c.fundShareBeforeCaps) },
   { key: 'f1', label: 'F1（单笔上限后）', value: (c) => money(c.fundShareAfterLoanCap) },
-  { key: 'yearSoFar', label: '企业年度已补偿', value: (c) => money(c.enterpriseYearCompensatedSoFar) },
+  // Σ over every bank's claims on the borrower: shown to the programme only (DOMAIN §2); a bank sees
+  // how much the enterprise-year cap took from its own claim.
+  {
+    key: 'yearSoFar',
+    label: '企业年度已补偿',
+    value: (c) =>
+      c.enterpriseYearCompensatedSoFar === null ? null : money(c.enterpriseYearCompensatedSoFar),
+  },
+  { key: 'yearCapReduction', label: '年度上限扣减', value: (c) => money(c.enterpriseYearCapReduction) },
   { key: 'fundShare', label: '补偿资金 F', value: (c) => money(c.fundShare) },
   { key: 'guarantorRate', label: '担保分担比例 g', value: (c) => formatRate(c.guarantorRate) },
   { key: 'guarantorShare', label: '担保分担 G', value: (c) => money(c.guarantorShare) },
@@ -32,10 +41,10 @@ const FIELDS: readonly Field[] = [
 ];
 
 export function computationRows(filing: ClaimComputation, final: ClaimComputation | null): ComputationRow[] {
-  return FIELDS.map(({ key, label, value }) => ({
-    key,
-    label,
-    filing: value(filing),
-    final: final ? value(final) : null,
-  }));
+  return FIELDS.flatMap(({ key, label, value }) => {
+    const atFiling = value(filing);
+    const atFinal = final ? value(final) : null;
+    if (atFiling === null && atFinal === null) return [];
+    return [{ key, label, filing: atFiling ?? '—', final: atFinal }];
+  });
 }

@@ -16,6 +16,7 @@ const filing: ClaimComputation = {
   bankShare: '3300000.00',
   limitedBy: 'PER_LOAN_CAP',
   enterpriseYearCompensatedSoFar: '0.00',
+  enterpriseYearCapReduction: '0.00',
   reasons: [],
 };
 
@@ -40,12 +41,14 @@ describe('computationRows', () => {
     const final = {
       ...filing,
       enterpriseYearCompensatedSoFar: '1200000.00',
+      enterpriseYearCapReduction: '1200000.00',
       fundShare: '300000.00',
       bankShare: '4500000.00',
       limitedBy: 'ENTERPRISE_YEAR_CAP',
     };
     const byKey = Object.fromEntries(computationRows(filing, final).map((r) => [r.key, r]));
     expect(byKey.yearSoFar).toMatchObject({ filing: '¥0.00', final: '¥1,200,000.00' });
+    expect(byKey.yearCapReduction).toMatchObject({ filing: '¥0.00', final: '¥1,200,000.00' });
     expect(byKey.fundShare).toMatchObject({ filing: '¥1,500,000.00', final: '¥300,000.00' });
     expect(byKey.limitedBy).toMatchObject({ filing: '单笔补偿上限', final: '企业年度补偿上限' });
   });
@@ -55,5 +58,21 @@ describe('computationRows', () => {
     const byKey = Object.fromEntries(computationRows(twoParty, null).map((r) => [r.key, r]));
     expect(byKey.guarantorRate.filing).toBe('—');
     expect(byKey.guarantorShare.filing).toBe('¥0.00');
+  });
+
+  it("leaves out the enterprise-year total for a bank (null: other banks' claims), keeping its own reduction", () => {
+    const asBank = {
+      ...filing,
+      enterpriseYearCompensatedSoFar: null,
+      enterpriseYearCapReduction: '200000.00',
+    };
+    const rows = computationRows(asBank, asBank);
+    expect(rows.find((r) => r.key === 'yearSoFar')).toBeUndefined();
+    expect(rows.find((r) => r.key === 'yearCapReduction')).toMatchObject({
+      filing: '¥200,000.00',
+      final: '¥200,000.00',
+    });
+    // No figure is rendered from a null.
+    expect(rows.every((r) => r.filing !== 'null' && !r.filing.includes('NaN'))).toBe(true);
   });
 });
