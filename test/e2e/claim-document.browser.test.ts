@@ -18,9 +18,9 @@ describeIfBrowser('browser: a claim document is downloaded', () => {
     await portal?.close();
   });
 
-  it('the manager opens a claim, downloads the contract and gets the stored bytes under their name', async () => {
-    // The claim on top of the manager's list (newest first), through the API as the web reads it.
-    const token = await portal.app.login('manager');
+  it('the bank opens its claim (its own computation, no programme totals), downloads the contract and gets the stored bytes under their name', async () => {
+    // The claim on top of the bank's list (newest first), through the API as the web reads it.
+    const token = await portal.app.login('bank-a');
     const list = await portal.app.gql<{
       claims: { edges: { node: { id: string; loan: { contractNo: string } } }[] };
     }>('{ claims(first: 1) { edges { node { id loan { contractNo } } } } }', {}, token);
@@ -39,12 +39,15 @@ describeIfBrowser('browser: a claim document is downloaded', () => {
     );
 
     const page = await portal.browser.newPage({ locale: 'zh-CN', acceptDownloads: true });
-    await logIn(page, portal.url, 'manager');
+    await logIn(page, portal.url, 'bank-a');
     await page.locator('.ant-layout-header, header').first().waitFor({ timeout: 20_000 });
     await page.goto(`${portal.url}#/claims`);
     await page.locator('.ant-table-row', { hasText: claim.contract_no }).first().click({ timeout: 20_000 });
-    await page.getByRole('tab', { name: /申请材料/ }).click();
     const drawer = page.locator('.ant-drawer');
+    // The computation renders for a bank: its own cap reduction, not the enterprise-year total.
+    await drawer.getByText('年度上限扣减').first().waitFor({ timeout: 20_000 });
+    expect(await drawer.getByText('企业年度已补偿').count()).toBe(0);
+    await page.getByRole('tab', { name: /申请材料/ }).click();
     const [download] = await Promise.all([
       page.waitForEvent('download', { timeout: 20_000 }),
       drawer.getByRole('button', { name: /下载/ }).first().click(),
