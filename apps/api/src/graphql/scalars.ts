@@ -10,7 +10,7 @@ function decimalError(message: string): GraphQLError {
 }
 
 /** The start of a refused value for the message: a 10 MB value is never echoed back whole. */
-function preview(value: unknown): string {
+export function preview(value: unknown): string {
   const s = typeof value === 'string' ? value : String(JSON.stringify(value));
   return s.length > 40 ? `${s.slice(0, 40)}… (${s.length} characters)` : s;
 }

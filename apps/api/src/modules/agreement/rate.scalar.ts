@@ -1,5 +1,6 @@
 import { Rate } from '@ipfund/policy';
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { preview } from '../../graphql/scalars';
 
 /** A share of a loss: 0 to 1 with at most four decimals ("0.30", "0.125", "1"). */
 const RATE_INPUT = /^(0(\.\d{1,4})?|1(\.0{1,4})?)$/;
@@ -14,7 +15,7 @@ function parseRate(value: unknown): string {
   }
   const s = value.trim();
   if (!RATE_INPUT.test(s)) {
-    throw rateError(`Rate must be a decimal between 0 and 1 with at most four decimals: "${value}"`);
+    throw rateError(`Rate must be a decimal between 0 and 1 with at most four decimals: "${preview(value)}"`);
   }
   return Rate.of(s).toString();
 }
