@@ -287,6 +287,12 @@ export async function startHttpServer(services: Services, opts: HttpServerOption
   } else {
     services.log.warn({ webDist }, 'web client not built; serving the API only');
   }
+  // Anything else: a JSON 404 under the same security headers (Express's own 404 page would replace
+  // the CSP with its own and answer HTML).
+  app.use((_req, res) => {
+    const answer = jsonError(404, 'NOT_FOUND', 'Not found');
+    res.status(answer.status).json(answer.body);
+  });
   app.use(errorHandler(services));
 
   await new Promise<void>((resolve) =>
