@@ -89,12 +89,12 @@ describeIfBrowser('browser: bank B lends to an enterprise only bank A could see 
     await dialog.getByText(`校验位应为 ${CREDIT_CODE[17]}`).waitFor();
     await codeInput.fill(CREDIT_CODE.toLowerCase());
     await dialog.getByRole('button', { name: /查\s*找/ }).click();
-    await dialog.getByText(`企业库：${NAME}`).waitFor({ timeout: 10_000 });
+    await dialog.getByText(`企业库：${NAME}`).waitFor({ timeout: 30_000 });
 
     // The patent by its number (typed in lower case): the library's record is used.
     await pledge(dialog, PATENT_NO.toLowerCase(), PATENT_TITLE);
     const pledged = dialog.getByRole('checkbox', { name: `专利 ${PATENT_NO} ${PATENT_TITLE}` });
-    await pledged.waitFor({ timeout: 10_000 });
+    await pledged.waitFor({ timeout: 30_000 });
     expect(await pledged.isChecked()).toBe(true);
 
     await fillTerms(dialog, CONTRACT_NO, '2,000,000');
@@ -117,7 +117,7 @@ describeIfBrowser('browser: bank B lends to an enterprise only bank A could see 
     expect(loan.collateral!.map((a) => a.id)).toEqual([patentId]);
 
     await page.screenshot({ path: path.join(ROOT, 'test-results/bank-b-library-loan.png'), fullPage: true });
-  }, 90_000);
+  }, 150_000);
 
   it('a code not in the library: adds the enterprise from the dialog, pledges a trademark, registers', async () => {
     const { app } = portal;
@@ -134,7 +134,7 @@ describeIfBrowser('browser: bank B lends to an enterprise only bank A could see 
     const codeInput = dialog.getByLabel('统一社会信用代码', { exact: true });
     await codeInput.fill(code);
     await codeInput.press('Enter');
-    await dialog.getByText(`企业库中没有统一社会信用代码为 ${code} 的企业`).waitFor({ timeout: 10_000 });
+    await dialog.getByText(`企业库中没有统一社会信用代码为 ${code} 的企业`).waitFor({ timeout: 30_000 });
     await dialog.getByRole('button', { name: '加入企业库' }).click();
 
     // The library's form, with the code already filled in.
@@ -144,18 +144,18 @@ describeIfBrowser('browser: bank B lends to an enterprise only bank A could see 
     await create.getByLabel('企业名称').fill('重庆两江新材料有限公司');
     await create.locator('.ant-modal-footer .ant-btn-primary').click();
     await create.waitFor({ state: 'hidden' });
-    await dialog.getByText('企业库：重庆两江新材料有限公司').waitFor({ timeout: 10_000 });
+    await dialog.getByText('企业库：重庆两江新材料有限公司').waitFor({ timeout: 30_000 });
 
     await dialog.getByRole('combobox', { name: '质押物类型' }).click();
     await page.locator('.ant-select-dropdown:visible').getByText('商标', { exact: true }).click();
     await pledge(dialog, '6012345', '“两江”注册商标');
-    await dialog.getByRole('checkbox', { name: '商标 6012345 “两江”注册商标' }).waitFor({ timeout: 10_000 });
+    await dialog.getByRole('checkbox', { name: '商标 6012345 “两江”注册商标' }).waitFor({ timeout: 30_000 });
 
     await fillTerms(dialog, 'E2E-LIB-0002', '1500000');
     const text = await registerAndFind(page, dialog, 'E2E-LIB-0002', before + 1);
     expect(text).toContain('重庆两江新材料有限公司');
     expect(text).toContain('纳入补偿');
-  }, 90_000);
+  }, 150_000);
 
   async function bankBOrg() {
     return portal.app.ds
