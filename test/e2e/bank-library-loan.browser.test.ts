@@ -146,8 +146,24 @@ describeIfBrowser('browser: bank B lends to an enterprise only bank A could see 
     await create.waitFor({ state: 'hidden' });
     await dialog.getByText('企业库：重庆两江新材料有限公司').waitFor({ timeout: 30_000 });
 
-    await dialog.getByRole('combobox', { name: '质押物类型' }).click();
-    await page.locator('.ant-select-dropdown:visible').getByText('商标', { exact: true }).click();
+    // Choose 商标; under load the dropdown can still be opening when clicked, so the choice is
+    // confirmed on the select itself (and made again) before pledging.
+    const kind = dialog.locator('.ant-select', { has: page.getByRole('combobox', { name: '质押物类型' }) });
+    // Adding the enterprise refetches the open queries; a re-render then can close a freshly opened
+    // dropdown, so wait for the network to settle and try again if the choice did not take.
+    await page.waitForLoadState('networkidle');
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await dialog.getByRole('combobox', { name: '质押物类型' }).click();
+      await page
+        .locator('.ant-select-dropdown:visible')
+        .getByText('商标', { exact: true })
+        .click({ timeout: 5_000 })
+        .catch(() => undefined);
+      if ((await kind.textContent())?.includes('商标')) break;
+      // Close a dropdown left open (never the dialog itself, which Escape would also close).
+      if (await page.locator('.ant-select-dropdown:visible').count()) await page.keyboard.press('Escape');
+    }
+    expect(await kind.textContent()).toContain('商标');
     await pledge(dialog, '6012345', '“两江”注册商标');
     await dialog.getByRole('checkbox', { name: '商标 6012345 “两江”注册商标' }).waitFor({ timeout: 30_000 });
 
