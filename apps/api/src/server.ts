@@ -140,6 +140,8 @@ function errorHandler(services: Services): ErrorRequestHandler {
             ? jsonError(status, 'BAD_REQUEST', 'Bad request')
             : jsonError(500, 'INTERNAL_SERVER_ERROR', 'Internal error');
     if (answer.status === 500) services.log.error({ err }, 'unexpected HTTP error');
+    // A refused body is not read to its end: close the connection rather than drain megabytes.
+    if (e.type === 'entity.too.large') res.set('Connection', 'close');
     res.status(answer.status).json(answer.body);
   };
 }
