@@ -1,5 +1,6 @@
 import { DEFAULT_POLICY_SET_ID, findPolicySet } from '@ipfund/policy';
 import { z } from 'zod';
+import type { GraphqlLimits } from '../graphql/limits';
 
 /** The development secret; production refuses to start with it (or with any secret shorter than 32 bytes). */
 export const DEV_TOKEN_SECRET = 'ipfund-dev-secret-change-me-please-0123456789';
@@ -205,16 +206,7 @@ export type AppConfig = Readonly<{
   /** Express `trust proxy` (TRUST_PROXY): false → the socket's peer is the client address. */
   trustProxy: boolean | number | string;
   /** Issue 9: what one GraphQL request may ask for (graphql/limits.ts). */
-  graphqlLimits: Readonly<{
-    bodyBytes: number;
-    uploadBodyBytes: number;
-    maxQueryChars: number;
-    maxTokens: number;
-    maxDepth: number;
-    maxAliases: number;
-    maxDirectives: number;
-    maxCost: number;
-  }>;
+  graphqlLimits: Readonly<GraphqlLimits>;
   shutdownTimeoutMs: number;
 }>;
 

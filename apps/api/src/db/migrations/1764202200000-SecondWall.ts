@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { PINNED, appRole } from './wall-helpers';
 
 /**
  * PostgreSQL as the second wall (issue 8, part 4; ARCHITECTURE.md "The database as the second wall").
@@ -13,9 +14,6 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * The role name comes from config (DB_APP_ROLE) through the session setting `ipfund.app_role` that
  * db/data-source.ts sets on the migration connection (migrations are classes and read no env).
  */
-
-/** Role names we accept: a plain lower-case identifier, so it can be quoted into SQL as is. */
-const ROLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /** Kinds that read the whole programme (DOMAIN.md §2; ability.ts PROGRAMME_WIDE_READERS). */
 const PROGRAMME_WIDE = `'IP_BUREAU','FINANCE_BUREAU','FINANCIAL_OFFICE','FUND_MANAGER','AUDITOR'`;
@@ -104,9 +102,6 @@ const APP_FUNCTIONS = [
   'ipfund_enterprise_year_compensated(uuid, integer, uuid)',
   'ipfund_ip_asset_by_registration(text, text)',
 ];
-
-/** Definer functions: owned by the migration role, run with a pinned search path (no pg_temp shadowing). */
-const PINNED = `SET search_path = pg_catalog, public, pg_temp`;
 
 export class SecondWall1764202200000 implements MigrationInterface {
   name = 'SecondWall1764202200000';
@@ -339,12 +334,4 @@ export class SecondWall1764202200000 implements MigrationInterface {
     // The role is cluster-wide (other databases may use it) and stays; the pinned search paths stay
     // too: they only make the guards stricter.
   }
-}
-
-async function appRole(q: QueryRunner): Promise<string> {
-  const [{ role }] = (await q.query(
-    `SELECT COALESCE(NULLIF(current_setting('ipfund.app_role', true), ''), 'ipfund_app') AS role`,
-  )) as { role: string }[];
-  if (!ROLE_NAME.test(role)) throw new Error(`ipfund.app_role "${role}" is not a plain role name`);
-  return role;
 }

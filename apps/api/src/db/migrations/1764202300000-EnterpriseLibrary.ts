@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { PINNED, appRole } from './wall-helpers';
 
 /**
  * The enterprise library shared as Art 6.3 intends (issue 8, part 5). The library is the fund
@@ -6,8 +7,6 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * manager added, once it has found it by its public credit code. Those steps cross tenants, so they
  * are SECURITY DEFINER functions returning only what the step needs, for the kinds that take it.
  */
-const PINNED = `SET search_path = pg_catalog, public, pg_temp`;
-const ROLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /** Kinds that register loans on, or add IP to, library enterprises (authz/operations.ts). */
 const LIBRARY_USERS = `('LENDING_BANK', 'FUND_MANAGER')`;
@@ -16,10 +15,7 @@ export class EnterpriseLibrary1764202300000 implements MigrationInterface {
   name = 'EnterpriseLibrary1764202300000';
 
   async up(q: QueryRunner): Promise<void> {
-    const [{ role }] = (await q.query(
-      `SELECT COALESCE(NULLIF(current_setting('ipfund.app_role', true), ''), 'ipfund_app') AS role`,
-    )) as { role: string }[];
-    if (!ROLE_NAME.test(role)) throw new Error(`ipfund.app_role "${role}" is not a plain role name`);
+    const role = await appRole(q);
 
     // registerLoan: the borrower's blacklist date (R2, Art 21), under a share lock so a blacklisting
     // decided meanwhile either waits for the registration or is seen by it. VOLATILE: it locks.

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { PINNED, appRole } from './wall-helpers';
 
 /**
  * Login throttling that holds across API instances (issue 9): the counts live in PostgreSQL, one row
@@ -12,8 +13,6 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Every attempt is counted *before* the password is checked (a success takes it back), so a burst of
  * concurrent guesses serialises on the row lock and cannot slip past the count.
  */
-const PINNED = `SET search_path = pg_catalog, public, pg_temp`;
-const ROLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /** The offices and the fund manager (authz/operations.ts `auth.clearLockout`). */
 const LOCKOUT_KEEPERS = `('IP_BUREAU', 'FINANCE_BUREAU', 'FINANCIAL_OFFICE', 'FUND_MANAGER')`;
@@ -22,10 +21,7 @@ export class LoginThrottle1764202500000 implements MigrationInterface {
   name = 'LoginThrottle1764202500000';
 
   async up(q: QueryRunner): Promise<void> {
-    const [{ role }] = (await q.query(
-      `SELECT COALESCE(NULLIF(current_setting('ipfund.app_role', true), ''), 'ipfund_app') AS role`,
-    )) as { role: string }[];
-    if (!ROLE_NAME.test(role)) throw new Error(`ipfund.app_role "${role}" is not a plain role name`);
+    const role = await appRole(q);
 
     await q.query(`
       CREATE TABLE login_throttle (
