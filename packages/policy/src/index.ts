@@ -28,6 +28,7 @@ export {
 } from './types';
 export {
   JIANGBEI_2024,
+  PARAMETER_KEYS,
   PROVISION_KEYS,
   agreedFundRate,
   selectPolicy,

@@ -323,7 +323,7 @@ export function validatePolicy(policy: PolicyParameters): PolicyViolation[] {
 }
 
 /** The parameters that carry a number or a list (everything but the identity fields and the provisions). */
-const PARAMETER_KEYS = [
+export const PARAMETER_KEYS = [
   'initialCapital',
   'tierThreshold',
   'lowTierCapRate',

@@ -2,6 +2,7 @@ import {
   DEFAULT_POLICY_SET_ID,
   JIANGBEI_2024,
   POLICIES,
+  PARAMETER_KEYS,
   PROVISION_KEYS,
   PolicyError,
   findPolicySet,
@@ -229,25 +230,7 @@ describe('POLICIES (the districts a deployment can be configured with)', () => {
   });
   it('the fixture district differs from Jiangbei in every number and list', () => {
     const [J, O] = [JIANGBEI_2024, OTHER_DISTRICT_2025];
-    const keys = [
-      'initialCapital',
-      'tierThreshold',
-      'lowTierCapRate',
-      'highTierCapRate',
-      'perLoanCap',
-      'perEnterpriseYearCap',
-      'riskOverdueDays',
-      'claimOverdueDays',
-      'warningRatio',
-      'suspensionRatio',
-      'minGuarantorRate',
-      'circuitBreakerCumulative',
-      'remittanceDays',
-      'allowedLoanPurposes',
-      'allowedCollateralKinds',
-      'coSigningOffices',
-      'resumptionVoters',
-    ] as const;
+    const keys = PARAMETER_KEYS;
     for (const k of keys) expect([k, String(O[k].value)]).not.toEqual([k, String(J[k].value)]);
   });
 });
