@@ -8,6 +8,7 @@ import express, { type ErrorRequestHandler, type RequestHandler, type Response }
 import type { GraphQLSchema } from 'graphql';
 import helmet from 'helmet';
 import { AppError } from './common/errors';
+import { exportRouter } from './export/http';
 import type { GqlContext, SessionCookie } from './graphql/context';
 import { makeFormatError } from './graphql/errors';
 import { createRequestChecker, refusalBody, UPLOAD_HEADER } from './graphql/limits';
@@ -268,6 +269,11 @@ export async function startHttpServer(services: Services, opts: HttpServerOption
   app.get(
     CLAIM_DOCUMENT_ROUTE,
     claimDocumentDownload((req) => contextFor(services, authorizationOf(req), req.ip)),
+  );
+  // File exports (xlsx, PDF) under /export, authenticated by the same context function (export/http.ts).
+  app.use(
+    '/export',
+    exportRouter((req) => contextFor(services, authorizationOf(req), req.ip)),
   );
   app.use(
     '/graphql',
