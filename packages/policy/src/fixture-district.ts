@@ -33,6 +33,8 @@ export const OTHER_DISTRICT_2025: PolicyParameters = deepFreeze({
     programmeGovernance: { article: 'Art 5' },
     managerDuties: { article: 'Art 6' },
     fundAccounting: { article: 'Art 6' },
+    operationReports: { article: 'Art 6' },
+    enterpriseFinancials: { article: 'Art 20' },
     enterpriseLibrary: { article: 'Art 6' },
     fundUse: { article: 'Art 7' },
     partnerSelection: { article: 'Art 8' },

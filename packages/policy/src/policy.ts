@@ -95,6 +95,10 @@ export interface PolicyParameters {
     readonly managerDuties: PolicyProvision;
     /** The fund manager keeps the fund's accounts (the ledger). */
     readonly fundAccounting: PolicyProvision;
+    /** The fund manager reports the fund's operation quarterly and yearly to the offices. */
+    readonly operationReports: PolicyProvision;
+    /** The fund manager collects the borrowers' quarterly financial statements and use of funds for the offices. */
+    readonly enterpriseFinancials: PolicyProvision;
     /** The fund manager keeps the library of borrowing enterprises. */
     readonly enterpriseLibrary: PolicyProvision;
     /** Banks register their IP-pledge loans and report repayment status (the risk ratio's data). */
@@ -183,6 +187,8 @@ export const JIANGBEI_2024: PolicyParameters = deepFreeze({
     programmeGovernance: { article: 'Art 5', note: '共同负责风险补偿基金的使用管理和组织实施' },
     managerDuties: { article: 'Art 6' },
     fundAccounting: { article: 'Art 6.2', note: '负责风险补偿资金的核算管理' },
+    operationReports: { article: 'Art 6.6', note: '提交资金季度和年度运营情况报告' },
+    enterpriseFinancials: { article: 'Art 22', note: '收集并整理贷款企业的季度财务报表、项目资金使用状况' },
     enterpriseLibrary: { article: 'Art 6.3', note: '建立并维护风险补偿资金贷款企业库' },
     loanReporting: { article: 'Art 12' },
     bankSupervision: { article: 'Art 12', note: '资金管理人征得江北区知识产权局同意后发出通知' },
@@ -350,6 +356,7 @@ export const PROVISION_KEYS = [
   'programmeGovernance',
   'managerDuties',
   'fundAccounting',
+  'operationReports',
   'enterpriseLibrary',
   'fundUse',
   'partnerSelection',
@@ -366,6 +373,7 @@ export const PROVISION_KEYS = [
   'fundSuspension',
   'audit',
   'blacklist',
+  'enterpriseFinancials',
   'termination',
   'fraudExclusion',
   'partnerDisqualification',
