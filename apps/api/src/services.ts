@@ -22,6 +22,7 @@ import { ClaimService } from './modules/claim/claim.service';
 import { ClaimDocumentService } from './modules/claim/claim-document.service';
 import { RecoveryService } from './modules/claim/recovery.service';
 import { FundService } from './modules/claim/fund.service';
+import { TaskService } from './modules/task/task.service';
 import { DashboardService } from './modules/portal/dashboard.service';
 
 /**
@@ -68,6 +69,8 @@ export interface Services {
   recoveries: RecoveryService;
   /** The circuit breaker's state and the joint resumption decision (R7, Art 19). */
   fund: FundService;
+  /** The caller's work queue, computed from the rules that allow each action (issue 11). */
+  tasks: TaskService;
   /** The home page's aggregates over what the caller may read (issue 11). */
   dashboard: DashboardService;
 }
@@ -85,6 +88,7 @@ export function createServices(config: AppConfig, ds: DataSource, log: Logger): 
   const ledger = new LedgerService(access, useCases, clock, policies, (work) => inTransaction(ds, work));
   const claims = new ClaimService(access, useCases, clock, policies, agreements, ledger);
   const fund = new FundService(access, useCases, clock, policies);
+  const risk = new RiskService(access, clock, policies, useCases);
   return {
     config,
     log,
@@ -96,7 +100,7 @@ export function createServices(config: AppConfig, ds: DataSource, log: Logger): 
     useCases,
     loans,
     loanTape: new LoanTapeService(loans, clock, useCases, access),
-    risk: new RiskService(access, clock, policies, useCases),
+    risk,
     partners: new PartnerService(access, useCases, clock, policies),
     agreements,
     enterprises,
@@ -107,6 +111,7 @@ export function createServices(config: AppConfig, ds: DataSource, log: Logger): 
     claimDocuments: new ClaimDocumentService(access, useCases),
     recoveries: new RecoveryService(access, useCases, clock, policies, ledger),
     fund,
+    tasks: new TaskService(access, clock, risk, fund),
     dashboard: new DashboardService(access, clock),
   };
 }

@@ -14,6 +14,7 @@ import { BlacklistResolver } from '../modules/enterprise/blacklist.resolver';
 import { FundStatusResolver, LedgerResolver } from '../modules/ledger/ledger.resolver';
 import { PolicyResolver } from '../modules/policy/policy.resolver';
 import { DashboardResolver } from '../modules/portal/dashboard.resolver';
+import { TaskResolver } from '../modules/task/task.resolver';
 import type { GqlContext } from './context';
 import { TextInputGuard, assertTextLimits } from './text';
 
@@ -52,6 +53,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
       LedgerResolver,
       FundStatusResolver,
       PolicyResolver,
+      TaskResolver,
       DashboardResolver,
     ],
     // RequireLogin first: an anonymous caller learns nothing about what its input would have met.

@@ -1,0 +1,442 @@
+import { addDays, type IsoDate, type PolicyParameters } from '@ipfund/policy';
+import type { Operation } from '@ipfund/shared';
+import type { SelectQueryBuilder, ObjectLiteral } from 'typeorm';
+import type { Access } from '../../authz/access';
+import type { Actor } from '../../authz/actor';
+import type { Scope } from '../../authz/scope';
+import type { BusinessClock } from '../../common/business-clock';
+import { badInput } from '../../common/errors';
+import { pageSize } from '../../common/pagination';
+import { ClaimEntity, RecoveryEntity } from '../claim/claim.entity';
+import { CLAIM_ACTION_OPERATION } from '../claim/claim.service';
+import { readFundState } from '../claim/fund-state';
+import type { FundService } from '../claim/fund.service';
+import type { BlacklistProposalEntity } from '../enterprise/blacklist.entity';
+import { toLoanType } from '../loan/loan.mapper';
+import type { LoanEntity } from '../loan/loan.entity';
+import type { RiskEventEntity, SuspensionProposalEntity } from '../risk/risk.entity';
+import type { BankRiskRow, RiskService } from '../risk/risk.service';
+import {
+  TaskJudge,
+  bankRiskTasks,
+  blacklistProposalTasks,
+  claimTasks,
+  compareTasks,
+  loanTasks,
+  recoveryTasks,
+  resumptionTasks,
+  riskEventTasks,
+  suspensionProposalTasks,
+  type ClaimStepFacts,
+  type Task,
+  type TaskActor,
+} from './task.rules';
+
+/** The records the tasks of one answer concern, by id (the resolver maps them to GraphQL). */
+export interface TaskSubjects {
+  claims: Map<string, ClaimEntity>;
+  loans: Map<string, LoanEntity>;
+  recoveries: Map<string, RecoveryEntity>;
+  suspensionProposals: Map<string, SuspensionProposalEntity>;
+  blacklistProposals: Map<string, BlacklistProposalEntity>;
+  riskEvents: Map<string, RiskEventEntity>;
+  bankRisks: Map<string, BankRiskRow>;
+}
+
+export interface TaskPage {
+  totalCount: number;
+  tasks: Task[];
+  hasNextPage: boolean;
+  subjects: TaskSubjects;
+}
+
+const emptySubjects = (): TaskSubjects => ({
+  claims: new Map(),
+  loans: new Map(),
+  recoveries: new Map(),
+  suspensionProposals: new Map(),
+  blacklistProposals: new Map(),
+  riskEvents: new Map(),
+  bankRisks: new Map(),
+});
+
+/** Claim statuses in which some party still has a step to take (R6). */
+const OPEN_CLAIM_STATUSES = ['SUBMITTED', 'RETURNED', 'GUARANTOR_CONFIRMED', 'VERIFIED', 'APPROVED'];
+const CLAIM_OPERATIONS: readonly Operation[] = Object.values(CLAIM_ACTION_OPERATION);
+
+/**
+ * Narrows a candidate query. myTasks reads every open record the caller may act on; the notifier
+ * reads only the rows the current transaction wrote (`touchedOnly`).
+ */
+type Restrict = (qb: SelectQueryBuilder<ObjectLiteral>, alias: string) => void;
+
+/** Rows inserted or updated by the current transaction (PostgreSQL stamps them with its xid). */
+export const touchedOnly: Restrict = (qb, alias) => {
+  qb.andWhere(`${alias}.xmin = pg_current_xact_id()::xid`);
+};
+
+/**
+ * Candidate records for the work queue, loaded through the caller's scope (its read rules in SQL and
+ * PostgreSQL's row-level security), each judged by task.rules.ts for one or many organisations.
+ * A bounded number of statements whatever the data: one per kind of record the judges' kinds may
+ * act on, plus the claims' steps.
+ */
+export class TaskCandidates {
+  readonly subjects = emptySubjects();
+  private readonly claimSteps = new Map<string, ClaimStepFacts[]>();
+  private fundSuspended = false;
+
+  constructor(
+    private readonly scope: Scope,
+    private readonly today: IsoDate,
+    private readonly restrict?: Restrict,
+  ) {}
+
+  private get policy(): PolicyParameters {
+    return this.scope.policy;
+  }
+
+  /** Loads what any of `judges` could have a task on. */
+  async load(judges: readonly TaskJudge[]): Promise<void> {
+    const any = (ops: readonly Operation[]) => judges.some((j) => ops.some((op) => j.mayTake(op)));
+    if (any(CLAIM_OPERATIONS)) await this.loadClaims();
+    if (any(['recovery.remit'])) await this.loadRecoveries();
+    if (any(['loan.acknowledge', 'claim.submit'])) await this.loadLoans(judges);
+    if (any(['risk.decideSuspension'])) await this.loadSuspensionProposals();
+    if (any(['blacklist.decide'])) await this.loadBlacklistProposals();
+    if (any(['risk.verifyEvent'])) await this.loadRiskEvents();
+  }
+
+  /** Every task of one organisation on the loaded records. */
+  tasksOf(judge: TaskJudge): Task[] {
+    const s = this.subjects;
+    const tasks: Task[] = [];
+    for (const c of s.claims.values()) {
+      tasks.push(
+        ...claimTasks(
+          judge,
+          {
+            id: c.id,
+            status: c.status,
+            threeParty: c.threeParty,
+            bankId: c.bankId,
+            guarantorId: c.guarantorId,
+            filedOn: c.filedOn,
+            contractNo: c.loan?.contractNo ?? '',
+            enterpriseName: c.loan?.enterprise?.name ?? '',
+          },
+          this.claimSteps.get(c.id) ?? [],
+          this.fundSuspended,
+        ),
+      );
+    }
+    for (const l of s.loans.values()) {
+      const view = toLoanType(l, this.today);
+      tasks.push(
+        ...loanTasks(judge, {
+          id: l.id,
+          contractNo: l.contractNo,
+          enterpriseName: l.enterprise?.name ?? '',
+          bankId: l.bankId,
+          guarantorId: l.guarantorId,
+          enterpriseOrgId: l.enterprise?.organizationId ?? null,
+          view,
+          issuedOn: l.issuedOn,
+          claimableFrom: l.earliestUnpaidDueDate
+            ? addDays(l.earliestUnpaidDueDate, this.policy.claimOverdueDays.value)
+            : null,
+        }),
+      );
+    }
+    for (const r of s.recoveries.values()) {
+      const extra = r as RecoveryEntity & { guarantorId?: string | null; contractNo?: string };
+      tasks.push(
+        ...recoveryTasks(
+          judge,
+          {
+            id: r.id,
+            claimId: r.claimId,
+            bankId: r.bankId,
+            guarantorId: extra.guarantorId ?? null,
+            amountOwed: r.amountOwed,
+            dueOn: r.dueOn,
+            remittedOn: r.remittedOn,
+            contractNo: extra.contractNo ?? '',
+          },
+          this.today,
+        ),
+      );
+    }
+    for (const p of s.suspensionProposals.values()) {
+      tasks.push(
+        ...suspensionProposalTasks(judge, {
+          id: p.id,
+          bankId: p.bankId,
+          bankName: p.bank?.name ?? '',
+          status: p.status,
+          proposedOn: p.proposedOn,
+        }),
+      );
+    }
+    for (const p of s.blacklistProposals.values()) {
+      tasks.push(
+        ...blacklistProposalTasks(judge, {
+          id: p.id,
+          enterpriseId: p.enterpriseId,
+          enterpriseName: p.enterprise?.name ?? '',
+          status: p.status,
+          proposedOn: p.proposedOn,
+        }),
+      );
+    }
+    for (const e of s.riskEvents.values()) {
+      tasks.push(
+        ...riskEventTasks(judge, {
+          id: e.id,
+          bankId: e.loan?.bankId ?? '',
+          guarantorId: e.loan?.guarantorId ?? null,
+          verified: e.verifiedBy !== null,
+          reportedOn: e.reportedOn,
+          contractNo: e.loan?.contractNo ?? '',
+        }),
+      );
+    }
+    for (const b of s.bankRisks.values()) tasks.push(...bankRiskTasksOf(judge, b));
+    return tasks;
+  }
+
+  private narrow<Q extends SelectQueryBuilder<ObjectLiteral>>(qb: Q, alias: string): Q {
+    this.restrict?.(qb, alias);
+    return qb;
+  }
+
+  private async loadClaims(): Promise<void> {
+    const claims = await this.narrow(
+      this.scope
+        .claims()
+        .innerJoin('claim.loan', 'loan')
+        .innerJoin('loan.enterprise', 'enterprise')
+        .addSelect(['loan.id', 'loan.contractNo', 'enterprise.id', 'enterprise.name'])
+        .andWhere('claim.status IN (:...open)', { open: OPEN_CLAIM_STATUSES }),
+      'claim',
+    ).getMany();
+    if (!claims.length) return;
+    for (const c of claims) this.subjects.claims.set(c.id, c);
+    const steps = await this.scope
+      .claimEvents()
+      .select([
+        'e.id AS id',
+        'e.claim_id AS "claimId"',
+        'e.action AS action',
+        'e.org_kind AS "orgKind"',
+        'e.from_status AS "fromStatus"',
+        'e.to_status AS "toStatus"',
+        'e.business_date::text AS "businessDate"',
+      ])
+      .andWhere('e.claim_id = ANY(:ids::uuid[])', { ids: claims.map((c) => c.id) })
+      .orderBy('e.id', 'ASC')
+      .getRawMany<ClaimStepFacts & { claimId: string }>();
+    for (const s of steps) {
+      const list = this.claimSteps.get(s.claimId) ?? [];
+      list.push({ ...s, id: String(s.id) });
+      this.claimSteps.set(s.claimId, list);
+    }
+    // Whether the last co-signature would be held (Art 19): the fund's one state row.
+    this.fundSuspended = (await readFundState(this.scope.em)).suspended;
+  }
+
+  private async loadRecoveries(): Promise<void> {
+    const { entities, raw } = await this.narrow(
+      this.scope
+        .recoveries()
+        .innerJoin(ClaimEntity, 'rc', 'rc.id = recovery.claim_id')
+        .innerJoin('loans', 'rl', 'rl.id = rc.loan_id')
+        .addSelect(['rc.guarantor_id AS task_guarantor_id', 'rl.contract_no AS task_contract_no'])
+        .andWhere('recovery.remitted_on IS NULL AND recovery.amount_owed > 0')
+        .orderBy('recovery.id'),
+      'recovery',
+    ).getRawAndEntities<{
+      recovery_id: string;
+      task_guarantor_id: string | null;
+      task_contract_no: string;
+    }>();
+    const byId = new Map(raw.map((r) => [r.recovery_id, r]));
+    for (const r of entities) {
+      const extra = byId.get(r.id);
+      this.subjects.recoveries.set(
+        r.id,
+        Object.assign(r, {
+          guarantorId: extra?.task_guarantor_id ?? null,
+          contractNo: extra?.task_contract_no ?? '',
+        }),
+      );
+    }
+  }
+
+  private async loadLoans(judges: readonly TaskJudge[]): Promise<void> {
+    const ack = judges.some((j) => j.mayTake('loan.acknowledge'));
+    const file = judges.some((j) => j.mayTake('claim.submit'));
+    const cutoff = addDays(this.today, -this.policy.claimOverdueDays.value);
+    const loans = await this.narrow(
+      this.scope
+        .loans()
+        .innerJoinAndSelect('loan.bank', 'bank')
+        .innerJoinAndSelect('loan.enterprise', 'enterprise')
+        .leftJoinAndSelect('loan.guarantor', 'guarantor')
+        .andWhere(
+          `((:ack AND loan.guarantor_id IS NOT NULL AND loan.acknowledged_at IS NULL)
+            OR (:file AND loan.covered AND loan.status = 'ACTIVE' AND loan.earliest_unpaid_due_date <= :cutoff))`,
+          { ack, file, cutoff },
+        ),
+      'loan',
+    ).getMany();
+    for (const l of loans) this.subjects.loans.set(l.id, l);
+  }
+
+  private async loadSuspensionProposals(): Promise<void> {
+    const rows = await this.narrow(
+      this.scope
+        .suspensionProposals()
+        .innerJoinAndSelect('proposal.bank', 'bank')
+        .leftJoin('proposal.proposer', 'proposer')
+        .addSelect(['proposer.id', 'proposer.displayName'])
+        .andWhere(`proposal.status = 'PENDING'`),
+      'proposal',
+    ).getMany();
+    for (const p of rows) this.subjects.suspensionProposals.set(p.id, p);
+  }
+
+  private async loadBlacklistProposals(): Promise<void> {
+    const rows = await this.narrow(
+      this.scope
+        .blacklistProposals()
+        .innerJoinAndSelect('proposal.enterprise', 'enterprise')
+        .innerJoinAndSelect('proposal.proposedByOrg', 'proposedByOrg')
+        .leftJoinAndSelect('proposal.decidedByOrg', 'decidedByOrg')
+        .andWhere(`proposal.status = 'PENDING'`),
+      'proposal',
+    ).getMany();
+    for (const p of rows) this.subjects.blacklistProposals.set(p.id, p);
+  }
+
+  private async loadRiskEvents(): Promise<void> {
+    const rows = await this.narrow(
+      this.scope
+        .riskEvents()
+        .innerJoinAndSelect('event.loan', 'loan')
+        .innerJoinAndSelect('loan.bank', 'bank')
+        .leftJoinAndSelect('loan.guarantor', 'guarantor')
+        .innerJoinAndSelect('loan.enterprise', 'enterprise')
+        .innerJoinAndSelect('event.reporterOrg', 'reporterOrg')
+        .leftJoin('event.reporter', 'reporter')
+        .addSelect(['reporter.id', 'reporter.displayName'])
+        .andWhere('event.verified_by IS NULL'),
+      'event',
+    ).getMany();
+    for (const e of rows) this.subjects.riskEvents.set(e.id, e);
+  }
+}
+
+/** Opaque keyset cursor over (dueOn, id). */
+export function encodeTaskCursor(task: Pick<Task, 'dueOn' | 'id'>): string {
+  return Buffer.from(JSON.stringify([task.dueOn, task.id]), 'utf8').toString('base64url');
+}
+
+const TASK_ID = /^[A-Z_]{3,40}(:[A-Za-z0-9-]{1,64}){1,2}$/;
+
+export function decodeTaskCursor(cursor: string): { dueOn: IsoDate; id: string } {
+  try {
+    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(key) &&
+      key.length === 2 &&
+      typeof key[0] === 'string' &&
+      /^\d{4}-\d{2}-\d{2}$/.test(key[0]) &&
+      typeof key[1] === 'string' &&
+      TASK_ID.test(key[1])
+    )
+      return { dueOn: key[0] as IsoDate, id: key[1] };
+  } catch {
+    // any undecodable cursor is bad input
+  }
+  throw badInput('common.invalidCursor', {});
+}
+
+/**
+ * The caller's work queue (issue 11): every item awaiting its own action, by due date then id.
+ * Computed on demand from the records and the rules that allow the actions (task.rules.ts), never
+ * stored, so a task disappears the moment its step is taken.
+ */
+export class TaskService {
+  constructor(
+    private readonly access: Access,
+    private readonly clock: BusinessClock,
+    private readonly risk: RiskService,
+    private readonly fund: FundService,
+  ) {}
+
+  /** Every open task of the caller, in queue order, with the records they concern. */
+  async all(actor: Actor): Promise<{ tasks: Task[]; subjects: TaskSubjects }> {
+    const today = this.clock.today();
+    const policy = this.access.policyNow();
+    const judge = new TaskJudge(taskActorOf(actor), policy);
+    const { tasks, subjects, fund } = await this.access.read(actor, async (scope) => {
+      const candidates = new TaskCandidates(scope, today);
+      await candidates.load([judge]);
+      const state = judge.mayTake('fund.consentToResume') ? await readFundState(scope.em) : null;
+      return { tasks: candidates.tasksOf(judge), subjects: candidates.subjects, fund: state };
+    });
+    // Supervision (Art 12): the ratio is risk.service's own computation, read as the caller.
+    if (judge.mayTake('risk.issueWarning') || judge.mayTake('risk.proposeSuspension')) {
+      for (const row of await this.risk.bankRisks(actor)) {
+        const found = bankRiskTasksOf(judge, row);
+        if (found.length) subjects.bankRisks.set(row.bankId, row);
+        tasks.push(...found);
+      }
+    }
+    // Art 19: the fund service knows whether this organisation's consent is still missing.
+    if (fund?.suspended && (await this.fund.awaitsConsentOf(actor))) {
+      tasks.push(
+        ...resumptionTasks(
+          judge,
+          { suspended: true, suspensionKey: fund.suspendedSince, suspendedSince: fund.suspendedSince },
+          [],
+        ),
+      );
+    }
+    return { tasks: tasks.sort(compareTasks), subjects };
+  }
+
+  async page(actor: Actor, args: { first?: number | null; after?: string | null }): Promise<TaskPage> {
+    const limit = pageSize(args.first);
+    const after = args.after ? decodeTaskCursor(args.after) : null;
+    const { tasks, subjects } = await this.all(actor);
+    const rest = after
+      ? tasks.filter((t) => compareTasks(t, { ...t, dueOn: after.dueOn, id: after.id }) > 0)
+      : tasks;
+    return {
+      totalCount: tasks.length,
+      tasks: rest.slice(0, limit),
+      hasNextPage: rest.length > limit,
+      subjects,
+    };
+  }
+}
+
+export function taskActorOf(actor: Pick<Actor, 'orgId' | 'orgKind' | 'orgRetired'>): TaskActor {
+  return { orgId: actor.orgId, orgKind: actor.orgKind, orgRetired: actor.orgRetired };
+}
+
+export function bankRiskTasksOf(judge: TaskJudge, row: BankRiskRow): Task[] {
+  return bankRiskTasks(judge, {
+    bankId: row.bankId,
+    bankName: row.bankName,
+    asOf: row.asOf,
+    level: row.risk.level,
+    suspended: row.suspendedSince !== null,
+    suspendedSince: row.suspendedSince,
+    pendingProposalId: row.pendingProposalId,
+    lastWarningOn: row.lastWarningOn,
+    suggestedAction: row.suggestedAction,
+  });
+}
