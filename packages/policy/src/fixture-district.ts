@@ -29,6 +29,18 @@ export const OTHER_DISTRICT_2025: PolicyParameters = deepFreeze({
   allowedCollateralKinds: { value: ['PATENT'], article: 'Art 2' },
   coSigningOffices: { value: ['IP_BUREAU', 'FINANCE_BUREAU'], article: 'Art 15' },
   resumptionVoters: { value: ['IP_BUREAU', 'FINANCE_BUREAU', 'FUND_MANAGER'], article: 'Art 18' },
+  evaluationWeights: {
+    value: {
+      productInnovation: Rate.of('0.10'),
+      creditGranted: Rate.of('0.30'),
+      enterpriseReach: Rate.of('0.20'),
+      loanEfficiency: Rate.of('0.10'),
+      assetQuality: Rate.of('0.20'),
+      workEffectiveness: Rate.of('0.10'),
+    },
+    article: 'Art 22',
+  },
+  registrationTimelyDays: { value: 5, article: 'Art 22' },
   provisions: {
     programmeGovernance: { article: 'Art 5' },
     managerDuties: { article: 'Art 6' },
@@ -50,6 +62,7 @@ export const OTHER_DISTRICT_2025: PolicyParameters = deepFreeze({
     recovery: { article: 'Art 16' },
     fundSuspension: { article: 'Art 18' },
     audit: { article: 'Art 19' },
+    partnerEvaluation: { article: 'Art 22' },
     blacklist: { article: 'Art 20' },
     termination: { article: 'Art 21' },
     fraudExclusion: { article: 'Art 22' },

@@ -108,3 +108,20 @@ export {
   type RemittanceInput,
   type RemittanceResult,
 } from './recovery';
+export {
+  EVALUATION_CRITERIA,
+  JUDGED_CRITERIA,
+  evaluatePartners,
+  halfYear,
+  halfYearOf,
+  isHalfYear,
+  parseJudgedScore,
+  weightsSumToOne,
+  type EvaluationCriterion,
+  type EvaluationWeights,
+  type HalfYear,
+  type JudgedCriterion,
+  type JudgedScores,
+  type PartnerEvaluation,
+  type PartnerIndicators,
+} from './evaluation';

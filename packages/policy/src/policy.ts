@@ -1,5 +1,6 @@
 import { compareDates, isIsoDate, type IsoDate } from './dates';
 import { Money, Rate } from './money';
+import { EVALUATION_CRITERIA, weightsSumToOne, type EvaluationWeights } from './evaluation';
 import { PolicyError, reason, type PolicyViolation } from './reasons';
 import {
   COLLATERAL_KINDS,
@@ -59,6 +60,10 @@ export interface PolicyParameters {
   readonly coSigningOffices: PolicyParam<readonly OfficeKind[]>;
   /** Who decide jointly to resume the fund after the circuit breaker: all of them must consent. */
   readonly resumptionVoters: PolicyParam<readonly ProgrammeKind[]>;
+  /** Weights of the semi-annual partner evaluation's criteria (Art 23 names them; the scheme weighs them). */
+  readonly evaluationWeights: PolicyParam<EvaluationWeights>;
+  /** Days after issue within which a loan's registration counts as timely in the evaluation (Art 23). */
+  readonly registrationTimelyDays: PolicyParam<number>;
 
   /**
    * Articles that set a rule without a number. Every article the API cites comes from here or from a
@@ -111,6 +116,8 @@ export interface PolicyParameters {
     readonly earlyWarning: PolicyProvision;
     /** Audits of the fund's use commissioned by the lead office. */
     readonly audit: PolicyProvision;
+    /** The manager evaluates the partner banks and guarantors every half year and reports to the offices. */
+    readonly partnerEvaluation: PolicyProvision;
     /** A partner that defrauds or misappropriates the fund loses partner status. */
     readonly partnerDisqualification: PolicyProvision;
     /** When and where the measures apply: nothing before the effective date is covered. */
@@ -171,6 +178,25 @@ export const JIANGBEI_2024: PolicyParameters = deepFreeze({
     article: 'Art 19',
     note: '区知识产权局、区财政局、区金融办会同资金管理人…再行恢复风险补偿业务',
   },
+  evaluationWeights: {
+    value: {
+      productInnovation: Rate.of('0.15'),
+      creditGranted: Rate.of('0.25'),
+      enterpriseReach: Rate.of('0.20'),
+      loanEfficiency: Rate.of('0.15'),
+      assetQuality: Rate.of('0.10'),
+      workEffectiveness: Rate.of('0.15'),
+    },
+    article: 'Art 23',
+    note:
+      '第二十三条列明考核内容（产品创新、贷款授信额度、获贷企业比例、贷款效率、工作成效），未定权重；' +
+      '此为资金管理人考核方案的权重（来源：本平台默认方案，可随办法修订另立版本）',
+  },
+  registrationTimelyDays: {
+    value: 10,
+    article: 'Art 23',
+    note: '贷款效率：放款后10日内在平台登记视为及时（考核方案取值，办法未定期限）',
+  },
   provisions: {
     riskSharing: { article: 'Art 11' },
     partnerSelection: { article: 'Art 8' },
@@ -195,6 +221,7 @@ export const JIANGBEI_2024: PolicyParameters = deepFreeze({
     partnerRetirement: { article: 'Art 15', note: '合作贷款银行退出' },
     earlyWarning: { article: 'Art 16' },
     audit: { article: 'Art 20' },
+    partnerEvaluation: { article: 'Art 23', note: '每半年进行绩效评价和考核，并将考核结果报三部门' },
     partnerDisqualification: { article: 'Art 25', note: '取消相关单位合作资格' },
     applicability: { article: 'Art 26', note: '本办法自发布之日起执行，仅适用于本区行政规划区域内' },
   },
@@ -324,8 +351,28 @@ export function validatePolicy(policy: PolicyParameters): PolicyViolation[] {
   nonEmptyUnique('allowedCollateralKinds', policy.allowedCollateralKinds, COLLATERAL_KINDS, out);
   nonEmptyUnique('coSigningOffices', policy.coSigningOffices, OFFICE_KINDS, out);
   nonEmptyUnique('resumptionVoters', policy.resumptionVoters, PROGRAMME_KINDS, out);
+  positiveDays('registrationTimelyDays', policy.registrationTimelyDays, out);
+  evaluationWeightsValid(policy.evaluationWeights, out);
   citesArticles(policy, out);
   return out;
+}
+
+function evaluationWeightsValid(param: PolicyParam<EvaluationWeights>, out: PolicyViolation[]): void {
+  const w = param?.value;
+  if (!w || EVALUATION_CRITERIA.some((c) => !(w[c] instanceof Rate))) {
+    out.push(
+      reason(param?.article ?? 'R11', 'WEIGHTS_INCOMPLETE', 'evaluationWeights must weigh every criterion'),
+    );
+    return;
+  }
+  for (const c of EVALUATION_CRITERIA) {
+    if (w[c].toDecimal().isNegative() || w[c].gt(Rate.one())) {
+      out.push(reason(param.article, 'RATE_OUT_OF_RANGE', `evaluationWeights.${c} must be in [0, 1]`));
+    }
+  }
+  if (!weightsSumToOne(w)) {
+    out.push(reason(param.article, 'WEIGHTS_NOT_ONE', 'evaluationWeights must add up to 1'));
+  }
 }
 
 /** The parameters that carry a number or a list (everything but the identity fields and the provisions). */
@@ -347,6 +394,8 @@ export const PARAMETER_KEYS = [
   'allowedCollateralKinds',
   'coSigningOffices',
   'resumptionVoters',
+  'evaluationWeights',
+  'registrationTimelyDays',
 ] as const satisfies readonly (keyof PolicyParameters)[];
 
 export type ProvisionKey = keyof PolicyParameters['provisions'];
@@ -373,6 +422,7 @@ export const PROVISION_KEYS = [
   'fundSuspension',
   'audit',
   'blacklist',
+  'partnerEvaluation',
   'enterpriseFinancials',
   'termination',
   'fraudExclusion',

@@ -68,6 +68,7 @@ describe('JIANGBEI_2024 (江北知发〔2024〕8号)', () => {
       audit: 'Art 20',
       blacklist: 'Art 21',
       enterpriseFinancials: 'Art 22',
+      partnerEvaluation: 'Art 23',
       termination: 'Art 24',
       fraudExclusion: 'Art 25',
       partnerDisqualification: 'Art 25',
@@ -233,6 +234,8 @@ describe('POLICIES (the districts a deployment can be configured with)', () => {
   it('the fixture district differs from Jiangbei in every number and list', () => {
     const [J, O] = [JIANGBEI_2024, OTHER_DISTRICT_2025];
     const keys = PARAMETER_KEYS;
-    for (const k of keys) expect([k, String(O[k].value)]).not.toEqual([k, String(J[k].value)]);
+    // JSON: a structured value (the evaluation weights) compares by its contents.
+    for (const k of keys)
+      expect([k, JSON.stringify(O[k].value)]).not.toEqual([k, JSON.stringify(J[k].value)]);
   });
 });
