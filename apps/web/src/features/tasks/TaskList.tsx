@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import { useQuery } from '@apollo/client/react';
+import { Badge, Button, Empty, List, Space, Tag, Typography } from 'antd';
+import { navigate } from '../../app/useHashPath';
+import { hashWithQuery } from '../../app/hashPath';
+import { ClaimDrawer } from '../claims/ClaimDrawer';
+import { ErrorAlert } from '../../lib/ErrorAlert';
+import { MY_TASKS_QUERY, TASK_COUNT_QUERY, type TaskNode } from './tasks.graphql';
+import { taskKindLabel, taskTarget, taskUrgency } from './taskDisplay';
+
+const URGENCY_COLOR = { overdue: 'red', today: 'orange', normal: 'default' } as const;
+
+/**
+ * 待办: everything awaiting the signed-in user's own action, soonest due first. A claim opens in its
+ * drawer right here (the step is taken there, and the list refreshes); any other task goes to the
+ * page where it is done.
+ */
+export function TaskList({ pageSize = 10, today }: { pageSize?: number; today?: string }) {
+  const [openClaim, setOpenClaim] = useState<string | null>(null);
+  const [first, setFirst] = useState(pageSize);
+  const { data, previousData, loading, error, refetch } = useQuery(MY_TASKS_QUERY, {
+    variables: { first },
+    fetchPolicy: 'cache-and-network',
+  });
+  const page = (data ?? previousData)?.myTasks;
+  const day = today ?? new Date().toISOString().slice(0, 10);
+
+  const open = (task: TaskNode) => {
+    if (task.subject.__typename === 'Claim' && task.subject.id) {
+      setOpenClaim(task.subject.id);
+      return;
+    }
+    const target = taskTarget(task);
+    navigate(hashWithQuery(target.path, { open: target.open }).slice(1));
+  };
+
+  if (error && !page) return <ErrorAlert title="待办加载失败" description={error.message} />;
+  return (
+    <>
+      <List<TaskNode>
+        data-testid="task-list"
+        loading={loading && !page}
+        dataSource={page?.nodes ?? []}
+        locale={{ emptyText: <Empty description="暂无待办事项" /> }}
+        header={
+          <Space>
+            <Typography.Text strong>待办</Typography.Text>
+            <Badge count={page?.totalCount ?? 0} showZero overflowCount={999} />
+          </Space>
+        }
+        renderItem={(task) => {
+          const urgency = taskUrgency(task, day);
+          return (
+            <List.Item
+              key={task.id}
+              data-task-kind={task.kind}
+              actions={[
+                <Button key="go" type="link" size="small" onClick={() => open(task)}>
+                  去处理
+                </Button>,
+              ]}
+            >
+              <List.Item.Meta
+                title={
+                  <Space wrap size={4}>
+                    <Tag color="blue">{taskKindLabel(task.kind)}</Tag>
+                    <a onClick={() => open(task)}>{task.title}</a>
+                  </Space>
+                }
+                description={
+                  <Space wrap size={8}>
+                    <Tag color={URGENCY_COLOR[urgency]}>
+                      {task.kind.startsWith('REMITTANCE') ? '到期日' : '起始日'} {task.dueOn}
+                    </Tag>
+                    <Typography.Text type="secondary">依据 {task.article}</Typography.Text>
+                  </Space>
+                }
+              />
+            </List.Item>
+          );
+        }}
+        footer={
+          page?.pageInfo.hasNextPage ? (
+            <Button block onClick={() => setFirst((n) => Math.min(n + pageSize * 2, 100))}>
+              显示更多（共 {page.totalCount} 项）
+            </Button>
+          ) : null
+        }
+      />
+      <ClaimDrawer
+        claimId={openClaim}
+        onClose={() => {
+          setOpenClaim(null);
+          void refetch();
+        }}
+      />
+    </>
+  );
+}
+
+/**
+ * The number of open tasks, for the menu badge: refreshed every minute and whenever a mutation
+ * refetches active queries. 0 while loading or on error (a badge is no place for an error).
+ */
+export function useTaskCount(pollIntervalMs = 60_000): number {
+  const { data } = useQuery(TASK_COUNT_QUERY, {
+    pollInterval: pollIntervalMs,
+    fetchPolicy: 'cache-and-network',
+  });
+  return data?.myTasks.totalCount ?? 0;
+}
