@@ -18,6 +18,7 @@ const path = require('node:path');
 const moduleNameMapper = {
   '^@ipfund/policy$': path.join(__dirname, 'packages/policy/src/index.ts'),
   '^@ipfund/shared$': path.join(__dirname, 'packages/shared/src/index.ts'),
+  '^@ipfund/forecast$': path.join(__dirname, 'packages/forecast/src/index.ts'),
 };
 
 // type-graphql and TypeORM read decorator metadata; the API's copy serves the cross-app tests too.
@@ -50,5 +51,6 @@ module.exports = {
     // The web client's pure helpers (formatting, cursors); the UI itself is tested in a browser (test/e2e).
     project('web', '<rootDir>/apps/web'),
     project('e2e', '<rootDir>/test', { setupFiles: [reflectMetadata], setupFilesAfterEnv: [dbSuiteSetup] }),
+    project('forecast', '<rootDir>/packages/forecast'),
   ],
 };

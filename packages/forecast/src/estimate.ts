@@ -1,0 +1,181 @@
+import { compareDates, daysBetween, type IsoDate, type PolicyParameters } from '@ipfund/policy';
+import type { BetaPrior, ForecastAssumptions } from './assumptions';
+import { addMonths } from './months';
+
+/** Where a loan stands at a month's end, for the transition counts. */
+export type MonthState = 'CURRENT' | 'OVERDUE_15' | 'OVERDUE_60' | 'CLOSED';
+
+/** One status a bank reported (the loan_status_reports ledger, Art 12, 16). */
+export interface StatusObservation {
+  readonly asOf: IsoDate;
+  readonly earliestUnpaidDueDate: IsoDate | null;
+  readonly closed: boolean;
+}
+
+export interface LoanHistory {
+  readonly segment: string;
+  readonly issuedOn: IsoDate;
+  /** Reports in any order. */
+  readonly reports: readonly StatusObservation[];
+  /** The day a claim was filed on the loan, if one was: it is then past the claim threshold for good. */
+  readonly claimFiledOn?: IsoDate | null;
+}
+
+/**
+ * The loan's state at each month's end from its first full month to `asOf`, read from the status
+ * reports exactly as the portal derives overdue days (R3): the last report on or before the day gives
+ * the earliest unpaid due date, and the loan is that many days behind on that day.
+ */
+export function monthlyStates(history: LoanHistory, asOf: IsoDate, policy: PolicyParameters): MonthState[] {
+  const reports = [...history.reports].sort((x, y) => compareDates(x.asOf, y.asOf));
+  const anchors: IsoDate[] = [];
+  for (let k = 0; ; k++) {
+    const d = addMonths(asOf, -k);
+    if (compareDates(d, history.issuedOn) < 0) break;
+    anchors.push(d);
+    if (k > 600) break;
+  }
+  anchors.reverse();
+  const out: MonthState[] = [];
+  let r = -1;
+  for (const d of anchors) {
+    while (r + 1 < reports.length && compareDates(reports[r + 1].asOf, d) <= 0) r++;
+    if (history.claimFiledOn && compareDates(history.claimFiledOn, d) <= 0) {
+      out.push('OVERDUE_60');
+      continue;
+    }
+    const rep = r >= 0 ? reports[r] : null;
+    if (rep?.closed) {
+      out.push('CLOSED');
+      continue;
+    }
+    const due = rep?.earliestUnpaidDueDate ?? null;
+    const days = due && compareDates(due, d) < 0 ? daysBetween(due, d) : 0;
+    out.push(
+      days >= policy.claimOverdueDays.value
+        ? 'OVERDUE_60'
+        : days >= policy.riskOverdueDays.value
+          ? 'OVERDUE_15'
+          : 'CURRENT',
+    );
+  }
+  return out;
+}
+
+/** A monthly probability: observed events out of exposures, shrunk towards a Beta prior. */
+export interface RateEstimate {
+  /** Months observed in the state the transition leaves. */
+  readonly exposures: number;
+  /** Of those, months in which the transition happened. */
+  readonly events: number;
+  readonly prior: BetaPrior;
+  /** Posterior mean (α + events) ÷ (α + β + exposures). */
+  readonly mean: number;
+  /** Effective sample size α + β + exposures; Infinity for a rate given as known. */
+  readonly effectiveSampleSize: number;
+  /** A known rate (validation, what-ifs): used as is, never sampled. */
+  readonly known: boolean;
+}
+
+export function shrink(events: number, exposures: number, prior: BetaPrior): RateEstimate {
+  const a = prior.alpha + events;
+  const b = prior.beta + exposures - events;
+  return {
+    exposures,
+    events,
+    prior,
+    mean: a / (a + b),
+    effectiveSampleSize: a + b,
+    known: false,
+  };
+}
+
+/** A rate taken as known (no estimation uncertainty). */
+export function knownRate(p: number): RateEstimate {
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`A probability must be in [0, 1], got ${p}`);
+  return { exposures: 0, events: 0, prior: { alpha: p, beta: 1 - p }, mean: p, effectiveSampleSize: Infinity, known: true };
+}
+
+/** The three monthly transitions of a segment. */
+export interface SegmentRates {
+  /** CURRENT → 15+ days (Art 12). */
+  readonly toOverdue: RateEstimate;
+  /** 15+ days → 60+ days, the claim threshold (Art 17). */
+  readonly toClaim: RateEstimate;
+  /** 15+ days → paid up, given it did not reach 60 days. */
+  readonly cure: RateEstimate;
+}
+
+interface Counts {
+  curN: number;
+  curK: number;
+  odN: number;
+  odK: number;
+  cureN: number;
+  cureK: number;
+}
+
+/**
+ * Counts each segment's month-to-month transitions in the status history and shrinks them towards the
+ * priors of the assumptions. A month in which a loan went from current straight to 60+ days counts as
+ * passing through 15+ days within it.
+ */
+export function estimateTransitions(
+  histories: readonly LoanHistory[],
+  asOf: IsoDate,
+  policy: PolicyParameters,
+  assumptions: ForecastAssumptions,
+  segments: Iterable<string> = [],
+): Map<string, SegmentRates> {
+  const counts = new Map<string, Counts>();
+  const of = (s: string): Counts => {
+    let c = counts.get(s);
+    if (!c) {
+      c = { curN: 0, curK: 0, odN: 0, odK: 0, cureN: 0, cureK: 0 };
+      counts.set(s, c);
+    }
+    return c;
+  };
+  for (const s of segments) of(s);
+  for (const h of histories) {
+    const c = of(h.segment);
+    const states = monthlyStates(h, asOf, policy);
+    for (let i = 0; i + 1 < states.length; i++) {
+      const from = states[i];
+      const to = states[i + 1];
+      if (from === 'CURRENT') {
+        c.curN++;
+        if (to === 'OVERDUE_15' || to === 'OVERDUE_60') c.curK++;
+        if (to === 'OVERDUE_60') {
+          c.odN++;
+          c.odK++;
+        }
+      } else if (from === 'OVERDUE_15') {
+        c.odN++;
+        if (to === 'OVERDUE_60') c.odK++;
+        else {
+          c.cureN++;
+          if (to === 'CURRENT' || to === 'CLOSED') c.cureK++;
+        }
+      }
+    }
+  }
+  const out = new Map<string, SegmentRates>();
+  for (const [s, c] of counts) {
+    out.set(s, {
+      toOverdue: shrink(c.curK, c.curN, assumptions.priorCurrentTo15.value),
+      toClaim: shrink(c.odK, c.odN, assumptions.prior15To60.value),
+      cure: shrink(c.cureK, c.cureN, assumptions.prior15Cure.value),
+    });
+  }
+  return out;
+}
+
+/** The recovery probability from paid claims and those followed by a recovery (Art 18). */
+export function estimateRecovery(
+  paidClaims: number,
+  claimsWithRecovery: number,
+  assumptions: ForecastAssumptions,
+): RateEstimate {
+  return shrink(Math.min(claimsWithRecovery, paidClaims), paidClaims, assumptions.priorRecovery.value);
+}

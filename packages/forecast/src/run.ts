@@ -1,0 +1,360 @@
+import { capForEnterpriseYear, remittanceFen } from './claim-terms';
+import { STATE_15, STATE_60, STATE_CURRENT, type PreparedModel } from './model';
+import { Rng } from './rng';
+
+/** One thing that happened in a path (kept only when asked for: tests read it). */
+export interface TraceEvent {
+  readonly path: number;
+  readonly month: number;
+  readonly kind: 'APPROVED' | 'HELD' | 'REFUSED_YEAR_CAP' | 'PAID' | 'REMITTED' | 'TRIPPED' | 'RESUMED' | 'TOP_UP';
+  /** Index of the loan in the model (−1 for fund events). */
+  readonly loan: number;
+  readonly amountFen: number;
+  /** Calendar year index (0 = the forecast date's year) of an approval. */
+  readonly year: number;
+  readonly cumulativeFen: number;
+  readonly balanceFen: number;
+  readonly suspended: boolean;
+}
+
+/** What one parameter draw group's paths produced. Typed arrays: they cross back from a worker by transfer. */
+export interface GroupResult {
+  readonly group: number;
+  readonly paths: number;
+  /** The rates drawn for this group: per segment, [current→15+, 15+→60+, cure]. */
+  readonly drawnRates: Float64Array;
+  /** Principal account balance at the end of each month (0 = the forecast date), per path: paths × (H + 1). */
+  readonly balanceFen: Float64Array;
+  /** Compensation paid per quarter, per path: paths × ⌈H ÷ 3⌉. */
+  readonly payoutQuarterFen: Float64Array;
+  /** Month in which the breaker tripped (0: already at the forecast date), −1 if it did not. */
+  readonly tripMonth: Int16Array;
+  /** Σ over the paths of the compensation paid on each segment's loans. */
+  readonly segmentPaidFen: Float64Array;
+  /** Expected outstanding principal of the loans still running at each month's end, under the drawn rates. */
+  readonly aliveOutstandingFen: Float64Array;
+  /** Σ over the paths: claims finally approved; held by the breaker at the horizon; refused by the year cap. */
+  readonly approved: number;
+  readonly held: number;
+  readonly refusedYearCap: number;
+  readonly trace?: TraceEvent[];
+}
+
+export function groupPaths(model: PreparedModel, group: number): number {
+  const base = Math.floor(model.paths / model.groups);
+  return base + (group < model.paths % model.groups ? 1 : 0);
+}
+
+function drawRate(rng: Rng, alpha: number, beta: number): number {
+  return beta < 0 ? alpha : rng.beta(alpha, beta);
+}
+
+/**
+ * Runs the paths of groups [from, to). Each group draws its own rates from the posterior (the
+ * estimation's uncertainty) and then its paths (the portfolio's randomness), from its own stream of the
+ * seed: the answer does not depend on which worker runs which group.
+ */
+export function runGroups(
+  model: PreparedModel,
+  from: number,
+  to: number,
+  opts: { trace?: boolean } = {},
+): GroupResult[] {
+  const out: GroupResult[] = [];
+  for (let g = from; g < to; g++) out.push(runGroup(model, g, opts.trace ?? false));
+  return out;
+}
+
+function runGroup(m: PreparedModel, group: number, trace: boolean): GroupResult {
+  const H = m.horizon;
+  const Q = Math.ceil(H / 3);
+  const S = m.segments.length;
+  const C = m.cohortCount;
+  const paths = groupPaths(m, group);
+  const rng = new Rng(m.seed, group);
+  const events: TraceEvent[] | undefined = trace ? [] : undefined;
+
+  // The group's draw of the rates.
+  const rates = new Float64Array(S * 3);
+  for (let s = 0; s < S; s++) {
+    for (let t = 0; t < 3; t++) rates[s * 3 + t] = drawRate(rng, m.segAlpha[s * 3 + t], m.segBeta[s * 3 + t]);
+    // The stress lever deepens defaults, not cures.
+    rates[s * 3] = Math.min(1, rates[s * 3] * m.stress);
+    rates[s * 3 + 1] = Math.min(1, rates[s * 3 + 1] * m.stress);
+  }
+  const pRecovery = drawRate(rng, m.recoveryAlpha, m.recoveryBeta);
+
+  // Each cohort's distribution of the approval month of its loans' claims (1..H), by the chain's recursion.
+  const cohortQ = new Float64Array(C);
+  const cdf = new Float64Array(C * H);
+  const alive = new Float64Array(H + 1);
+  const q = new Float64Array(H + 2);
+  for (let c = 0; c < C; c++) {
+    q.fill(0);
+    const s = m.cohortSeg[c];
+    const a = rates[s * 3];
+    const b = rates[s * 3 + 1];
+    const cure = rates[s * 3 + 2];
+    const start = m.cohortStart[c];
+    const maturity = m.cohortMaturity[c];
+    const out = m.cohortOutstandingFen[c];
+    const state = m.cohortState[c];
+    if (state === STATE_60) {
+      // 60+ days at the forecast date: filed now, approved after the procedure.
+      const month = Math.max(1, m.lagMonths);
+      if (month <= H) q[month] = 1;
+      alive[0] += out;
+    } else {
+      let cur = state === STATE_CURRENT ? 1 : 0;
+      let d15 = state === STATE_15 ? 1 : 0;
+      alive[start] += out;
+      for (let t = start + 1; t <= H; t++) {
+        const toClaim = d15 * b;
+        const nd15 = cur * a + d15 * (1 - b) * (1 - cure);
+        let ncur = cur * (1 - a) + d15 * (1 - b) * cure;
+        // A current loan at (or past) its maturity is repaid; an overdue one runs on until cured or claimed.
+        if (t >= maturity) ncur = 0;
+        const month = t + m.lagMonths;
+        if (month <= H) q[month] += toClaim;
+        cur = ncur;
+        d15 = nd15;
+        alive[t] += (cur + d15) * out;
+      }
+    }
+    let sum = 0;
+    for (let t = 1; t <= H; t++) {
+      sum += q[t];
+      cdf[c * H + t - 1] = sum;
+    }
+    cohortQ[c] = Math.min(1, sum);
+  }
+
+  // Cohorts by falling claim probability, cut into blocks within a factor of two: a path draws each
+  // block's claiming loans by geometric skips at the block's largest probability and keeps each with
+  // probability Q_c ÷ Q_max (thinning). Every loan still claims independently with its cohort's Q_c —
+  // the per-loan simulation — at a cost of about the number of claims, not the number of loans.
+  const order = Array.from({ length: C }, (_, c) => c)
+    .filter((c) => cohortQ[c] > 0)
+    .sort((x, y) => cohortQ[y] - cohortQ[x] || x - y);
+  const O = order.length;
+  const flatStart = new Float64Array(O + 1);
+  for (let i = 0; i < O; i++) {
+    const c = order[i];
+    flatStart[i + 1] = flatStart[i] + (m.cohortOffset[c + 1] - m.cohortOffset[c]);
+  }
+  const blockFirst: number[] = [];
+  for (let i = 0; i < O; i++) {
+    if (i === 0 || cohortQ[order[i]] * 2 < cohortQ[order[blockFirst[blockFirst.length - 1]]]) blockFirst.push(i);
+  }
+  blockFirst.push(O);
+
+  const balanceFen = new Float64Array(paths * (H + 1));
+  const payoutQuarterFen = new Float64Array(paths * Q);
+  const tripMonth = new Int16Array(paths).fill(-1);
+  const segmentPaidFen = new Float64Array(S);
+  let approvedTotal = 0;
+  let heldTotal = 0;
+  let refusedTotal = 0;
+
+  // Scratch reused across paths; stamps avoid clearing the per-enterprise arrays.
+  const entStamp = new Int32Array(m.enterpriseCount);
+  const entUsed = new Float64Array(m.enterpriseCount);
+  const remitByMonth = new Float64Array(H + 2);
+  let evLoan = new Int32Array(1024);
+  let evMonth = new Int16Array(1024);
+  const monthCount = new Int32Array(H + 2);
+  const monthStart = new Int32Array(H + 2);
+  const fillPos = new Int32Array(H + 2);
+  let sorted = new Int32Array(1024);
+  const years = Math.ceil((m.month0 + H + 1) / 12) + 1;
+
+  for (let p = 0; p < paths; p++) {
+    const stamp = p + 1;
+    const pathNo = p;
+    // 1. Which loans reach a claim, and in which month.
+    let ne = 0;
+    for (let b = 0; b + 1 < blockFirst.length; b++) {
+      const firstIdx = blockFirst[b];
+      const endFlat = flatStart[blockFirst[b + 1]];
+      const qmax = cohortQ[order[firstIdx]];
+      const logq = qmax < 1 ? Math.log(1 - qmax) : 0;
+      let pos = flatStart[firstIdx] - 1;
+      let ci = firstIdx;
+      for (;;) {
+        pos += qmax < 1 ? 1 + Math.floor(Math.log(1 - rng.uniform()) / logq) : 1;
+        if (pos >= endFlat) break;
+        while (flatStart[ci + 1] <= pos) ci++;
+        const c = order[ci];
+        const Qc = cohortQ[c];
+        if (Qc < qmax && rng.uniform() * qmax >= Qc) continue;
+        const loan = m.cohortMembers[m.cohortOffset[c] + (pos - flatStart[ci])];
+        const u = rng.uniform() * Qc;
+        let lo = 0;
+        let hi = H - 1;
+        const base = c * H;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (cdf[base + mid] > u) hi = mid;
+          else lo = mid + 1;
+        }
+        if (ne === evLoan.length) {
+          const bigger = new Int32Array(ne * 2);
+          bigger.set(evLoan);
+          evLoan = bigger;
+          const biggerM = new Int16Array(ne * 2);
+          biggerM.set(evMonth);
+          evMonth = biggerM;
+        }
+        evLoan[ne] = loan;
+        evMonth[ne] = lo + 1;
+        ne++;
+      }
+    }
+    // Counting sort by month.
+    monthCount.fill(0);
+    for (let i = 0; i < ne; i++) monthCount[evMonth[i]]++;
+    monthStart[0] = 0;
+    for (let t = 1; t <= H + 1; t++) monthStart[t] = monthStart[t - 1] + monthCount[t - 1];
+    if (sorted.length < ne) sorted = new Int32Array(evLoan.length);
+    fillPos.set(monthStart);
+    for (let i = 0; i < ne; i++) sorted[fillPos[evMonth[i]]++] = evLoan[i];
+
+    // 2. The months: resumption, top-up, remittances, approvals under the breaker and the caps, payouts.
+    let balance = m.balanceFen;
+    let cumulative = m.cumulativeFen;
+    let atLast = m.atLastResumptionFen;
+    let suspended = cumulative - atLast >= m.breakerFen;
+    let resumeAt = -1;
+    if (suspended) {
+      tripMonth[p] = 0;
+      if (m.resumptionAfter > 0) resumeAt = m.resumptionAfter;
+    }
+    remitByMonth.fill(0);
+    balanceFen[p * (H + 1)] = balance;
+    // Held claims (loan indexes, in approval order) and approved claims waiting for money.
+    const held: number[] = [];
+    const payLoan: number[] = [];
+    const payAmount: number[] = [];
+    let payHead = 0;
+    for (let i = 0; i < m.approvedUnpaid.length; i++) {
+      payLoan.push(m.approvedUnpaid[i]);
+      payAmount.push(m.approvedUnpaidFen[i]);
+    }
+
+    const emit = (
+      month: number,
+      kind: TraceEvent['kind'],
+      loan: number,
+      amountFen: number,
+      year: number,
+    ): void => {
+      events?.push({ path: pathNo, month, kind, loan, amountFen, year, cumulativeFen: cumulative, balanceFen: balance, suspended });
+    };
+
+    // Final approval of one claim (R5 step 6, R7): false when the breaker holds it.
+    const approve = (loan: number, month: number): boolean => {
+      if (suspended) return false;
+      const yearIdx = Math.floor((m.month0 + month) / 12);
+      const e = m.loanEnterprise[loan];
+      const tag = stamp * years + yearIdx + 1;
+      if (entStamp[e] !== tag) {
+        entStamp[e] = tag;
+        entUsed[e] = yearIdx === 0 ? m.enterpriseUsedFen[e] : 0;
+      }
+      const f = capForEnterpriseYear(m.fundShareFen[loan], m.yearCapFen, entUsed[e]);
+      if (f <= 0) {
+        refusedTotal++;
+        emit(month, 'REFUSED_YEAR_CAP', loan, 0, yearIdx);
+        return true;
+      }
+      entUsed[e] += f;
+      cumulative += f;
+      approvedTotal++;
+      payLoan.push(loan);
+      payAmount.push(f);
+      emit(month, 'APPROVED', loan, f, yearIdx);
+      if (cumulative - atLast >= m.breakerFen) {
+        suspended = true;
+        if (tripMonth[p] < 0) tripMonth[p] = month;
+        if (m.resumptionAfter > 0) resumeAt = month + m.resumptionAfter;
+        emit(month, 'TRIPPED', -1, 0, yearIdx);
+      }
+      return true;
+    };
+
+    const monthClaims: number[] = [];
+    for (let t = 1; t <= H; t++) {
+      if (suspended && resumeAt === t) {
+        suspended = false;
+        atLast = cumulative;
+        resumeAt = -1;
+        emit(t, 'RESUMED', -1, 0, Math.floor((m.month0 + t) / 12));
+      }
+      if (t === 1 && m.topUpFen > 0) {
+        balance += m.topUpFen;
+        emit(t, 'TOP_UP', -1, m.topUpFen, 0);
+      }
+      if (remitByMonth[t] > 0) {
+        balance += remitByMonth[t];
+        emit(t, 'REMITTED', -1, remitByMonth[t], 0);
+      }
+      // Claims held by the breaker go first, in the order they were held.
+      if (!suspended && held.length) {
+        let h = 0;
+        while (h < held.length && approve(held[h], t)) h++;
+        held.splice(0, h);
+      }
+      // This month's claims: filed claims waiting at the forecast date first, then in loan order.
+      monthClaims.length = 0;
+      if (t === 1) for (let i = 0; i < m.inClaim.length; i++) monthClaims.push(m.inClaim[i]);
+      const from = monthStart[t];
+      const to = monthStart[t + 1];
+      if (suspended && m.resumptionAfter <= 0) {
+        // Held for the rest of the horizon: which loans they are changes nothing that is counted.
+        heldTotal += to - from + monthClaims.length;
+        for (const loan of monthClaims) emit(t, 'HELD', loan, 0, 0);
+      } else {
+        // In loan order (the order the portfolio was given in): a rule, so the same loans decide the trip.
+        const fresh = sorted.subarray(from, to).sort();
+        for (let i = 0; i < fresh.length; i++) monthClaims.push(fresh[i]);
+        for (const loan of monthClaims) {
+          if (!approve(loan, t)) {
+            held.push(loan);
+            emit(t, 'HELD', loan, 0, 0);
+          }
+        }
+      }
+      // Payouts in approval order while the principal account can pay (it never goes below zero, Art 7).
+      while (payHead < payLoan.length && balance >= payAmount[payHead]) {
+        const loan = payLoan[payHead];
+        const f = payAmount[payHead];
+        payHead++;
+        balance -= f;
+        payoutQuarterFen[p * Q + Math.floor((t - 1) / 3)] += f;
+        segmentPaidFen[m.loanSeg[loan]] += f;
+        emit(t, 'PAID', loan, f, 0);
+        const back = t + m.recoveryDelayMonths;
+        if (back <= H && rng.uniform() < pRecovery) {
+          remitByMonth[back] += remittanceFen(m.recoveredFen[loan], f, m.lossBaseFen[loan]);
+        }
+      }
+      balanceFen[p * (H + 1) + t] = balance;
+    }
+    heldTotal += held.length;
+  }
+
+  return {
+    group,
+    paths,
+    drawnRates: rates,
+    balanceFen,
+    payoutQuarterFen,
+    tripMonth,
+    segmentPaidFen,
+    aliveOutstandingFen: alive,
+    approved: approvedTotal,
+    held: heldTotal,
+    refusedYearCap: refusedTotal,
+    trace: events,
+  };
+}
