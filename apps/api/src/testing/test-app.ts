@@ -44,18 +44,40 @@ export interface TestApp {
 export async function createTestApp(
   opts: { seed?: boolean; businessDate?: string; policy?: string; serveAsAppRole?: boolean } = {},
 ): Promise<TestApp> {
-  const db = await createTestDatabase();
   const businessDate = opts.businessDate ?? '2026-11-27';
-  const config = loadConfig(
-    {
-      NODE_ENV: 'test',
-      DATABASE_URL: db.url,
-      BUSINESS_DATE: businessDate,
-      LOG_LEVEL: 'silent',
-      ...(opts.policy ? { POLICY: opts.policy } : {}),
+  const configFor = (url: string) =>
+    loadConfig(
+      {
+        NODE_ENV: 'test',
+        DATABASE_URL: url,
+        BUSINESS_DATE: businessDate,
+        LOG_LEVEL: 'silent',
+        ...(opts.policy ? { POLICY: opts.policy } : {}),
+      },
+      [],
+    );
+  const seed = opts.seed !== false;
+  // Migrations and the demo seed run once per source version into a template; this file gets a copy.
+  const db = await createTestDatabase({
+    key: JSON.stringify({ seed, businessDate, policy: opts.policy ?? null }),
+    async prepare(url) {
+      const config = configFor(url);
+      // The demo data is the operator's: migrated and seeded as the owner.
+      const owner = await openAppDatabase({
+        url,
+        appRole: config.dbAppRole,
+        serveAsAppRole: false,
+        poolMax: 4,
+      });
+      try {
+        if (seed)
+          await seedDemo(createServices(config, owner.ds, pino({ level: 'silent' })), owner.ds, businessDate);
+      } finally {
+        await owner.close();
+      }
     },
-    [],
-  );
+  });
+  const config = configFor(db.url);
   const queries = new QueryCounter();
   // Issue 8: `ds` stays the owner's (tests' raw SQL sees every row); the services use the serving
   // pool, which runs every connection as DB_APP_ROLE (unless a test sets `serveAsAppRole: false`).
@@ -69,9 +91,6 @@ export async function createTestApp(
   });
   const ds = database.ownerDs;
   const services = createServices(config, database.ds, pino({ level: 'silent' }));
-  // The demo data is the operator's: seeded as the owner.
-  const seeder = database.ds === ds ? services : createServices(config, ds, pino({ level: 'silent' }));
-  if (opts.seed !== false) await seedDemo(seeder, ds, businessDate);
   const apollo = await createApollo(services);
   await apollo.start();
 

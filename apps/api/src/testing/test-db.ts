@@ -1,4 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedDatabase } from '../db/embedded';
 
@@ -21,37 +23,151 @@ export function testDatabaseTarget(): string {
   );
 }
 
-/** A fresh, empty database for one test file: created here, dropped by `drop()`. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/**
+ * How a test file's database is prepared (migrations, demo seed). On PostgreSQL it runs once per
+ * `key` and source version into a template database; every file then gets its own copy
+ * (`CREATE DATABASE … TEMPLATE`, well under a second) instead of migrating and seeding again.
+ */
+export interface DatabasePreparation {
+  /** What distinguishes one preparation from another (seeded or not, business date, policy). */
+  key: string;
+  /** Brings an empty database at `url` to the prepared state, and closes every connection to it. */
+  prepare(url: string): Promise<void>;
+}
+
+/** A fresh database for one test file, prepared as asked: created here, dropped by `drop()`. */
+export async function createTestDatabase(preparation?: DatabasePreparation): Promise<TestDatabase> {
   const target = testDatabaseTarget();
   if (target === 'embedded') {
+    // PGlite has no CREATE DATABASE: each file starts its own instance and prepares it in place.
     const db = await startEmbeddedDatabase({ maxConnections: 8 });
+    try {
+      await preparation?.prepare(db.url);
+    } catch (err) {
+      await db.stop();
+      throw err;
+    }
     return { url: db.url, poolMax: db.maxConnections, kind: 'embedded', drop: () => db.stop() };
   }
+  const template = preparation ? await ensureTemplate(target, preparation) : undefined;
   const name = `ipfund_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  await withAdmin(target, (admin) =>
+    retryWhileTemplateBusy(() =>
+      admin.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`),
+    ),
+  );
+  return {
+    url: urlFor(target, name),
+    poolMax: 40,
+    kind: 'postgres',
+    drop: () => withAdmin(target, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)),
+  };
+}
+
+function urlFor(target: string, database: string): string {
+  const url = new URL(target);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function withAdmin<T>(target: string, work: (admin: Client) => Promise<T>): Promise<T> {
   const admin = new Client({ connectionString: target });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE "${name}"`);
+    return await work(admin);
   } finally {
     await admin.end();
   }
-  const url = new URL(target);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    poolMax: 40,
-    kind: 'postgres',
-    async drop() {
-      const c = new Client({ connectionString: target });
-      await c.connect();
+}
+
+/**
+ * The template for a preparation, built at most once per source version across every jest worker
+ * and every concurrent run on this server: an advisory lock serialises the builders, and the build
+ * goes into a scratch database renamed into place only when complete, so a crashed build never
+ * leaves a half-prepared template behind.
+ */
+async function ensureTemplate(target: string, preparation: DatabasePreparation): Promise<string> {
+  const digest = createHash('sha256').update(sourceFingerprint()).update(preparation.key).digest('hex');
+  const template = `ipfund_tpl_${digest.slice(0, 20)}`;
+  return withAdmin(target, async (admin) => {
+    await admin.query(`SELECT pg_advisory_lock(hashtext($1))`, [template]);
+    try {
+      const exists = await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [template]);
+      if (exists.rowCount) return template;
+      await dropStaleTemplates(admin);
+      const scratch = `ipfund_tplbuild_${process.pid}_${randomBytes(4).toString('hex')}`;
+      await admin.query(`CREATE DATABASE "${scratch}"`);
       try {
-        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      } finally {
-        await c.end();
+        await preparation.prepare(urlFor(target, scratch));
+        await admin.query(`ALTER DATABASE "${scratch}" RENAME TO "${template}"`);
+      } catch (err) {
+        await admin.query(`DROP DATABASE IF EXISTS "${scratch}" WITH (FORCE)`);
+        throw err;
       }
-    },
+      // When it was built, for the clean-up of templates of older source versions.
+      await admin.query(`COMMENT ON DATABASE "${template}" IS '${new Date().toISOString()}'`);
+      return template;
+    } finally {
+      await admin.query(`SELECT pg_advisory_unlock(hashtext($1))`, [template]);
+    }
+  });
+}
+
+/** Templates of earlier source versions, built over six hours ago (an old run may still copy a newer one). */
+async function dropStaleTemplates(admin: Client): Promise<void> {
+  const { rows } = await admin.query<{ datname: string }>(
+    `SELECT d.datname FROM pg_database d
+      WHERE d.datname LIKE 'ipfund\\_tpl\\_%'
+        AND coalesce(shobj_description(d.oid, 'pg_database'), '') < to_char(now() - interval '6 hours', 'YYYY-MM-DD"T"HH24:MI:SS')`,
+  );
+  for (const { datname } of rows) {
+    // Without FORCE: a template some run is copying right now stays.
+    await admin.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => undefined);
+  }
+}
+
+/** CREATE DATABASE … TEMPLATE fails while any session is connected to the template (e.g. a builder closing). */
+async function retryWhileTemplateBusy<T>(create: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await create();
+    } catch (err) {
+      const busy = (err as { code?: string }).code === '55006'; // object_in_use
+      if (!busy || attempt >= 50) throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+let fingerprint: string | undefined;
+/**
+ * A digest of every source file that can change what a prepared database holds (migrations, the
+ * services that seed, the policy), so a template is never reused across code changes. Tests are left
+ * out: editing a test does not change the demo.
+ */
+function sourceFingerprint(): string {
+  if (fingerprint) return fingerprint;
+  const root = path.resolve(__dirname, '../../../..');
+  const hash = createHash('sha256');
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== '__tests__' && entry.name !== 'node_modules') walk(full);
+      } else if (/\.(ts|json|sql)$/.test(entry.name) && !entry.name.endsWith('.test.ts')) {
+        hash.update(path.relative(root, full)).update('\0').update(readFileSync(full)).update('\0');
+      }
+    }
   };
+  walk(path.join(root, 'apps/api/src'));
+  for (const pkg of readdirSync(path.join(root, 'packages')).sort()) {
+    const src = path.join(root, 'packages', pkg, 'src');
+    if (existsSync(src)) walk(src);
+  }
+  fingerprint = hash.digest('hex');
+  return fingerprint;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { OrgKind } from '@ipfund/shared';
+import { orderedSteps } from '../../../testing/scenario';
 import { createTestApp, type TestApp } from '../../../testing/test-app';
 import {
   createBank,
@@ -89,7 +90,9 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 describe('bank risk ratio, warning and suspension (R4, Art 12)', () => {
-  it('a bank crosses 5 % and then 8 % as its statuses are reported', async () => {
+  // One ordered scenario: each step builds on the one before (runnable alone: see testing/scenario.ts).
+  const step = orderedSteps();
+  step('a bank crosses 5 % and then 8 % as its statuses are reported', async () => {
     expect(await riskOf(bank.id, bankToken)).toMatchObject({
       ratio: '0.0000',
       level: 'NONE',
@@ -114,7 +117,7 @@ describe('bank risk ratio, warning and suspension (R4, Art 12)', () => {
     expect((await riskOf(bank.id)).denominator).toBe('100000000.00');
   });
 
-  it('suspension cannot be proposed below 8 % (Art 12); a warning can, and the bank sees it', async () => {
+  step('suspension cannot be proposed below 8 % (Art 12); a warning can, and the bank sees it', async () => {
     const early = await app.gql(PROPOSE, { b: bank.id, c: '比例过高' }, tokens.FUND_MANAGER);
     expect(refusal(early)).toEqual({ code: 'POLICY_VIOLATION', article: 'Art 12' });
     const warning = ok(
@@ -134,7 +137,7 @@ describe('bank risk ratio, warning and suspension (R4, Art 12)', () => {
     expect(await riskOf(bank.id)).toMatchObject({ lastWarningOn: TODAY, suggestedAction: 'NONE' });
   });
 
-  it('a warning is refused below the warning level, citing Art 12', async () => {
+  step('a warning is refused below the warning level, citing Art 12', async () => {
     const bankB = await orgIdOf(app, 'bank-b');
     expect((await riskOf(bankB)).level).toBe('NONE');
     const res = await app.gql(WARN, { b: bankB, c: '提示' }, tokens.FUND_MANAGER);
@@ -150,88 +153,94 @@ describe('bank risk ratio, warning and suspension (R4, Art 12)', () => {
   let proposalId: string;
   let issuedBeforeSuspension: LoanView;
 
-  it('at 8 % the manager proposes suspension; the proposal is internal until the IP bureau decides', async () => {
-    ok(await overdue(l2, '2026-11-01'));
-    const risk = await riskOf(bank.id);
-    expect(risk).toMatchObject({
-      ratio: '0.0800',
-      level: 'SUSPENSION_PROPOSED',
-      suggestedAction: 'PROPOSE_SUSPENSION',
-    });
-    const proposal = ok(
-      await app.gql<{ proposeSuspension: { id: string; status: string; ratio: string } }>(
-        PROPOSE,
-        { b: bank.id, c: '逾期比例达到8%，拟中止其发放贷款' },
-        tokens.FUND_MANAGER,
-      ),
-    ).proposeSuspension;
-    expect(proposal).toMatchObject({ status: 'PENDING', ratio: '0.0800' });
-    proposalId = proposal.id;
-    expect((await riskOf(bank.id)).pendingProposalId).toBe(proposalId);
-    const again = await app.gql(PROPOSE, { b: bank.id, c: '再次' }, tokens.FUND_MANAGER);
-    expect(refusal(again)).toEqual({ code: 'CONFLICT', article: 'Art 12' });
-    // The bank sees its ratio, but neither the proposal nor a suggestion meant for the manager.
-    expect(await riskOf(bank.id, bankToken)).toMatchObject({
-      pendingProposalId: null,
-      suggestedAction: null,
-      suspended: false,
-    });
-    expect(
-      ok(await app.gql<{ suspensionProposals: unknown[] }>(PROPOSALS, {}, bankToken)).suspensionProposals,
-    ).toEqual([]);
-    const forIpb = ok(
-      await app.gql<{ suspensionProposals: { id: string }[] }>(PROPOSALS, {}, tokens.IP_BUREAU),
-    );
-    expect(forIpb.suspensionProposals.map((p) => p.id)).toContain(proposalId);
-  });
+  step(
+    'at 8 % the manager proposes suspension; the proposal is internal until the IP bureau decides',
+    async () => {
+      ok(await overdue(l2, '2026-11-01'));
+      const risk = await riskOf(bank.id);
+      expect(risk).toMatchObject({
+        ratio: '0.0800',
+        level: 'SUSPENSION_PROPOSED',
+        suggestedAction: 'PROPOSE_SUSPENSION',
+      });
+      const proposal = ok(
+        await app.gql<{ proposeSuspension: { id: string; status: string; ratio: string } }>(
+          PROPOSE,
+          { b: bank.id, c: '逾期比例达到8%，拟中止其发放贷款' },
+          tokens.FUND_MANAGER,
+        ),
+      ).proposeSuspension;
+      expect(proposal).toMatchObject({ status: 'PENDING', ratio: '0.0800' });
+      proposalId = proposal.id;
+      expect((await riskOf(bank.id)).pendingProposalId).toBe(proposalId);
+      const again = await app.gql(PROPOSE, { b: bank.id, c: '再次' }, tokens.FUND_MANAGER);
+      expect(refusal(again)).toEqual({ code: 'CONFLICT', article: 'Art 12' });
+      // The bank sees its ratio, but neither the proposal nor a suggestion meant for the manager.
+      expect(await riskOf(bank.id, bankToken)).toMatchObject({
+        pendingProposalId: null,
+        suggestedAction: null,
+        suspended: false,
+      });
+      expect(
+        ok(await app.gql<{ suspensionProposals: unknown[] }>(PROPOSALS, {}, bankToken)).suspensionProposals,
+      ).toEqual([]);
+      const forIpb = ok(
+        await app.gql<{ suspensionProposals: { id: string }[] }>(PROPOSALS, {}, tokens.IP_BUREAU),
+      );
+      expect(forIpb.suspensionProposals.map((p) => p.id)).toContain(proposalId);
+    },
+  );
 
-  it('the IP bureau consents: the suspension starts today; new loans are not covered, earlier ones stay covered', async () => {
-    const decided = ok(
-      await app.gql<{ decideSuspension: { status: string; decidedOn: string; decidedBy: string } }>(
-        DECIDE,
-        { p: proposalId, ok: true, c: '同意中止' },
-        tokens.IP_BUREAU,
-      ),
-    ).decideSuspension;
-    expect(decided).toMatchObject({
-      status: 'CONSENTED',
-      decidedOn: TODAY,
-      decidedBy: expect.stringContaining('区知识产权局'),
-    });
-    expect(refusal(await app.gql(DECIDE, { p: proposalId, ok: false, c: '撤回' }, tokens.IP_BUREAU))).toEqual(
-      {
+  step(
+    'the IP bureau consents: the suspension starts today; new loans are not covered, earlier ones stay covered',
+    async () => {
+      const decided = ok(
+        await app.gql<{ decideSuspension: { status: string; decidedOn: string; decidedBy: string } }>(
+          DECIDE,
+          { p: proposalId, ok: true, c: '同意中止' },
+          tokens.IP_BUREAU,
+        ),
+      ).decideSuspension;
+      expect(decided).toMatchObject({
+        status: 'CONSENTED',
+        decidedOn: TODAY,
+        decidedBy: expect.stringContaining('区知识产权局'),
+      });
+      expect(
+        refusal(await app.gql(DECIDE, { p: proposalId, ok: false, c: '撤回' }, tokens.IP_BUREAU)),
+      ).toEqual({
         code: 'CONFLICT',
         article: 'Art 12',
-      },
-    );
-    expect(await riskOf(bank.id, bankToken)).toMatchObject({ suspended: true, suspendedSince: TODAY });
-    expect(refusal(await app.gql(PROPOSE, { b: bank.id, c: '再次' }, tokens.FUND_MANAGER))).toEqual({
-      code: 'CONFLICT',
-      article: 'Art 12',
-    });
+      });
+      expect(await riskOf(bank.id, bankToken)).toMatchObject({ suspended: true, suspendedSince: TODAY });
+      expect(refusal(await app.gql(PROPOSE, { b: bank.id, c: '再次' }, tokens.FUND_MANAGER))).toEqual({
+        code: 'CONFLICT',
+        article: 'Art 12',
+      });
 
-    // Chosen behaviour: the registration succeeds, uncovered, with the Art 12 reason.
-    const during = await register(TODAY);
-    expect(during.covered).toBe(false);
-    expect(during.coverageReasons).toEqual([
-      expect.objectContaining({ article: 'Art 12', code: 'BANK_SUSPENDED_AT_ISSUE' }),
-    ]);
-    // Issued before the suspension began (registered late): covered (Art 12).
-    const before = await register('2026-10-01');
-    expect(before.covered).toBe(true);
-    const [stillCovered] = (await app.ds.query(`SELECT covered FROM loans WHERE id = $1`, [l1.id])) as {
-      covered: boolean;
-    }[];
-    expect(stillCovered.covered).toBe(true);
+      // Chosen behaviour: the registration succeeds, uncovered, with the Art 12 reason.
+      const during = await register(TODAY);
+      expect(during.covered).toBe(false);
+      expect(during.coverageReasons).toEqual([
+        expect.objectContaining({ article: 'Art 12', code: 'BANK_SUSPENDED_AT_ISSUE' }),
+      ]);
+      // Issued before the suspension began (registered late): covered (Art 12).
+      const before = await register('2026-10-01');
+      expect(before.covered).toBe(true);
+      const [stillCovered] = (await app.ds.query(`SELECT covered FROM loans WHERE id = $1`, [l1.id])) as {
+        covered: boolean;
+      }[];
+      expect(stillCovered.covered).toBe(true);
 
-    const notices = ok(
-      await app.gql<{ riskNotices: { kind: string; article: string }[] }>(NOTICES, {}, bankToken),
-    ).riskNotices;
-    expect(notices.map((n) => `${n.kind} ${n.article}`)).toEqual(['SUSPENSION Art 12', 'WARNING Art 12']);
-    issuedBeforeSuspension = before;
-  });
+      const notices = ok(
+        await app.gql<{ riskNotices: { kind: string; article: string }[] }>(NOTICES, {}, bankToken),
+      ).riskNotices;
+      expect(notices.map((n) => `${n.kind} ${n.article}`)).toEqual(['SUSPENSION Art 12', 'WARNING Art 12']);
+      issuedBeforeSuspension = before;
+    },
+  );
 
-  it('the IP bureau lifts the suspension; loans issued from that day are covered again', async () => {
+  step('the IP bureau lifts the suspension; loans issued from that day are covered again', async () => {
     const lifted = ok(
       await app.gql<{ liftSuspension: { suspendedFrom: string; liftedOn: string } }>(
         LIFT,
@@ -252,7 +261,7 @@ describe('bank risk ratio, warning and suspension (R4, Art 12)', () => {
     expect(kinds[0]).toBe('SUSPENSION_LIFTED');
   });
 
-  it('the IP bureau may decline a proposal: no suspension follows', async () => {
+  step('the IP bureau may decline a proposal: no suspension follows', async () => {
     // The loans registered meanwhile grew the book; one more overdue loan puts it back over 8 %.
     ok(await overdue(issuedBeforeSuspension, '2026-11-01'));
     expect((await riskOf(bank.id)).level).toBe('SUSPENSION_PROPOSED');
@@ -274,7 +283,7 @@ describe('bank risk ratio, warning and suspension (R4, Art 12)', () => {
     expect(await riskOf(bank.id)).toMatchObject({ suspended: false, pendingProposalId: null });
   });
 
-  it('curing the overdue loans brings the ratio back down', async () => {
+  step('curing the overdue loans brings the ratio back down', async () => {
     ok(await overdue(l1, '2026-12-10'));
     ok(await overdue(l2, '2026-12-10'));
     ok(await overdue(issuedBeforeSuspension, '2026-12-10'));
@@ -355,6 +364,8 @@ describe('who may take each supervision action', () => {
 });
 
 describe('early warning (Art 16)', () => {
+  // One ordered scenario: each step builds on the one before (runnable alone: see testing/scenario.ts).
+  const step = orderedSteps();
   const REPORT_EVENT = `mutation($i: ReportRiskEventInput!) { reportRiskEvent(input: $i) {
     id kind description verified reportedBy reporterOrganization { id } loan { id contractNo bank { id } } } }`;
   const VERIFY = `mutation($e: ID!) { recordRiskEventVerification(eventId: $e, verification: "共同核实：经营恶化属实",
@@ -362,44 +373,47 @@ describe('early warning (Art 16)', () => {
   const EVENTS = `query($open: Boolean) { riskEvents(open: $open) { id verified loan { id bank { id } guarantor { id } } } }`;
   let eventId: string;
 
-  it('the bank and the guarantor of a loan report risk events; the manager records the verification once', async () => {
-    const loan = await seededLoan(app, 'bank-b', { guarantor: 'guarantor-a' });
-    const byBank = ok(
-      await app.gql<{ reportRiskEvent: { id: string; verified: boolean } }>(
-        REPORT_EVENT,
-        { i: { loanId: loan.id, kind: 'DETERIORATION', description: '主要客户流失' } },
-        await app.login('bank-b'),
-      ),
-    ).reportRiskEvent;
-    expect(byBank.verified).toBe(false);
-    const byGuarantor = ok(
-      await app.gql<{ reportRiskEvent: { id: string } }>(
-        REPORT_EVENT,
-        { i: { loanId: loan.id, kind: 'OTHER', description: '质押专利被提起无效宣告' } },
-        tokens.GUARANTOR,
-      ),
-    ).reportRiskEvent;
-    eventId = byGuarantor.id;
-    const verified = ok(
-      await app.gql<{ recordRiskEventVerification: Record<string, unknown> }>(
-        VERIFY,
-        { e: eventId },
-        tokens.FUND_MANAGER,
-      ),
-    ).recordRiskEventVerification;
-    expect(verified).toMatchObject({
-      verified: true,
-      contractSuspended: true,
-      verifiedOn: TODAY,
-      measures: '中止贷款合同，追加担保',
-    });
-    expect(refusal(await app.gql(VERIFY, { e: eventId }, tokens.FUND_MANAGER))).toEqual({
-      code: 'CONFLICT',
-      article: 'Art 16',
-    });
-  });
+  step(
+    'the bank and the guarantor of a loan report risk events; the manager records the verification once',
+    async () => {
+      const loan = await seededLoan(app, 'bank-b', { guarantor: 'guarantor-a' });
+      const byBank = ok(
+        await app.gql<{ reportRiskEvent: { id: string; verified: boolean } }>(
+          REPORT_EVENT,
+          { i: { loanId: loan.id, kind: 'DETERIORATION', description: '主要客户流失' } },
+          await app.login('bank-b'),
+        ),
+      ).reportRiskEvent;
+      expect(byBank.verified).toBe(false);
+      const byGuarantor = ok(
+        await app.gql<{ reportRiskEvent: { id: string } }>(
+          REPORT_EVENT,
+          { i: { loanId: loan.id, kind: 'OTHER', description: '质押专利被提起无效宣告' } },
+          tokens.GUARANTOR,
+        ),
+      ).reportRiskEvent;
+      eventId = byGuarantor.id;
+      const verified = ok(
+        await app.gql<{ recordRiskEventVerification: Record<string, unknown> }>(
+          VERIFY,
+          { e: eventId },
+          tokens.FUND_MANAGER,
+        ),
+      ).recordRiskEventVerification;
+      expect(verified).toMatchObject({
+        verified: true,
+        contractSuspended: true,
+        verifiedOn: TODAY,
+        measures: '中止贷款合同，追加担保',
+      });
+      expect(refusal(await app.gql(VERIFY, { e: eventId }, tokens.FUND_MANAGER))).toEqual({
+        code: 'CONFLICT',
+        article: 'Art 16',
+      });
+    },
+  );
 
-  it('a bank or guarantor reporting on a loan it cannot see gets NOT_FOUND', async () => {
+  step('a bank or guarantor reporting on a loan it cannot see gets NOT_FOUND', async () => {
     const loan = await seededLoan(app, 'bank-b', { guarantor: 'guarantor-a' });
     const input = { i: { loanId: loan.id, kind: 'OVERDUE', description: '逾期' } };
     expect(refusal(await app.gql(REPORT_EVENT, input, tokens.LENDING_BANK)).code).toBe('NOT_FOUND');
@@ -421,14 +435,13 @@ describe('early warning (Art 16)', () => {
     },
   );
 
-  it.each(otherKinds(['FUND_MANAGER']))(
-    'recordRiskEventVerification: %s is refused (FORBIDDEN)',
-    async (kind) => {
+  for (const kind of otherKinds(['FUND_MANAGER'])) {
+    step(`recordRiskEventVerification: ${kind} is refused (FORBIDDEN)`, async () => {
       expect(refusal(await app.gql(VERIFY, { e: eventId }, tokens[kind])).code).toBe('FORBIDDEN');
-    },
-  );
+    });
+  }
 
-  it("events are visible to the loan's bank and guarantor and the programme, to no one else", async () => {
+  step("events are visible to the loan's bank and guarantor and the programme, to no one else", async () => {
     const bankB = await orgIdOf(app, 'bank-b');
     const gA = await orgIdOf(app, 'guarantor-a');
     type Ev = {
