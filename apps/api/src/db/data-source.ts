@@ -73,6 +73,12 @@ async function migrate(ds: DataSource, appRole: string): Promise<void> {
     const executor = new MigrationExecutor(ds, runner);
     executor.transaction = 'each';
     await executor.executePendingMigrations();
+    // Database-level privileges live in pg_database, outside the schema the migrations built: a
+    // database restored from a dump or copied from a template starts with PUBLIC's defaults again,
+    // TEMPORARY included (a temp table could shadow a ledger table). Re-assert it on every start.
+    await runner.query(`DO $$ BEGIN
+      EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
+    END $$`);
   } finally {
     // The embedded database shares one session between connections: leave nothing behind.
     await runner.query(`RESET ipfund.app_role`).catch(() => undefined);
