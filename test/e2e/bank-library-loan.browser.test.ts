@@ -10,7 +10,7 @@ import type { Locator, Page } from 'playwright-core';
 import { creditCodeCheckChar } from '../../apps/api/src/modules/enterprise/credit-code';
 import { LoanEntity } from '../../apps/api/src/modules/loan/loan.entity';
 import { OrganizationEntity } from '../../apps/api/src/modules/org/org.entity';
-import { describeIfBrowser, logIn, ROOT, startPortal, type Portal } from './browser-harness';
+import { describeIfBrowser, goTo, logIn, ROOT, startPortal, type Portal } from './browser-harness';
 
 const FIRST_17 = '91500105MA5UB9K8W';
 const CREDIT_CODE = FIRST_17 + creditCodeCheckChar(FIRST_17)!;
@@ -76,6 +76,7 @@ describeIfBrowser('browser: bank B lends to an enterprise only bank A could see 
     const before = await app.ds.getRepository(LoanEntity).countBy({ bankId: bankB.id });
     const page = await portal.browser.newPage({ locale: 'zh-CN' });
     await logIn(page, portal.url, 'bank-b');
+    await goTo(page, portal.url, '/loans');
     await page.getByText(`共 ${before} 笔`).waitFor({ timeout: 20_000 });
 
     const dialog = await openRegistration(page);
@@ -127,6 +128,7 @@ describeIfBrowser('browser: bank B lends to an enterprise only bank A could see 
     const before = await app.ds.getRepository(LoanEntity).countBy({ bankId: bankB.id });
     const page = await portal.browser.newPage({ locale: 'zh-CN' });
     await logIn(page, portal.url, 'bank-b');
+    await goTo(page, portal.url, '/loans');
     await page.getByText(`共 ${before} 笔`).waitFor({ timeout: 20_000 });
 
     const dialog = await openRegistration(page);

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { LoanEntity } from '../../apps/api/src/modules/loan/loan.entity';
 import { OrganizationEntity } from '../../apps/api/src/modules/org/org.entity';
-import { describeIfBrowser, logIn, ROOT, startPortal, type Portal } from './browser-harness';
+import { describeIfBrowser, goTo, logIn, ROOT, startPortal, type Portal } from './browser-harness';
 
 describeIfBrowser('browser: bank A logs in and sees only its loans', () => {
   let portal: Portal;
@@ -26,6 +26,7 @@ describeIfBrowser('browser: bank A logs in and sees only its loans', () => {
     const own = await portal.app.ds.getRepository(LoanEntity).countBy({ bankId: bankA.id });
     const page = await portal.browser.newPage({ locale: 'zh-CN' });
     await logIn(page, portal.url, 'bank-a');
+    await goTo(page, portal.url, '/loans');
 
     await page.getByText(`共 ${own} 笔`).waitFor({ timeout: 20_000 });
     await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();

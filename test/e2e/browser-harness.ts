@@ -3,7 +3,7 @@
  * web client, and Chromium driven by playwright-core. Needs Chromium (Debian's /usr/bin/chromium;
  * .ci/run installs it); without one the suites report themselves skipped, loudly, rather than passing.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -68,4 +68,49 @@ export async function logIn(page: Page, url: string, username: string, password 
   await page.locator('input[autocomplete="username"]').fill(username);
   await page.locator('input[autocomplete="current-password"]').fill(password);
   await page.locator('button[type="submit"]').click();
+}
+
+/** A page of the given viewport whose console errors and uncaught exceptions are collected in `errors`. */
+export async function openPage(
+  portal: Portal,
+  options: { width?: number; height?: number; downloads?: boolean } = {},
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await portal.browser.newPage({
+    locale: 'zh-CN',
+    viewport: { width: options.width ?? 1440, height: options.height ?? 900 },
+    acceptDownloads: options.downloads ?? false,
+  });
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { page, errors };
+}
+
+/** Logs in and waits for the home dashboard (everyone lands on 首页). */
+export async function logInToHome(
+  page: Page,
+  url: string,
+  username: string,
+  timeout = 45_000,
+): Promise<void> {
+  await logIn(page, url, username);
+  await page.locator('[data-testid="home"]').waitFor({ timeout });
+}
+
+/** Where the suites write screenshots (created on demand). */
+export function resultPath(file: string): string {
+  const dir = path.join(ROOT, 'test-results');
+  mkdirSync(dir, { recursive: true });
+  return path.join(dir, file);
+}
+
+/**
+ * Opens a page of the signed-in portal by its hash path ("/loans"), as a menu click would. Everyone
+ * lands on 首页 after login (issue 11); suites that start elsewhere go there with this.
+ */
+export async function goTo(page: Page, url: string, hashPath: string, timeout = 45_000): Promise<void> {
+  await page.locator('.ant-layout-header').first().waitFor({ timeout });
+  await page.goto(`${url}#${hashPath}`);
 }

@@ -326,7 +326,7 @@ describe('the activity record keeps refusals small', () => {
     await expect(
       app.services.useCases.run(bank, 'loan.register', async ({ detail }) => {
         detail({ contractNo: TEN_MB, items: Array.from({ length: 1000 }, (_, i) => `item-${i}`) });
-        throw badInput('refused for the test');
+        throw badInput('common.reasonRequired', {});
       }),
     ).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
     const [row] = (await app.ds.query(

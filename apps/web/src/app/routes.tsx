@@ -1,5 +1,12 @@
 import type { ComponentType, ReactNode } from 'react';
-import { AccountBookOutlined, BankOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AccountBookOutlined,
+  BankOutlined,
+  HomeOutlined,
+  ShopOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { HomePage } from '../features/home/HomePage';
 import { LoansPage } from '../features/loans/LoansPage';
 import { AlertOutlined, FundOutlined, UploadOutlined } from '@ant-design/icons';
 import { LoanTapePage } from '../features/loans/LoanTapePage';
@@ -12,6 +19,7 @@ import { PartnersPage } from '../features/partners/PartnersPage';
 import { EnterprisesPage } from '../features/enterprises/EnterprisesPage';
 import { LedgerPage } from '../features/ledger/LedgerPage';
 import { allows, type Access } from './access';
+import { HOME_PATH } from './hashPath';
 import type { ViewerPermissions } from './viewer.graphql';
 
 /** One page of the shell: a side-menu entry and what it shows. New features add an entry here. */
@@ -24,12 +32,21 @@ export interface AppRoute {
   readonly Page: ComponentType;
   /**
    * What the caller needs for the menu entry: a kind of record it reads, or an operation it may take
-   * (`viewerPermissions`). This only tidies the menu — the API decides what each caller may see.
+   * (`viewerPermissions`); absent: every signed-in user (首页). This only tidies the menu — the API
+   * decides what each caller may see.
    */
-  readonly shownTo: Access;
+  readonly shownTo?: Access;
 }
 
+export { HOME_PATH };
+
 export const ROUTES: readonly AppRoute[] = [
+  {
+    path: HOME_PATH,
+    label: '首页',
+    icon: <HomeOutlined />,
+    Page: HomePage,
+  },
   {
     path: '/loans',
     label: '贷款台账',
@@ -96,7 +113,7 @@ export const ROUTES: readonly AppRoute[] = [
 ];
 
 export function routesFor(permissions: ViewerPermissions | undefined): readonly AppRoute[] {
-  return ROUTES.filter((route) => allows(permissions, route.shownTo));
+  return ROUTES.filter((route) => !route.shownTo || allows(permissions, route.shownTo));
 }
 
 export function findRoute(routes: readonly AppRoute[], path: string): AppRoute | undefined {

@@ -1,4 +1,6 @@
 import { useSyncExternalStore } from 'react';
+import { HOME_PATH } from './hashPath';
+import { navigate } from './useHashPath';
 
 /**
  * Whether the browser has a session. The token itself is never in reach of page scripts (issue 9):
@@ -53,8 +55,12 @@ export function isSignedIn(): boolean {
   return session.signedIn;
 }
 
-/** After a successful `login` mutation (the API has set the cookie). */
+/**
+ * After a successful `login` mutation (the API has set the cookie). Everyone lands on 首页, except
+ * after an expired session: then the page the user was on comes back.
+ */
 export function login(): void {
+  if (session.logoutReason !== 'expired') navigate(HOME_PATH, { replace: true });
   writeFlag(true);
   update({ signedIn: true, logoutReason: null });
 }
