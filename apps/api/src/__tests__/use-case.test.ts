@@ -50,7 +50,7 @@ describe('use cases: one transaction, one activity record', () => {
         const o = await em.save(em.create(OrganizationEntity, { kind: 'LENDING_BANK', name: '半途银行' }));
         createdId = o.id;
         target('Organization', o.id);
-        throw policyViolation('not allowed', 'Art 8');
+        throw policyViolation('partner.guarantorLicence', {}, 'Art 8');
       }),
     ).rejects.toMatchObject({ code: 'POLICY_VIOLATION', article: 'Art 8' });
     expect(await app.ds.getRepository(OrganizationEntity).count()).toBe(before);

@@ -1,15 +1,11 @@
 import type { DataSource } from 'typeorm';
 import { isOrgKind } from '@ipfund/shared';
-import { AppError, RateLimitedError, unauthenticated } from '../common/errors';
-import { ERROR_CODES } from '@ipfund/shared';
+import { RateLimitedError, unauthenticated } from '../common/errors';
 import type { Actor } from '../authz/actor';
 import { isUuid } from '../common/ids';
 import { burnPasswordCheck, verifyPassword } from './password';
 import { LoginThrottle, normalizeUsername } from './throttle';
 import type { TokenService } from './tokens';
-
-/** One message for unknown user, wrong password and inactive account: nothing to enumerate. */
-const LOGIN_FAILED = 'Wrong username or password';
 
 /** A user with its organisation, as the database's lookup functions return it. */
 interface UserRow {
@@ -52,11 +48,12 @@ export class AuthService {
     const user = await this.findLogin(name);
     if (!user) {
       await burnPasswordCheck(password);
-      throw new AppError(ERROR_CODES.UNAUTHENTICATED, LOGIN_FAILED);
+      // One message for unknown user, wrong password and inactive account: nothing to enumerate.
+      throw unauthenticated('auth.loginFailed');
     }
     const ok = await verifyPassword(user.passwordHash, password);
     const actor = ok ? this.toActor(user) : null;
-    if (!actor) throw new AppError(ERROR_CODES.UNAUTHENTICATED, LOGIN_FAILED);
+    if (!actor) throw unauthenticated('auth.loginFailed');
     await this.throttle.succeeded(name, address);
     const { token, expiresAt } = await this.tokens.issue({
       userId: actor.userId,
@@ -74,12 +71,12 @@ export class AuthService {
   async authenticate(authorization: string | undefined): Promise<Actor | null> {
     if (!authorization) return null;
     const m = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-    if (!m) throw unauthenticated('Authorization header must be "Bearer <token>"');
+    if (!m) throw unauthenticated('auth.badAuthorizationHeader');
     const claims = await this.tokens.verify(m[1]);
-    if (!claims) throw unauthenticated('Invalid or expired token');
+    if (!claims) throw unauthenticated('auth.invalidToken');
     const user = await this.findActor(claims.userId);
     const actor = user ? this.toActor(user) : null;
-    if (!actor || actor.orgId !== claims.orgId) throw unauthenticated('Invalid or expired token');
+    if (!actor || actor.orgId !== claims.orgId) throw unauthenticated('auth.invalidToken');
     return actor;
   }
 

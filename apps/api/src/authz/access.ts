@@ -89,13 +89,11 @@ export class Access {
     if (actorMayTake(actor, operation, policy)) return;
     if (kindMayTake(actor.orgKind, operation, policy)) {
       // The kind may, but the organisation left the programme: no new business after retirement.
-      throw forbidden(
-        'Your organisation has left the programme: it sees its business under way through, but opens no new business',
-        policy.provisions.partnerRetirement.article,
-      );
+      throw forbidden('authz.partnerRetired', {}, policy.provisions.partnerRetirement.article);
     }
     throw forbidden(
-      `Your organisation may not ${OPERATION_TABLE[operation].summary.replace(/^./, (c) => c.toLowerCase())}`,
+      'authz.operationForbidden',
+      { operation, summary: OPERATION_TABLE[operation].summary.replace(/^./, (c) => c.toLowerCase()) },
       articleOf(operation, policy),
     );
   }

@@ -320,8 +320,17 @@ describe('retirePartner (Art 15) and disqualifyPartner (Art 25)', () => {
   });
 
   it('every refused and accepted attempt is on the activity record', async () => {
-    const rows: { outcome: string; org_kind: string }[] = await activity('partner.disqualify');
-    expect(rows.some((r) => r.outcome === 'OK' && r.org_kind === 'FUND_MANAGER')).toBe(true);
+    const bank = await admitBank();
+    expect(
+      refusal(await app.gql(DISQUALIFY, { id: bank.id, reason: '越权' }, tokens.LENDING_BANK)).code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (await app.gql(DISQUALIFY, { id: bank.id, reason: '事后查实骗补' }, tokens.FUND_MANAGER)).errors,
+    ).toBeUndefined();
+    const rows: { outcome: string; org_kind: string; target_id: string | null }[] =
+      await activity('partner.disqualify');
+    const onThisBank = rows.filter((r) => r.target_id === bank.id);
+    expect(onThisBank.some((r) => r.outcome === 'OK' && r.org_kind === 'FUND_MANAGER')).toBe(true);
     expect(rows.some((r) => r.outcome === 'REFUSED' && r.org_kind === 'LENDING_BANK')).toBe(true);
   });
 });
