@@ -1,6 +1,5 @@
 import { businessDateInShanghai, isIsoDate, type IsoDate } from '@ipfund/policy';
-import { ERROR_CODES } from '@ipfund/shared';
-import { AppError } from './errors';
+import { badInput, forbidden } from './errors';
 
 /**
  * The business date every overdue count and deadline is computed against (Fineract's habit):
@@ -27,9 +26,9 @@ export class BusinessClock {
 
   set(date: string): IsoDate {
     if (!this.settable) {
-      throw new AppError(ERROR_CODES.FORBIDDEN, 'The business date can only be set in demo or test mode');
+      throw forbidden('clock.demoOnly', {});
     }
-    if (!isIsoDate(date)) throw new AppError(ERROR_CODES.BAD_USER_INPUT, `Not a date: ${date}`);
+    if (!isIsoDate(date)) throw badInput('common.notADate', { value: date });
     this.override = date;
     return date;
   }

@@ -7,7 +7,7 @@ export const DEFAULT_PAGE_SIZE = 20;
 export function pageSize(first: number | null | undefined): number {
   if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`);
+    throw badInput('common.pageSize', { max: MAX_PAGE_SIZE });
   }
   return first;
 }
@@ -43,5 +43,5 @@ export function decodeCursor(cursor: string, parts: readonly CursorPart[]): stri
   } catch {
     // fall through: any undecodable cursor is bad input
   }
-  throw badInput('Invalid cursor');
+  throw badInput('common.invalidCursor', {});
 }

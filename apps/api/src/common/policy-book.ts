@@ -46,7 +46,8 @@ export class PolicyBook {
       // The measures apply from their effective date; the first version says so (Art 26 in Jiangbei).
       const first = this.versions[0];
       throw policyViolation(
-        `No measures were in force on ${date} (${first.sourceDocument} applies from ${first.effectiveFrom})`,
+        'common.noMeasuresInForce',
+        { date, source: first.sourceDocument, from: first.effectiveFrom },
         first.provisions.applicability.article,
       );
     }

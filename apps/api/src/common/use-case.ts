@@ -29,17 +29,17 @@ const UNIQUE_VIOLATION = '23505';
 function asRefusal(err: unknown): unknown {
   switch (sqlState(err)) {
     case '22003': // numeric_value_out_of_range
-      return badInput('An amount is out of range: the fund keeps at most 16 integer digits (numeric(18,2))');
+      return badInput('common.amountOutOfRange', {});
     case '22P05': // untranslatable_character (e.g. \u0000 in text)
     case '22021': // character_not_in_repertoire
-      return badInput('A text contains a character the database cannot store');
+      return badInput('common.textUnstorable', {});
     case '23514': {
       // Only the length limits are input errors; any other CHECK is an invariant a bug broke.
       const constraint = (err as { driverError?: { constraint?: string } }).driverError?.constraint ?? '';
-      return constraint.endsWith('_length') ? badInput('A text is too long') : err;
+      return constraint.endsWith('_length') ? badInput('common.textTooLongDb', {}) : err;
     }
     case UNIQUE_VIOLATION:
-      return conflict('A concurrent request recorded the same thing first; try again');
+      return conflict('common.concurrentWrite', {});
     default:
       return err;
   }

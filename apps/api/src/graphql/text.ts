@@ -93,13 +93,13 @@ function codePoints(s: string): number {
 export function checkText(value: string, limit: number, field: string): void {
   // A value more than twice the limit is refused without scanning it any further.
   if (value.length > limit && (value.length > 2 * limit || codePoints(value) > limit)) {
-    throw badInput(`${field} is too long: at most ${limit} characters`, { field, maxLength: limit });
+    throw badInput('common.textTooLong', { field, max: limit }, { field, maxLength: limit });
   }
   if (value.includes('\u0000')) {
-    throw badInput(`${field} contains a NUL character`, { field });
+    throw badInput('common.textNul', { field }, { field });
   }
   if (LONE_SURROGATE.test(value)) {
-    throw badInput(`${field} is not valid Unicode text`, { field });
+    throw badInput('common.textNotUnicode', { field }, { field });
   }
 }
 

@@ -35,7 +35,7 @@ export interface AgreementList {
 const RATE_TEXT = /^(0(\.\d{1,4})?|1(\.0{1,4})?)$/;
 
 function parseRate(value: string, field: string): Rate {
-  if (!RATE_TEXT.test(value)) throw badInput(`${field} must be a decimal between 0 and 1: "${value}"`);
+  if (!RATE_TEXT.test(value)) throw badInput('agreement.rate', { field, value });
   return Rate.of(value);
 }
 
@@ -111,7 +111,8 @@ export class AgreementService {
       });
       if (bank.status !== 'ACTIVE') {
         throw conflict(
-          `The bank is ${bank.status}; no new agreement can be recorded`,
+          'agreement.partnerStatus',
+          { status: bank.status },
           partnerStatusArticle(bank.status, this.policies.inForce(this.clock.today())),
         );
       }
@@ -127,9 +128,14 @@ export class AgreementService {
       const violations = validateAgreement(agreement, policy);
       if (violations.length > 0) {
         const [first] = violations;
-        throw policyViolation(`Cooperation agreement refused: ${first.message}`, first.article, {
-          violations: violations.map((v) => ({ article: v.article, code: v.code, message: v.message })),
-        });
+        throw policyViolation(
+          'agreement.refused',
+          { rule: first.code, reason: first.message },
+          first.article,
+          {
+            violations: violations.map((v) => ({ article: v.article, code: v.code, message: v.message })),
+          },
+        );
       }
 
       // History is never rewritten: a new version takes effect after every recorded one.
@@ -140,7 +146,8 @@ export class AgreementService {
         .getOne();
       if (latest && compareDates(args.effectiveFrom, latest.effectiveFrom) <= 0) {
         throw conflict(
-          `A version effective from ${latest.effectiveFrom} is on record; a new version must take effect later`,
+          'agreement.notLater',
+          { from: latest.effectiveFrom },
           policy.provisions.partnerSelection.article,
         );
       }
@@ -203,7 +210,7 @@ export class AgreementService {
     const found = await this.findInForce(em, bankId, date);
     if (!found) {
       const article = this.policies.inForce(date).provisions.partnerSelection.article;
-      throw policyViolation(`No cooperation agreement of the bank was in force on ${date}`, article, {
+      throw policyViolation('agreement.noneInForce', { date }, article, {
         bankId,
         date,
       });

@@ -41,14 +41,14 @@ export class ClaimDocumentService {
       if (!claim) throw notFound('Claim');
       target('Claim', claim.id);
       if (!OPEN_FOR_DOCUMENTS.has(claim.status))
-        throw conflict(`Documents cannot be added to a ${claim.status} claim`);
+        throw conflict('claim.documentsClosed', { status: claim.status });
       const fileName = input.fileName.trim();
-      if (!fileName || fileName.length > 255 || /[\\/]/.test(fileName)) throw badInput('Invalid file name');
+      if (!fileName || fileName.length > 255 || /[\\/]/.test(fileName)) throw badInput('claim.fileName', {});
       const b64 = input.contentBase64.replace(/\s+/g, '');
-      if (!BASE64.test(b64)) throw badInput('contentBase64 is not base64');
+      if (!BASE64.test(b64)) throw badInput('common.notBase64', {});
       const content = Buffer.from(b64, 'base64');
-      if (content.length === 0) throw badInput('The file is empty');
-      if (content.length > MAX_BYTES) throw badInput('A claim document may be at most 10 MB');
+      if (content.length === 0) throw badInput('claim.fileEmpty', {});
+      if (content.length > MAX_BYTES) throw badInput('claim.fileTooLarge', { mb: MAX_BYTES / 1024 / 1024 });
       const doc = await em.save(
         em.create(ClaimDocumentEntity, {
           claimId: claim.id,

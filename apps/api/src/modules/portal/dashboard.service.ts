@@ -200,8 +200,11 @@ export class DashboardService {
 
   /**
    * Each visible bank's ratio at the last RISK_HISTORY_MONTHS month-ends and at the business date. A
-   * loan's state on a date is its latest status report with as-of on or before it (none yet: not
-   * overdue); it is in claim from the filing of a claim that was not rejected. The loans are those of
+   * loan's earliest unpaid due date on a date D is the earliest of: what its latest report as of D
+   * said, and any due date on or before D that a later report still calls unpaid (an instalment unpaid
+   * later was unpaid at D too — so a loan first reported overdue today counts from when it fell due,
+   * not from the report). Closed is what the latest report as of D said; a loan is in claim from the
+   * filing of a claim that was not rejected. The loans are those of
    * the banks the BankRisk scope returns, with the BankRisk predicate applied again under the loan's
    * bank, as `RiskService` does: a bank sees its own history, never another's (Art 12).
    */
@@ -270,12 +273,21 @@ export class DashboardService {
         bankName: bank.name,
         points: dates.map((asOf) => {
           const state = own.map((l): RiskLoan => {
+            const all = reportsOf.get(l.id) ?? [];
             // The latest report as of that date (reports are ordered by as-of, then by recording).
-            const known = (reportsOf.get(l.id) ?? []).filter((r) => compareDates(r.as_of, asOf) <= 0);
+            const known = all.filter((r) => compareDates(r.as_of, asOf) <= 0);
             const last = known[known.length - 1];
+            const unpaidThen = [
+              last?.earliest_unpaid_due_date ?? null,
+              ...all
+                .filter((r) => compareDates(r.as_of, asOf) > 0)
+                .map((r) => r.earliest_unpaid_due_date)
+                .filter((due): due is IsoDate => due !== null && compareDates(due, asOf) <= 0),
+            ].filter((due): due is IsoDate => due !== null);
+            const earliestUnpaidDueDate = unpaidThen.sort(compareDates)[0] ?? null;
             return {
               ipPledgedPrincipal: Money.of(l.ip_pledged_principal),
-              earliestUnpaidDueDate: last?.earliest_unpaid_due_date ?? null,
+              earliestUnpaidDueDate,
               covered: true,
               inClaim: l.claim_filed_on !== null && compareDates(l.claim_filed_on, asOf) <= 0,
               closed: last?.closed ?? false,

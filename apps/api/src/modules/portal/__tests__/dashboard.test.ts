@@ -1,6 +1,7 @@
 import type { OrgKind } from '@ipfund/shared';
 import { createTestApp, type TestApp } from '../../../testing/test-app';
 import { ok, orgIdOf, tokensByKind } from '../../../testing/kinds';
+import { createBank, createEnterprise, registerLoan, reportStatus } from '../../loan/__tests__/helpers';
 import { monthEnds, quarterPeriods } from '../dashboard.service';
 
 const TODAY = '2026-11-27';
@@ -139,6 +140,38 @@ describe('dashboard (issue 11): aggregates over exactly what the caller may read
     const someRisk = d.riskHistory.find((s) => Number(s.points[12].ratio) > 0)!;
     expect(someRisk).toBeDefined();
     expect(Number(someRisk.points[0].ratio)).toBeLessThan(Number(someRisk.points[12].ratio));
+  });
+
+  it('a loan first reported overdue today counts from when it fell due: the history is inferred from the reports', async () => {
+    const bank = await createBank(app, 'dash');
+    const token = await app.login(bank.username);
+    const ent = await createEnterprise(app, bank.id);
+    const register = (principal: string) =>
+      registerLoan(app, token, {
+        enterpriseId: ent.id,
+        principal,
+        issuedOn: '2026-01-10',
+        collateralIds: [ent.patentId],
+      });
+    const late = await register('1000000.00');
+    await register('3000000.00');
+    // Reported today: the instalment due on 1 August is still unpaid.
+    ok(
+      await reportStatus(app, token, {
+        loanId: late.id,
+        asOf: TODAY,
+        outstandingPrincipal: '1000000.00',
+        earliestUnpaidDueDate: '2026-08-01',
+      }),
+    );
+
+    const series = (await dashboardOf(token)).riskHistory;
+    expect(series.map((s) => s.bank.id)).toEqual([bank.id]);
+    const at = (date: string) => series[0].points.find((p) => p.asOf === date)?.ratio;
+    expect(at('2025-12-31')).toBe('0.0000'); // nothing issued yet
+    expect(at('2026-07-31')).toBe('0.0000'); // not yet due
+    expect(at('2026-08-31')).toBe('0.2500'); // 30 days overdue ≥ 15 (Art 12): 1 of 4 million
+    expect(at(TODAY)).toBe('0.2500');
   });
 
   it('a bank sees its own loans, claims and risk series only', async () => {
