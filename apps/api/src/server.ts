@@ -10,7 +10,7 @@ import helmet from 'helmet';
 import { AppError } from './common/errors';
 import { exportRouter } from './export/http';
 import type { GqlContext, SessionCookie } from './graphql/context';
-import { makeFormatError } from './graphql/errors';
+import { languagePlugin, makeFormatError } from './graphql/errors';
 import { createRequestChecker, refusalBody, UPLOAD_HEADER } from './graphql/limits';
 import { createSchema } from './graphql/schema';
 import { CLAIM_DOCUMENT_ROUTE, claimDocumentDownload } from './modules/claim/claim-document.download';
@@ -33,7 +33,8 @@ export async function createApollo(
     // Issue 9 row 9: Apollo's own SIGTERM handler stops the server and re-raises the signal, which
     // killed the process (exit 143) before main's drain could finish. main.ts owns the signals.
     stopOnTerminationSignals: false,
-    plugins,
+    // Issue 11: Accept-Language picks the language of error messages (graphql/errors.ts).
+    plugins: [languagePlugin<GqlContext>(), ...plugins],
   });
   return apollo;
 }

@@ -120,7 +120,8 @@ export class ClaimResolver {
     if (!meta) return null;
     if (meta.sizeBytes > MAX_INLINE_DOCUMENT_BYTES) {
       throw badInput(
-        `This document is larger than ${MAX_INLINE_DOCUMENT_BYTES / 1024 / 1024} MB; download it from its downloadUrl`,
+        'claim.documentInlineTooLarge',
+        { mb: MAX_INLINE_DOCUMENT_BYTES / 1024 / 1024 },
         { reason: 'DOCUMENT_TOO_LARGE', downloadUrl: claimDocumentUrl(meta.id) },
       );
     }

@@ -62,7 +62,7 @@ export interface ClaimPage {
 
 function checkIdempotencyKey(key: string): void {
   if (!IDEMPOTENCY_KEY.test(key)) {
-    throw badInput('idempotencyKey must be 8–128 characters of letters, digits and . _ : -');
+    throw badInput('common.idempotencyKey', {});
   }
 }
 
@@ -187,8 +187,7 @@ export class ClaimService {
           where: { bankId: actor.orgId, idempotencyKey: input.idempotencyKey },
         });
         if (!repeat) return null;
-        if (repeat.loanId !== input.loanId)
-          throw conflict('This idempotencyKey was already used for another loan');
+        if (repeat.loanId !== input.loanId) throw conflict('claim.keyForOtherLoan', {});
         target('Claim', repeat.id);
         detail({ replay: true });
         return repeat;
@@ -203,14 +202,11 @@ export class ClaimService {
       target('Loan', loan.id);
       const today = this.clock.today();
       const policy = this.policies.inForce(today);
-      if (loan.status === 'CLOSED') throw conflict('The loan is closed: there is no loss to compensate');
+      if (loan.status === 'CLOSED') throw conflict('claim.loanClosed', {});
       // The measures compensate each loan once ("每笔", Art 11 in Jiangbei): one claim per loan.
       const perLoan = policy.perLoanCap.article;
       if (loan.status === 'IN_CLAIM' || loan.status === 'COMPENSATED') {
-        throw conflict(
-          `A claim on this loan is already open or paid (one claim per loan, ${perLoan})`,
-          perLoan,
-        );
+        throw conflict('claim.onePerLoan', { article: perLoan }, perLoan);
       }
       const filing = await this.assessFiling(em, loan, today, policy);
       const transition = nextClaimState(
@@ -245,8 +241,7 @@ export class ClaimService {
       try {
         await em.save(claim);
       } catch (err) {
-        if (sqlState(err) === '23505')
-          throw conflict(`A claim on this loan is already open (one claim per loan, ${perLoan})`, perLoan);
+        if (sqlState(err) === '23505') throw conflict('claim.openOnLoan', { article: perLoan }, perLoan);
         throw err;
       }
       await em.update(LoanEntity, { id: loan.id }, { status: 'IN_CLAIM' });
@@ -340,7 +335,8 @@ export class ClaimService {
         if (breaker.finalApprovalAllowed && !c.approvable) {
           const cap = c.reasons.find((r) => r.code.includes('CAP')) ?? c.reasons[0];
           throw policyViolation(
-            `The fund's share is 0.00 (${c.limitedBy}): the claim cannot be approved`,
+            'claim.nothingToCompensate',
+            { limitedBy: c.limitedBy },
             cap?.article ?? policy.provisions.riskSharing.article,
             { limitedBy: c.limitedBy },
           );
@@ -399,7 +395,7 @@ export class ClaimService {
           detail({ replay: true });
           return claim;
         }
-        throw conflict('The claim is already paid');
+        throw conflict('claim.alreadyPaid', {});
       }
       const today = this.clock.today();
       const policy = this.policies.inForce(today);
@@ -516,7 +512,7 @@ export class ClaimService {
       // The database's own guard: an office approves a claim once (Art 17).
       if (sqlState(err) === '23505') {
         const article = this.policies.inForce(today).coSigningOffices.article;
-        throw conflict(`${actor.orgKind} has already approved this claim`, article);
+        throw conflict('claim.alreadyApproved', { orgKind: actor.orgKind }, article);
       }
       throw err;
     }
@@ -549,7 +545,10 @@ export class ClaimService {
         failed[0] ??
         eligibility.reasons.find((r) => r.code !== 'OVERDUE_ENOUGH' && r.code !== 'FINAL_APPROVAL_HELD');
       throw policyViolation(
-        first?.message ?? 'The loan is not eligible for a claim',
+        'policy.refused',
+        first
+          ? { rule: first.code, reason: first.message }
+          : { rule: 'CLAIM_NOT_ELIGIBLE', reason: 'The loan is not eligible for a claim' },
         first?.article ?? policy.provisions.claimProcedure.article,
         {
           reasons: [...failed, ...eligibility.reasons],
@@ -640,6 +639,8 @@ function refusal(t: {
   errorCode: 'FORBIDDEN' | 'CONFLICT' | 'POLICY_VIOLATION';
   reasons: readonly { message: string }[];
 }): AppError {
-  const message = t.reasons[0]?.message ?? t.code;
-  return new AppError(ERROR_CODES[t.errorCode], message, t.article, { rule: t.code });
+  const reason = t.reasons[0]?.message ?? t.code;
+  return new AppError(ERROR_CODES[t.errorCode], 'policy.refused', { rule: t.code, reason }, t.article, {
+    rule: t.code,
+  });
 }

@@ -42,10 +42,7 @@ export class FundService {
   votes(actor: Actor): Promise<ResumptionVote[]> {
     return this.access.read(actor, async (scope) => {
       if (!scope.canRead('ResumptionVote')) {
-        throw forbidden(
-          'Only the offices, the fund manager and the auditor read the resumption consents',
-          scope.policy.resumptionVoters.article,
-        );
+        throw forbidden('authz.resumptionReaders', {}, scope.policy.resumptionVoters.article);
       }
       return this.currentVotes(scope.em);
     });
@@ -87,18 +84,18 @@ export class FundService {
    */
   consentToResume(actor: Actor, comment: string): Promise<{ resumed: boolean; votes: number }> {
     return this.useCases.run(actor, 'fund.consentToResume', async ({ em, target, detail }) => {
-      if (!comment.trim()) throw badInput('A resumption consent needs the measures agreed (comment)');
+      if (!comment.trim()) throw badInput('fund.consentComment', {});
       const state = await readFundState(em, { forUpdate: true });
       const policy = this.policies.inForce(this.clock.today());
       const article = policy.provisions.fundSuspension.article;
-      if (!state.suspended || !state.suspendedSince) throw conflict('The fund is not suspended', article);
+      if (!state.suspended || !state.suspendedSince) throw conflict('fund.notSuspended', {}, article);
       target('FundSuspension', state.suspendedSince);
       const inserted: unknown[] = await em.query(
         `INSERT INTO fund_resumption_votes (suspended_since, org_kind, user_id, comment, business_date)
          VALUES ($1, $2, $3, $4, $5) ON CONFLICT (suspended_since, org_kind) DO NOTHING RETURNING id`,
         [state.suspendedSince, actor.orgKind, actor.userId, comment.trim(), this.clock.today()],
       );
-      if (inserted.length === 0) throw conflict(`${actor.orgKind} has already consented`, article);
+      if (inserted.length === 0) throw conflict('fund.alreadyConsented', { orgKind: actor.orgKind }, article);
       // The fund resumes once every voter the measures name has consented (resumptionVoters: in
       // Jiangbei the three offices with the fund manager, Art 19); only their consents count.
       const voters = policy.resumptionVoters.value;

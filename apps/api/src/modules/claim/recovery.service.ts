@@ -52,15 +52,14 @@ export class RecoveryService {
       const policy = this.policies.inForce(today);
       const article = policy.provisions.recovery.article;
       if (claim.status !== 'PAID' || !claim.paidOn) {
-        throw policyViolation('Recoveries are recorded after the compensation is paid', article);
+        throw policyViolation('recovery.beforePayout', {}, article);
       }
-      if (compareDates(input.receivedOn, today) > 0)
-        throw badInput('A recovery cannot be received in the future');
+      if (compareDates(input.receivedOn, today) > 0) throw badInput('recovery.future', {});
       if (compareDates(input.receivedOn, claim.paidOn) < 0) {
-        throw policyViolation(`The recovery predates the payout (${claim.paidOn})`, article);
+        throw policyViolation('recovery.predatesPayout', { paidOn: claim.paidOn }, article);
       }
       const amount = Money.of(input.amount);
-      if (!amount.isPositive()) throw badInput('A recovery must be a positive amount');
+      if (!amount.isPositive()) throw badInput('recovery.amountPositive', {});
       const owed: { total: string }[] = await em.query(
         `SELECT COALESCE(SUM(amount_owed), 0)::numeric(18,2)::text AS total FROM recoveries WHERE claim_id = $1`,
         [claim.id],

@@ -60,16 +60,15 @@ export class BlacklistService {
       if (!enterprise) throw notFound('Enterprise');
       target('Enterprise', enterprise.id);
       const why = text(reason);
-      if (!why) throw badInput('A reason is required');
+      if (!why) throw badInput('common.reasonRequired', {});
       detail({ reason: why });
       if (enterprise.blacklistedSince !== null) {
-        throw conflict(`The enterprise is blacklisted since ${enterprise.blacklistedSince}`, this.article());
+        throw conflict('blacklist.already', { since: enterprise.blacklistedSince }, this.article());
       }
       const pending = await em
         .getRepository(BlacklistProposalEntity)
         .exists({ where: { enterpriseId: enterprise.id, status: 'PENDING' } });
-      const alreadyPending = () =>
-        conflict('A proposal for this enterprise awaits the IP bureau', this.article());
+      const alreadyPending = () => conflict('blacklist.pending', {}, this.article());
       if (pending) throw alreadyPending();
       const saved = await em
         .save(
@@ -108,9 +107,9 @@ export class BlacklistService {
       const note = text(comment);
       detail({ enterpriseId: proposal.enterpriseId, approve, comment: note });
       if (proposal.status !== 'PENDING') {
-        throw conflict(`The proposal was already ${proposal.status.toLowerCase()}`, this.article());
+        throw conflict('blacklist.alreadyDecided', { status: proposal.status.toLowerCase() }, this.article());
       }
-      if (!approve && !note) throw badInput('Say why the proposal is declined');
+      if (!approve && !note) throw badInput('blacklist.declineReason', {});
       const today = this.clock.today();
       await em.update(
         BlacklistProposalEntity,

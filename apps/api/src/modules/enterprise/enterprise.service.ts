@@ -48,20 +48,17 @@ function normaliseCreditCode(raw: string): string {
   const code = raw.trim().toUpperCase();
   if (isValidCreditCode(code)) return code;
   const expected = /^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code) ? creditCodeCheckChar(code.slice(0, 17)) : null;
-  throw badInput(
-    expected
-      ? `Unified social credit code ${code}: the check character should be ${expected}`
-      : 'A unified social credit code has 18 characters from 0-9 and A-Y without I, O, S, V, Z',
-    { field: 'creditCode' },
-  );
+  throw expected
+    ? badInput('enterprise.creditCodeCheck', { code, expected }, { field: 'creditCode' })
+    : badInput('enterprise.creditCodeFormat', {}, { field: 'creditCode' });
 }
 
 function normaliseAsset(a: IpAssetArgs): IpAssetArgs {
-  if (!IP_KINDS.includes(a.kind)) throw badInput('An IP item is a PATENT or a TRADEMARK');
+  if (!IP_KINDS.includes(a.kind)) throw badInput('enterprise.ipKind', {});
   const registrationNo = a.registrationNo.trim().toUpperCase();
   const title = text(a.title);
-  if (!registrationNo) throw badInput('The IP item needs its registration number');
-  if (!title) throw badInput('The IP item needs a title');
+  if (!registrationNo) throw badInput('enterprise.ipRegistrationNo', {});
+  if (!title) throw badInput('enterprise.ipTitle', {});
   return { kind: a.kind, registrationNo, title };
 }
 
@@ -96,7 +93,7 @@ export class EnterpriseService {
   ): Promise<EnterprisePage> {
     const limit = pageSize(args.first);
     const after = args.after ? decodeCursor(args.after, ['seq']) : null;
-    if (after && !/^\d{1,18}$/.test(after[0])) throw badInput('Invalid cursor');
+    if (after && !/^\d{1,18}$/.test(after[0])) throw badInput('common.invalidCursor', {});
     return this.access.read(actor, async (scope) => {
       const base = scope.enterprises();
       const search = text(args.search);
@@ -183,7 +180,7 @@ export class EnterpriseService {
   create(actor: Actor, args: CreateEnterpriseArgs): Promise<LibraryEntry> {
     return this.useCases.run(actor, 'enterprise.create', async ({ em, target, detail }) => {
       const name = text(args.name);
-      if (!name) throw badInput('The enterprise needs a name');
+      if (!name) throw badInput('enterprise.name', {});
       const creditCode = normaliseCreditCode(args.creditCode);
       const assets = (args.ipAssets ?? []).map(normaliseAsset);
       detail({ name, creditCode, ipAssets: assets.length });
@@ -249,7 +246,7 @@ export class EnterpriseService {
     const onRecord = await find();
     if (onRecord) {
       if (onRecord.enterpriseId !== enterpriseId) {
-        throw conflict(`${a.kind} ${a.registrationNo} is registered to another enterprise`);
+        throw conflict('enterprise.ipTaken', { kind: a.kind, registrationNo: a.registrationNo });
       }
       // The record's id is the answer; kind and number are the caller's own, and so is the title it gave.
       return Object.assign(new IpAssetEntity(), { ...a, id: onRecord.id, enterpriseId });

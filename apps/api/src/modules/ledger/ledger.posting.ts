@@ -33,26 +33,25 @@ const isMoney = (m: unknown): m is Money => m instanceof Money;
 /** Validates and normalises the lines: debits first (so a posting raises balances before lowering them). */
 export function normalizeLines(lines: readonly LedgerLineInput[]): LedgerLine[] {
   if (!Array.isArray(lines) || lines.length < 2) {
-    throw badInput('A posting needs at least two lines (a debit and a credit)');
+    throw badInput('ledger.twoLines', {});
   }
   const out: LedgerLine[] = [];
   for (const [i, line] of lines.entries()) {
     if (!isAccountCode(String(line.account)))
-      throw badInput(`Line ${i + 1}: unknown account ${line.account}`);
+      throw badInput('ledger.lineAccount', { line: i + 1, account: line.account });
     const debit = line.debit ?? Money.zero();
     const credit = line.credit ?? Money.zero();
-    if (!isMoney(debit) || !isMoney(credit)) throw badInput(`Line ${i + 1}: amounts must be Money`);
-    if (debit.isNegative() || credit.isNegative())
-      throw badInput(`Line ${i + 1}: amounts must not be negative`);
+    if (!isMoney(debit) || !isMoney(credit)) throw badInput('ledger.lineMoney', { line: i + 1 });
+    if (debit.isNegative() || credit.isNegative()) throw badInput('ledger.lineNegative', { line: i + 1 });
     if (debit.isPositive() === credit.isPositive()) {
-      throw badInput(`Line ${i + 1}: exactly one of debit and credit must be positive`);
+      throw badInput('ledger.lineOneSide', { line: i + 1 });
     }
     out.push({ account: line.account, debit, credit });
   }
   const debits = Money.sum(out.map((l) => l.debit));
   const credits = Money.sum(out.map((l) => l.credit));
   if (!debits.eq(credits)) {
-    throw badInput(`Unbalanced posting: debits ${debits.toString()} ≠ credits ${credits.toString()}`);
+    throw badInput('ledger.unbalanced', { debits: debits.toString(), credits: credits.toString() });
   }
   return [...out.filter((l) => l.debit.isPositive()), ...out.filter((l) => l.credit.isPositive())];
 }
@@ -75,7 +74,7 @@ export function checkTemplates(
   policy: PolicyParameters,
 ): void {
   const templates: readonly PostingTemplate[] | undefined = POSTING_TEMPLATES[kind];
-  if (!templates) throw badInput(`Unknown posting kind ${kind}`);
+  if (!templates) throw badInput('ledger.unknownKind', { kind });
   for (const line of lines) {
     const isDebit = line.debit.isPositive();
     const fits = templates.some((t) => (isDebit ? t.debit : t.credit) === line.account);
@@ -94,14 +93,16 @@ export function checkTemplates(
       );
       if (!check.ok) {
         throw policyViolation(
-          `${kind} may not take money out of ${account.nameZh} (${account.code}): ${check.reasons[0]?.message ?? check.code}`,
+          'ledger.outflowRefused',
+          { kind, account: account.code, rule: check.code, reason: check.reasons[0]?.message ?? check.code },
           check.article,
           { code: check.code, account: account.code },
         );
       }
     }
     throw policyViolation(
-      `${kind} may not ${isDebit ? 'debit' : 'credit'} ${account.nameZh} (${account.code})`,
+      'ledger.movementRefused',
+      { kind, side: isDebit ? 'debit' : 'credit', account: account.code },
       templates[0]?.article(policy) ?? policy.provisions.fundUse.article,
       { code: 'MOVEMENT_NOT_ALLOWED', account: account.code },
     );

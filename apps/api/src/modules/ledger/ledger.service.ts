@@ -20,7 +20,6 @@ import type { FundCompensationStatusProvider } from './fund-status';
 import {
   ACCOUNT,
   CHART,
-  KIND_LABELS_ZH,
   accountOf,
   isAccountCode,
   type AccountCode,
@@ -253,7 +252,7 @@ export class LedgerService {
   /** Posts one balanced transaction of an allowed kind (see POSTING_TEMPLATES). */
   async post(em: EntityManager, input: PostingInput): Promise<PostedTransaction> {
     if ((input.kind as TransactionKind) === 'REVERSAL') {
-      throw badInput('A reversal is posted with LedgerService.reverse, which mirrors the original');
+      throw badInput('ledger.reversalViaReverse', {});
     }
     const businessDate = this.businessDate(input.businessDate);
     const policy = this.policies.inForce(businessDate);
@@ -342,7 +341,7 @@ export class LedgerService {
   async reverse(em: EntityManager, input: ReversalInput): Promise<PostedTransaction> {
     if (!isUuid(input.transactionId)) throw notFound('Ledger transaction');
     const reason = input.reason.trim();
-    if (!reason) throw badInput('A reversal needs a reason');
+    if (!reason) throw badInput('ledger.reversalReason', {});
     const businessDate = this.businessDate(input.businessDate);
     const policy = this.policies.inForce(businessDate);
     // Serialises reversals of one original, so "already reversed" is decided on committed facts. An
@@ -367,16 +366,14 @@ export class LedgerService {
     const replay = await this.replayOf(em, header);
     if (replay) return replay;
     if (original.kind === 'REVERSAL') {
-      throw conflict(
-        `Transaction ${original.seq} is itself a reversal; post the original movement again instead`,
-      );
+      throw conflict('ledger.reversalOfReversal', { seq: original.seq });
     }
     const already: { seq: string }[] = await em.query(
       `SELECT seq FROM ledger_transactions WHERE reverses_transaction_id = $1`,
       [original.id],
     );
     if (already.length > 0) {
-      throw conflict(`Transaction ${original.seq} was already reversed by transaction ${already[0].seq}`);
+      throw conflict('ledger.alreadyReversed', { seq: original.seq, by: already[0].seq });
     }
     return this.write(em, header);
   }
@@ -489,7 +486,7 @@ export class LedgerService {
       const amount = this.amount(input.amount);
       const paidOn = this.inputDate(input.paidOn, 'paidOn');
       const memo = input.memo.trim();
-      if (!memo) throw badInput('Say what the cost was for (memo)');
+      if (!memo) throw badInput('ledger.costMemo', {});
       detail({ amount: amount.toString(), paidOn, idempotencyKey: input.idempotencyKey });
       const posted = await this.post(em, {
         kind: 'PROGRAMME_COST',
@@ -525,9 +522,11 @@ export class LedgerService {
       if (!original) throw notFound('Ledger transaction');
       const ownRecord = original.reference === null || original.reference.type === 'Policy';
       if (!ownRecord && original.kind !== 'REVERSAL') {
-        throw conflict(
-          `Transaction ${original.seq} belongs to ${original.reference?.type} ${original.reference?.id}; correct it there`,
-        );
+        throw conflict('ledger.correctAtSource', {
+          seq: original.seq,
+          type: original.reference?.type ?? '',
+          ref: original.reference?.id ?? '',
+        });
       }
       const posted = await this.reverse(em, { transactionId, reason, idempotencyKey, actor });
       detail({ reversal: posted.id, seq: posted.seq, replayed: posted.replayed });
@@ -544,9 +543,9 @@ export class LedgerService {
       const bankName = input.bankName.trim();
       const principalNo = input.principalAccountNo.trim();
       const interestNo = input.interestAccountNo.trim();
-      if (!bankName || bankName.length > 100) throw badInput('bankName must be 1–100 characters');
+      if (!bankName || bankName.length > 100) throw badInput('ledger.bankName', {});
       for (const no of [principalNo, interestNo]) {
-        if (!/^[0-9A-Za-z-]{4,40}$/.test(no)) throw badInput(`Not an account number: "${no}"`);
+        if (!/^[0-9A-Za-z-]{4,40}$/.test(no)) throw badInput('ledger.accountNo', { value: no });
       }
       target('LedgerAccount', ACCOUNT.PRINCIPAL);
       const before: { deposit_bank: string | null }[] = await em.query(
@@ -574,7 +573,8 @@ export class LedgerService {
 
   private async trialBalanceIn(scope: Scope, asOf?: string | null): Promise<TrialBalance> {
     this.requireReader(scope);
-    if (asOf !== undefined && asOf !== null && !isIsoDate(asOf)) throw badInput(`Not a date: ${asOf}`);
+    if (asOf !== undefined && asOf !== null && !isIsoDate(asOf))
+      throw badInput('common.notADate', { value: asOf });
     const rows: {
       code: AccountCode;
       name_zh: string;
@@ -642,9 +642,9 @@ export class LedgerService {
     this.requireReader(scope);
     const limit = pageSize(args.first);
     const after = args.after ? decodeCursor(args.after, ['seq', 'seq']) : null;
-    if (after && !after.every((k) => /^\d{1,19}$/.test(k))) throw badInput('Invalid cursor');
+    if (after && !after.every((k) => /^\d{1,19}$/.test(k))) throw badInput('common.invalidCursor', {});
     const account = args.accountCode ?? null;
-    if (account !== null && !isAccountCode(account)) throw badInput(`Unknown account ${account}`);
+    if (account !== null && !isAccountCode(account)) throw badInput('ledger.unknownAccount', { account });
     const em = scope.em;
     const [{ n }]: { n: number }[] = await em.query(
       `SELECT count(*)::int AS n FROM ledger_entries WHERE $1::text IS NULL OR account_code = $1`,
@@ -721,27 +721,27 @@ export class LedgerService {
 
   /** The fund ledger and its totals are the programme's (R1, Art 5, 6, 20); never a bank's, guarantor's or enterprise's. */
   private requireReader(scope: Scope): void {
-    if (!scope.canRead('LedgerEntry'))
-      throw forbidden('Only the offices, the fund manager and the auditor read the ledger');
+    if (!scope.canRead('LedgerEntry')) throw forbidden('authz.ledgerReaders', {});
   }
 
   private businessDate(date: IsoDate | undefined): IsoDate {
     const today = this.clock.today();
     if (date === undefined) return today;
-    if (!isIsoDate(date)) throw badInput(`Not a date: ${String(date)}`);
-    if (compareDates(date, today) > 0) throw badInput(`Business date ${date} is after today (${today})`);
+    if (!isIsoDate(date)) throw badInput('common.notADate', { value: String(date) });
+    if (compareDates(date, today) > 0) throw badInput('ledger.dateAfterToday', { date, today });
     return date;
   }
 
   private inputDate(value: string, field: string): IsoDate {
-    if (!isIsoDate(value)) throw badInput(`${field} must be a date YYYY-MM-DD`);
+    if (!isIsoDate(value)) throw badInput('common.dateField', { field });
     return value;
   }
 
   private amount(value: string): Money {
-    if (typeof value !== 'string' || !AMOUNT_TEXT.test(value)) throw badInput(`Not an amount: "${value}"`);
+    if (typeof value !== 'string' || !AMOUNT_TEXT.test(value))
+      throw badInput('common.notAnAmount', { value: String(value) });
     const m = Money.of(value);
-    if (!m.isPositive()) throw badInput('The amount must be positive');
+    if (!m.isPositive()) throw badInput('common.amountPositive', {});
     return m;
   }
 
@@ -767,9 +767,7 @@ export class LedgerService {
       (!h.explicitDate || existing.businessDate === h.businessDate) &&
       sameLines(existing.lines, h.lines);
     if (!same) {
-      throw conflict(
-        `Idempotency key "${h.idempotencyKey}" was already used for a different posting (transaction ${existing.seq})`,
-      );
+      throw conflict('ledger.keyReused', { key: h.idempotencyKey, seq: existing.seq });
     }
     return { ...toPosted(existing), replayed: true };
   }
@@ -795,14 +793,14 @@ export class LedgerService {
   ): Promise<PostedTransaction> {
     const key = h.idempotencyKey;
     if (typeof key !== 'string' || key.trim() === '' || key.length > 200) {
-      throw badInput('The idempotency key must be 1–200 characters');
+      throw badInput('ledger.keyLength', {});
     }
-    if (h.memo.length > 500) throw badInput('The memo is at most 500 characters');
+    if (h.memo.length > 500) throw badInput('ledger.memoLength', {});
     if (
       h.reference &&
       (!h.reference.type || h.reference.type.length > 50 || !h.reference.id || h.reference.id.length > 100)
     ) {
-      throw badInput('A reference needs a type (≤ 50) and an id (≤ 100)');
+      throw badInput('ledger.referenceShape', {});
     }
 
     // ON CONFLICT: a concurrent poster with the same key waits here for the first to commit, then
@@ -856,25 +854,38 @@ export class LedgerService {
         if (!check.ok && check.code !== 'AMOUNT_NOT_POSITIVE') {
           // An overdraft cites the article that makes this account the source (Art 7 principal, Art 10 interest).
           const insufficient = check.code === 'INSUFFICIENT_BALANCE';
-          throw policyViolation(
-            insufficient
-              ? `${account.nameZh}余额不足：${KIND_LABELS_ZH[h.kind]} ${decrease.toString()} 元，余额仅 ${balance.toString()} 元`
-              : (check.reasons[0]?.message ?? check.code),
-            insufficient ? template.article(h.policy) : check.article,
-            {
-              code: check.code,
-              account: account.code,
-              balance: balance.toString(),
-              amount: decrease.toString(),
-            },
-          );
+          const details = {
+            code: check.code,
+            account: account.code,
+            balance: balance.toString(),
+            amount: decrease.toString(),
+          };
+          throw insufficient
+            ? policyViolation(
+                'ledger.insufficient',
+                {
+                  account: account.code,
+                  kind: h.kind,
+                  amount: decrease.toString(),
+                  balance: balance.toString(),
+                },
+                template.article(h.policy),
+                details,
+              )
+            : policyViolation(
+                'policy.refused',
+                { rule: check.code, reason: check.reasons[0]?.message ?? check.code },
+                check.article,
+                details,
+              );
         }
       }
       if (row.non_negative && balance.plus(change).isNegative()) {
         // A remittance above what the bank owes breaks the recovery rule (R8, Art 18 in Jiangbei).
         const article = h.kind === 'REMITTANCE_RECEIVED' ? h.policy.provisions.recovery.article : undefined;
         throw conflict(
-          `${account.nameZh}（${account.code}）余额不能为负：${KIND_LABELS_ZH[h.kind]}需减少 ${decrease.toString()} 元，余额仅 ${balance.toString()} 元`,
+          'ledger.negativeBalance',
+          { account: account.code, kind: h.kind, amount: decrease.toString(), balance: balance.toString() },
           article,
         );
       }
@@ -896,7 +907,7 @@ export class LedgerService {
       const e = sqlError(err);
       // The database's wall held where the service's check did not (it should not happen): say so cleanly.
       if (e?.constraint === 'ledger_balance_non_negative') {
-        throw conflict(`The database refused a negative balance: ${e.message}`);
+        throw conflict('ledger.databaseNegative', { detail: e.message });
       }
       throw err;
     }

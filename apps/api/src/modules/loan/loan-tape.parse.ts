@@ -99,20 +99,20 @@ export function fieldOfHeader(label: string): TapeField | null {
 export function decodeTape(fileName: string, contentBase64: string): { kind: 'csv' | 'xlsx'; bytes: Buffer } {
   const name = fileName.trim().toLowerCase();
   const kind = name.endsWith('.csv') ? 'csv' : name.endsWith('.xlsx') ? 'xlsx' : null;
-  if (!kind) throw badInput('A loan tape must be a .csv or .xlsx file');
+  if (!kind) throw badInput('tape.fileKind', {});
   const b64 = contentBase64.replace(/^data:[^,]*;base64,/, '').replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64) || b64.length % 4 === 1) {
-    throw badInput('contentBase64 is not base64');
+    throw badInput('common.notBase64', {});
   }
   // Refuse before decoding: 4 base64 characters carry 3 bytes.
   if (Math.floor((b64.length * 3) / 4) > MAX_TAPE_BYTES + 2) {
-    throw badInput(`A loan tape may be at most ${MAX_TAPE_BYTES / 1024 / 1024} MB`);
+    throw badInput('tape.tooLarge', { mb: MAX_TAPE_BYTES / 1024 / 1024 });
   }
   const bytes = Buffer.from(b64, 'base64');
   if (bytes.length > MAX_TAPE_BYTES) {
-    throw badInput(`A loan tape may be at most ${MAX_TAPE_BYTES / 1024 / 1024} MB`);
+    throw badInput('tape.tooLarge', { mb: MAX_TAPE_BYTES / 1024 / 1024 });
   }
-  if (bytes.length === 0) throw badInput('The loan tape is empty');
+  if (bytes.length === 0) throw badInput('tape.empty', {});
   return { kind, bytes };
 }
 
@@ -245,7 +245,7 @@ export async function parseCsvTape(bytes: Buffer): Promise<ParsedTape> {
     if (err instanceof AppError) throw err;
     const e = err as { code?: string; message?: string };
     if (e.code === 'CSV_MAX_RECORD_SIZE') {
-      throw badInput(`A line of the loan tape may have at most ${MAX_CSV_RECORD_CHARS} characters`);
+      throw badInput('tape.lineTooLong', { max: MAX_CSV_RECORD_CHARS });
     }
     return unreadable(e.message ?? String(err));
   } finally {
@@ -258,10 +258,10 @@ export async function parseCsvTape(bytes: Buffer): Promise<ParsedTape> {
 /** The same shape limits for both formats: cells per row and characters per cell. */
 function checkRecordShape(cells: number, texts: readonly string[] = []) {
   if (cells > MAX_CELLS_PER_ROW) {
-    throw badInput(`A row of the loan tape may have at most ${MAX_CELLS_PER_ROW} cells`);
+    throw badInput('tape.tooManyCells', { max: MAX_CELLS_PER_ROW });
   }
   if (texts.some((t) => t.length > MAX_CELL_CHARS)) {
-    throw badInput(`A cell of the loan tape may have at most ${MAX_CELL_CHARS} characters`);
+    throw badInput('tape.cellTooLong', { max: MAX_CELL_CHARS });
   }
 }
 

@@ -54,7 +54,7 @@ function readDirectory(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
     zip.on('entry', (entry: yauzl.Entry) => {
       if (entries.size >= MAX_XLSX_ENTRIES) {
         zip.close();
-        return reject(badInput(`An .xlsx loan tape may have at most ${MAX_XLSX_ENTRIES} parts`));
+        return reject(badInput('tape.xlsxTooManyParts', { max: MAX_XLSX_ENTRIES }));
       }
       declaredTotal += entry.uncompressedSize;
       if (entry.uncompressedSize > MAX_XLSX_PART_BYTES || declaredTotal > MAX_XLSX_TOTAL_BYTES) {
@@ -71,10 +71,7 @@ function readDirectory(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
 }
 
 function tooLarge() {
-  return badInput(
-    `The .xlsx loan tape unpacks to more than ${MAX_XLSX_TOTAL_BYTES / MB} MB; ` +
-      `a tape of at most 10,000 rows is far smaller — save only the tape's sheet`,
-  );
+  return badInput('tape.xlsxTooLarge', { mb: MAX_XLSX_TOTAL_BYTES / MB });
 }
 
 function openEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
@@ -118,9 +115,7 @@ async function saxPart(
     const message = err instanceof Error ? err.message : String(err);
     // yauzl's own check: the part inflates to more than the directory declared.
     if (/too many bytes|too few bytes/.test(message)) {
-      throw badInput(
-        'The .xlsx file is damaged or forged: its parts do not have the sizes its directory declares',
-      );
+      throw badInput('tape.xlsxDamaged', {});
     }
     throw new UnreadableWorkbook(message);
   } finally {
@@ -209,7 +204,7 @@ async function readStyles(zip: yauzl.ZipFile, entry: yauzl.Entry, budget: Budget
 }
 
 function cellTooLong(): AppError {
-  return badInput(`A cell of the loan tape may have at most ${MAX_CELL_CHARS} characters`);
+  return badInput('tape.cellTooLong', { max: MAX_CELL_CHARS });
 }
 
 /** The shared string table: each item's text, phonetic runs (rPh) left out as Excel shows it. */
@@ -367,7 +362,7 @@ async function readSheet(
         }
         case 'c': {
           if (++cellsInRow > MAX_CELLS_PER_ROW) {
-            throw badInput(`A row of the loan tape may have at most ${MAX_CELLS_PER_ROW} cells`);
+            throw badInput('tape.tooManyCells', { max: MAX_CELLS_PER_ROW });
           }
           const ref = attr(tag, 'r');
           const c = ref ? columnOf(ref) : 0;

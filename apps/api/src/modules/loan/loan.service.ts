@@ -168,23 +168,23 @@ export class LoanService {
       const contractNo = input.contractNo.trim();
       detail({ contractNo });
       if (!contractNo || contractNo.length > MAX_CONTRACT_NO) {
-        throw badInput(`contractNo must be 1 to ${MAX_CONTRACT_NO} characters`);
+        throw badInput('loan.contractNoLength', { max: MAX_CONTRACT_NO });
       }
       const principal = Money.of(input.principal);
       const ipPledged = Money.of(input.ipPledgedPrincipal);
-      if (!principal.isPositive()) throw badInput('principal must be positive');
+      if (!principal.isPositive()) throw badInput('loan.principalPositive', {});
       // Art 11: a pure IP loan pledges all of it; a combination loan states its IP part.
       if (!ipPledged.isPositive() || ipPledged.gt(principal)) {
         const sharing = this.policies.inForce(this.clock.today()).provisions.riskSharing.article;
-        throw badInput(`ipPledgedPrincipal must be positive and at most the principal (${sharing})`);
+        throw badInput('loan.ipPledgedRange', { article: sharing });
       }
       const today = this.clock.today();
       const issuedOn = input.issuedOn as IsoDate;
       const maturesOn = input.maturesOn as IsoDate;
       if (compareDates(issuedOn, today) > 0) {
-        throw badInput(`issuedOn ${issuedOn} is after the business date ${today}`);
+        throw badInput('loan.issuedAfterToday', { issuedOn, today });
       }
-      if (compareDates(maturesOn, issuedOn) < 0) throw badInput('maturesOn is before issuedOn');
+      if (compareDates(maturesOn, issuedOn) < 0) throw badInput('loan.maturesBeforeIssue', {});
       // Art 26: no measures in force on the issue date → refused with the article.
       const policy = this.policies.inForce(issuedOn);
 
@@ -220,10 +220,7 @@ export class LoanService {
             )) as { id: string }[])
           : [];
         if (!g) {
-          throw policyViolation(
-            'The guarantor is not an active partner guarantor',
-            policy.provisions.guarantorSharing.article,
-          );
+          throw policyViolation('loan.guarantorNotActive', {}, policy.provisions.guarantorSharing.article);
         }
         guarantorId = g.id;
       }
@@ -238,10 +235,7 @@ export class LoanService {
         : [];
       if (assets.length !== ids.length) {
         // One answer for a missing item and another enterprise's item (Art 2, 4: its own IP).
-        throw policyViolation(
-          'Every pledged item must be a patent or trademark of the borrowing enterprise',
-          policy.allowedCollateralKinds.article,
-        );
+        throw policyViolation('loan.pledgeNotOwnIp', {}, policy.allowedCollateralKinds.article);
       }
 
       // Serialise registrations of the same contract number at this bank, then check uniqueness.
@@ -250,8 +244,7 @@ export class LoanService {
         actor.orgId,
         contractNo,
       ])) as unknown[];
-      if (duplicate.length)
-        throw conflict(`Contract number ${contractNo} is already registered by your bank`);
+      if (duplicate.length) throw conflict('loan.contractNoTaken', { contractNo });
 
       const coverage = loanCoverage(
         {
@@ -345,11 +338,17 @@ export class LoanService {
       };
       detail({ ...report });
       const problems = statusReportProblems(loan, report, this.clock.today());
-      if (problems.some((p) => p.code === 'LOAN_NOT_ACTIVE')) throw conflict(problems[0].reason);
+      if (problems.some((p) => p.code === 'LOAN_NOT_ACTIVE'))
+        throw conflict('loan.statusReportRefused', { rule: problems[0].code, reason: problems[0].reason });
       if (problems.length) {
-        throw badInput(problems.map((p) => p.reason).join('; '), {
-          problems: problems.map((p) => ({ field: p.field, code: p.code })),
-        });
+        throw badInput(
+          'loan.statusReportRefused',
+          // The first problem names the error; the details list every one, field by field.
+          { rule: problems[0].code, reason: problems.map((p) => p.reason).join('; ') },
+          {
+            problems: problems.map((p) => ({ field: p.field, code: p.code })),
+          },
+        );
       }
       await this.writeStatuses(em, actor, 'REPORT', null, [{ loanId: loan.id, ...report }]);
       return (await this.visibleById(scope, loan.id))!;

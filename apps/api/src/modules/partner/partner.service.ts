@@ -134,20 +134,17 @@ export class PartnerService {
   /** Art 8 (banks), Art 14 (guarantors: a financing-guarantee licence is required). */
   admit(actor: Actor, args: AdmitPartnerArgs): Promise<PartnerRow> {
     return this.useCases.run(actor, 'partner.admit', async ({ em, scope, target, detail }) => {
-      if (!isPartnerKind(args.kind)) throw badInput('A partner is a LENDING_BANK or a GUARANTOR');
+      if (!isPartnerKind(args.kind)) throw badInput('partner.kind', {});
       const name = text(args.name);
-      if (!name) throw badInput('The partner needs a name');
+      if (!name) throw badInput('partner.name', {});
       const licenceNo = text(args.licenceNo);
       detail({ kind: args.kind, name, licenceNo });
       const policy = this.policies.inForce(this.clock.today());
       if (args.kind === 'GUARANTOR' && !licenceNo) {
-        throw policyViolation(
-          'A guarantor needs a financing-guarantee business licence (融资担保业务经营许可证) on record',
-          policy.provisions.guarantorSharing.article,
-        );
+        throw policyViolation('partner.guarantorLicence', {}, policy.provisions.guarantorSharing.article);
       }
       const taken = await em.getRepository(OrganizationEntity).exists({ where: { name } });
-      if (taken) throw conflict(`An organisation named "${name}" is already on record`);
+      if (taken) throw conflict('partner.nameTaken', { name });
       const org = await em.save(
         em.create(OrganizationEntity, {
           kind: args.kind,
@@ -187,13 +184,13 @@ export class PartnerService {
       const partner = await this.lockPartner(scope, operation, orgId);
       target('Organization', partner.id);
       const why = text(reason);
-      if (!why) throw badInput('A reason is required');
+      if (!why) throw badInput('common.reasonRequired', {});
       detail({ from: partner.status, to, reason: why });
       const article = partnerStatusArticle(to, this.policies.inForce(this.clock.today()));
       // A retired partner can still be found to have defrauded the fund; a disqualification is final.
       const allowedFrom: OrgStatus[] = to === 'RETIRED' ? ['ACTIVE'] : ['ACTIVE', 'RETIRED'];
       if (!allowedFrom.includes(partner.status)) {
-        throw conflict(`The partner is ${partner.status}; it cannot become ${to}`, article);
+        throw conflict('partner.statusChange', { status: partner.status, to }, article);
       }
       await em.query(
         `UPDATE organizations SET status = $1, status_reason = $2, status_changed_on = $3 WHERE id = $4`,
@@ -216,7 +213,7 @@ export class PartnerService {
   clearLoginLockout(actor: Actor, username: string): Promise<boolean> {
     return this.useCases.run(actor, 'auth.clearLockout', async ({ em, target, detail }) => {
       const name = text(username)?.toLowerCase().slice(0, 256);
-      if (!name) throw badInput('A username is required');
+      if (!name) throw badInput('partner.usernameRequired', {});
       target('Login', name);
       const cleared = await LoginThrottle.clear(em, name);
       detail({ username: name, cleared });
@@ -265,22 +262,21 @@ export class PartnerService {
       detail({ organizationId: partner.id, username });
       if (partner.status !== 'ACTIVE') {
         throw conflict(
-          `The partner is ${partner.status}; its users cannot act`,
+          'partner.usersCannotAct',
+          { status: partner.status },
           partnerStatusArticle(partner.status, this.policies.inForce(this.clock.today())),
         );
       }
       if (!USERNAME.test(username)) {
-        throw badInput(
-          'Username: 2–64 characters, lower-case letters, digits, ".", "_" or "-", starting with a letter or digit',
-        );
+        throw badInput('partner.usernameFormat', {});
       }
       const displayName = text(args.displayName);
-      if (!displayName) throw badInput('A display name is required');
+      if (!displayName) throw badInput('partner.displayName', {});
       if (args.password.length < MIN_PASSWORD_LENGTH || args.password.length > MAX_PASSWORD_LENGTH) {
-        throw badInput(`The password needs at least ${MIN_PASSWORD_LENGTH} characters`);
+        throw badInput('partner.passwordLength', { min: MIN_PASSWORD_LENGTH });
       }
       if (await em.getRepository(UserEntity).exists({ where: { username } })) {
-        throw conflict(`The username "${username}" is taken`);
+        throw conflict('partner.usernameTaken', { username });
       }
       let user: UserEntity;
       try {
@@ -294,7 +290,7 @@ export class PartnerService {
           }),
         );
       } catch (err) {
-        if (isUniqueViolation(err)) throw conflict(`The username "${username}" is taken`);
+        if (isUniqueViolation(err)) throw conflict('partner.usernameTaken', { username });
         throw err;
       }
       target('User', user.id);
@@ -325,7 +321,7 @@ export class PartnerService {
       if (!user || !user.organization) throw notFound('User');
       target('User', user.id);
       detail({ username: user.username, organizationId: user.organizationId });
-      if (!user.active) throw conflict('The user is already deactivated');
+      if (!user.active) throw conflict('partner.userInactive', {});
       await em.update(UserEntity, { id: user.id }, { active: false });
       return {
         id: user.id,

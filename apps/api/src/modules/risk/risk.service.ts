@@ -195,8 +195,13 @@ export class RiskService {
       const policy = scope.policy;
       if (row.risk.level === 'NONE') {
         throw policyViolation(
-          `The bank's risk ratio ${formatRatio(row.risk.ratio)} is below the warning level ` +
-            `${policy.warningRatio.value.toPercentString()} at ${row.asOf}`,
+          'risk.notBelowWarning',
+          {
+            ratio: formatRatio(row.risk.ratio),
+            level: policy.warningRatio.value.toPercentString(),
+            asOf: row.asOf,
+            article: policy.warningRatio.article,
+          },
           policy.warningRatio.article,
         );
       }
@@ -214,16 +219,20 @@ export class RiskService {
       const policy = scope.policy;
       if (row.risk.level !== 'SUSPENSION_PROPOSED') {
         throw policyViolation(
-          `The bank's risk ratio ${formatRatio(row.risk.ratio)} is below the suspension level ` +
-            `${policy.suspensionRatio.value.toPercentString()} at ${row.asOf}`,
+          'risk.notBelowSuspension',
+          {
+            ratio: formatRatio(row.risk.ratio),
+            level: policy.suspensionRatio.value.toPercentString(),
+            asOf: row.asOf,
+            article: policy.suspensionRatio.article,
+          },
           policy.suspensionRatio.article,
         );
       }
       const supervision = policy.provisions.bankSupervision.article;
       if (row.suspendedSince)
-        throw conflict(`The bank is already suspended since ${row.suspendedSince}`, supervision);
-      if (row.pendingProposalId)
-        throw conflict('A suspension proposal for this bank awaits the IP bureau', supervision);
+        throw conflict('risk.suspendedSince', { since: row.suspendedSince }, supervision);
+      if (row.pendingProposalId) throw conflict('risk.proposalPending', {}, supervision);
       const saved = await em.save(
         em.create(SuspensionProposalEntity, {
           bankId: row.bankId,
@@ -264,7 +273,7 @@ export class RiskService {
       const today = this.clock.today();
       const supervision = this.policies.inForce(today).provisions.bankSupervision.article;
       if (proposal.status !== 'PENDING')
-        throw conflict(`The proposal was already ${proposal.status}`, supervision);
+        throw conflict('risk.proposalDecided', { status: proposal.status }, supervision);
       await em.query(`SELECT id FROM organizations WHERE id = $1 FOR UPDATE`, [proposal.bankId]);
       await em.query(
         `UPDATE suspension_proposals
@@ -278,9 +287,9 @@ export class RiskService {
           [proposal.bankId],
         )) as { suspended_from: IsoDate; lifted_on: IsoDate | null }[];
         if (periods.some((p) => p.lifted_on === null))
-          throw conflict('The bank is already suspended', supervision);
+          throw conflict('risk.alreadySuspended', {}, supervision);
         if (periods.some((p) => p.lifted_on !== null && compareDates(p.lifted_on, today) > 0)) {
-          throw conflict('A suspension of this bank was lifted after the business date', supervision);
+          throw conflict('risk.liftedAfterToday', {}, supervision);
         }
         const suspension = await em.save(
           em.create(BankSuspensionEntity, {
@@ -316,13 +325,10 @@ export class RiskService {
         .where('s.bank_id = :bankId AND s.lifted_on IS NULL', { bankId: row.bankId })
         .getOne();
       const supervision = this.policies.inForce(today).provisions.bankSupervision.article;
-      if (!current) throw conflict('The bank is not suspended', supervision);
+      if (!current) throw conflict('risk.notSuspended', {}, supervision);
       target('BankSuspension', current.id);
       if (compareDates(today, current.suspendedFrom) < 0) {
-        throw conflict(
-          `The suspension starts ${current.suspendedFrom}, after the business date`,
-          supervision,
-        );
+        throw conflict('risk.suspensionStartsLater', { from: current.suspendedFrom }, supervision);
       }
       await em.query(
         `UPDATE bank_suspensions SET lifted_on = $2, lifted_by = $3, lift_comment = $4 WHERE id = $1`,
@@ -456,7 +462,7 @@ export class RiskService {
         .getOne();
       if (!loan) throw notFound('Loan');
       detail({ loanId: loan.id, kind: input.kind });
-      if (loan.status === 'CLOSED') throw conflict(`Loan ${loan.contractNo} is closed`);
+      if (loan.status === 'CLOSED') throw conflict('risk.loanClosed', { contractNo: loan.contractNo });
       const saved = await em.save(
         em.create(RiskEventEntity, {
           loanId: loan.id,
@@ -489,7 +495,7 @@ export class RiskService {
       target('RiskEvent', event.id);
       detail({ contractSuspended: input.contractSuspended });
       if (event.verifiedBy) {
-        throw conflict('The risk event was already verified', scope.policy.provisions.earlyWarning.article);
+        throw conflict('risk.eventVerified', {}, scope.policy.provisions.earlyWarning.article);
       }
       await em.query(
         `UPDATE risk_events
