@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { AppConfig } from './config/config';
 import { AuthService } from './auth/auth.service';
 import { TokenService } from './auth/tokens';
+import { PasswordChangeService } from './auth/password-change.service';
 import { BusinessClock } from './common/business-clock';
 import { PolicyBook } from './common/policy-book';
 import { LoanService } from './modules/loan/loan.service';
@@ -40,6 +41,8 @@ export interface Services {
   policies: PolicyBook;
   tokens: TokenService;
   auth: AuthService;
+  /** Every user changes its own password; its other sessions end (issue 11). */
+  passwords: PasswordChangeService;
   /** Runs a mutation as one transaction with its activity record. */
   useCases: UseCaseRunner;
   loans: LoanService;
@@ -89,6 +92,7 @@ export function createServices(config: AppConfig, ds: DataSource, log: Logger): 
   const claims = new ClaimService(access, useCases, clock, policies, agreements, ledger);
   const fund = new FundService(access, useCases, clock, policies);
   const risk = new RiskService(access, clock, policies, useCases);
+  const auth = new AuthService(ds, tokens);
   return {
     config,
     log,
@@ -96,7 +100,8 @@ export function createServices(config: AppConfig, ds: DataSource, log: Logger): 
     clock,
     policies,
     tokens,
-    auth: new AuthService(ds, tokens),
+    auth,
+    passwords: new PasswordChangeService(useCases, tokens, auth),
     useCases,
     loans,
     loanTape: new LoanTapeService(loans, clock, useCases, access),

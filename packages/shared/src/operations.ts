@@ -43,6 +43,8 @@ export const OPERATIONS = [
   'ledger.setDepositBank',
   'auth.clearLockout',
   'clock.set',
+  'auth.changePassword',
+  'notification.markRead',
 ] as const;
 
 export type Operation = (typeof OPERATIONS)[number];

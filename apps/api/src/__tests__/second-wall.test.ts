@@ -472,6 +472,7 @@ describe('the definer functions cross tenants only as far as they must', () => {
         'org_name',
         'org_status',
         'password_hash',
+        'password_changed_at',
         'user_id',
         'username',
       ].sort(),

@@ -17,10 +17,18 @@ interface UserRow {
   orgKind: string;
   orgName: string;
   orgStatus: string;
+  /** The last password change; tokens issued before it are refused (issue 11). */
+  passwordChangedAt: Date | null;
+}
+
+/** The session epoch a token must carry: the last password change in epoch ms, 0 if never changed. */
+export function sessionEpochOf(user: { passwordChangedAt: Date | null }): number {
+  return user.passwordChangedAt ? user.passwordChangedAt.getTime() : 0;
 }
 
 const USER_COLUMNS = `user_id AS "userId", username, display_name AS "displayName", active,
-  org_id AS "orgId", org_kind AS "orgKind", org_name AS "orgName", org_status AS "orgStatus"`;
+  org_id AS "orgId", org_kind AS "orgKind", org_name AS "orgName", org_status AS "orgStatus",
+  password_changed_at AS "passwordChangedAt"`;
 
 export class AuthService {
   private readonly throttle: LoginThrottle;
@@ -59,6 +67,7 @@ export class AuthService {
       userId: actor.userId,
       orgId: actor.orgId,
       orgKind: actor.orgKind,
+      sessionEpoch: sessionEpochOf(user),
     });
     return { token, expiresAt, actor };
   }
@@ -76,7 +85,9 @@ export class AuthService {
     if (!claims) throw unauthenticated('auth.invalidToken');
     const user = await this.findActor(claims.userId);
     const actor = user ? this.toActor(user) : null;
-    if (!actor || actor.orgId !== claims.orgId) throw unauthenticated('auth.invalidToken');
+    // A password change ends every session issued before it (the epoch the token carries moved on).
+    if (!actor || actor.orgId !== claims.orgId || (claims.sessionEpoch ?? 0) !== sessionEpochOf(user!))
+      throw unauthenticated('auth.invalidToken');
     return actor;
   }
 

@@ -10,6 +10,11 @@ export interface TokenClaims {
   userId: string;
   orgId: string;
   orgKind: OrgKind;
+  /**
+   * The user's session epoch when the token was issued: the time of its last password change in epoch
+   * ms (absent: never changed). A password change moves the epoch, so every earlier token is refused.
+   */
+  sessionEpoch?: number;
 }
 
 export class TokenService {
@@ -26,7 +31,11 @@ export class TokenService {
   async issue(claims: TokenClaims): Promise<{ token: string; expiresAt: Date }> {
     const iat = Math.floor(this.now().getTime() / 1000);
     const exp = iat + this.ttlSeconds;
-    const token = await new SignJWT({ org: claims.orgId, kind: claims.orgKind })
+    const token = await new SignJWT({
+      org: claims.orgId,
+      kind: claims.orgKind,
+      ...(claims.sessionEpoch ? { sev: claims.sessionEpoch } : {}),
+    })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(claims.userId)
       .setIssuer(ISSUER)
@@ -54,7 +63,12 @@ export class TokenService {
       ) {
         return null;
       }
-      return { userId: payload.sub, orgId: payload.org, orgKind: payload.kind as OrgKind };
+      return {
+        userId: payload.sub,
+        orgId: payload.org,
+        orgKind: payload.kind as OrgKind,
+        ...(typeof payload.sev === 'number' ? { sessionEpoch: payload.sev } : {}),
+      };
     } catch (err) {
       if (err instanceof joseErrors.JOSEError) return null;
       throw err;

@@ -1,5 +1,5 @@
 import type { PolicyParameters } from '@ipfund/policy';
-import { OPERATIONS, type Operation, type OrgKind } from '@ipfund/shared';
+import { OPERATIONS, ORG_KINDS, type Operation, type OrgKind } from '@ipfund/shared';
 import type { SubjectType } from './ability';
 
 /**
@@ -280,6 +280,17 @@ export const OPERATION_TABLE: Readonly<Record<Operation, OperationRule>> = {
     // Demo and test only (the clock refuses otherwise): the programme's operators move the business date.
     kinds: officesAndManager,
     summary: 'Move the business date (demo and test only)',
+  },
+
+  // ---- every user's own account and inbox (issue 11, 12) ----
+  'auth.changePassword': {
+    // Every login keeps its own credentials; changing them ends its other sessions.
+    kinds: () => ORG_KINDS,
+    summary: 'Change its own password (the current one required); every other session of the user ends',
+  },
+  'notification.markRead': {
+    kinds: () => ORG_KINDS,
+    summary: 'Mark its own notifications read',
   },
 };
 

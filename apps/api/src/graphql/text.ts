@@ -70,6 +70,9 @@ export const ARGUMENT_LIMITS: Readonly<Record<string, number>> = {
   reason: TEXT_LIMITS.comment,
   verification: TEXT_LIMITS.comment,
   measures: TEXT_LIMITS.comment,
+  // changePassword (issue 11): the same bound as the login's password.
+  currentPassword: TEXT_LIMITS.password,
+  newPassword: TEXT_LIMITS.password,
 };
 
 /** A UTF-16 high surrogate not followed by a low one, or a low one not preceded by a high one. */

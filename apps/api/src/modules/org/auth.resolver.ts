@@ -48,6 +48,24 @@ export class AuthResolver {
     return true;
   }
 
+  @Mutation(() => AuthPayloadType, {
+    description:
+      'Every user: change its own password. The current password is required; the new one needs at least 10 ' +
+      'characters and three of lower-case, upper-case, digits and symbols (or 16 characters), and may not be ' +
+      'common or contain the username. Every session of the user issued before the change ends; the answer ' +
+      'carries a fresh token (and renews the session cookie) for this one. On the activity record.',
+  })
+  async changePassword(
+    @Ctx() ctx: GqlContext,
+    @Arg('currentPassword') currentPassword: string,
+    @Arg('newPassword') newPassword: string,
+  ): Promise<AuthPayloadType> {
+    const actor = requireActor(ctx);
+    const { token, expiresAt } = await ctx.services.passwords.change(actor, currentPassword, newPassword);
+    ctx.session?.set(token, expiresAt);
+    return { token, expiresAt, user: toUserType(actor) };
+  }
+
   @Query(() => ViewerPermissionsType, {
     description:
       'What the caller may do and read at all (kind level, from the operations table and the read rules). ' +

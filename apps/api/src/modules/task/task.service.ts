@@ -62,7 +62,8 @@ const emptySubjects = (): TaskSubjects => ({
 
 /** Claim statuses in which some party still has a step to take (R6). */
 const OPEN_CLAIM_STATUSES = ['SUBMITTED', 'RETURNED', 'GUARANTOR_CONFIRMED', 'VERIFIED', 'APPROVED'];
-const CLAIM_OPERATIONS: readonly Operation[] = Object.values(CLAIM_ACTION_OPERATION);
+/** The claim procedure's operations (read when used: claim.service imports this module too). */
+const claimOperations = (): readonly Operation[] => Object.values(CLAIM_ACTION_OPERATION);
 
 /**
  * Narrows a candidate query. myTasks reads every open record the caller may act on; the notifier
@@ -99,7 +100,7 @@ export class TaskCandidates {
   /** Loads what any of `judges` could have a task on. */
   async load(judges: readonly TaskJudge[]): Promise<void> {
     const any = (ops: readonly Operation[]) => judges.some((j) => ops.some((op) => j.mayTake(op)));
-    if (any(CLAIM_OPERATIONS)) await this.loadClaims();
+    if (any(claimOperations())) await this.loadClaims();
     if (any(['recovery.remit'])) await this.loadRecoveries();
     if (any(['loan.acknowledge', 'claim.submit'])) await this.loadLoans(judges);
     if (any(['risk.decideSuspension'])) await this.loadSuspensionProposals();
