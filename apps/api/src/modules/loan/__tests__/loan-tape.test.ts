@@ -27,17 +27,27 @@ beforeAll(async () => {
   tokens = await tokensByKind(app);
   bank = await createBank(app, 'tape');
   token = await app.login(bank.username);
-  const ent = await createEnterprise(app, bank.id);
-  // A thousand loans of one bank, as its book would stand after registration (fixture, not under test).
+  enterpriseId = (await createEnterprise(app, bank.id)).id;
+  await book('T', N);
+});
+
+let enterpriseId: string;
+/**
+ * `n` loans of the tape bank numbered `<prefix>-0001…`, as its book would stand after registration
+ * (fixture, not under test). Tests that assert a loan's state before and after an upload use a
+ * prefix of their own, so that each runs alone or in any order.
+ */
+async function book(prefix: string, n: number): Promise<void> {
   await app.ds.query(
     `INSERT INTO loans (contract_no, bank_id, enterprise_id, principal, ip_pledged_principal, outstanding_principal,
        issued_on, matures_on, purpose, status, status_as_of, covered)
-     SELECT 'T-' || lpad(g::text, 4, '0'), $1, $2, 1000000, 1000000, 1000000, '2026-01-01', '2027-12-31', 'RND',
+     SELECT $4 || '-' || lpad(g::text, 4, '0'), $1, $2, 1000000, 1000000, 1000000, '2026-01-01', '2027-12-31', 'RND',
        'ACTIVE', '2026-01-01', true
      FROM generate_series(1, $3::int) g`,
-    [bank.id, ent.id, N],
+    [bank.id, enterpriseId, n, prefix],
   );
-});
+}
+const numbered = (prefix: string) => (i: number) => `${prefix}-${String(i).padStart(4, '0')}`;
 afterAll(() => app.close());
 
 const b64 = (text: string | Buffer) => Buffer.from(text).toString('base64');
@@ -69,6 +79,8 @@ const tapeReports = async () =>
 
 describe('uploadLoanTape (Art 12, 16)', () => {
   it('a file with one bad row applies nothing and names the row, column and reason', async () => {
+    const no = numbered('A');
+    await book('A', 3);
     const csv = [
       'contractNo,asOf,outstandingPrincipal,earliestUnpaidDueDate',
       `${no(1)},2026-11-01,900000.00,`,
@@ -99,6 +111,8 @@ describe('uploadLoanTape (Art 12, 16)', () => {
   });
 
   it('VALIDATE_ONLY checks every row and writes nothing; APPLY_VALID_ROWS applies the valid ones', async () => {
+    const no = numbered('V');
+    await book('V', 13);
     const csv = [
       '合同编号,报告日期,贷款余额,最早未还到期日,备注',
       `${no(11)},2026-11-02,"1,200,000.00",,超出本金`,
@@ -158,6 +172,8 @@ describe('uploadLoanTape (Art 12, 16)', () => {
   });
 
   it('a valid CSV of 1,000 rows applies all, in one upload', async () => {
+    const no = numbered('C');
+    await book('C', N);
     const lines = ['contractNo,asOf,outstandingPrincipal,earliestUnpaidDueDate'];
     for (let i = 1; i <= N; i++) {
       const outstanding = i % 100 === 0 ? '0.00' : `${900000 + i}.${String(i % 100).padStart(2, '0')}`;
@@ -176,13 +192,15 @@ describe('uploadLoanTape (Art 12, 16)', () => {
     expect(await loanRow(no(100))).toMatchObject({ outstanding_principal: '0.00', status: 'CLOSED' });
     const [counts] = (await app.ds.query(
       `SELECT count(*) FILTER (WHERE status_as_of = '2026-11-20')::int AS n, count(*) FILTER (WHERE status = 'CLOSED')::int AS closed
-       FROM loans WHERE bank_id = $1`,
+       FROM loans WHERE bank_id = $1 AND contract_no LIKE 'C-%'`,
       [bank.id],
     )) as { n: number; closed: number }[];
     expect(counts).toEqual({ n: N, closed: N / 100 });
   });
 
   it('a valid XLSX of 1,000 rows applies all (text, number and date cells)', async () => {
+    const no = numbered('X');
+    await book('X', N);
     const wb = new ExcelJS.Workbook();
     const sheet = wb.addWorksheet('Sheet1');
     sheet.addRow([
@@ -192,7 +210,7 @@ describe('uploadLoanTape (Art 12, 16)', () => {
       '最早未还到期日(earliestUnpaidDueDate)',
     ]);
     for (let i = 1; i <= N; i++) {
-      if (i % 100 === 0) continue; // closed by the CSV above
+      if (i % 100 === 0) continue; // a tape need not list every loan of the book
       const amount = i % 2 ? 800000.25 : '800000.25';
       const asOf = i % 3 ? new Date(Date.UTC(2026, 10, 27)) : '2026-11-27';
       sheet.addRow([no(i), asOf, amount, i % 5 === 0 ? new Date(Date.UTC(2026, 10, 1)) : null]);
