@@ -23,6 +23,7 @@ import { ClaimService } from './modules/claim/claim.service';
 import { ClaimDocumentService } from './modules/claim/claim-document.service';
 import { RecoveryService } from './modules/claim/recovery.service';
 import { FundService } from './modules/claim/fund.service';
+import { FundGovernanceService } from './modules/fund/fund-governance.service';
 import { TaskService } from './modules/task/task.service';
 import { DashboardService } from './modules/portal/dashboard.service';
 
@@ -72,6 +73,8 @@ export interface Services {
   recoveries: RecoveryService;
   /** The circuit breaker's state and the joint resumption decision (R7, Art 19). */
   fund: FundService;
+  /** Capital contributions, the annual work plan and termination (Art 3, 5, 6.5, 24). */
+  fundGovernance: FundGovernanceService;
   /** The caller's work queue, computed from the rules that allow each action (issue 11). */
   tasks: TaskService;
   /** The home page's aggregates over what the caller may read (issue 11). */
@@ -91,6 +94,7 @@ export function createServices(config: AppConfig, ds: DataSource, log: Logger): 
   const ledger = new LedgerService(access, useCases, clock, policies, (work) => inTransaction(ds, work));
   const claims = new ClaimService(access, useCases, clock, policies, agreements, ledger);
   const fund = new FundService(access, useCases, clock, policies);
+  const fundGovernance = new FundGovernanceService(access, useCases, clock, policies, ledger);
   const risk = new RiskService(access, clock, policies, useCases);
   const auth = new AuthService(ds, tokens);
   return {
@@ -111,11 +115,15 @@ export function createServices(config: AppConfig, ds: DataSource, log: Logger): 
     enterprises,
     blacklist: new BlacklistService(access, useCases, clock, policies),
     ledger,
-    fundCompensation: (em) => fund.compensationStatus(em),
+    fundCompensation: async (em) => ({
+      ...(await fund.compensationStatus(em)),
+      ...(await fundGovernance.statusIn(em)),
+    }),
     claims,
     claimDocuments: new ClaimDocumentService(access, useCases),
     recoveries: new RecoveryService(access, useCases, clock, policies, ledger),
     fund,
+    fundGovernance,
     tasks: new TaskService(access, clock, risk, fund),
     dashboard: new DashboardService(access, clock),
   };

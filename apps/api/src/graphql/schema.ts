@@ -12,6 +12,11 @@ import { AgreementResolver } from '../modules/agreement/agreement.resolver';
 import { EnterpriseResolver } from '../modules/enterprise/enterprise.resolver';
 import { BlacklistResolver } from '../modules/enterprise/blacklist.resolver';
 import { FundStatusResolver, LedgerResolver } from '../modules/ledger/ledger.resolver';
+import {
+  AnnualWorkPlanResolver,
+  FundGovernanceResolver,
+  FundTerminationResolver,
+} from '../modules/fund/fund-governance.resolver';
 import { PolicyResolver } from '../modules/policy/policy.resolver';
 import { DashboardResolver } from '../modules/portal/dashboard.resolver';
 import { TaskResolver } from '../modules/task/task.resolver';
@@ -55,6 +60,9 @@ export async function createSchema(): Promise<GraphQLSchema> {
       PolicyResolver,
       TaskResolver,
       DashboardResolver,
+      FundGovernanceResolver,
+      AnnualWorkPlanResolver,
+      FundTerminationResolver,
     ],
     // RequireLogin first: an anonymous caller learns nothing about what its input would have met.
     globalMiddlewares: [RequireLogin, TextInputGuard],

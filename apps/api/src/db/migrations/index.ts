@@ -8,6 +8,7 @@ import { SecondWall1764202200000 } from './1764202200000-SecondWall';
 import { EnterpriseLibrary1764202300000 } from './1764202300000-EnterpriseLibrary';
 import { InputLimits1764202400000 } from './1764202400000-InputLimits';
 import { LoginThrottle1764202500000 } from './1764202500000-LoginThrottle';
+import { FundGovernance1764202600000 } from './1764202600000-FundGovernance';
 import { TasksAndNotifications1764202900000 } from './1764202900000-TasksAndNotifications';
 
 /** Every migration, in order. Listed explicitly (no globs) so the same list works compiled and under jest. */
@@ -22,5 +23,6 @@ export const MIGRATIONS = [
   EnterpriseLibrary1764202300000,
   InputLimits1764202400000,
   LoginThrottle1764202500000,
+  FundGovernance1764202600000,
   TasksAndNotifications1764202900000,
 ];

@@ -136,10 +136,20 @@ describe('loan tape files read with bounded memory', () => {
     expect(res.errors).toEqual([expect.objectContaining({ line: 3, code: 'CONTRACT_NOT_FOUND' })]);
   });
 
-  it('refusals are on the activity record', async () => {
-    const [row] = (await app.ds.query(
-      `SELECT count(*)::int AS n FROM activity_log WHERE operation = 'loan.uploadTape' AND outcome = 'REFUSED'`,
-    )) as { n: number }[];
-    expect(row.n).toBeGreaterThanOrEqual(5);
+  it('refusals are on the activity record, their detail truncated', async () => {
+    const refused = async () =>
+      (await app.ds.query(
+        `SELECT length(detail::text) AS size FROM activity_log
+          WHERE operation = 'loan.uploadTape' AND outcome = 'REFUSED' ORDER BY id`,
+      )) as { size: number }[];
+    const before = (await refused()).length;
+    const header = 'contractNo,asOf,outstandingPrincipal\n';
+    const longLine = Buffer.from(`${header}X,2026-11-27,"${'9'.repeat(MAX_CSV_RECORD_CHARS + 10)}"\n`);
+    expect(refusal(await upload('long.csv', longLine)).code).toBe('BAD_USER_INPUT');
+    expect(refusal(await upload('bomb.xlsx', workbook(inflating(60 * MB)))).code).toBe('BAD_USER_INPUT');
+    const after = await refused();
+    expect(after).toHaveLength(before + 2);
+    // The refused file is not copied into the append-only log.
+    for (const row of after.slice(before)) expect(row.size).toBeLessThan(4096);
   });
 });
