@@ -24,6 +24,7 @@ import { findRoute, HOME_PATH, routesFor, type AppRoute } from './routes';
 import { navigate, useHashPath } from './useHashPath';
 import { useViewerPermissions } from './useViewer';
 import type { ViewerPermissions } from './viewer.graphql';
+import './shell.css';
 import { useTaskCount } from '../features/tasks';
 
 /**

@@ -8,6 +8,7 @@ import { currentAfter, firstPage, nextCursor, PAGE_SIZES, type CursorPager } fro
 import { ApiErrorAlert } from './ApiErrorAlert';
 import { ClaimDrawer } from './ClaimDrawer';
 import { CLAIM_COLUMNS } from './claimColumns';
+import { useColumnSettings } from '../../lib/columnSettings';
 import { CLAIM_STATUSES, claimStatusLabel } from './claimLabels';
 import { CLAIMS_QUERY, type KnownClaimStatus } from './claims.graphql';
 import { FundStatusBanner } from './FundStatusBanner';
@@ -61,6 +62,7 @@ function ClaimsTable({ onOpen }: { onOpen: (id: string) => void }) {
   });
   const claims = (data ?? previousData)?.claims;
   const endCursor = nextCursor(data?.claims);
+  const table = useColumnSettings('claims', CLAIM_COLUMNS);
 
   const changeStatus = (next: KnownClaimStatus | undefined) => {
     setStatus(next ?? null);
@@ -80,12 +82,13 @@ function ClaimsTable({ onOpen }: { onOpen: (id: string) => void }) {
           onChange={changeStatus}
           style={{ width: 160 }}
         />
+        {table.settings}
       </Space>
       {error && <ApiErrorAlert title="补偿申请加载失败" error={error} />}
       <Table
         rowKey="id"
         size="middle"
-        columns={CLAIM_COLUMNS}
+        columns={table.columns}
         dataSource={claims?.edges.map((edge) => edge.node) ?? []}
         loading={loading}
         pagination={false}

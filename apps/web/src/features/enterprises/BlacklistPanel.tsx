@@ -64,7 +64,7 @@ export function BlacklistPanel({
         </Button>
       ),
     },
-    { title: '理由', dataIndex: 'reason' },
+    { title: '理由', dataIndex: 'reason', width: 260, ellipsis: true },
     { title: '提议日期', dataIndex: 'proposedOn' },
     { title: '提议单位', dataIndex: ['proposedBy', 'name'] },
     {
@@ -86,6 +86,8 @@ export function BlacklistPanel({
           {
             title: '操作',
             key: 'actions',
+            // The decision stays on screen however wide the reasons are (issue 11).
+            fixed: 'right' as const,
             render: (_: unknown, p: BlacklistProposalRow) =>
               can(p, 'blacklist.decide') && (
                 <Space size="small">

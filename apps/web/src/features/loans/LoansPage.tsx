@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { App, Button, Card, Space, Table, type TableColumnsType } from 'antd';
-import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Dropdown, Space, Table, type TableColumnsType } from 'antd';
+import { DownOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { CursorPagerBar } from '../../lib/CursorPagerBar';
 import { currentAfter, firstPage, nextCursor, PAGE_SIZES, type CursorPager } from '../../lib/cursorPager';
 import { can } from '../../app/access';
@@ -12,7 +12,8 @@ import { BusinessDateControl } from '../risk/BusinessDateControl';
 import { ReportRiskEventModal } from '../risk/ReportRiskEventModal';
 import { apiErrorText } from './apiError';
 import { LoanDetailDrawer } from './LoanDetailDrawer';
-import { LOAN_COLUMNS } from './loanColumns';
+import { LOAN_COLUMNS, LOAN_COLUMNS_HIDDEN_BY_DEFAULT } from './loanColumns';
+import { useColumnSettings } from '../../lib/columnSettings';
 import { ACKNOWLEDGE_LOAN_MUTATION, LOANS_QUERY, type LoanRow } from './loans.graphql';
 import { RegisterLoanModal } from './RegisterLoanModal';
 import { ReportStatusModal } from './ReportStatusModal';
@@ -55,39 +56,61 @@ export function LoansPage() {
         message.error(apiErrorText(err));
       }
     };
-    const actions = (loan: LoanRow) => (
-      <Space size={0} wrap>
-        <Button type="link" size="small" onClick={() => setDialog({ kind: 'detail', loanId: loan.id })}>
-          详情
-        </Button>
-        {can(loan, 'loan.reportStatus') && (
-          <Button type="link" size="small" onClick={() => setDialog({ kind: 'report', loan })}>
-            状态报告
+    // 详情 always, the row's other steps behind one "更多" menu: the actions column stays narrow and
+    // fixed on the right, so it never pushes the figures off screen (issue 11).
+    const actions = (loan: LoanRow) => {
+      const more = [
+        can(loan, 'loan.reportStatus') && {
+          key: 'report',
+          label: '状态报告',
+          onClick: () => setDialog({ kind: 'report', loan }),
+        },
+        can(loan, 'loan.acknowledge') && {
+          key: 'acknowledge',
+          label: '确认担保',
+          disabled: acknowledging,
+          onClick: () => void onAcknowledge(loan),
+        },
+        can(loan, 'risk.reportEvent') && {
+          key: 'event',
+          label: '报告风险',
+          onClick: () => setDialog({ kind: 'event', loan }),
+        },
+      ].filter((item) => item !== false);
+      return (
+        <Space size={0}>
+          <Button type="link" size="small" onClick={() => setDialog({ kind: 'detail', loanId: loan.id })}>
+            详情
           </Button>
-        )}
-        {can(loan, 'loan.acknowledge') && (
-          <Button type="link" size="small" loading={acknowledging} onClick={() => void onAcknowledge(loan)}>
-            确认担保
-          </Button>
-        )}
-        {can(loan, 'risk.reportEvent') && (
-          <Button type="link" size="small" onClick={() => setDialog({ kind: 'event', loan })}>
-            报告风险
-          </Button>
-        )}
-      </Space>
-    );
+          {more.length > 0 && (
+            <Dropdown menu={{ items: more }} trigger={['click']}>
+              <Button type="link" size="small" aria-label="更多操作">
+                更多 <DownOutlined />
+              </Button>
+            </Dropdown>
+          )}
+        </Space>
+      );
+    };
     return [
       ...LOAN_COLUMNS,
-      { title: '操作', key: 'actions', fixed: 'right', render: (_: unknown, loan) => actions(loan) },
+      {
+        title: '操作',
+        key: 'actions',
+        fixed: 'right',
+        width: 130,
+        render: (_: unknown, loan) => actions(loan),
+      },
     ];
   }, [acknowledge, acknowledging, message]);
+  const table = useColumnSettings('loans', columns, { defaultHidden: LOAN_COLUMNS_HIDDEN_BY_DEFAULT });
 
   return (
     <Card
       title="贷款台账"
       extra={
         <Space wrap>
+          {table.settings}
           <BusinessDateControl />
           {mayTake('loan.register') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'register' })}>
@@ -106,7 +129,7 @@ export function LoansPage() {
       <Table
         rowKey="id"
         size="middle"
-        columns={columns}
+        columns={table.columns}
         dataSource={loans?.edges.map((edge) => edge.node) ?? []}
         loading={loading}
         pagination={false}

@@ -35,13 +35,52 @@ function OverdueDays({ days }: { days: number }) {
   return color ? <Tag color={color}>{days}</Tag> : days;
 }
 
+/**
+ * 贷款台账's columns. The figures people look for — balance, issue date, days overdue, status,
+ * coverage — come right after the contract and the borrower, so they are on screen at 1440 px before
+ * any horizontal scroll; the parties and the original amounts follow (issue 11). Keys are stable:
+ * the column settings remember hidden columns by them, and sortable ones map to the API's sort.
+ */
 export const LOAN_COLUMNS: TableColumnsType<LoanRow> = [
-  { title: '合同编号', dataIndex: 'contractNo', fixed: 'left' },
-  { title: '企业', dataIndex: ['enterprise', 'name'] },
-  { title: '贷款银行', dataIndex: ['bank', 'name'] },
+  { title: '合同编号', dataIndex: 'contractNo', key: 'contractNo', fixed: 'left', width: 150 },
+  { title: '企业', dataIndex: ['enterprise', 'name'], key: 'enterprise', width: 190, ellipsis: true },
+  {
+    title: '贷款余额',
+    dataIndex: 'outstandingPrincipal',
+    key: 'outstandingPrincipal',
+    align: 'right',
+    width: 140,
+    render: money,
+  },
+  { title: '放款日', dataIndex: 'issuedOn', key: 'issuedOn', width: 110 },
+  {
+    title: '逾期天数',
+    dataIndex: 'overdueDays',
+    key: 'overdueDays',
+    align: 'right',
+    width: 100,
+    render: (days: number) => <OverdueDays days={days} />,
+  },
+  {
+    title: '状态',
+    dataIndex: 'status',
+    key: 'status',
+    width: 90,
+    render: (status: string) => <Tag color={loanStatusColor(status)}>{loanStatusLabel(status)}</Tag>,
+  },
+  {
+    title: '风险补偿',
+    dataIndex: 'covered',
+    key: 'covered',
+    width: 100,
+    render: (_: unknown, loan: LoanRow) => <CoverageTag loan={loan} />,
+  },
+  { title: '贷款银行', dataIndex: ['bank', 'name'], key: 'bank', width: 170, ellipsis: true },
   {
     title: '担保机构',
     dataIndex: ['guarantor', 'name'],
+    key: 'guarantor',
+    width: 230,
     render: (_: unknown, loan: LoanRow) =>
       loan.guarantor ? (
         <span>
@@ -52,24 +91,16 @@ export const LOAN_COLUMNS: TableColumnsType<LoanRow> = [
         <Typography.Text type="secondary">—（两方）</Typography.Text>
       ),
   },
-  { title: '贷款本金', dataIndex: 'principal', align: 'right', render: money },
-  { title: '知识产权质押部分', dataIndex: 'ipPledgedPrincipal', align: 'right', render: money },
-  { title: '贷款余额', dataIndex: 'outstandingPrincipal', align: 'right', render: money },
-  { title: '放款日', dataIndex: 'issuedOn' },
+  { title: '贷款本金', dataIndex: 'principal', key: 'principal', align: 'right', width: 140, render: money },
   {
-    title: '逾期天数',
-    dataIndex: 'overdueDays',
+    title: '知识产权质押部分',
+    dataIndex: 'ipPledgedPrincipal',
+    key: 'ipPledgedPrincipal',
     align: 'right',
-    render: (days: number) => <OverdueDays days={days} />,
-  },
-  {
-    title: '状态',
-    dataIndex: 'status',
-    render: (status: string) => <Tag color={loanStatusColor(status)}>{loanStatusLabel(status)}</Tag>,
-  },
-  {
-    title: '风险补偿',
-    dataIndex: 'covered',
-    render: (_: unknown, loan: LoanRow) => <CoverageTag loan={loan} />,
+    width: 150,
+    render: money,
   },
 ];
+
+/** Hidden until the user shows them (列设置): the original amounts, which the balance supersedes day to day. */
+export const LOAN_COLUMNS_HIDDEN_BY_DEFAULT = ['ipPledgedPrincipal'];

@@ -68,7 +68,7 @@ export function RiskEventsPage() {
       width: 150,
       render: (k: string) => <Tag>{label(EVENT_KIND_LABELS, k)}</Tag>,
     },
-    { title: '情况说明', dataIndex: 'description', width: 300 },
+    { title: '情况说明', dataIndex: 'description', width: 260, ellipsis: true },
     {
       title: '报告人',
       key: 'reporter',
@@ -79,6 +79,8 @@ export function RiskEventsPage() {
       title: '核实与措施',
       key: 'verification',
       width: 300,
+      // The verification (and its button) stays on screen at 1440 px (issue 11).
+      fixed: 'right',
       render: (_: unknown, e) =>
         e.verified ? (
           <span>

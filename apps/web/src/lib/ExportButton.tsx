@@ -1,0 +1,40 @@
+import { useState } from 'react';
+import { DownloadOutlined } from '@ant-design/icons';
+import { App, Button } from 'antd';
+import { fileNameOf, saveBlob } from './saveBlob';
+
+/**
+ * 导出 Excel: downloads `href` (an `/export/….xlsx` with the list's current filters) with the session
+ * cookie the browser sends on its own, and saves it under the server's file name. A refusal shows the
+ * server's message instead of saving an error page.
+ */
+export function ExportButton({ href, fallbackName }: { href: string; fallbackName: string }) {
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const download = async () => {
+    setBusy(true);
+    try {
+      const res = await fetch(href, { credentials: 'same-origin' });
+      if (!res.ok) {
+        const body = (await res.json().catch(() => null)) as { message?: string; error?: string } | null;
+        message.error(`导出失败：${body?.message ?? body?.error ?? res.status}`);
+        return;
+      }
+      saveBlob(await res.blob(), fileNameOf(res.headers.get('Content-Disposition')) ?? fallbackName);
+    } catch {
+      message.error('导出失败：网络错误');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button
+      icon={<DownloadOutlined />}
+      loading={busy}
+      onClick={() => void download()}
+      data-testid="export-button"
+    >
+      导出 Excel
+    </Button>
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * Phones (issue 11): at 390×844 no page of the portal scrolls sideways, for every menu page of
+ * several roles, and the menu, the user and logout are reachable through the drawer. Tables scroll
+ * inside themselves; card headers wrap. Needs Chromium (see browser-harness.ts).
+ */
+import type { Page } from 'playwright-core';
+import {
+  describeIfBrowser,
+  logInToHome,
+  openPage,
+  resultPath,
+  startPortal,
+  type Portal,
+} from './browser-harness';
+
+const WIDTH = 390;
+const STEP = 45_000;
+
+/** How wide the document is (what would scroll sideways), after the page has settled. */
+async function documentWidth(page: Page): Promise<number> {
+  await page.waitForLoadState('networkidle', { timeout: STEP }).catch(() => undefined);
+  await page
+    .locator('.ant-spin-spinning')
+    .first()
+    .waitFor({ state: 'detached', timeout: STEP })
+    .catch(() => undefined);
+  return page.evaluate(() => document.documentElement.scrollWidth);
+}
+
+async function openDrawer(page: Page) {
+  await page.locator('[data-testid="menu-button"]').click({ timeout: STEP });
+  const drawer = page.locator('.ant-drawer-content');
+  await drawer.waitFor({ timeout: STEP });
+  return drawer;
+}
+
+describeIfBrowser('browser: phones — no page scrolls sideways at 390 px', () => {
+  let portal: Portal;
+
+  beforeAll(async () => {
+    portal = await startPortal();
+  }, 180_000);
+
+  afterAll(async () => {
+    await portal?.close();
+  });
+
+  for (const user of ['bank-a', 'guarantor-a', 'manager', 'ipb', 'auditor', 'ent-1']) {
+    it(`${user}: every menu page fits in 390 px, and logout is in the drawer`, async () => {
+      const { page, errors } = await openPage(portal, { width: WIDTH, height: 844 });
+      await logInToHome(page, portal.url, user);
+      // The header shows no desktop actions: they are in the drawer.
+      expect(await page.locator('.ant-layout-header').getByText('退出登录').count()).toBe(0);
+
+      let drawer = await openDrawer(page);
+      await drawer.getByText('退出登录').waitFor({ timeout: STEP });
+      await drawer.locator('[data-testid="user-badge"]').waitFor({ timeout: STEP });
+      const labels = (await drawer.locator('.ant-menu-item .ant-menu-title-content').allInnerTexts()).map(
+        (l) => l.replace(/\d+$/, '').trim(),
+      );
+      expect(labels[0]).toBe('首页');
+      expect(labels.length).toBeGreaterThan(1);
+      await page.keyboard.press('Escape');
+
+      const widths: Record<string, number> = {};
+      for (const label of labels) {
+        drawer = await openDrawer(page);
+        await drawer.locator('.ant-menu-item', { hasText: label }).first().click({ timeout: STEP });
+        await drawer.waitFor({ state: 'hidden', timeout: STEP });
+        if (label !== '首页')
+          await page.locator('.ant-breadcrumb', { hasText: label }).waitFor({ timeout: STEP });
+        widths[label] = await documentWidth(page);
+        if (widths[label] > WIDTH) {
+          await page.screenshot({ path: resultPath(`phone-overflow-${user}-${label}.png`), fullPage: true });
+        }
+      }
+      expect(Object.entries(widths).filter(([, w]) => w > WIDTH)).toEqual([]);
+      await page.goto(`${portal.url}#/home`);
+      await page.locator('[data-testid="home"]').waitFor({ timeout: STEP });
+      await page.screenshot({ path: resultPath(`phone-home-${user}.png`), fullPage: true });
+
+      // Logout from the drawer ends the session: the login form is back.
+      drawer = await openDrawer(page);
+      await drawer.getByRole('button', { name: /退出登录/ }).click();
+      await page.locator('input[autocomplete="username"]').waitFor({ timeout: STEP });
+      expect(errors).toEqual([]);
+    }, 300_000);
+  }
+});
