@@ -27,6 +27,9 @@ import { FundGovernanceService } from './modules/fund/fund-governance.service';
 import { TaskService } from './modules/task/task.service';
 import { DashboardService } from './modules/portal/dashboard.service';
 
+import { ReportService } from './modules/report/report.service';
+import { FinancialsService } from './modules/financials/financials.service';
+
 /**
  * Everything a request can reach, built once at boot (no hidden singletons). There is no data
  * source here: resolvers reach the database only through services, and services only through the
@@ -79,6 +82,10 @@ export interface Services {
   tasks: TaskService;
   /** The home page's aggregates over what the caller may read (issue 11). */
   dashboard: DashboardService;
+  /** The fund's quarterly and annual operation reports: compute, issue, acknowledge (Art 6.6). */
+  reports: ReportService;
+  /** Borrowers' quarterly financial statements, their collection and reminders (Art 22). */
+  financials: FinancialsService;
 }
 
 export function createServices(config: AppConfig, ds: DataSource, log: Logger): Services {
@@ -126,5 +133,7 @@ export function createServices(config: AppConfig, ds: DataSource, log: Logger): 
     fundGovernance,
     tasks: new TaskService(access, clock, risk, fund),
     dashboard: new DashboardService(access, clock),
+    reports: new ReportService(access, clock, useCases),
+    financials: new FinancialsService(access, clock, useCases),
   };
 }

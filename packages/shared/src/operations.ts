@@ -43,6 +43,11 @@ export const OPERATIONS = [
   'ledger.setDepositBank',
   'auth.clearLockout',
   'clock.set',
+  'report.issue',
+  'report.acknowledge',
+  'financials.submit',
+  'financials.correct',
+  'financials.remind',
   'auth.changePassword',
   'notification.markRead',
 ] as const;
@@ -71,6 +76,8 @@ export const READABLE_SUBJECTS = [
   'Recovery',
   'LedgerEntry',
   'ResumptionVote',
+  'FundReport',
+  'FinancialStatement',
 ] as const;
 
 export type ReadableSubject = (typeof READABLE_SUBJECTS)[number];

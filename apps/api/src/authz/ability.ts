@@ -66,6 +66,12 @@ export interface RecoverySubject {
   guarantorId: string | null;
 }
 
+/** A borrower's quarterly financial statement (Art 22): the enterprise itself and the banks lending to it. */
+export interface FinancialStatementSubject {
+  enterpriseOrgId: string | null;
+  lenderIds: string[];
+}
+
 /** A subject type name, or a plain record tagged with one (`subject('Loan', row)`). */
 export type AppSubject =
   | SubjectType
@@ -79,7 +85,8 @@ export type AppSubject =
   | (SuspensionProposalSubject & ForcedSubject<'SuspensionProposal'>)
   | (RiskEventSubject & ForcedSubject<'RiskEvent'>)
   | (ClaimSubject & ForcedSubject<'Claim'>)
-  | (RecoverySubject & ForcedSubject<'Recovery'>);
+  | (RecoverySubject & ForcedSubject<'Recovery'>)
+  | (FinancialStatementSubject & ForcedSubject<'FinancialStatement'>);
 export type AppAbility = MongoAbility<[Action, AppSubject]>;
 
 /** Read-everything kinds (DOMAIN.md §2): the three offices, the manager, and the auditor. */
@@ -120,6 +127,8 @@ export function readRulesFor(actor: Pick<Actor, 'orgId' | 'orgKind'>): ReadRule[
         // Art 17, 18: the claims it filed and their recoveries.
         { subject: 'Claim', conditions: { bankId: org } },
         { subject: 'Recovery', conditions: { bankId: org } },
+        // Art 22: the quarterly statements of the enterprises it lends to, no others.
+        { subject: 'FinancialStatement', conditions: { lenderIds: org } },
       ];
     case 'GUARANTOR':
       return [
@@ -136,6 +145,8 @@ export function readRulesFor(actor: Pick<Actor, 'orgId' | 'orgKind'>): ReadRule[
       return [
         { subject: 'Loan', conditions: { enterpriseOrgId: org } },
         { subject: 'Enterprise', conditions: { organizationId: org } },
+        // Art 22: its own quarterly statements.
+        { subject: 'FinancialStatement', conditions: { enterpriseOrgId: org } },
       ];
     default:
       return [];

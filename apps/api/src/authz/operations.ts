@@ -282,6 +282,38 @@ export const OPERATION_TABLE: Readonly<Record<Operation, OperationRule>> = {
     summary: 'Move the business date (demo and test only)',
   },
 
+  // ---- operation reports (Art 6.6) and the borrowers' quarterly statements (Art 22) ----
+  'report.issue': {
+    kinds: kinds('FUND_MANAGER'),
+    article: (p) => p.provisions.operationReports.article,
+    summary:
+      'Issue the quarterly or annual operation report (frozen; a correction is a new version with its reason)',
+  },
+  'report.acknowledge': {
+    kinds: offices,
+    article: (p) => p.provisions.operationReports.article,
+    summary: 'Acknowledge an issued version of the operation report (each office once per version)',
+  },
+  'financials.submit': {
+    kinds: kinds('ENTERPRISE', 'FUND_MANAGER'),
+    article: (p) => p.provisions.enterpriseFinancials.article,
+    subject: 'Enterprise',
+    summary:
+      "Submit an enterprise's quarterly financial statement and use of the loan (the manager on its behalf)",
+  },
+  'financials.correct': {
+    kinds: kinds('ENTERPRISE', 'FUND_MANAGER'),
+    article: (p) => p.provisions.enterpriseFinancials.article,
+    subject: 'Enterprise',
+    summary: 'Correct a submitted quarterly statement with a reason (the earlier version is kept)',
+  },
+  'financials.remind': {
+    kinds: kinds('FUND_MANAGER'),
+    article: (p) => p.provisions.enterpriseFinancials.article,
+    subject: 'Enterprise',
+    summary: 'Remind an enterprise with an outstanding covered loan whose quarterly statement is missing',
+  },
+
   // ---- every user's own account and inbox (issue 11, 12) ----
   'auth.changePassword': {
     // Every login keeps its own credentials; changing them ends its other sessions.

@@ -12,6 +12,7 @@ import { BlacklistProposalEntity } from '../modules/enterprise/blacklist.entity'
 import { EnterpriseEntity, IpAssetEntity } from '../modules/enterprise/enterprise.entity';
 import { LoanStatusReportEntity } from '../modules/loan/loan-status-report.entity';
 import { LoanEntity } from '../modules/loan/loan.entity';
+import { FinancialStatementEntity } from '../modules/financials/financials.entity';
 import { OrganizationEntity } from '../modules/org/org.entity';
 import { RiskEventEntity, RiskNoticeEntity, SuspensionProposalEntity } from '../modules/risk/risk.entity';
 import type { Actor } from './actor';
@@ -56,6 +57,12 @@ export const SUBJECT_FIELDS: Readonly<Record<SubjectType, (alias: string) => Fie
   }),
   LedgerEntry: () => ({}),
   ResumptionVote: () => ({}),
+  /** The fund's operation reports (Art 6.6): the programme's, no tenant column. */
+  FundReport: () => ({}),
+  FinancialStatement: (a) => ({
+    enterpriseOrgId: `(SELECT fo.organization_id FROM enterprises fo WHERE fo.id = ${a}.enterprise_id)`,
+    lenderIds: { memberOf: `SELECT fl.bank_id FROM loans fl WHERE fl.enterprise_id = ${a}.enterprise_id` },
+  }),
 };
 
 /**
@@ -217,6 +224,11 @@ export class Scope {
   /** Recoveries (alias `recovery`). */
   recoveries(action: Action = 'read'): SelectQueryBuilder<RecoveryEntity> {
     return this.scoped(RecoveryEntity, 'Recovery', 'recovery', action);
+  }
+
+  /** Borrowers' quarterly financial statements, every version (alias `statement`; Art 22). */
+  financialStatements(): SelectQueryBuilder<FinancialStatementEntity> {
+    return this.scoped(FinancialStatementEntity, 'FinancialStatement', 'statement', 'read');
   }
 
   /** May the actor read at least one record of this kind? (menus: `viewerPermissions.readable`). */

@@ -26,6 +26,12 @@ import {
   RecoveryEntity,
 } from '../modules/claim/claim.entity';
 
+import {
+  FinancialStatementEntity,
+  FinancialStatementReminderEntity,
+} from '../modules/financials/financials.entity';
+import { FundReportAcknowledgementEntity, FundReportVersionEntity } from '../modules/report/report.entity';
+
 /** Every entity, listed explicitly so compiled and jest runs see the same set. */
 export const ENTITIES = [
   OrganizationEntity,
@@ -50,4 +56,8 @@ export const ENTITIES = [
   ClaimEventEntity,
   ClaimDocumentEntity,
   RecoveryEntity,
+  FundReportVersionEntity,
+  FundReportAcknowledgementEntity,
+  FinancialStatementEntity,
+  FinancialStatementReminderEntity,
 ];

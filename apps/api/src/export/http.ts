@@ -4,7 +4,10 @@ import type { Actor } from '../authz/actor';
 import { AppError } from '../common/errors';
 import type { GqlContext } from '../graphql/context';
 import { attachmentDisposition } from '../modules/claim/claim-document.download';
+import { approvalFormPdf } from '../modules/report/approval-form';
+import { fundReportFileName, fundReportPdf, fundReportXlsx } from '../modules/report/report.export';
 import type { Services } from '../services';
+import { PDF_CONTENT_TYPE, XLSX_CONTENT_TYPE } from './xlsx';
 
 /**
  * File exports over plain HTTP under /export (issues 11, 12): xlsx of tables, PDF reports and forms.
@@ -41,8 +44,43 @@ export interface ExportRoute {
   handle: (req: ExportRequest) => Promise<ExportFile | null>;
 }
 
+/** `2026-Q4.xlsx` → period and format; anything else is no file of ours (404). */
+function reportFile(name: string): { period: string; format: 'xlsx' | 'pdf' } | null {
+  const m = /^(.{1,16})\.(xlsx|pdf)$/.exec(name);
+  return m ? { period: m[1], format: m[2] as 'xlsx' | 'pdf' } : null;
+}
+
 /** Every export. Append a row to add one; the router below serves them all the same way. */
-export const EXPORT_ROUTES: ExportRoute[] = [];
+export const EXPORT_ROUTES: ExportRoute[] = [
+  // Issue 12: the operation report of a period (Art 6.6), draft or issued, as xlsx or PDF.
+  {
+    path: '/fund-reports/:file',
+    async handle({ actor, services, params }) {
+      const file = reportFile(params.file ?? '');
+      if (!file) return null;
+      const view = await services.reports.report(actor, file.period);
+      return file.format === 'xlsx'
+        ? {
+            fileName: fundReportFileName(view, 'xlsx'),
+            contentType: XLSX_CONTENT_TYPE,
+            content: await fundReportXlsx(view),
+          }
+        : {
+            fileName: fundReportFileName(view, 'pdf'),
+            contentType: PDF_CONTENT_TYPE,
+            content: await fundReportPdf(view),
+          };
+    },
+  },
+  // Issue 11: a claim's printable approval form, for whoever may read the claim (404 otherwise).
+  {
+    path: '/claims/:id/approval-form.pdf',
+    async handle({ actor, services, params }) {
+      const form = await approvalFormPdf(services, actor, params.id ?? '');
+      return form && { ...form, contentType: PDF_CONTENT_TYPE };
+    },
+  },
+];
 
 const NO_STORE = { 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff' };
 

@@ -20,6 +20,8 @@ import {
 import { PolicyResolver } from '../modules/policy/policy.resolver';
 import { DashboardResolver } from '../modules/portal/dashboard.resolver';
 import { TaskResolver } from '../modules/task/task.resolver';
+import { ReportResolver } from '../modules/report/report.resolver';
+import { FinancialsResolver } from '../modules/financials/financials.resolver';
 import type { GqlContext } from './context';
 import { TextInputGuard, assertTextLimits } from './text';
 
@@ -63,6 +65,8 @@ export async function createSchema(): Promise<GraphQLSchema> {
       FundGovernanceResolver,
       AnnualWorkPlanResolver,
       FundTerminationResolver,
+      ReportResolver,
+      FinancialsResolver,
     ],
     // RequireLogin first: an anonymous caller learns nothing about what its input would have met.
     globalMiddlewares: [RequireLogin, TextInputGuard],

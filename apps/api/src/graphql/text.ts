@@ -73,6 +73,9 @@ export const ARGUMENT_LIMITS: Readonly<Record<string, number>> = {
   // changePassword (issue 11): the same bound as the login's password.
   currentPassword: TEXT_LIMITS.password,
   newPassword: TEXT_LIMITS.password,
+  // Report periods ("2026", "2026-Q4") and quarters (issue 12); checked for their format by the services.
+  period: 16,
+  quarter: 16,
 };
 
 /** A UTF-16 high surrogate not followed by a low one, or a low one not preceded by a high one. */

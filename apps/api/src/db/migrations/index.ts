@@ -9,6 +9,7 @@ import { EnterpriseLibrary1764202300000 } from './1764202300000-EnterpriseLibrar
 import { InputLimits1764202400000 } from './1764202400000-InputLimits';
 import { LoginThrottle1764202500000 } from './1764202500000-LoginThrottle';
 import { FundGovernance1764202600000 } from './1764202600000-FundGovernance';
+import { ReportsAndFinancials1764202700000 } from './1764202700000-ReportsAndFinancials';
 import { TasksAndNotifications1764202900000 } from './1764202900000-TasksAndNotifications';
 
 /** Every migration, in order. Listed explicitly (no globs) so the same list works compiled and under jest. */
@@ -24,5 +25,6 @@ export const MIGRATIONS = [
   InputLimits1764202400000,
   LoginThrottle1764202500000,
   FundGovernance1764202600000,
+  ReportsAndFinancials1764202700000,
   TasksAndNotifications1764202900000,
 ];
