@@ -4,6 +4,7 @@ import { ORG_KINDS } from '@ipfund/shared';
 import { hashPassword } from './auth/password';
 import { ConfigError, loadConfig } from './config/config';
 import { openDatabase } from './db/data-source';
+import { scaleCommand } from './db/scale/command';
 
 /**
  * Operator commands for a real deployment, where no demo data exists:
@@ -14,6 +15,10 @@ import { openDatabase } from './db/data-source';
  * creates the organisation if it does not exist and a user in it. Only the government offices,
  * the fund manager and the auditor are set up here; banks and guarantors are admitted in the portal
  * (Art 8), where the offices and the manager create their users.
+ *
+ *   DATABASE_URL=… node apps/api/dist/cli.js scale --loans 200000
+ *
+ * tops a database that has the demo up to a production-sized portfolio (db/scale/scale.ts).
  */
 const BOOTSTRAP_KINDS = ['IP_BUREAU', 'FINANCE_BUREAU', 'FINANCIAL_OFFICE', 'FUND_MANAGER', 'AUDITOR'];
 
@@ -82,8 +87,13 @@ async function main(): Promise<void> {
     console.log(await createUser(rest));
     return;
   }
+  if (command === 'scale') {
+    console.log(await scaleCommand(rest));
+    return;
+  }
   console.error(
-    'Usage: IPFUND_PASSWORD=… node apps/api/dist/cli.js create-user --org-kind KIND --org-name NAME --username USER [--display-name NAME]',
+    'Usage: IPFUND_PASSWORD=… node apps/api/dist/cli.js create-user --org-kind KIND --org-name NAME --username USER [--display-name NAME]\n' +
+      '       DATABASE_URL=… node apps/api/dist/cli.js scale [--loans 200000] [--banks 20] [--guarantors 10] [--enterprises N] [--business-date YYYY-MM-DD]',
   );
   process.exit(2);
 }

@@ -69,7 +69,15 @@ export {
   type OverdueAssessment,
   type OverdueFact,
 } from './overdue';
-export { bankRiskRatio, type BankRiskRatio, type RiskLevel, type RiskLoan } from './risk';
+export {
+  bankRiskRatio,
+  bankRiskRatioOfTotals,
+  isAtRisk,
+  type BankRiskRatio,
+  type RiskLevel,
+  type RiskLoan,
+  type RiskTotals,
+} from './risk';
 export {
   computeCompensation,
   sumEnterpriseYearCompensation,

@@ -44,14 +44,49 @@ export function bankRiskRatio(
   const issued = loans.filter(
     (l) => l.covered && (l.issuedOn == null || compareDates(l.issuedOn, asOf) <= 0),
   );
-  const atRisk = issued.filter(
-    (l) =>
-      !l.cured &&
-      !l.closed &&
-      (l.inClaim === true || resolveOverdueDays(l, asOf) >= policy.riskOverdueDays.value),
+  const atRisk = issued.filter((l) => isAtRisk(l, asOf, policy));
+  return bankRiskRatioOfTotals(
+    {
+      numerator: Money.sum(atRisk.map((l) => l.ipPledgedPrincipal)),
+      denominator: Money.sum(issued.map((l) => l.ipPledgedPrincipal)),
+      atRiskLoans: atRisk.length,
+      issuedLoans: issued.length,
+    },
+    asOf,
+    policy,
   );
-  const numerator = Money.sum(atRisk.map((l) => l.ipPledgedPrincipal));
-  const denominator = Money.sum(issued.map((l) => l.ipPledgedPrincipal));
+}
+
+/**
+ * R4's numerator test for one covered loan issued by `asOf`: not cured, not closed, and in claim or
+ * at least `riskOverdueDays` overdue. A database computing the totals in SQL states the same test as
+ * `status <> CLOSED AND (in claim OR earliest unpaid due date <= asOf − riskOverdueDays)`.
+ */
+export function isAtRisk(loan: RiskLoan, asOf: IsoDate, policy: PolicyParameters): boolean {
+  return (
+    !loan.cured &&
+    !loan.closed &&
+    (loan.inClaim === true || resolveOverdueDays(loan, asOf) >= policy.riskOverdueDays.value)
+  );
+}
+
+/** A bank's book summed (e.g. by SQL, for every bank at once): the covered loans issued by `asOf`. */
+export interface RiskTotals {
+  /** Σ IP-pledged principal of the loans at risk (`isAtRisk`). */
+  readonly numerator: Money;
+  /** Σ IP-pledged principal of every covered loan issued by `asOf`. */
+  readonly denominator: Money;
+  readonly atRiskLoans: number;
+  readonly issuedLoans: number;
+}
+
+/** R4 from the totals: the same ratio, level and reasons as `bankRiskRatio` over the loans. */
+export function bankRiskRatioOfTotals(
+  totals: RiskTotals,
+  asOf: IsoDate,
+  policy: PolicyParameters,
+): BankRiskRatio {
+  const { numerator, denominator } = totals;
   const ratio = denominator.isZero() ? Money.zero().toDecimal() : numerator.ratioTo(denominator);
 
   const warning = policy.warningRatio;
@@ -68,7 +103,7 @@ export function bankRiskRatio(
     reason(
       policy.riskOverdueDays.article,
       'RISK_RATIO',
-      `${numerator.toString()} of ${denominator.toString()} IP-pledged principal is ≥ ${policy.riskOverdueDays.value} days overdue or in claim (${atRisk.length} of ${issued.length} loans) as of ${asOf}`,
+      `${numerator.toString()} of ${denominator.toString()} IP-pledged principal is ≥ ${policy.riskOverdueDays.value} days overdue or in claim (${totals.atRiskLoans} of ${totals.issuedLoans} loans) as of ${asOf}`,
     ),
   ];
   if (level === 'SUSPENSION_PROPOSED') {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { PolicyParameters } from '@ipfund/policy';
 import type { Operation } from '@ipfund/shared';
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
@@ -224,6 +225,25 @@ export class Scope {
   /** Recoveries (alias `recovery`). */
   recoveries(action: Action = 'read'): SelectQueryBuilder<RecoveryEntity> {
     return this.scoped(RecoveryEntity, 'Recovery', 'recovery', action);
+  }
+
+  /**
+   * Runs one hand-built read statement in this scope's transaction (issue 10's lean list reads):
+   * named parameters (`:name`, TypeORM's syntax, so the `where` predicates drop in), raw rows back.
+   * The statement is prepared under a name derived from its text, so each connection plans it once
+   * and then only binds and executes it. Callers build it from `where(...)`, so the scope's
+   * predicate is in it; row-level security applies as to every statement of the transaction.
+   */
+  async query<T>(sql: string, params: Record<string, unknown>): Promise<T[]> {
+    const [text, values] = this.em.connection.driver.escapeQueryWithParameters(sql, params);
+    const runner = this.em.queryRunner;
+    if (!runner) return (await this.em.query(text, values)) as T[];
+    const client = (await runner.connect()) as {
+      query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }>;
+    };
+    this.em.connection.logger.logQuery(text, values, runner);
+    const name = `ipf_${createHash('sha1').update(text).digest('base64url').slice(0, 24)}`;
+    return (await client.query({ name, text, values })).rows;
   }
 
   /** Borrowers' quarterly financial statements, every version (alias `statement`; Art 22). */

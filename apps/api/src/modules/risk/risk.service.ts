@@ -1,12 +1,11 @@
 import Decimal from 'decimal.js';
 import {
   addDays,
-  bankRiskRatio,
+  bankRiskRatioOfTotals,
   compareDates,
   Money,
   type BankRiskRatio,
   type IsoDate,
-  type RiskLoan,
 } from '@ipfund/policy';
 import type { Operation } from '@ipfund/shared';
 import type { EntityManager } from 'typeorm';
@@ -57,14 +56,6 @@ export function formatRatio(ratio: Decimal.Value): string {
 
 const LIST_LIMIT = 200;
 
-interface LoanFigures {
-  bank_id: string;
-  ip_pledged_principal: string;
-  earliest_unpaid_due_date: IsoDate | null;
-  status: string;
-  issued_on: IsoDate;
-}
-
 /**
  * Bank risk supervision (Art 12) and early warning (Art 16). The ratio itself is the policy
  * package's `bankRiskRatio`; this service only loads the figures (in one statement for every
@@ -86,78 +77,76 @@ export class RiskService {
   }
 
   /**
-   * Two statements in all: the banks the scope may read, with their supervision state, and the
-   * covered loans' figures of those banks. The aggregate stays in SQL and in the bank's own rows:
-   * a bank sees its own ratio, never another's (Art 12, DOMAIN.md §2).
+   * One statement for every visible bank (issue 10): the banks the scope may read, their supervision
+   * state, and their covered books summed in SQL — an index-only aggregate per bank
+   * (loans_bank_risk_idx) instead of every covered loan loaded into Node. The sums are R4's
+   * (`isAtRisk` in the policy package, stated in SQL below) and the ratio, level and reasons come
+   * from `bankRiskRatioOfTotals`, so the rule of the measures stays in one place. A bank sees its own
+   * ratio, never another's (Art 12, DOMAIN.md §2): the bank rows are the scope's, and the loans are
+   * read under the same transaction's row-level security.
    */
   private async risksIn(scope: Scope, onlyBankId?: string): Promise<BankRiskRow[]> {
     const today = this.clock.today();
     const policy = scope.policy;
     const mayReadProposals = scope.canRead('SuspensionProposal');
-
-    const bankQuery = scope
-      .bankRisks()
-      .select('bank.id', 'id')
-      .addSelect('bank.name', 'name')
-      .addSelect(
-        `(SELECT s.suspended_from FROM bank_suspensions s WHERE s.bank_id = bank.id AND s.lifted_on IS NULL)`,
-        'suspended_from',
-      )
-      .addSelect(
-        `(SELECT max(n.business_date) FROM risk_notices n WHERE n.bank_id = bank.id AND n.kind = 'WARNING')`,
-        'last_warning_on',
-      )
-      .addSelect(
-        `(SELECT p.id FROM suspension_proposals p WHERE p.bank_id = bank.id AND p.status = 'PENDING')`,
-        'pending_proposal_id',
-      );
-    if (onlyBankId) bankQuery.andWhere('bank.id = :onlyBankId', { onlyBankId });
-    const banks = (await bankQuery.getRawMany()) as {
+    const visible = scope.where('read', 'BankRisk', 'bank');
+    const params: Record<string, unknown> = {
+      ...visible.params,
+      today,
+      // R4: at least riskOverdueDays overdue ⇔ the earliest unpaid due date is on or before this.
+      riskCutoff: addDays(today, -policy.riskOverdueDays.value),
+      ...(onlyBankId ? { onlyBankId } : {}),
+    };
+    const banks = await scope.query<{
       id: string;
       name: string;
       suspended_from: IsoDate | null;
       last_warning_on: IsoDate | null;
       pending_proposal_id: string | null;
-    }[];
-    if (!banks.length) return [];
+      covered_loans: number;
+      issued_loans: number;
+      at_risk_loans: number;
+      denominator: string;
+      numerator: string;
+    }>(
+      `SELECT bank.id, bank.name,
+              (SELECT s.suspended_from FROM bank_suspensions s WHERE s.bank_id = bank.id AND s.lifted_on IS NULL) AS suspended_from,
+              (SELECT max(n.business_date) FROM risk_notices n WHERE n.bank_id = bank.id AND n.kind = 'WARNING') AS last_warning_on,
+              (SELECT p.id FROM suspension_proposals p WHERE p.bank_id = bank.id AND p.status = 'PENDING') AS pending_proposal_id,
+              f.covered_loans, f.issued_loans, f.at_risk_loans, f.denominator::text, f.numerator::text
+         FROM organizations bank
+         CROSS JOIN LATERAL (
+           SELECT count(*)::int AS covered_loans,
+                  count(*) FILTER (WHERE r.issued)::int AS issued_loans,
+                  count(*) FILTER (WHERE r.issued AND r.at_risk)::int AS at_risk_loans,
+                  COALESCE(sum(r.amount) FILTER (WHERE r.issued), 0) AS denominator,
+                  COALESCE(sum(r.amount) FILTER (WHERE r.issued AND r.at_risk), 0) AS numerator
+             FROM (SELECT l.ip_pledged_principal AS amount, l.issued_on <= :today::date AS issued,
+                          l.status <> 'CLOSED' AND (l.status IN ('IN_CLAIM', 'COMPENSATED')
+                            OR l.earliest_unpaid_due_date <= :riskCutoff::date) AS at_risk
+                     FROM loans l WHERE l.bank_id = bank.id AND l.covered) r) f
+        WHERE bank.kind = 'LENDING_BANK' AND ${visible.sql}${onlyBankId ? ' AND bank.id = :onlyBankId' : ''}`,
+      params,
+    );
 
-    // The ratio is over the bank's whole covered book (R4), so the loans are those of the banks the
-    // scope just returned, and the BankRisk predicate is applied to them again under the loan's bank.
-    const loansAuth = scope.where('read', 'BankRisk', 'lb');
-    const figures = (await scope.em
-      .createQueryBuilder()
-      .select('loan.bank_id', 'bank_id')
-      .addSelect('loan.ip_pledged_principal', 'ip_pledged_principal')
-      .addSelect('loan.earliest_unpaid_due_date', 'earliest_unpaid_due_date')
-      .addSelect('loan.status', 'status')
-      .addSelect('loan.issued_on', 'issued_on')
-      .from('loans', 'loan')
-      .innerJoin('organizations', 'lb', 'lb.id = loan.bank_id')
-      .where('loan.covered')
-      .andWhere('loan.bank_id = ANY(:bankIds::uuid[])', { bankIds: banks.map((b) => b.id) })
-      .andWhere(loansAuth.sql, loansAuth.params)
-      .getRawMany()) as LoanFigures[];
-
-    const byBank = new Map<string, RiskLoan[]>();
-    for (const f of figures) {
-      const list = byBank.get(f.bank_id) ?? [];
-      list.push(toRiskLoan(f));
-      byBank.set(f.bank_id, list);
-    }
     const rows = banks.map((b): BankRiskRow => {
-      const loans = byBank.get(b.id) ?? [];
-      const risk = bankRiskRatio(loans, today, policy);
-      // A loan is at risk when it alone puts something in the numerator (same rule, no re-derivation).
-      const atRiskLoans = loans.filter((l) =>
-        bankRiskRatio([l], today, policy).numerator.isPositive(),
-      ).length;
+      const risk = bankRiskRatioOfTotals(
+        {
+          numerator: Money.of(b.numerator),
+          denominator: Money.of(b.denominator),
+          atRiskLoans: b.at_risk_loans,
+          issuedLoans: b.issued_loans,
+        },
+        today,
+        policy,
+      );
       return {
         bankId: b.id,
         bankName: b.name,
         asOf: today,
         risk,
-        coveredLoans: loans.length,
-        atRiskLoans,
+        coveredLoans: b.covered_loans,
+        atRiskLoans: b.at_risk_loans,
         suspendedSince: b.suspended_from,
         lastWarningOn: b.last_warning_on,
         pendingProposalId: mayReadProposals ? b.pending_proposal_id : null,
@@ -507,18 +496,6 @@ export class RiskService {
       return this.eventsQuery(scope).andWhere('event.id = :id', { id: event.id }).getOneOrFail();
     });
   }
-}
-
-function toRiskLoan(f: LoanFigures): RiskLoan {
-  return {
-    ipPledgedPrincipal: Money.of(f.ip_pledged_principal),
-    earliestUnpaidDueDate: f.earliest_unpaid_due_date,
-    covered: true,
-    // A claimed loan counts whatever its days (R4); a compensated one stays a realised loss.
-    inClaim: f.status === 'IN_CLAIM' || f.status === 'COMPENSATED',
-    closed: f.status === 'CLOSED',
-    issuedOn: f.issued_on,
-  };
 }
 
 function suggest(
