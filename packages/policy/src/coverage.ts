@@ -30,6 +30,11 @@ export interface LoanCoverageInput {
   readonly enterpriseBlacklistedSince?: IsoDate | null;
   /** Art 25: an enterprise that colluded to defraud is no longer covered at all. */
   readonly enterpriseExcludedForFraud?: boolean;
+  /**
+   * Art 24: the offices decided to terminate the fund with effect from this date; loans issued on or
+   * after it are not covered (those issued before stay covered and their claims run to the end).
+   */
+  readonly fundTerminatedFrom?: IsoDate | null;
 }
 
 export type LoanKind = 'PURE_IP' | 'COMBINATION';
@@ -128,6 +133,16 @@ export function loanCoverage(input: LoanCoverageInput, policy: PolicyParameters)
         policy.provisions.fraudExclusion.article,
         'ENTERPRISE_EXCLUDED_FRAUD',
         'The enterprise is excluded for fraud',
+      ),
+    );
+  }
+  const terminatedFrom = input.fundTerminatedFrom;
+  if (terminatedFrom != null && compareDates(terminatedFrom, input.issuedOn) <= 0) {
+    failed.push(
+      reason(
+        policy.provisions.termination.article,
+        'FUND_TERMINATED',
+        `The fund was terminated with effect from ${terminatedFrom}, on or before the issue date`,
       ),
     );
   }

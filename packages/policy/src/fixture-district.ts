@@ -68,5 +68,7 @@ export const OTHER_DISTRICT_2025: PolicyParameters = deepFreeze({
     fraudExclusion: { article: 'Art 22' },
     partnerDisqualification: { article: 'Art 22' },
     applicability: { article: 'Art 23' },
+    capitalContribution: { article: 'Art 3' },
+    annualWorkPlan: { article: 'Art 6' },
   },
 });

@@ -122,6 +122,10 @@ export interface PolicyParameters {
     readonly partnerDisqualification: PolicyProvision;
     /** When and where the measures apply: nothing before the effective date is covered. */
     readonly applicability: PolicyProvision;
+    /** The funder's capital: raised by the district government, its funding arranged by the finance bureau. */
+    readonly capitalContribution: PolicyProvision;
+    /** The manager proposes the fund's annual work plan and implementation scheme (to the offices). */
+    readonly annualWorkPlan: PolicyProvision;
   };
 }
 
@@ -224,6 +228,14 @@ export const JIANGBEI_2024: PolicyParameters = deepFreeze({
     partnerEvaluation: { article: 'Art 23', note: '每半年进行绩效评价和考核，并将考核结果报三部门' },
     partnerDisqualification: { article: 'Art 25', note: '取消相关单位合作资格' },
     applicability: { article: 'Art 26', note: '本办法自发布之日起执行，仅适用于本区行政规划区域内' },
+    capitalContribution: {
+      article: 'Art 3, 5',
+      note: '由江北区政府从财政资金中筹集安排；江北区财政局负责资金统筹',
+    },
+    annualWorkPlan: {
+      article: 'Art 6.5',
+      note: '资金管理人提出风险补偿资金年度工作计划和实施方案（报三部门审定：Art 5 共同负责使用管理）',
+    },
   },
 });
 
@@ -402,11 +414,13 @@ export type ProvisionKey = keyof PolicyParameters['provisions'];
 
 /** Every provision, in the order of the Jiangbei measures' articles (how the portal lists them). */
 export const PROVISION_KEYS = [
+  'capitalContribution',
   'programmeGovernance',
   'managerDuties',
   'fundAccounting',
   'operationReports',
   'enterpriseLibrary',
+  'annualWorkPlan',
   'fundUse',
   'partnerSelection',
   'interestAccount',

@@ -324,6 +324,64 @@ export const OPERATION_TABLE: Readonly<Record<Operation, OperationRule>> = {
     kinds: () => ORG_KINDS,
     summary: 'Mark its own notifications read',
   },
+
+  // ---- remittances confirmed against the bank statement (Art 18; the manager keeps the accounts) ----
+  'recovery.confirmRemittance': {
+    kinds: kinds('FUND_MANAGER'),
+    article: (p) => p.provisions.recovery.article,
+    subject: 'Recovery',
+    summary:
+      "Confirm a bank's declared remittance against the bank statement (reference, date received); only this posts it",
+  },
+  'recovery.rejectRemittance': {
+    kinds: kinds('FUND_MANAGER'),
+    article: (p) => p.provisions.recovery.article,
+    subject: 'Recovery',
+    summary: 'Reject a declared remittance not found on the bank statement, with the reason (the share stays owed)',
+  },
+
+  // ---- the fund's capital, annual work plan and termination (Art 3, 5, 6.5, 24) ----
+  'fund.recordContribution': {
+    kinds: kinds('FINANCE_BUREAU'),
+    article: (p) => p.provisions.capitalContribution.article,
+    summary: "Record a capital contribution to the fund (posted to the principal); idempotent by key",
+  },
+  'fund.submitAnnualPlan': {
+    kinds: kinds('FUND_MANAGER'),
+    article: (p) => p.provisions.annualWorkPlan.article,
+    summary: "Submit (or, after a return, revise) the fund's annual work plan",
+  },
+  'fund.approveAnnualPlan': {
+    kinds: offices,
+    article: (p) => p.provisions.annualWorkPlan.article,
+    summary: 'Approve the submitted annual work plan (approved when every office has)',
+  },
+  'fund.returnAnnualPlan': {
+    kinds: offices,
+    article: (p) => p.provisions.annualWorkPlan.article,
+    summary: 'Return the submitted annual work plan to the manager with a reason',
+  },
+  'fund.proposeTermination': {
+    kinds: offices,
+    article: (p) => p.provisions.termination.article,
+    summary: 'Propose terminating the fund, with a reason and an effective date (counts as its own consent)',
+  },
+  'fund.consentToTermination': {
+    kinds: offices,
+    article: (p) => p.provisions.termination.article,
+    summary: 'Consent to the proposed termination (terminated when every office has)',
+  },
+  'fund.declineTermination': {
+    kinds: offices,
+    article: (p) => p.provisions.termination.article,
+    summary: 'Decline the proposed termination with a reason, which ends the proposal',
+  },
+  'fund.returnBalance': {
+    kinds: kinds('FUND_MANAGER'),
+    article: (p) => p.provisions.termination.article,
+    summary:
+      "After termination, once claims under way have finished, return the special account's balance to the funder",
+  },
 };
 
 // The table and the shared list of names must not drift apart (a new name without a rule, or a rule

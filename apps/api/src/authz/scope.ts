@@ -58,6 +58,8 @@ export const SUBJECT_FIELDS: Readonly<Record<SubjectType, (alias: string) => Fie
   }),
   LedgerEntry: () => ({}),
   ResumptionVote: () => ({}),
+  /** Capital contributions, annual work plans, termination consents (Art 3, 5, 6.5, 24): the programme's. */
+  FundGovernance: () => ({}),
   /** The fund's operation reports (Art 6.6): the programme's, no tenant column. */
   FundReport: () => ({}),
   FinancialStatement: (a) => ({

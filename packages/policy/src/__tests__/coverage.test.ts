@@ -37,6 +37,14 @@ describe('R2 loan coverage', () => {
     expect(combo).toMatchObject({ covered: true, loanKind: 'COMBINATION' });
   });
 
+  it('after the offices terminated the fund, a loan issued on or after the effective date is not covered (Art 24)', () => {
+    expect(failures({ fundTerminatedFrom: '2025-01-10' })).toEqual(['Art 24:FUND_TERMINATED']);
+    expect(failures({ fundTerminatedFrom: '2025-01-01' })).toEqual(['Art 24:FUND_TERMINATED']);
+    // Issued the day before it took effect: covered, and its claim runs to the end.
+    expect(loanCoverage({ ...base, fundTerminatedFrom: '2025-01-11' }, P).covered).toBe(true);
+    expect(loanCoverage({ ...base, fundTerminatedFrom: null }, P).covered).toBe(true);
+  });
+
   it('refuses a loan without a patent or trademark pledged by the borrower (Art 2, 4)', () => {
     expect(failures({ collateral: [{ kind: 'OTHER', pledgedByBorrower: true }] })).toEqual([
       'Art 2, 4:NO_IP_COLLATERAL',

@@ -47,11 +47,13 @@ describe('JIANGBEI_2024 (江北知发〔2024〕8号)', () => {
   it('names the article of every rule without a number that the portal cites', () => {
     const articles = Object.fromEntries(PROVISION_KEYS.map((k) => [k, JIANGBEI_2024.provisions[k].article]));
     expect(articles).toEqual({
+      capitalContribution: 'Art 3, 5',
       programmeGovernance: 'Art 5',
       managerDuties: 'Art 6',
       fundAccounting: 'Art 6.2',
       operationReports: 'Art 6.6',
       enterpriseLibrary: 'Art 6.3',
+      annualWorkPlan: 'Art 6.5',
       fundUse: 'Art 7',
       partnerSelection: 'Art 8',
       interestAccount: 'Art 10',

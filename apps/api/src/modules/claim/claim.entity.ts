@@ -229,6 +229,50 @@ export class RecoveryEntity {
   @Column({ name: 'recorded_by', type: 'uuid' })
   recordedBy: string;
 
+  /**
+   * Where the fund's share stands (Art 18): NONE_OWED (nothing to return), DUE (owed, nothing
+   * declared), DECLARED (the bank says it remitted; awaits the manager), REJECTED (the manager did
+   * not find it on the statement; the bank declares again), CONFIRMED (received and posted).
+   */
+  @Column({ name: 'remittance_status', type: 'text', default: 'DUE' })
+  remittanceStatus: RemittanceStatus;
+
+  @Column({ name: 'declared_remitted_on', type: 'date', nullable: true })
+  declaredRemittedOn: IsoDate | null;
+
+  @Column({ name: 'declared_reference', type: 'text', nullable: true })
+  declaredReference: string | null;
+
+  @Column({ name: 'declared_by', type: 'uuid', nullable: true })
+  declaredBy: string | null;
+
+  @Column({ name: 'declared_on', type: 'date', nullable: true })
+  declaredOn: IsoDate | null;
+
+  @Column({ name: 'declaration_key', type: 'text', nullable: true })
+  declarationKey: string | null;
+
+  @Column({ name: 'rejection_reason', type: 'text', nullable: true })
+  rejectionReason: string | null;
+
+  @Column({ name: 'rejected_by', type: 'uuid', nullable: true })
+  rejectedBy: string | null;
+
+  @Column({ name: 'rejected_on', type: 'date', nullable: true })
+  rejectedOn: IsoDate | null;
+
+  @Column({ name: 'bank_statement_ref', type: 'text', nullable: true })
+  bankStatementRef: string | null;
+
+  @Column({ name: 'confirmed_by', type: 'uuid', nullable: true })
+  confirmedBy: string | null;
+
+  @Column({ name: 'confirmed_on', type: 'date', nullable: true })
+  confirmedOn: IsoDate | null;
+
   @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false })
   createdAt: Date;
 }
+
+export const REMITTANCE_STATUSES = ['NONE_OWED', 'DUE', 'DECLARED', 'REJECTED', 'CONFIRMED'] as const;
+export type RemittanceStatus = (typeof REMITTANCE_STATUSES)[number];

@@ -3,6 +3,7 @@ import { claimDocumentUrl } from './claim-document.download';
 import {
   ClaimDocumentKind,
   ClaimStatus,
+  RemittanceStatus,
   type ClaimComputationType,
   type ClaimDocumentType,
   type ClaimType,
@@ -75,5 +76,13 @@ export function toRecoveryType(r: RecoveryEntity, businessDate: IsoDate): Recove
     dueOn: r.dueOn,
     remittedOn: r.remittedOn,
     overdue: isRemittanceOverdue(r.dueOn, businessDate, r.remittedOn !== null),
+    remittanceStatus: r.remittanceStatus as RemittanceStatus,
+    declaredRemittedOn: r.declaredRemittedOn,
+    declaredReference: r.declaredReference,
+    declaredOn: r.declaredOn,
+    rejectionReason: r.rejectionReason,
+    rejectedOn: r.rejectedOn,
+    bankStatementRef: r.bankStatementRef,
+    confirmedOn: r.confirmedOn,
   };
 }

@@ -32,7 +32,10 @@ import {
   ClaimStepType,
   ClaimType,
   RecordRecoveryInput,
+  ConfirmRemittanceInput,
   RecoveryType,
+  RemittanceDeclarationInput,
+  RemittanceStatus,
   SubmitClaimInput,
   UploadClaimDocumentInput,
 } from './claim.types';
@@ -249,14 +252,58 @@ export class ClaimResolver {
   }
 
   @Mutation(() => RecoveryType, {
-    description: 'Bank: record the remittance of the fund\u2019s share; posts to principal',
+    description:
+      "Bank: declare that it remitted the fund's share (Art 18). Only a declaration: nothing is posted until " +
+      'the fund manager confirms it against the bank statement (confirmRemittance). The same key again answers ' +
+      'the same declaration.',
   })
   async recordRemittance(
     @Ctx() ctx: GqlContext,
     @Arg('recoveryId', () => ID) recoveryId: string,
     @Arg('idempotencyKey') idempotencyKey: string,
+    @Arg('declaration', () => RemittanceDeclarationInput, {
+      nullable: true,
+      description: 'When the bank transferred the money (default: the business date) and its reference',
+    })
+    declaration?: RemittanceDeclarationInput | null,
   ): Promise<RecoveryType> {
-    const r = await ctx.services.recoveries.remit(requireActor(ctx), recoveryId, idempotencyKey);
+    const r = await ctx.services.recoveries.declareRemittance(requireActor(ctx), {
+      recoveryId,
+      idempotencyKey,
+      remittedOn: (declaration?.remittedOn as IsoDate | null | undefined) ?? null,
+      reference: declaration?.reference ?? null,
+    });
+    return toRecoveryType(r, ctx.services.clock.today());
+  }
+
+  @Mutation(() => RecoveryType, {
+    description:
+      'Fund manager: confirm a declared remittance against the bank statement (its reference and the date the ' +
+      'money arrived); posts REMITTANCE_RECEIVED once (Art 18). The same statement reference again is a replay.',
+  })
+  async confirmRemittance(
+    @Ctx() ctx: GqlContext,
+    @Arg('input', () => ConfirmRemittanceInput) input: ConfirmRemittanceInput,
+  ): Promise<RecoveryType> {
+    const r = await ctx.services.recoveries.confirmRemittance(requireActor(ctx), {
+      recoveryId: input.recoveryId,
+      bankStatementRef: input.bankStatementRef,
+      receivedOn: input.receivedOn as IsoDate,
+    });
+    return toRecoveryType(r, ctx.services.clock.today());
+  }
+
+  @Mutation(() => RecoveryType, {
+    description:
+      'Fund manager: reject a declared remittance not found on the bank statement, with the reason (Art 18); ' +
+      'the share stays owed and the bank declares again',
+  })
+  async rejectRemittance(
+    @Ctx() ctx: GqlContext,
+    @Arg('recoveryId', () => ID) recoveryId: string,
+    @Arg('reason') reason: string,
+  ): Promise<RecoveryType> {
+    const r = await ctx.services.recoveries.rejectRemittance(requireActor(ctx), recoveryId, reason);
     return toRecoveryType(r, ctx.services.clock.today());
   }
 
@@ -375,11 +422,25 @@ export class ClaimResolver {
 export class RecoveryResolver {
   @FieldResolver(() => [String], {
     description:
-      "Operations the caller may take on this recovery now (recovery.remit until the fund's share is remitted)",
+      'Operations the caller may take on this recovery now: recovery.remit (declare) while the share is owed ' +
+      'and not declared; recovery.confirmRemittance and recovery.rejectRemittance while a declaration waits',
   })
   async viewerCan(@Root() recovery: RecoveryType, @Ctx() ctx: GqlContext): Promise<Operation[]> {
-    if (recovery.remittedOn !== null) return [];
-    const permitted = await viewerCanLoader(ctx, 'Recovery', ['recovery.remit']).load(recovery.id);
-    return permitted.has('recovery.remit') ? ['recovery.remit'] : [];
+    const inState: Operation[] =
+      recovery.remittanceStatus === RemittanceStatus.DUE ||
+      recovery.remittanceStatus === RemittanceStatus.REJECTED
+        ? ['recovery.remit']
+        : recovery.remittanceStatus === RemittanceStatus.DECLARED
+          ? ['recovery.confirmRemittance', 'recovery.rejectRemittance']
+          : [];
+    if (inState.length === 0) return [];
+    const permitted = await viewerCanLoader(ctx, 'Recovery', RECOVERY_OPERATIONS).load(recovery.id);
+    return inState.filter((op) => permitted.has(op));
   }
 }
+
+const RECOVERY_OPERATIONS: readonly Operation[] = [
+  'recovery.remit',
+  'recovery.confirmRemittance',
+  'recovery.rejectRemittance',
+];

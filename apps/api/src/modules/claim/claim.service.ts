@@ -30,7 +30,8 @@ import type { AgreementService } from '../agreement/agreement.service';
 import { LoanEntity } from '../loan/loan.entity';
 import { ClaimEntity, ClaimEventEntity, type StoredComputation } from './claim.entity';
 import type { LedgerService } from '../ledger/ledger.service';
-import { readFundState, recordFinalApproval } from './fund-state';
+import { principalCommitment, readFundState, recordFinalApproval } from './fund-state';
+import { ACCOUNT } from '../ledger/ledger.chart';
 import { isUuid } from '../../common/ids';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
@@ -294,9 +295,11 @@ export class ClaimService {
   }
 
   /**
-   * R6.5: an office co-signs. The last signature is the final approval: it takes the fund-state
-   * lock, recomputes R5 against the enterprise's year and the fund's state of that day, and runs
-   * the circuit breaker (Art 19) — refused while suspended, honoured when it crosses the line.
+   * R6.5: an office co-signs. The last signature is the final approval: it recomputes R5 against the
+   * enterprise's year and the fund's state of that day, runs the circuit breaker (Art 19) — refused
+   * while suspended, honoured when it crosses the line — and commits no more than the principal holds
+   * less the shares approved but not yet paid (Art 7). The fund-state lock, which serialises final
+   * approvals, is taken only for that last check and write; the loan and agreement are read before.
    */
   approve(actor: Actor, claimId: string, comment?: string | null): Promise<ClaimEntity> {
     return this.transition(
@@ -307,9 +310,10 @@ export class ClaimService {
       async (em, claim, today, policy, snapshot, detail) => {
         // Only the last signature is the final approval; the others are not held by a suspension (R7).
         if (!isFinalApproval(snapshot, 'APPROVE', actor.orgKind, policy)) return { fundSuspended: false };
-        const fund = await readFundState(em, { forUpdate: true });
         const loan = await em.findOneByOrFail(LoanEntity, { id: claim.loanId });
         const agreement = await this.agreements.agreementInForce(em, claim.bankId, today);
+        // ---- under the fund-state lock from here to the commit ----
+        const fund = await readFundState(em, { forUpdate: true });
         const yearSoFar = await this.enterpriseYearSoFar(em, claim.enterpriseId, yearOf(today), claim.id);
         const c = computeCompensation(
           {
@@ -342,6 +346,24 @@ export class ClaimService {
           );
         }
         if (breaker.finalApprovalAllowed) {
+          // Art 7: the principal pays compensation and only what it holds. Shares already approved
+          // but unpaid are promised out of it, so this approval may commit only what is left — the
+          // payout would otherwise be refused after the offices had signed.
+          const { principal, committed } = await principalCommitment(em, ACCOUNT.PRINCIPAL);
+          const available = principal.minus(committed);
+          if (c.fundShare.gt(available)) {
+            throw policyViolation(
+              'fund.principalCommitted',
+              {
+                fundShare: c.fundShare.toString(),
+                principal: principal.toString(),
+                committed: committed.toString(),
+                available: available.toString(),
+              },
+              policy.provisions.fundUse.article,
+              { rule: 'PRINCIPAL_COMMITTED' },
+            );
+          }
           await recordFinalApproval(em, {
             cumulativeAfter: breaker.cumulativeAfter,
             suspendedAfter: breaker.suspendedAfter,
@@ -362,6 +384,7 @@ export class ClaimService {
             fundShare: c.fundShare.toString(),
             cumulativeAfter: breaker.cumulativeAfter.toString(),
             fundSuspendedAfter: breaker.suspendedAfter,
+            committedBefore: committed.toString(),
           });
         }
         return { fundSuspended: !breaker.finalApprovalAllowed };

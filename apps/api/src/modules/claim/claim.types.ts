@@ -150,6 +150,27 @@ export class ClaimDocumentContentType {
   contentBase64: string;
 }
 
+/**
+ * Where the fund's share of a recovery stands (Art 18). Work queues: DUE and REJECTED wait for the
+ * bank's declaration, DECLARED waits for the fund manager's confirmation against the bank statement.
+ */
+export enum RemittanceStatus {
+  /** Nothing is owed to the fund for this recovery. */
+  NONE_OWED = 'NONE_OWED',
+  /** Owed; the bank has not declared a remittance. */
+  DUE = 'DUE',
+  /** The bank declared it remitted; awaits the manager's confirmation (nothing posted yet). */
+  DECLARED = 'DECLARED',
+  /** The manager did not find it on the statement; the bank declares again. */
+  REJECTED = 'REJECTED',
+  /** Received in the special account and posted (REMITTANCE_RECEIVED). */
+  CONFIRMED = 'CONFIRMED',
+}
+registerEnumType(RemittanceStatus, {
+  name: 'RemittanceStatus',
+  description: "Where the fund's share of a recovery stands (Art 18): declared by the bank, confirmed by the manager",
+});
+
 @ObjectType('Recovery', { description: 'Art 18: a recovery and the fund\u2019s share owed back' })
 export class RecoveryType {
   @Field(() => ID)
@@ -164,10 +185,29 @@ export class RecoveryType {
   amountOwedToFund: string;
   @Field(() => DateScalar, { description: 'received + 30 days' })
   dueOn: string;
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The date the money reached the special account, as the fund manager confirmed it',
+  })
   remittedOn: string | null;
   @Field({ description: 'Not remitted and past due at the business date' })
   overdue: boolean;
+  @Field(() => RemittanceStatus)
+  remittanceStatus: RemittanceStatus;
+  @Field(() => DateScalar, { nullable: true, description: 'The date the bank says it remitted (its declaration)' })
+  declaredRemittedOn: string | null;
+  @Field(() => String, { nullable: true, description: "The bank's own transfer reference, if it gave one" })
+  declaredReference: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'The business date of the declaration' })
+  declaredOn: string | null;
+  @Field(() => String, { nullable: true, description: 'Why the manager rejected the last declaration' })
+  rejectionReason: string | null;
+  @Field(() => DateScalar, { nullable: true })
+  rejectedOn: string | null;
+  @Field(() => String, { nullable: true, description: 'The bank statement reference the manager confirmed against' })
+  bankStatementRef: string | null;
+  @Field(() => DateScalar, { nullable: true })
+  confirmedOn: string | null;
 }
 
 @ObjectType('ClaimLoanRef')
@@ -286,4 +326,24 @@ export class RecordRecoveryInput {
   @Field({ nullable: true, description: 'Optional; the same key again returns the same recovery' })
   @MaxLength(TEXT_LIMITS.key)
   idempotencyKey?: string;
+}
+
+@InputType('RemittanceDeclarationInput')
+export class RemittanceDeclarationInput {
+  @Field(() => DateScalar, { nullable: true, description: 'The date the bank transferred the money' })
+  remittedOn?: string | null;
+  @Field(() => String, { nullable: true, description: "The bank's transfer reference" })
+  @MaxLength(TEXT_LIMITS.label)
+  reference?: string | null;
+}
+
+@InputType('ConfirmRemittanceInput')
+export class ConfirmRemittanceInput {
+  @Field(() => ID)
+  recoveryId: string;
+  @Field({ description: 'The reference of the credit on the special account\u2019s bank statement' })
+  @MaxLength(TEXT_LIMITS.label)
+  bankStatementRef: string;
+  @Field(() => DateScalar, { description: 'The date the money reached the special account' })
+  receivedOn: string;
 }

@@ -6,7 +6,8 @@ import { badInput, conflict, forbidden } from '../../common/errors';
 import type { PolicyBook } from '../../common/policy-book';
 import type { UseCaseRunner } from '../../common/use-case';
 import type { FundCompensationStatus } from '../ledger/fund-status';
-import { readFundState, recordResumption } from './fund-state';
+import { ACCOUNT } from '../ledger/ledger.chart';
+import { principalCommitment, readFundState, recordResumption } from './fund-state';
 
 export interface ResumptionVote {
   orgKind: string;
@@ -24,10 +25,18 @@ export class FundService {
     private readonly policies: PolicyBook,
   ) {}
 
-  /** For the ledger's fundStatus: Σ F finally approved and whether new compensation is stopped. */
+  /** For the ledger's fundStatus: Σ F finally approved, the breaker's episode and base, the commitment. */
   async compensationStatus(em: EntityManager): Promise<FundCompensationStatus> {
     const s = await readFundState(em);
-    return { cumulativeCompensation: s.cumulative, suspended: s.suspended };
+    const { committed } = await principalCommitment(em, ACCOUNT.PRINCIPAL);
+    return {
+      cumulativeCompensation: s.cumulative,
+      suspended: s.suspended,
+      suspensionId: s.suspensionId,
+      suspendedSince: s.suspendedSince,
+      cumulativeAtLastResumption: s.cumulativeAtLastResumption,
+      committedCompensation: committed,
+    };
   }
 
   /** The fund's state as the caller's scope reads it (fundStatus, claims' allowed actions). */
@@ -55,8 +64,8 @@ export class FundService {
       const state = await readFundState(scope.em);
       if (!state.suspended) return false;
       const given: unknown[] = await scope.em.query(
-        `SELECT 1 FROM fund_resumption_votes WHERE suspended_since = $1 AND org_kind = $2`,
-        [state.suspendedSince, scope.actor.orgKind],
+        `SELECT 1 FROM fund_resumption_votes WHERE suspension_id = $1 AND org_kind = $2`,
+        [state.suspensionId, scope.actor.orgKind],
       );
       return given.length === 0;
     });
@@ -64,11 +73,12 @@ export class FundService {
 
   private async currentVotes(em: EntityManager): Promise<ResumptionVote[]> {
     const state = await readFundState(em);
-    if (!state.suspended) return [];
+    if (!state.suspended || !state.suspensionId) return [];
+    // The current episode's consents only: an earlier suspension's (even of the same date) are history.
     const rows: { org_kind: string; comment: string; business_date: string; occurred_at: Date }[] =
       await em.query(
-        `SELECT org_kind, comment, business_date::text, occurred_at FROM fund_resumption_votes WHERE suspended_since = $1 ORDER BY id`,
-        [state.suspendedSince],
+        `SELECT org_kind, comment, business_date::text, occurred_at FROM fund_resumption_votes WHERE suspension_id = $1 ORDER BY id`,
+        [state.suspensionId],
       );
     return rows.map((r) => ({
       orgKind: r.org_kind,
@@ -88,12 +98,22 @@ export class FundService {
       const state = await readFundState(em, { forUpdate: true });
       const policy = this.policies.inForce(this.clock.today());
       const article = policy.provisions.fundSuspension.article;
-      if (!state.suspended || !state.suspendedSince) throw conflict('fund.notSuspended', {}, article);
-      target('FundSuspension', state.suspendedSince);
+      if (!state.suspended || !state.suspensionId || !state.suspendedSince) {
+        throw conflict('fund.notSuspended', {}, article);
+      }
+      target('FundSuspension', state.suspensionId);
+      // Keyed by the episode's id: a second suspension on the same date takes fresh consents.
       const inserted: unknown[] = await em.query(
-        `INSERT INTO fund_resumption_votes (suspended_since, org_kind, user_id, comment, business_date)
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (suspended_since, org_kind) DO NOTHING RETURNING id`,
-        [state.suspendedSince, actor.orgKind, actor.userId, comment.trim(), this.clock.today()],
+        `INSERT INTO fund_resumption_votes (suspension_id, suspended_since, org_kind, user_id, comment, business_date)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (suspension_id, org_kind) DO NOTHING RETURNING id`,
+        [
+          state.suspensionId,
+          state.suspendedSince,
+          actor.orgKind,
+          actor.userId,
+          comment.trim(),
+          this.clock.today(),
+        ],
       );
       if (inserted.length === 0) throw conflict('fund.alreadyConsented', { orgKind: actor.orgKind }, article);
       // The fund resumes once every voter the measures name has consented (resumptionVoters: in
@@ -101,11 +121,11 @@ export class FundService {
       const voters = policy.resumptionVoters.value;
       const votes: { n: number }[] = await em.query(
         `SELECT count(DISTINCT org_kind)::int AS n FROM fund_resumption_votes
-          WHERE suspended_since = $1 AND org_kind = ANY($2::text[])`,
-        [state.suspendedSince, voters],
+          WHERE suspension_id = $1 AND org_kind = ANY($2::text[])`,
+        [state.suspensionId, voters],
       );
       const resumed = votes[0].n >= voters.length;
-      if (resumed) await recordResumption(em);
+      if (resumed) await recordResumption(em, state.suspensionId, this.clock.today());
       detail({ votes: votes[0].n, resumed });
       return { resumed, votes: votes[0].n };
     });

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type { Operation } from '@ipfund/shared';
 import { Money, compareDates, computeRemittance, type IsoDate } from '@ipfund/policy';
 import type { Access } from '../../authz/access';
 import type { Actor } from '../../authz/actor';
 import type { Scope } from '../../authz/scope';
 import type { BusinessClock } from '../../common/business-clock';
-import { badInput, notFound, policyViolation } from '../../common/errors';
+import { badInput, conflict, notFound, policyViolation } from '../../common/errors';
 import type { PolicyBook } from '../../common/policy-book';
 import type { UseCaseRunner } from '../../common/use-case';
 import { RecoveryEntity } from './claim.entity';
@@ -13,8 +14,9 @@ import { isUuid } from '../../common/ids';
 
 /**
  * Recoveries after payout (R8, Art 18): for each amount R the bank recovers on day d it owes the
- * fund R × F ÷ B by d + 30 days. Recording it makes the amount receivable in the ledger; the
- * remittance moves it back into the principal account.
+ * fund R × F ÷ B by d + 30 days. Recording it makes the amount receivable in the ledger. The bank
+ * then declares its remittance; only the fund manager's confirmation against the bank statement
+ * moves the money back into the principal account.
  */
 export class RecoveryService {
   constructor(
@@ -84,6 +86,7 @@ export class RecoveryService {
           dueOn: remittance.dueOn,
           idempotencyKey: key,
           recordedBy: actor.userId,
+          remittanceStatus: remittance.amountOwed.isPositive() ? 'DUE' : 'NONE_OWED',
         }),
       );
       if (remittance.amountOwed.isPositive()) {
@@ -110,41 +113,170 @@ export class RecoveryService {
     });
   }
 
-  /** The bank remits the fund's share; the ledger moves it back into the principal account. */
-  remit(actor: Actor, recoveryId: string, idempotencyKey: string): Promise<RecoveryEntity> {
+  /**
+   * The bank declares that it remitted the fund's share (Art 18). A declaration is the bank's word,
+   * not the money: nothing is posted until the fund manager finds the amount on the special
+   * account's statement (`confirmRemittance`). The same key again answers the same declaration.
+   */
+  declareRemittance(
+    actor: Actor,
+    input: {
+      recoveryId: string;
+      idempotencyKey: string;
+      remittedOn?: IsoDate | null;
+      reference?: string | null;
+    },
+  ): Promise<RecoveryEntity> {
     return this.useCases.run(actor, 'recovery.remit', async ({ em, scope, target, detail }) => {
-      if (!isUuid(recoveryId)) throw notFound('Recovery');
-      const recovery = await scope
-        .recoveries('recovery.remit')
-        .andWhere('recovery.id = :id', { id: recoveryId })
-        .setLock('pessimistic_write')
-        .getOne();
-      if (!recovery) throw notFound('Recovery');
+      const recovery = await this.lockFor(scope, 'recovery.remit', input.recoveryId);
       target('Recovery', recovery.id);
-      // A recovery is remitted once, for the amount fixed when it was recorded: a repeat is a replay.
-      if (recovery.remittedOn) {
+      const today = this.clock.today();
+      const article = this.policies.inForce(today).provisions.recovery.article;
+      if (recovery.remittanceStatus === 'DECLARED' && recovery.declarationKey === input.idempotencyKey) {
         detail({ replay: true });
         return recovery;
       }
-      const amount = Money.of(recovery.amountOwed);
-      const today = this.clock.today();
-      if (amount.isPositive()) {
-        const { id: transactionId } = await this.ledger.postRemittanceReceived(em, {
-          claimId: recovery.claimId,
-          reference: { type: 'Recovery', id: recovery.id },
-          amount,
-          idempotencyKey: `remittance:${recovery.id}`,
-          actor,
-          businessDate: today,
-          memo: `收到追偿返还款（${idempotencyKey}）`,
-        });
-        recovery.remittanceTransactionId = transactionId;
+      switch (recovery.remittanceStatus) {
+        case 'NONE_OWED':
+          throw conflict('recovery.noneOwed', {}, article);
+        case 'DECLARED':
+          throw conflict('recovery.declaredAlready', { declaredOn: recovery.declaredOn ?? '' }, article);
+        case 'CONFIRMED':
+          throw conflict(
+            'recovery.alreadyConfirmed',
+            {
+              confirmedOn: recovery.confirmedOn ?? recovery.remittedOn ?? '',
+              statementRef: recovery.bankStatementRef ?? '',
+            },
+            article,
+          );
+        default:
+          break;
       }
-      recovery.remittedOn = today;
+      const remittedOn = input.remittedOn ?? today;
+      this.checkRemittanceDate(recovery, remittedOn, today);
+      const reference = input.reference?.trim() || null;
+      Object.assign(recovery, {
+        remittanceStatus: 'DECLARED',
+        declaredRemittedOn: remittedOn,
+        declaredReference: reference,
+        declaredBy: actor.userId,
+        declaredOn: today,
+        declarationKey: input.idempotencyKey,
+      });
       await em.save(recovery);
-      detail({ amount: amount.toString(), remittedOn: today });
+      detail({ declared: recovery.amountOwed, remittedOn, reference, posted: false });
       return recovery;
     });
+  }
+
+  /**
+   * The fund manager confirms that the declared remittance reached the special account, citing the
+   * bank statement's reference and the date the money arrived; only this posts REMITTANCE_RECEIVED
+   * (Art 18; the manager keeps the accounts, Art 6.2). Confirming again with the same statement
+   * reference answers the confirmed recovery and posts nothing; concurrent confirmations wait on the
+   * recovery's row lock and the ledger's idempotency key, so the amount is posted once.
+   */
+  confirmRemittance(
+    actor: Actor,
+    input: { recoveryId: string; bankStatementRef: string; receivedOn: IsoDate },
+  ): Promise<RecoveryEntity> {
+    return this.useCases.run(actor, 'recovery.confirmRemittance', async ({ em, scope, target, detail }) => {
+      const statementRef = input.bankStatementRef.trim();
+      if (!statementRef || statementRef.length > 100) throw badInput('recovery.statementRef', {});
+      const recovery = await this.lockFor(scope, 'recovery.confirmRemittance', input.recoveryId);
+      target('Recovery', recovery.id);
+      const today = this.clock.today();
+      const article = this.policies.inForce(today).provisions.recovery.article;
+      if (recovery.remittanceStatus === 'CONFIRMED') {
+        if (recovery.bankStatementRef === statementRef) {
+          detail({ replay: true });
+          return recovery;
+        }
+        throw conflict(
+          'recovery.alreadyConfirmed',
+          {
+            confirmedOn: recovery.confirmedOn ?? recovery.remittedOn ?? '',
+            statementRef: recovery.bankStatementRef ?? '',
+          },
+          article,
+        );
+      }
+      if (recovery.remittanceStatus !== 'DECLARED') {
+        throw conflict('recovery.notDeclared', { status: recovery.remittanceStatus }, article);
+      }
+      this.checkRemittanceDate(recovery, input.receivedOn, today);
+      const amount = Money.of(recovery.amountOwed);
+      const { id: transactionId } = await this.ledger.postRemittanceReceived(em, {
+        claimId: recovery.claimId,
+        reference: { type: 'Recovery', id: recovery.id },
+        amount,
+        idempotencyKey: `remittance:${recovery.id}`,
+        actor,
+        businessDate: input.receivedOn,
+        memo: `收到追偿返还款（银行流水 ${statementRef}）`.slice(0, 500),
+      });
+      Object.assign(recovery, {
+        remittanceStatus: 'CONFIRMED',
+        remittedOn: input.receivedOn,
+        remittanceTransactionId: transactionId,
+        bankStatementRef: statementRef,
+        confirmedBy: actor.userId,
+        confirmedOn: today,
+      });
+      await em.save(recovery);
+      detail({ amount: amount.toString(), receivedOn: input.receivedOn, statementRef, transactionId });
+      return recovery;
+    });
+  }
+
+  /**
+   * The manager did not find the declared remittance on the statement: the declaration is rejected
+   * with the reason, the share stays owed (and overdue once past due), and the bank declares again.
+   */
+  rejectRemittance(actor: Actor, recoveryId: string, reason: string): Promise<RecoveryEntity> {
+    return this.useCases.run(actor, 'recovery.rejectRemittance', async ({ em, scope, target, detail }) => {
+      const why = reason.trim();
+      if (!why) throw badInput('common.reasonRequired', {});
+      const recovery = await this.lockFor(scope, 'recovery.rejectRemittance', recoveryId);
+      target('Recovery', recovery.id);
+      const article = this.policies.inForce(this.clock.today()).provisions.recovery.article;
+      if (recovery.remittanceStatus !== 'DECLARED') {
+        throw conflict('recovery.notDeclared', { status: recovery.remittanceStatus }, article);
+      }
+      Object.assign(recovery, {
+        remittanceStatus: 'REJECTED',
+        rejectionReason: why,
+        rejectedBy: actor.userId,
+        rejectedOn: this.clock.today(),
+        declarationKey: null,
+      });
+      await em.save(recovery);
+      detail({ rejected: true, reason: why });
+      return recovery;
+    });
+  }
+
+  /** A remittance is made after the recovery it returns and not after today. */
+  private checkRemittanceDate(recovery: RecoveryEntity, remittedOn: IsoDate, today: IsoDate): void {
+    if (compareDates(remittedOn, today) > 0) {
+      throw badInput('recovery.remittedInFuture', { remittedOn, today });
+    }
+    if (compareDates(remittedOn, recovery.receivedOn) < 0) {
+      throw badInput('recovery.remittedBeforeRecovery', { remittedOn, receivedOn: recovery.receivedOn });
+    }
+  }
+
+  /** The recovery, locked for this transaction — NOT_FOUND when missing or not the actor's to act on. */
+  private async lockFor(scope: Scope, operation: Operation, recoveryId: string): Promise<RecoveryEntity> {
+    if (!isUuid(recoveryId)) throw notFound('Recovery');
+    const recovery = await scope
+      .recoveries(operation)
+      .andWhere('recovery.id = :id', { id: recoveryId })
+      .setLock('pessimistic_write')
+      .getOne();
+    if (!recovery) throw notFound('Recovery');
+    return recovery;
   }
 
   /** Recoveries the actor may see; `openOnly` for the remittances not yet made. */

@@ -77,5 +77,14 @@ export function toFundStatusType(s: FundStatusView): FundStatusType {
     interestBalance: s.interestBalance?.toString() ?? null,
     cumulativeCompensation: s.cumulativeCompensation?.toString() ?? null,
     suspended: s.suspended,
+    suspensionId: s.suspensionId,
+    suspendedSince: s.suspendedSince,
+    committedCompensation: s.committedCompensation?.toString() ?? null,
+    availableForCompensation: s.availableForCompensation?.toString() ?? null,
+    cumulativeAtLastResumption: s.cumulativeAtLastResumption?.toString() ?? null,
+    cumulativeSinceResumption: s.cumulativeSinceResumption?.toString() ?? null,
+    totalContributions: s.totalContributions?.toString() ?? null,
+    terminationStatus: s.terminationStatus,
+    terminationEffectiveOn: s.terminationEffectiveOn,
   };
 }

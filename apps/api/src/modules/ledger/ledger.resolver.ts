@@ -149,17 +149,27 @@ const FUND_LEDGER_OPERATIONS: readonly Operation[] = [
   'ledger.setDepositBank',
 ];
 
+/** Governance operations started on the fund itself (a plan's or a termination's next steps are on them). */
+const FUND_GOVERNANCE_OPERATIONS: readonly Operation[] = [
+  'fund.recordContribution',
+  'fund.submitAnnualPlan',
+  'fund.proposeTermination',
+];
+
 @Resolver(() => FundStatusType)
 export class FundStatusResolver {
   @FieldResolver(() => [String], {
     description:
-      'Operations the caller may take on the fund now: the ledger movements of its kind, and ' +
-      'fund.consentToResume while the fund is suspended and its organisation has not consented yet',
+      'Operations the caller may take on the fund now: the ledger movements of its kind, ' +
+      'fund.consentToResume while the fund is suspended and its organisation has not consented yet, and ' +
+      'the governance operations of its kind (contribution, annual plan, termination proposal)',
   })
   async viewerCan(@Ctx() ctx: GqlContext): Promise<Operation[]> {
     const actor = requireActor(ctx);
     const ops = FUND_LEDGER_OPERATIONS.filter((op) => ctx.services.access.mayTake(actor, op));
     if (await ctx.services.fund.awaitsConsentOf(actor)) ops.push('fund.consentToResume');
+    // The fund's governance (Art 3, 5, 6.5, 24): what the caller's kind may start on the fund as a whole.
+    for (const op of FUND_GOVERNANCE_OPERATIONS) if (ctx.services.access.mayTake(actor, op)) ops.push(op);
     return ops;
   }
 }

@@ -170,6 +170,21 @@ export interface FundStatusView {
   interestBalance: Money | null;
   cumulativeCompensation: Money | null;
   suspended: boolean;
+  /** The current suspension episode's id and start (public, like `suspended`). */
+  suspensionId: string | null;
+  suspendedSince: IsoDate | null;
+  /** Σ F approved but not yet paid (Art 7): ledger readers only. */
+  committedCompensation: Money | null;
+  /** principal − committed: the most a further final approval may commit (Art 7). */
+  availableForCompensation: Money | null;
+  /** The breaker's base and what it counts from there (Art 19). */
+  cumulativeAtLastResumption: Money | null;
+  cumulativeSinceResumption: Money | null;
+  /** Σ capital contributions beyond the initial capital (Art 3, 5): ledger readers only. */
+  totalContributions: Money | null;
+  /** The termination decision (public, like `suspended`: it decides coverage, Art 24). */
+  terminationStatus: string | null;
+  terminationEffectiveOn: IsoDate | null;
 }
 
 const AMOUNT_TEXT = /^(0|[1-9]\d{0,15})(\.\d{1,2})?$/;
@@ -700,20 +715,37 @@ export class LedgerService {
   ): Promise<FundStatusView> {
     const em = scope.em;
     const status = await provider(em);
+    const publicPart = {
+      suspended: status.suspended,
+      suspensionId: status.suspensionId,
+      suspendedSince: status.suspendedSince,
+      terminationStatus: status.termination?.status ?? null,
+      terminationEffectiveOn: status.termination?.effectiveOn ?? null,
+    };
     if (!scope.canRead('LedgerEntry')) {
       return {
+        ...publicPart,
         principalBalance: null,
         interestBalance: null,
         cumulativeCompensation: null,
-        suspended: status.suspended,
+        committedCompensation: null,
+        availableForCompensation: null,
+        cumulativeAtLastResumption: null,
+        cumulativeSinceResumption: null,
+        totalContributions: null,
       };
     }
     const balances = await this.balances(em);
     return {
+      ...publicPart,
       principalBalance: balances.principal,
       interestBalance: balances.interest,
       cumulativeCompensation: status.cumulativeCompensation,
-      suspended: status.suspended,
+      committedCompensation: status.committedCompensation,
+      availableForCompensation: balances.principal.minus(status.committedCompensation),
+      cumulativeAtLastResumption: status.cumulativeAtLastResumption,
+      cumulativeSinceResumption: status.cumulativeCompensation.minus(status.cumulativeAtLastResumption),
+      totalContributions: status.totalContributions,
     };
   }
 

@@ -211,6 +211,59 @@ export class FundStatusType {
 
   @Field({ description: 'R7 circuit breaker (Art 19): new compensation business stopped' })
   suspended: boolean;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The current suspension episode (null while the fund runs); resumption consents belong to it',
+  })
+  suspensionId: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The business date the current suspension began' })
+  suspendedSince: string | null;
+
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Σ F of claims finally approved but not yet paid: already committed out of the principal (Art 7)',
+  })
+  committedCompensation: string | null;
+
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description:
+      'principalBalance − committedCompensation: a final approval whose F exceeds this is refused (Art 7)',
+  })
+  availableForCompensation: string | null;
+
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'The cumulative figure at the last resumption: the breaker counts from here (Art 19)',
+  })
+  cumulativeAtLastResumption: string | null;
+
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'cumulativeCompensation − cumulativeAtLastResumption: what the breaker compares with its threshold',
+  })
+  cumulativeSinceResumption: string | null;
+
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Σ capital contributions recorded by the finance bureau, beyond the initial capital (Art 3, 5)',
+  })
+  totalContributions: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'TERMINATED or SETTLED once the offices decided to terminate the fund (Art 24); null while it runs. Public.',
+  })
+  terminationStatus: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Loans issued on or after this date are not covered (Art 24). Public.',
+  })
+  terminationEffectiveOn: string | null;
 }
 
 @InputType('RecordInterestIncomeInput')

@@ -1,4 +1,5 @@
 import { compareDates, loanCoverage, Money, type IsoDate, type LoanPurpose } from '@ipfund/policy';
+import { fundTerminatedFrom } from '../fund/termination-state';
 import type { Operation } from '@ipfund/shared';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Access } from '../../authz/access';
@@ -257,6 +258,8 @@ export class LoanService {
           bankIsPartner: bank?.status === 'ACTIVE',
           bankSuspensions: suspensions,
           enterpriseBlacklistedSince: enterprise.blacklistedSince,
+          // Art 24: the offices' termination decision is an input of the coverage rule.
+          fundTerminatedFrom: await fundTerminatedFrom(em),
         },
         policy,
       );

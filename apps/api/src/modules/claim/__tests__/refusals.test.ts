@@ -116,8 +116,11 @@ describe('claim refusals, each with its article', () => {
     await d.approve('finance', claim.id);
     // The breaker tripped earlier: 6,000,000.00 finally approved (Art 19).
     const [before] = await app.ds.query(`SELECT cumulative_compensation FROM fund_state`);
+    // A suspension is an episode of its own (fund_suspensions), which fund_state points at.
     await app.ds.query(
-      `UPDATE fund_state SET cumulative_compensation = cumulative_compensation + 6000000, suspended = true, suspended_since = '2026-11-01'`,
+      `WITH s AS (INSERT INTO fund_suspensions (suspended_on) VALUES ('2026-11-01') RETURNING id)
+       UPDATE fund_state SET cumulative_compensation = cumulative_compensation + 6000000, suspended = true,
+              suspended_since = '2026-11-01', suspension_id = s.id FROM s`,
     );
     try {
       const r = await d.try('fo', APPROVE, { c: claim.id });
@@ -127,7 +130,10 @@ describe('claim refusals, each with its article', () => {
     } finally {
       // As if resumed: the breaker counts from here on.
       await app.ds.query(
-        `UPDATE fund_state SET suspended = false, suspended_since = NULL, cumulative_at_last_resumption = cumulative_compensation`,
+        `UPDATE fund_suspensions SET resumed_on = '2026-11-27', resumed_at = now() WHERE resumed_on IS NULL`,
+      );
+      await app.ds.query(
+        `UPDATE fund_state SET suspended = false, suspended_since = NULL, suspension_id = NULL, cumulative_at_last_resumption = cumulative_compensation`,
       );
     }
   });
