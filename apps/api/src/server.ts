@@ -13,6 +13,7 @@ import type { GqlContext, SessionCookie } from './graphql/context';
 import { languagePlugin, makeFormatError } from './graphql/errors';
 import { createRequestChecker, refusalBody, UPLOAD_HEADER } from './graphql/limits';
 import { createSchema } from './graphql/schema';
+import { operationPlugin } from './graphql/operation';
 import { CLAIM_DOCUMENT_ROUTE, claimDocumentDownload } from './modules/claim/claim-document.download';
 import type { Services } from './services';
 
@@ -34,7 +35,8 @@ export async function createApollo(
     // killed the process (exit 143) before main's drain could finish. main.ts owns the signals.
     stopOnTerminationSignals: false,
     // Issue 11: Accept-Language picks the language of error messages (graphql/errors.ts).
-    plugins: [languagePlugin<GqlContext>(), ...plugins],
+    // Issue 10: one login check, one read transaction per operation (graphql/operation.ts).
+    plugins: [operationPlugin(), languagePlugin<GqlContext>(), ...plugins],
   });
   return apollo;
 }
@@ -49,7 +51,9 @@ export async function contextFor(
   clientAddress?: string,
 ): Promise<GqlContext> {
   try {
-    return { actor: await services.auth.authenticate(authorization), services, clientAddress };
+    // A login resolved in the last minute comes from memory; graphql/operation.ts re-checks it.
+    const actor = await services.auth.authenticate(authorization, { cached: true });
+    return { actor, authorization, services, clientAddress };
   } catch (err) {
     if (err instanceof AppError) return { actor: null, authError: err, services, clientAddress };
     throw err;

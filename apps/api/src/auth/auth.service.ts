@@ -6,6 +6,7 @@ import { isUuid } from '../common/ids';
 import { burnPasswordCheck, verifyPassword } from './password';
 import { LoginThrottle, normalizeUsername } from './throttle';
 import type { TokenService } from './tokens';
+import { ActorCache } from './actor-cache';
 
 /** A user with its organisation, as the database's lookup functions return it. */
 interface UserRow {
@@ -32,6 +33,8 @@ const USER_COLUMNS = `user_id AS "userId", username, display_name AS "displayNam
 
 export class AuthService {
   private readonly throttle: LoginThrottle;
+  private readonly cache = new ActorCache();
+  private readonly fromCache = new WeakSet<Actor>();
 
   constructor(
     private readonly ds: DataSource,
@@ -73,14 +76,26 @@ export class AuthService {
   }
 
   /**
-   * Resolves a bearer token to the acting user. The user and organisation are re-read on every
-   * request, so a deactivated user or a disqualified partner (Art 25) loses access at once, and a
-   * retired partner's users lose new business at once (`orgRetired`, authz/operations.ts).
+   * Resolves a bearer token to the acting user. Without `cached` the user and organisation are
+   * re-read, so a deactivated user or a disqualified partner (Art 25) loses access at once, and a
+   * retired partner's users lose new business at once (`orgRetired`, authz/operations.ts). With
+   * `cached` (GraphQL requests) a login resolved in the last minute is answered from memory; the
+   * caller must then re-check it before acting on it (graphql/operation.ts, auth/actor-cache.ts).
    */
-  async authenticate(authorization: string | undefined): Promise<Actor | null> {
+  async authenticate(
+    authorization: string | undefined,
+    opts: { cached?: boolean } = {},
+  ): Promise<Actor | null> {
     if (!authorization) return null;
     const m = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     if (!m) throw unauthenticated('auth.badAuthorizationHeader');
+    if (opts.cached) {
+      const hit = this.cache.get(m[1]);
+      if (hit) {
+        this.fromCache.add(hit);
+        return hit;
+      }
+    }
     const claims = await this.tokens.verify(m[1]);
     if (!claims) throw unauthenticated('auth.invalidToken');
     const user = await this.findActor(claims.userId);
@@ -88,7 +103,19 @@ export class AuthService {
     // A password change ends every session issued before it (the epoch the token carries moved on).
     if (!actor || actor.orgId !== claims.orgId || (claims.sessionEpoch ?? 0) !== sessionEpochOf(user!))
       throw unauthenticated('auth.invalidToken');
+    actor.sessionEpoch = claims.sessionEpoch ?? 0;
+    this.cache.set(m[1], actor, claims.expiresAt?.getTime());
     return actor;
+  }
+
+  /** Was this actor object answered from the cache (and not yet re-checked against the database)? */
+  isCached(actor: Actor): boolean {
+    return this.fromCache.has(actor);
+  }
+
+  /** Drops the user's cached logins (its standing changed). */
+  forget(actor: Actor): void {
+    this.cache.forgetUser(actor.userId);
   }
 
   /** The actor for an active user, by username (demo steps and tests act as real users). */

@@ -15,6 +15,8 @@ export interface TokenClaims {
    * ms (absent: never changed). A password change moves the epoch, so every earlier token is refused.
    */
   sessionEpoch?: number;
+  /** When the token expires (set by `verify`; an actor cached for it never outlives it). */
+  expiresAt?: Date;
 }
 
 export class TokenService {
@@ -63,12 +65,20 @@ export class TokenService {
       ) {
         return null;
       }
-      return {
+      const claims: TokenClaims = {
         userId: payload.sub,
         orgId: payload.org,
         orgKind: payload.kind as OrgKind,
         ...(typeof payload.sev === 'number' ? { sessionEpoch: payload.sev } : {}),
       };
+      // Not enumerable: the claims compare equal to what was issued (tests), the expiry rides along.
+      if (typeof payload.exp === 'number') {
+        Object.defineProperty(claims, 'expiresAt', {
+          value: new Date(payload.exp * 1000),
+          enumerable: false,
+        });
+      }
+      return claims;
     } catch (err) {
       if (err instanceof joseErrors.JOSEError) return null;
       throw err;

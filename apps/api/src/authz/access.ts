@@ -2,14 +2,53 @@ import type { PolicyParameters } from '@ipfund/policy';
 import { READABLE_SUBJECTS, type Operation, type ReadableSubject } from '@ipfund/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { BusinessClock } from '../common/business-clock';
-import { forbidden } from '../common/errors';
+import { forbidden, unauthenticated } from '../common/errors';
 import type { PolicyBook } from '../common/policy-book';
-import { enterTenant } from '../db/tenant';
-import { inTransaction } from '../db/transaction';
+import { beginReadSql, enterTenant, type ActorStanding } from '../db/tenant';
 import type { Actor } from './actor';
 import { defineAbilityFor, type SubjectType } from './ability';
 import { OPERATION_TABLE, actorMayTake, articleOf, kindMayTake, operationsOfActor } from './operations';
 import { Scope } from './scope';
+
+/** The node-pg client under a TypeORM query runner (the part used here). */
+interface PgClient {
+  query(...args: unknown[]): unknown;
+}
+
+const SERIALIZED = Symbol('ipfund.serializedQueries');
+
+/**
+ * The fields of one GraphQL operation resolve concurrently and share one transaction, so their
+ * statements meet on one connection. node-pg queues them, but deprecates issuing a query while
+ * another runs (gone in pg 9): the client's promise-style `query` is wrapped, once per pooled
+ * connection, to send each statement after the previous one settles. Callback-style and
+ * submittable (cursor, stream) calls pass through untouched.
+ */
+function serialized(client: PgClient): PgClient {
+  const marked = client as PgClient & { [SERIALIZED]?: true };
+  if (marked[SERIALIZED]) return client;
+  const original = client.query.bind(client);
+  let tail: Promise<unknown> = Promise.resolve();
+  client.query = (...args: unknown[]) => {
+    const first = args[0] as { submit?: unknown } | undefined;
+    if (typeof args[args.length - 1] === 'function' || typeof first?.submit === 'function') {
+      return original(...args);
+    }
+    const run = () => original(...args) as Promise<unknown>;
+    const result = tail.then(run, run);
+    tail = result.catch(() => undefined);
+    return result;
+  };
+  marked[SERIALIZED] = true;
+  return client;
+}
+
+/** A read-only snapshot under an actor's tenant settings. */
+interface ReadSession {
+  scope: Scope;
+  /** COMMIT (or ROLLBACK) and give the connection back; idempotent. */
+  end(ok: boolean): Promise<void>;
+}
 
 /**
  * The access kernel: the one way into the database on behalf of a caller. Every read opens a
@@ -19,6 +58,8 @@ import { Scope } from './scope';
  */
 export class Access {
   private readonly readsAllCache = new Map<string, boolean>();
+  /** Query operations in flight, by their request's actor object (one per request). */
+  private readonly operations = new WeakMap<Actor, { opened: Promise<ReadSession> | null }>();
 
   constructor(
     private readonly ds: DataSource,
@@ -34,13 +75,115 @@ export class Access {
   }
 
   /**
-   * Runs `work` as the actor in one REPEATABLE READ transaction, so a count and the page it counts
-   * (or a row and its children) come from one snapshot.
+   * Runs `work` as the actor in one read-only REPEATABLE READ snapshot, so a count and the page it
+   * counts (or a row and its children) agree. Inside a GraphQL query operation (`beginOperation`)
+   * every read of the operation — root fields and their batch loaders — shares ONE transaction, opened
+   * on the first read; elsewhere (mutations' answers, direct calls) each read gets its own.
    */
-  read<T>(actor: Actor, work: (scope: Scope) => Promise<T>): Promise<T> {
-    return inTransaction(this.ds, async (em) => work(await this.enter(em, actor)), {
-      isolation: 'REPEATABLE READ',
-    });
+  async read<T>(actor: Actor, work: (scope: Scope) => Promise<T>): Promise<T> {
+    const shared = this.operations.get(actor);
+    if (shared) {
+      shared.opened ??= this.openRead(actor);
+      const opened = await shared.opened;
+      return work(opened.scope);
+    }
+    const session = await this.openRead(actor);
+    try {
+      const result = await work(session.scope);
+      await session.end(true);
+      return result;
+    } catch (err) {
+      await session.end(false);
+      throw err;
+    }
+  }
+
+  /**
+   * Marks the start of a GraphQL query operation of this actor object (one per request, see
+   * graphql/operation.ts): its reads share one snapshot until `endOperation`. Nothing is opened yet,
+   * so an operation that reads nothing costs no connection.
+   */
+  beginOperation(actor: Actor): void {
+    if (!this.operations.has(actor)) this.operations.set(actor, { opened: null });
+  }
+
+  /**
+   * Opens the operation's snapshot now rather than on its first read: the first round trip then
+   * re-checks a cached login before any field runs (graphql/operation.ts). Rejects UNAUTHENTICATED
+   * when the login's user or organisation changed.
+   */
+  async openOperation(actor: Actor): Promise<void> {
+    const shared = this.operations.get(actor);
+    if (!shared) throw new Error('openOperation without beginOperation');
+    shared.opened ??= this.openRead(actor);
+    await shared.opened;
+  }
+
+  /** Ends the operation's shared snapshot (COMMIT of a read-only transaction) and frees its connection. */
+  async endOperation(actor: Actor): Promise<void> {
+    const shared = this.operations.get(actor);
+    if (!shared) return;
+    this.operations.delete(actor);
+    if (!shared.opened) return;
+    const session = await shared.opened.catch(() => null);
+    await session?.end(true);
+  }
+
+  /**
+   * One round trip opens the snapshot, sets the serving role and the tenant settings and re-checks
+   * the actor's standing (db/tenant.ts beginReadSql): a login cached by the auth service that was
+   * deactivated, or whose organisation was disqualified or retired since, is refused here, on every
+   * instance, at no extra statement.
+   */
+  private async openRead(actor: Actor): Promise<ReadSession> {
+    const runner = this.ds.createQueryRunner();
+    let began = false;
+    try {
+      const client = serialized((await runner.connect()) as PgClient);
+      const { begin, settings } = beginReadSql(actor, this.appRole);
+      // Two statements in one message (one round trip); logged as the two they are.
+      this.ds.logger.logQuery(begin, [], runner);
+      this.ds.logger.logQuery(settings, [], runner);
+      const results = (await client.query(`${begin}; ${settings}`)) as { rows: ActorStanding[] }[];
+      began = true;
+      // TypeORM did not start this transaction itself: tell it one is open (enterTenant and services check).
+      (runner as { isTransactionActive: boolean }).isTransactionActive = true;
+      this.checkStanding(actor, results[1]?.rows[0]);
+      const scope = new Scope(actor, this.policyNow(), runner.manager);
+      let ended = false;
+      return {
+        scope,
+        end: async (ok: boolean) => {
+          if (ended) return;
+          ended = true;
+          try {
+            await runner.query(ok ? 'COMMIT' : 'ROLLBACK');
+          } finally {
+            (runner as { isTransactionActive: boolean }).isTransactionActive = false;
+            await runner.release();
+          }
+        },
+      };
+    } catch (err) {
+      if (began) await runner.query('ROLLBACK').catch(() => undefined);
+      (runner as { isTransactionActive: boolean }).isTransactionActive = false;
+      await runner.release();
+      throw err;
+    }
+  }
+
+  /** Refuses a login whose user or organisation changed since it was read (auth/actor-cache.ts). */
+  private checkStanding(actor: Actor, standing: ActorStanding | undefined): void {
+    const same =
+      standing?.active === true &&
+      standing.orgId === actor.orgId &&
+      standing.orgStatus !== 'DISQUALIFIED' &&
+      (standing.orgStatus === 'RETIRED') === actor.orgRetired &&
+      // A password change ends every session issued before it (auth.service.ts sessionEpochOf).
+      (actor.sessionEpoch === undefined ||
+        actor.sessionEpoch ===
+          (standing.passwordChangedAt ? new Date(standing.passwordChangedAt).getTime() : 0));
+    if (!same) throw unauthenticated('auth.invalidToken');
   }
 
   /** Sets the actor's tenant settings on a transaction and returns its scope. */

@@ -38,3 +38,49 @@ export async function enterTenant(
     );
   }
 }
+
+/** What the settings statement of a read transaction also answers: the actor's current standing. */
+export interface ActorStanding {
+  active: boolean;
+  orgId: string | null;
+  orgStatus: string | null;
+  /** The user's last password change (ends every session issued before it). */
+  passwordChangedAt: Date | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ROLE_NAME = /^[A-Za-z_][A-Za-z0-9_$]{0,62}$/;
+const KIND = /^[A-Z_]{1,40}$/;
+
+/** A SQL string literal of a value that was checked against a strict pattern first (no quotes in it). */
+function literal(value: string, pattern: RegExp, what: string): string {
+  if (!pattern.test(value)) throw new Error(`enterTenant: malformed ${what}`);
+  return `'${value}'`;
+}
+
+/**
+ * The start of a read transaction in ONE round trip (issue 10): BEGIN a read-only REPEATABLE READ
+ * snapshot and, in the same simple-protocol message, set the serving role and the tenant settings
+ * and read the actor's current standing (`ipfund_actor`, a SECURITY DEFINER lookup), so a cached
+ * login is re-checked by every transaction at no extra round trip. The simple protocol takes no
+ * parameters, so every value is checked against a strict pattern (uuid, role name, kind) before it
+ * is written as a literal.
+ */
+export function beginReadSql(
+  actor: TenantActor,
+  appRole: string | null,
+): { begin: string; settings: string } {
+  const org = literal(actor.orgId, UUID, 'organisation id');
+  const user = literal(actor.userId, UUID, 'user id');
+  const kind = literal(actor.orgKind, KIND, 'organisation kind');
+  const role = appRole === null ? '' : `set_config('role', ${literal(appRole, ROLE_NAME, 'role')}, true), `;
+  return {
+    begin: 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
+    settings:
+      `SELECT ${role}set_config('app.org_id', ${org}, true), set_config('app.org_kind', ${kind}, true), ` +
+      `set_config('app.user_id', ${user}, true), ` +
+      `a.active AS "active", a.org_id AS "orgId", a.org_status AS "orgStatus", ` +
+      `a.password_changed_at AS "passwordChangedAt" ` +
+      `FROM (SELECT 1) one LEFT JOIN ipfund_actor(${user}) a ON true`,
+  };
+}

@@ -15,6 +15,11 @@ export interface GqlContext {
   actor: Actor | null;
   /** Why a presented token was refused (expired, tampered...), reported by non-public fields. */
   authError?: AppError;
+  /**
+   * The Authorization value the actor came from: a login answered from the auth cache is re-read
+   * with it before a mutation runs (graphql/operation.ts).
+   */
+  authorization?: string;
   services: Services;
   /** The client's address (`req.ip`, through a proxy only when TRUST_PROXY says so): login throttling. */
   clientAddress?: string;

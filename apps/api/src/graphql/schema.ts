@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { buildSchema, type MiddlewareFn } from 'type-graphql';
 import { unauthenticated } from '../common/errors';
 import { AuthResolver } from '../modules/org/auth.resolver';
@@ -34,13 +34,46 @@ const PUBLIC_ROOT_FIELDS = new Set([
   'Query.__typename',
 ]);
 
+/**
+ * Deny by default, checked once per root field (issue 10): a field below the root is only reached
+ * through a root field, so checking there covers the whole operation. It used to be a global
+ * middleware, which made each of the ~500 leaf fields of a page an async middleware chain.
+ */
 const RequireLogin: MiddlewareFn<GqlContext> = ({ context, info }, next) => {
-  const root = info.parentType.name;
-  if ((root === 'Query' || root === 'Mutation') && !context.actor) {
-    if (!PUBLIC_ROOT_FIELDS.has(`${root}.${info.fieldName}`)) throw context.authError ?? unauthenticated();
+  if (!context.actor && !PUBLIC_ROOT_FIELDS.has(`${info.parentType.name}.${info.fieldName}`)) {
+    throw context.authError ?? unauthenticated();
   }
   return next();
 };
+
+type Resolve = GraphQLFieldResolver<unknown, GqlContext>;
+
+/**
+ * Puts the two request guards on the fields that need them, and only there: RequireLogin on every
+ * root field (Query, Mutation), TextInputGuard on every field that takes arguments (the strings a
+ * caller sends), RequireLogin first so an anonymous caller learns nothing about what its input would
+ * have met. Leaf fields keep graphql-js's synchronous default resolver.
+ */
+function guardFields(schema: GraphQLSchema): void {
+  const roots = new Set([schema.getQueryType(), schema.getMutationType()].filter(Boolean));
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    const isRoot = roots.has(type);
+    for (const field of Object.values(type.getFields())) {
+      const guards = [...(isRoot ? [RequireLogin] : []), ...(field.args.length ? [TextInputGuard] : [])];
+      if (!guards.length) continue;
+      const resolve: Resolve = field.resolve ?? (defaultFieldResolver as Resolve);
+      field.resolve = (root, args, context, info) => {
+        const data = { root, args, context, info };
+        const run = (i: number): unknown =>
+          i === guards.length
+            ? resolve(root, args, context, info)
+            : (guards[i] as MiddlewareFn<GqlContext>)(data, () => Promise.resolve(run(i + 1)));
+        return run(0);
+      };
+    }
+  }
+}
 
 export async function createSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
@@ -68,13 +101,13 @@ export async function createSchema(): Promise<GraphQLSchema> {
       ReportResolver,
       FinancialsResolver,
     ],
-    // RequireLogin first: an anonymous caller learns nothing about what its input would have met.
-    globalMiddlewares: [RequireLogin, TextInputGuard],
+    // No global middlewares: guardFields below puts the guards on root and argument-taking fields.
     // Text limits, NUL and invalid Unicode are checked by TextInputGuard (one walk over every
     // argument, ids and cursors included); class-validator would reach input classes only.
     validate: false,
     emitSchemaFile: false,
   });
+  guardFields(schema);
   assertTextLimits(schema);
   return schema;
 }

@@ -12,20 +12,26 @@ const FRAMING =
 export class QueryCounter implements Logger {
   count = 0;
   statements: string[] = [];
+  /** Every statement while measuring, framing included (issue 10's budgets count the tenant settings). */
+  everything: string[] = [];
   private recording = false;
 
-  async measure<T>(work: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+  async measure<T>(
+    work: () => Promise<T>,
+  ): Promise<{ result: T; statements: string[]; everything: string[] }> {
     this.statements = [];
+    this.everything = [];
     this.recording = true;
     try {
       const result = await work();
-      return { result, statements: [...this.statements] };
+      return { result, statements: [...this.statements], everything: [...this.everything] };
     } finally {
       this.recording = false;
     }
   }
 
   logQuery(query: string, _parameters?: unknown[], _queryRunner?: QueryRunner): void {
+    if (this.recording) this.everything.push(query);
     if (FRAMING.test(query)) return;
     this.count++;
     if (this.recording) this.statements.push(query);

@@ -60,7 +60,9 @@ export async function createTestDatabase(preparation?: DatabasePreparation): Pro
     url: urlFor(target, name),
     poolMax: 40,
     kind: 'postgres',
-    drop: () => withAdmin(target, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)),
+    async drop() {
+      await withAdmin(target, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    },
   };
 }
 

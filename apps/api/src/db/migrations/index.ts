@@ -11,6 +11,7 @@ import { LoginThrottle1764202500000 } from './1764202500000-LoginThrottle';
 import { FundGovernance1764202600000 } from './1764202600000-FundGovernance';
 import { ReportsAndFinancials1764202700000 } from './1764202700000-ReportsAndFinancials';
 import { TasksAndNotifications1764202900000 } from './1764202900000-TasksAndNotifications';
+import { ReadIndexes1764203000000 } from './1764203000000-ReadIndexes';
 
 /** Every migration, in order. Listed explicitly (no globs) so the same list works compiled and under jest. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   FundGovernance1764202600000,
   ReportsAndFinancials1764202700000,
   TasksAndNotifications1764202900000,
+  ReadIndexes1764203000000,
 ];

@@ -17,6 +17,8 @@ import { CLAIM_ACTION_OPERATION, claimSnapshot, type ClaimEventRow } from './cla
 import { MAX_INLINE_DOCUMENT_BYTES, OPEN_FOR_DOCUMENTS } from './claim-document.service';
 import { claimDocumentUrl } from './claim-document.download';
 import { badInput } from '../../common/errors';
+import { ClaimFilterInput, ClaimOrderInput } from './claim-list.types';
+import { awaitingClaimIds } from './claim-awaiting';
 import { requireActor, type GqlContext } from '../../graphql/context';
 import { groupBy, loaderFor, viewerCanLoader } from '../../graphql/loaders';
 import { toClaimType, toDocumentType, toRecoveryType } from './claim.mapper';
@@ -84,15 +86,26 @@ const CLAIM_OPERATIONS: readonly Operation[] = [
 export class ClaimResolver {
   // ---- queries ----
 
-  @Query(() => ClaimConnectionType, { description: 'Claims the caller may see (DOMAIN §2), newest first' })
+  @Query(() => ClaimConnectionType, {
+    description:
+      'Claims the caller may see (DOMAIN §2), filtered and sorted on the server (default: newest first); ' +
+      'totalCount counts the filtered list. `status` is kept for older clients: filter.status replaces it.',
+  })
   async claims(
     @Ctx() ctx: GqlContext,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('status', () => ClaimStatus, { nullable: true }) status?: ClaimStatus,
+    @Arg('filter', () => ClaimFilterInput, { nullable: true }) filter?: ClaimFilterInput | null,
+    @Arg('orderBy', () => ClaimOrderInput, { nullable: true }) orderBy?: ClaimOrderInput | null,
   ): Promise<ClaimConnectionType> {
     const actor = requireActor(ctx);
-    const page = await ctx.services.claims.list(actor, { first, after, status });
+    const merged = status ? { ...filter, status: [...(filter?.status ?? []), status] } : filter;
+    const page = await ctx.services.claims.list(
+      actor,
+      { first, after, filter: merged, orderBy },
+      awaitingClaimIds,
+    );
     const edges = page.rows.map((row) => ({ cursor: page.cursorOf(row), node: claimFor(ctx, row) }));
     return {
       totalCount: page.totalCount,

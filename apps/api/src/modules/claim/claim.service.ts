@@ -22,11 +22,14 @@ import type { Actor } from '../../authz/actor';
 import type { Scope } from '../../authz/scope';
 import type { BusinessClock } from '../../common/business-clock';
 import { AppError, badInput, conflict, notFound, policyViolation } from '../../common/errors';
-import { decodeCursor, encodeCursor, pageSize } from '../../common/pagination';
 import type { PolicyBook } from '../../common/policy-book';
 import type { UseCaseRunner } from '../../common/use-case';
 import { sqlState } from '../../db/transaction';
 import type { AgreementService } from '../agreement/agreement.service';
+import { claimPage, type ClaimListArgs, type ClaimListPage } from './claim-list';
+
+/** Ids of the claims awaiting the scope's organisation (claim-awaiting.ts, passed in to avoid an import cycle). */
+export type AwaitingClaims = (scope: Scope, today: IsoDate) => Promise<string[]>;
 import { LoanEntity } from '../loan/loan.entity';
 import { ClaimEntity, ClaimEventEntity, type StoredComputation } from './claim.entity';
 import type { LedgerService } from '../ledger/ledger.service';
@@ -52,13 +55,6 @@ export const CLAIM_ACTION_OPERATION: Readonly<Record<ClaimAction, Operation>> = 
 export interface ClaimEventRow extends ClaimEventEntity {
   orgName: string;
   userDisplayName: string;
-}
-
-export interface ClaimPage {
-  totalCount: number;
-  rows: ClaimEntity[];
-  hasNextPage: boolean;
-  cursorOf(claim: ClaimEntity): string;
 }
 
 function checkIdempotencyKey(key: string): void {
@@ -104,34 +100,45 @@ export class ClaimService {
 
   // ---- reads -------------------------------------------------------------------------------
 
-  list(
-    actor: Actor,
-    args: { first?: number | null; after?: string | null; status?: string | null },
-  ): Promise<ClaimPage> {
-    return this.access.read(actor, (scope) => this.page(scope, args));
+  /**
+   * The caller's claims, filtered and sorted in SQL with the filtered count in the same statement
+   * (claim-list.ts). `awaitingMe` keeps the claims with a step awaiting the caller's organisation,
+   * judged by the work queue's rules (claim-awaiting.ts) in the same snapshot.
+   */
+  list(actor: Actor, args: ClaimListArgs, awaiting?: AwaitingClaims): Promise<ClaimListPage> {
+    return this.access.read(actor, async (scope) =>
+      claimPage(scope, args, await this.awaitingFor(scope, args, awaiting)),
+    );
   }
 
-  private async page(
+  /** Every claim of the filtered list in its sort order, `batch` at a time, from one snapshot (exports). */
+  async forEachListed(
+    actor: Actor,
+    args: Omit<ClaimListArgs, 'first' | 'after'>,
+    batch: number,
+    each: (rows: ClaimEntity[]) => Promise<void> | void,
+    awaiting?: AwaitingClaims,
+  ): Promise<void> {
+    await this.access.read(actor, async (scope) => {
+      const ids = await this.awaitingFor(scope, args, awaiting);
+      let after: string | null = null;
+      for (;;) {
+        const page = await claimPage(scope, { ...args, after }, ids, { limit: batch, withCount: false });
+        if (page.rows.length) await each(page.rows);
+        if (!page.hasNextPage) return;
+        after = page.cursorOf(page.rows[page.rows.length - 1]);
+      }
+    });
+  }
+
+  private async awaitingFor(
     scope: Scope,
-    args: { first?: number | null; after?: string | null; status?: string | null },
-  ): Promise<ClaimPage> {
-    const limit = pageSize(args.first);
-    const base = scope.claims();
-    if (args.status) base.andWhere('claim.status = :status', { status: args.status });
-    const totalCount = await base.clone().getCount();
-    const page = base
-      .clone()
-      .orderBy('claim.seq', 'DESC')
-      .limit(limit + 1);
-    if (args.after)
-      page.andWhere('claim.seq < :afterSeq::bigint', { afterSeq: decodeCursor(args.after, ['seq'])[0] });
-    const rows = await page.getMany();
-    return {
-      totalCount,
-      rows: rows.slice(0, limit),
-      hasNextPage: rows.length > limit,
-      cursorOf: (c) => encodeCursor([c.seq]),
-    };
+    args: Pick<ClaimListArgs, 'filter'>,
+    awaiting: AwaitingClaims | undefined,
+  ): Promise<string[] | null> {
+    if (!args.filter?.awaitingMe) return null;
+    if (!awaiting) throw new Error('awaitingMe needs the work queue rules (claim-awaiting.ts)');
+    return awaiting(scope, this.clock.today());
   }
 
   async byId(actor: Actor, id: string): Promise<ClaimEntity | null> {

@@ -3,6 +3,7 @@ import { toEnterpriseRef } from '../enterprise/enterprise.mapper';
 import type { EnterpriseEntity, IpAssetEntity } from '../enterprise/enterprise.entity';
 import type { LoanEntity } from './loan.entity';
 import type { LoanStatusReportEntity } from './loan-status-report.entity';
+import type { LoanListRow } from './loan-list';
 import {
   LoanStatus,
   StatusReportSource,
@@ -57,6 +58,49 @@ export function toLoanType(loan: LoanEntity, businessDate: IsoDate): LoanType {
     acknowledgedAt: loan.acknowledgedAt,
     acknowledgedBy: loan.acknowledgedAt ? (loan.acknowledger?.displayName ?? null) : null,
     statusAsOf: loan.statusAsOf,
+  };
+}
+
+function rowStatus(lifecycle: LoanEntity['status'], daysOverdue: number): LoanStatus {
+  if (lifecycle === 'ACTIVE') return daysOverdue > 0 ? LoanStatus.OVERDUE : LoanStatus.ACTIVE;
+  return LoanStatus[lifecycle];
+}
+
+/** A row of the lean list read (loan-list.ts) → GraphQL; the same fields as `toLoanType`. */
+export function toLoanTypeFromRow(row: LoanListRow, businessDate: IsoDate): LoanType {
+  const days = row.status === 'CLOSED' ? 0 : overdueDays(row.earliest_unpaid_due_date, businessDate);
+  const blacklisted = row.blacklisted_since !== null;
+  return {
+    id: row.id,
+    contractNo: row.contract_no,
+    principal: row.principal,
+    ipPledgedPrincipal: row.ip_pledged_principal,
+    outstandingPrincipal: row.outstanding_principal,
+    issuedOn: row.issued_on,
+    maturesOn: row.matures_on,
+    purpose: row.purpose,
+    earliestUnpaidDueDate: row.earliest_unpaid_due_date,
+    overdueDays: days,
+    status: rowStatus(row.status, days),
+    covered: row.covered,
+    coverageReasons: row.coverage_reasons.map((r) => ({
+      article: r.article,
+      code: r.code,
+      message: r.message,
+    })),
+    bank: { id: row.bank_id, name: row.bank_name },
+    guarantor: row.guarantor_id ? { id: row.guarantor_id, name: row.guarantor_name ?? '' } : null,
+    // Art 21: the blacklist flag travels with the enterprise to every partner that sees the loan.
+    enterprise: {
+      id: row.enterprise_id,
+      name: row.enterprise_name,
+      blacklisted,
+      blacklistedSince: row.blacklisted_since,
+      blacklistReason: blacklisted ? row.blacklist_reason : null,
+    },
+    acknowledgedAt: row.acknowledged_at,
+    acknowledgedBy: row.acknowledged_at ? row.acknowledged_by_name : null,
+    statusAsOf: row.status_as_of,
   };
 }
 

@@ -5,7 +5,8 @@ import { viewerCanLoader } from '../../graphql/loaders';
 import { OrgRefType } from '../org/org.types';
 import { collateralLoader, statusReportsLoader } from './loan.loaders';
 import { loanActionsInState } from './loan.state';
-import { toBorrowerOptionType, toLoanType } from './loan.mapper';
+import { toBorrowerOptionType, toLoanType, toLoanTypeFromRow } from './loan.mapper';
+import { LoanFilterInput, LoanOrderInput } from './loan-list.types';
 import {
   BorrowerOptionType,
   DownloadableFileType,
@@ -29,16 +30,25 @@ const LOAN_OPERATIONS: readonly Operation[] = [
 
 @Resolver(() => LoanType)
 export class LoanResolver {
-  @Query(() => LoanConnectionType, { description: 'Loans the caller may see, newest first; first ≤ 100' })
+  @Query(() => LoanConnectionType, {
+    description:
+      'Loans the caller may see, filtered and sorted on the server (default: newest issue first); first ≤ 100. ' +
+      'totalCount counts the filtered list.',
+  })
   async loans(
     @Ctx() ctx: GqlContext,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('filter', () => LoanFilterInput, { nullable: true }) filter?: LoanFilterInput | null,
+    @Arg('orderBy', () => LoanOrderInput, { nullable: true }) orderBy?: LoanOrderInput | null,
   ): Promise<LoanConnectionType> {
     const actor = requireActor(ctx);
-    const page = await ctx.services.loans.list(actor, { first, after });
+    const page = await ctx.services.loans.list(actor, { first, after, filter, orderBy });
     const today = ctx.services.clock.today();
-    const edges = page.rows.map((row) => ({ cursor: page.cursorOf(row), node: toLoanType(row, today) }));
+    const edges = page.rows.map((row) => ({
+      cursor: page.cursorOf(row),
+      node: toLoanTypeFromRow(row, today),
+    }));
     return {
       totalCount: page.totalCount,
       edges,

@@ -7,7 +7,6 @@ import type { Actor } from '../../authz/actor';
 import type { Scope } from '../../authz/scope';
 import type { BusinessClock } from '../../common/business-clock';
 import { badInput, conflict, notFound, policyViolation } from '../../common/errors';
-import { decodeCursor, encodeCursor, pageSize } from '../../common/pagination';
 import type { PolicyBook } from '../../common/policy-book';
 import type { UseCaseRunner } from '../../common/use-case';
 import { IpAssetEntity, type EnterpriseEntity } from '../enterprise/enterprise.entity';
@@ -16,13 +15,7 @@ import { isUuid } from '../../common/ids';
 import { LoanEntity, type StoredReason } from './loan.entity';
 import { LoanStatusReportEntity, type StatusReportSource } from './loan-status-report.entity';
 import { statusReportProblems, type StatusReport } from './loan-status.rules';
-
-export interface LoanPage {
-  totalCount: number;
-  rows: LoanEntity[];
-  hasNextPage: boolean;
-  cursorOf(loan: LoanEntity): string;
-}
+import { loanPage, type LoanListArgs, type LoanListPage, type LoanListRow } from './loan-list';
 
 export interface RegisterLoanCommand {
   enterpriseId: string;
@@ -75,37 +68,35 @@ export class LoanService {
     );
   }
 
-  /** Newest issue date first; `seq` breaks ties so the order is total and pages never overlap. */
-  list(actor: Actor, args: { first?: number | null; after?: string | null }): Promise<LoanPage> {
-    return this.access.read(actor, (scope) => this.page(scope, args));
+  /**
+   * The caller's loans, filtered and sorted in SQL (default: newest issue date first; `seq` breaks
+   * ties so the order is total and pages never overlap), with the filtered count from the same
+   * statement — see loan-list.ts.
+   */
+  list(actor: Actor, args: LoanListArgs): Promise<LoanListPage> {
+    return this.access.read(actor, (scope) => loanPage(scope, args, this.clock.today()));
   }
 
-  private async page(
-    scope: Scope,
-    args: { first?: number | null; after?: string | null },
-  ): Promise<LoanPage> {
-    const limit = pageSize(args.first);
-    const after = args.after ? decodeCursor(args.after, ['date', 'seq']) : null;
-    const base = this.visibleLoans(scope);
-    const totalCount = await base.clone().getCount();
-    const page = base
-      .clone()
-      .orderBy('loan.issued_on', 'DESC')
-      .addOrderBy('loan.seq', 'DESC')
-      .limit(limit + 1);
-    if (after) {
-      page.andWhere('(loan.issued_on, loan.seq) < (:afterDate::date, :afterSeq::bigint)', {
-        afterDate: after[0],
-        afterSeq: after[1],
-      });
-    }
-    const rows = await page.getMany();
-    return {
-      totalCount,
-      rows: rows.slice(0, limit),
-      hasNextPage: rows.length > limit,
-      cursorOf: (loan) => encodeCursor([loan.issuedOn, loan.seq]),
-    };
+  /**
+   * Every loan of the filtered list in its sort order, `batch` rows at a time, all from one
+   * snapshot (the xlsx export streams them into its sheet as they come).
+   */
+  async forEachListed(
+    actor: Actor,
+    args: Omit<LoanListArgs, 'first' | 'after'>,
+    batch: number,
+    each: (rows: LoanListRow[]) => Promise<void> | void,
+  ): Promise<void> {
+    const today = this.clock.today();
+    await this.access.read(actor, async (scope) => {
+      let after: string | null = null;
+      for (;;) {
+        const page = await loanPage(scope, { ...args, after }, today, { limit: batch, withCount: false });
+        if (page.rows.length) await each(page.rows);
+        if (!page.hasNextPage) return;
+        after = page.cursorOf(page.rows[page.rows.length - 1]);
+      }
+    });
   }
 
   /** null both when the loan does not exist and when the actor may not see it. */

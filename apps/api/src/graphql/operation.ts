@@ -1,0 +1,58 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { AppError } from '../common/errors';
+import type { Actor } from '../authz/actor';
+import type { GqlContext } from './context';
+
+/**
+ * Once per GraphQL operation, before any field runs (issue 10):
+ *
+ * - A **query** of a signed-in caller reads through ONE read-only REPEATABLE READ transaction
+ *   (`Access.beginOperation`): the root fields and every batch loader share its snapshot and its
+ *   connection, so a page, its count and its nested lists agree and the tenant settings are set
+ *   once. A login answered from the auth cache opens that transaction at once: its first round trip
+ *   re-checks the user's and organisation's standing (db/tenant.ts), and a login that lost it is
+ *   treated as a refused token — the caller is anonymous for this operation, its cache entry dropped.
+ * - A **mutation** never acts on a cached login: the actor is re-read before its fields run (the
+ *   operations table is checked against `orgRetired` before the use case's transaction opens).
+ *
+ * The transaction ends in `willSendResponse`, which Apollo calls for every response.
+ */
+export function operationPlugin(): ApolloServerPlugin<GqlContext> {
+  return {
+    async requestDidStart() {
+      let shared: Actor | null = null;
+      return {
+        async didResolveOperation({ contextValue: ctx, operation }) {
+          const actor = ctx.actor;
+          if (!actor) return;
+          const { auth, access } = ctx.services;
+          if (operation?.operation === 'query') {
+            shared = actor;
+            access.beginOperation(actor);
+            if (!auth.isCached(actor)) return;
+            try {
+              await access.openOperation(actor);
+            } catch (err) {
+              if (!(err instanceof AppError) || err.code !== 'UNAUTHENTICATED') throw err;
+              auth.forget(actor);
+              ctx.actor = null;
+              ctx.authError = err;
+            }
+          } else if (auth.isCached(actor)) {
+            try {
+              ctx.actor = await auth.authenticate(ctx.authorization);
+            } catch (err) {
+              if (!(err instanceof AppError)) throw err;
+              auth.forget(actor);
+              ctx.actor = null;
+              ctx.authError = err;
+            }
+          }
+        },
+        async willSendResponse({ contextValue: ctx }) {
+          if (shared) await ctx.services.access.endOperation(shared);
+        },
+      };
+    },
+  };
+}

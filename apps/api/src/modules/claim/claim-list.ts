@@ -1,0 +1,124 @@
+import type { Scope } from '../../authz/scope';
+import { isUuid } from '../../common/ids';
+import { decodeSortCursor, encodeSortCursor, keysetSql, type SortColumn } from '../../common/keyset';
+import { pageSize } from '../../common/pagination';
+import { SortDirection } from '../../graphql/sorting';
+import { paramCollector } from '../loan/loan-list';
+import { ClaimEntity } from './claim.entity';
+import { ClaimSortField, type ClaimFilterInput, type ClaimOrderInput } from './claim-list.types';
+
+export interface ClaimListArgs {
+  first?: number | null;
+  after?: string | null;
+  filter?: ClaimFilterInput | null;
+  orderBy?: ClaimOrderInput | null;
+}
+
+export interface ClaimListPage {
+  totalCount: number;
+  rows: ClaimEntity[];
+  hasNextPage: boolean;
+  cursorOf(claim: ClaimEntity): string;
+}
+
+const SORTS: Record<ClaimSortField, SortColumn & { column: string; of: (c: ClaimEntity) => string }> = {
+  [ClaimSortField.SUBMITTED]: { sql: 'c.seq', column: 'seq', kind: 'seq', of: (c) => c.seq },
+  [ClaimSortField.FILED_ON]: { sql: 'c.filed_on', column: 'filed_on', kind: 'date', of: (c) => c.filedOn },
+  [ClaimSortField.LOSS_BASE]: {
+    sql: 'c.loss_base',
+    column: 'loss_base',
+    kind: 'money',
+    of: (c) => c.lossBase,
+  },
+  [ClaimSortField.OUTSTANDING_PRINCIPAL]: {
+    sql: 'c.outstanding_principal',
+    column: 'outstanding_principal',
+    kind: 'money',
+    of: (c) => c.outstandingPrincipal,
+  },
+};
+
+function likeText(text: string): string {
+  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+}
+
+/**
+ * The filters as SQL on the claim alias `c`. `awaiting` is the set of claim ids with a step awaiting
+ * the caller, computed by the work queue's rules (modules/task) — never a second list of who may act.
+ */
+export function claimFilterSql(
+  filter: ClaimFilterInput | null | undefined,
+  awaiting: readonly string[] | null,
+  param: (value: unknown) => string,
+): string[] {
+  const where: string[] = [];
+  if (!filter) return where;
+  if (filter.status) {
+    where.push(
+      filter.status.length ? `c.status = ANY(${param([...new Set(filter.status)])}::text[])` : 'FALSE',
+    );
+  }
+  if (filter.bankId)
+    where.push(isUuid(filter.bankId) ? `c.bank_id = ${param(filter.bankId)}::uuid` : 'FALSE');
+  const search = filter.enterprise?.trim();
+  if (search) {
+    where.push(
+      `EXISTS (SELECT 1 FROM enterprises fe WHERE fe.id = c.enterprise_id AND (fe.name ILIKE ${param(
+        `%${likeText(search)}%`,
+      )} OR fe.credit_code LIKE ${param(`${likeText(search.toUpperCase())}%`)}))`,
+    );
+  }
+  if (awaiting) where.push(`c.id = ANY(${param([...awaiting])}::uuid[])`);
+  return where;
+}
+
+/**
+ * One page of the caller's claims and the filtered count in one statement: the claims come back as
+ * entities (their stored computations are the claim's own record), the count as a scalar subquery
+ * over the same predicate without the keyset.
+ */
+export async function claimPage(
+  scope: Scope,
+  args: ClaimListArgs,
+  awaiting: readonly string[] | null,
+  opts: { limit?: number; withCount?: boolean } = {},
+): Promise<ClaimListPage> {
+  const limit = opts.limit ?? pageSize(args.first);
+  const withCount = opts.withCount ?? true;
+  const field = args.orderBy?.field ?? ClaimSortField.SUBMITTED;
+  const sort = SORTS[field];
+  const descending = (args.orderBy?.direction ?? SortDirection.DESC) === SortDirection.DESC;
+  const after = args.after ? decodeSortCursor(args.after, field, sort.kind) : null;
+  const visible = scope.where('read', 'Claim', 'c');
+  const params: Record<string, unknown> = { ...visible.params };
+  const param = paramCollector(params, 'cf');
+  const filters = [visible.sql, ...claimFilterSql(args.filter, awaiting, param)].join(' AND ');
+  const keyset = keysetSql(sort, 'c.seq', descending, after, param);
+  const qb = scope.em
+    .getRepository(ClaimEntity)
+    .createQueryBuilder('c')
+    .where(filters, params)
+    .orderBy(sort.sql, descending ? 'DESC' : 'ASC')
+    .limit(limit + 1);
+  if (sort.column !== 'seq') qb.addOrderBy('c.seq', descending ? 'DESC' : 'ASC');
+  if (keyset.after) qb.andWhere(keyset.after, params);
+  if (withCount) {
+    qb.addSelect(`(SELECT count(*) FROM claims c WHERE ${filters})::int`, 'total_count');
+  }
+  const { entities, raw } = await qb.getRawAndEntities<{ total_count?: number }>();
+  let totalCount = withCount ? (raw[0]?.total_count ?? 0) : -1;
+  if (withCount && !entities.length && after) {
+    // An empty page after a cursor says nothing about the count: ask for it alone (rare).
+    const [row] = await scope.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM claims c WHERE ${filters}`,
+      params,
+    );
+    totalCount = row.n;
+  }
+  return {
+    totalCount,
+    rows: entities.slice(0, limit),
+    hasNextPage: entities.length > limit,
+    cursorOf: (c) => encodeSortCursor(field, sort.of(c), c.seq),
+  };
+}
