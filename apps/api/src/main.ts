@@ -8,6 +8,7 @@ import { DEMO_PASSWORD } from './demo/demo-data';
 import { createLogger } from './logger';
 import { gracefulShutdown, startHttpServer } from './server';
 import { createServices } from './services';
+import { LogTransport, NotificationMailer, smtpTransport } from './modules/notification/mailer';
 
 async function main(): Promise<void> {
   let config: AppConfig;
@@ -61,6 +62,14 @@ async function main(): Promise<void> {
   // Serving needs no owner connection.
   if (db.ownerDs !== db.ds) await db.ownerDs.destroy();
 
+  // Issue 12: the notification outbox goes out by SMTP when configured, else to the log.
+  const mailer = new NotificationMailer(
+    db.ds,
+    config.smtpUrl ? await smtpTransport(config.smtpUrl, config.smtpFrom) : new LogTransport(log),
+    log,
+  );
+  mailer.start(config.mailerIntervalMs);
+
   const http = await startHttpServer(services, { checkDatabase: () => db.ds.query('SELECT 1') });
 
   const lines = [
@@ -81,6 +90,7 @@ async function main(): Promise<void> {
     http,
     timeoutMs: config.shutdownTimeoutMs,
     async close() {
+      await mailer.stop();
       await db.close();
       await embedded?.stop();
     },

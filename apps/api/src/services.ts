@@ -25,6 +25,8 @@ import { RecoveryService } from './modules/claim/recovery.service';
 import { FundService } from './modules/claim/fund.service';
 import { FundGovernanceService } from './modules/fund/fund-governance.service';
 import { TaskService } from './modules/task/task.service';
+import { NotificationService } from './modules/notification/notification.service';
+import { Notifier } from './modules/notification/notifier';
 import { DashboardService } from './modules/portal/dashboard.service';
 
 import { ReportService } from './modules/report/report.service';
@@ -80,6 +82,8 @@ export interface Services {
   fundGovernance: FundGovernanceService;
   /** The caller's work queue, computed from the rules that allow each action (issue 11). */
   tasks: TaskService;
+  /** The caller's notifications of new work and the e-mail outbox (issue 12). */
+  notifications: NotificationService;
   /** The home page's aggregates over what the caller may read (issue 11). */
   dashboard: DashboardService;
   /** The fund's quarterly and annual operation reports: compute, issue, acknowledge (Art 6.6). */
@@ -103,6 +107,9 @@ export function createServices(config: AppConfig, ds: DataSource, log: Logger): 
   const fund = new FundService(access, useCases, clock, policies);
   const fundGovernance = new FundGovernanceService(access, useCases, clock, policies, ledger);
   const risk = new RiskService(access, clock, policies, useCases);
+  // Every task a change opens is announced in the change's own transaction (issue 12).
+  const notifier = new Notifier(clock);
+  useCases.observe((uc) => notifier.afterUseCase(uc));
   const auth = new AuthService(ds, tokens);
   return {
     config,
@@ -132,6 +139,7 @@ export function createServices(config: AppConfig, ds: DataSource, log: Logger): 
     fund,
     fundGovernance,
     tasks: new TaskService(access, clock, risk, fund),
+    notifications: new NotificationService(access, useCases, clock, policies),
     dashboard: new DashboardService(access, clock),
     reports: new ReportService(access, clock, useCases),
     financials: new FinancialsService(access, clock, useCases),

@@ -7,6 +7,17 @@ import type { ActivityRecorder } from '../modules/activity/activity.recorder';
 import { AppError, badInput, conflict } from './errors';
 import { inTransaction, sqlState, type IsolationLevel } from '../db/transaction';
 
+/**
+ * Work that commits with every use case, after its own and under the same actor (e.g. the notifier:
+ * announcements of the tasks the change opened, modules/notification/notifier.ts).
+ */
+export type UseCaseObserver = (uc: {
+  em: EntityManager;
+  scope: Scope;
+  actor: Actor;
+  operation: Operation;
+}) => Promise<void>;
+
 /** What a running use case can say about itself for the activity record. */
 export interface UseCaseScope {
   em: EntityManager;
@@ -59,6 +70,13 @@ export class UseCaseRunner {
     private readonly activity: ActivityRecorder,
   ) {}
 
+  private readonly observers: UseCaseObserver[] = [];
+
+  /** Adds work that runs in every use case's transaction, after the use case's own. */
+  observe(observer: UseCaseObserver): void {
+    this.observers.push(observer);
+  }
+
   async run<T>(
     actor: Actor,
     operation: Operation,
@@ -88,6 +106,7 @@ export class UseCaseRunner {
               facts = { ...facts, ...more };
             },
           });
+          for (const observe of this.observers) await observe({ em, scope, actor, operation });
           await this.activity.ok(em, actor, { operation, targetType, targetId, detail: facts });
           return result;
         },

@@ -118,6 +118,19 @@ const schema = z
     GRAPHQL_MAX_COST: z.coerce.number().int().min(1).default(5_000),
     /** SIGTERM/SIGINT: how long requests in flight may finish before the pool is closed anyway. */
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+    /**
+     * Issue 12: where notification e-mails go (nodemailer), e.g. smtps://user:pass@smtp.example.cn:465.
+     * Unset → the outbox is only written to the log.
+     */
+    SMTP_URL: z
+      .string()
+      .url()
+      .refine((u) => /^smtps?:\/\//.test(u), 'SMTP_URL must start with smtp:// or smtps://')
+      .optional(),
+    /** The sender of notification e-mails. */
+    SMTP_FROM: z.string().email().default('noreply@ipfund.local'),
+    /** How often the mailer looks for e-mails due (ms). */
+    MAILER_INTERVAL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(15_000),
   })
   .superRefine((c, ctx) => {
     // Every article and threshold comes from the policy set: an unknown one must stop the boot.
@@ -208,6 +221,10 @@ export type AppConfig = Readonly<{
   /** Issue 9: what one GraphQL request may ask for (graphql/limits.ts). */
   graphqlLimits: Readonly<GraphqlLimits>;
   shutdownTimeoutMs: number;
+  /** Issue 12: the notification outbox's SMTP server (none: logged only), sender and polling interval. */
+  smtpUrl: string | undefined;
+  smtpFrom: string;
+  mailerIntervalMs: number;
 }>;
 
 export class ConfigError extends Error {
@@ -261,5 +278,8 @@ export function loadConfig(
       maxCost: c.GRAPHQL_MAX_COST,
     }),
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
+    smtpUrl: c.SMTP_URL,
+    smtpFrom: c.SMTP_FROM,
+    mailerIntervalMs: c.MAILER_INTERVAL_MS,
   });
 }

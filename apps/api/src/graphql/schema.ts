@@ -20,6 +20,7 @@ import {
 import { PolicyResolver } from '../modules/policy/policy.resolver';
 import { DashboardResolver } from '../modules/portal/dashboard.resolver';
 import { TaskResolver } from '../modules/task/task.resolver';
+import { NotificationResolver } from '../modules/notification/notification.resolver';
 import { ReportResolver } from '../modules/report/report.resolver';
 import { FinancialsResolver } from '../modules/financials/financials.resolver';
 import type { GqlContext } from './context';
@@ -94,6 +95,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
       FundStatusResolver,
       PolicyResolver,
       TaskResolver,
+      NotificationResolver,
       DashboardResolver,
       FundGovernanceResolver,
       AnnualWorkPlanResolver,

@@ -168,12 +168,14 @@ export class TasksAndNotifications1764202900000 implements MigrationInterface {
       END $$`);
 
     // The mailer: takes up to p_limit messages due now (locked, so two workers never send one twice),
-    // marks them SENDING and counts the attempt. Runs with no tenant: it reads only the outbox.
+    // marks them SENDING with a ten-minute lease (a worker that dies mid-send leaves the message to be
+    // taken again after it) and counts the attempt. Runs with no tenant: it reads only the outbox.
     await q.query(`
       CREATE FUNCTION ipfund_outbox_take(p_limit integer)
         RETURNS TABLE (id uuid, to_address text, subject text, body text, attempts integer)
         LANGUAGE sql VOLATILE SECURITY DEFINER ${PINNED} AS $$
-        UPDATE notification_outbox o SET status = 'SENDING', attempts = o.attempts + 1
+        UPDATE notification_outbox o SET status = 'SENDING', attempts = o.attempts + 1,
+               next_attempt_at = clock_timestamp() + interval '10 minutes'
           FROM (SELECT d.id FROM notification_outbox d
                  WHERE d.status IN ('PENDING', 'SENDING') AND d.next_attempt_at <= clock_timestamp()
                  ORDER BY d.next_attempt_at, d.seq

@@ -148,6 +148,15 @@ const CLAIM_TASK: Partial<Record<ClaimAction, TaskKind>> = {
   PAY: 'CLAIM_PAY',
 };
 
+/** The claim step that opens each claim task. */
+const OPENED_BY: Record<string, readonly string[]> = {
+  CLAIM_RESUBMIT: ['RETURN'],
+  CLAIM_CONFIRM_SHARE: ['SUBMIT', 'RESUBMIT'],
+  CLAIM_VERIFY: ['SUBMIT', 'RESUBMIT'],
+  CLAIM_CO_SIGN: ['VERIFY'],
+  CLAIM_PAY: ['APPROVE'],
+};
+
 const CLAIM_TITLE: Partial<Record<TaskKind, string>> = {
   CLAIM_RESUBMIT: '补充材料后重新提交补偿申请',
   CLAIM_CONFIRM_SHARE: '确认担保机构分担比例',
@@ -172,12 +181,6 @@ export function claimTasks(
     { fundSuspended, eligibility: { eligible: true, reasons: [] } },
     judge.policy,
   );
-  // The step that brought the claim into its present status opens the task (not a co-signature that
-  // left it VERIFIED): the other offices' co-signing task stays the same task after one signs.
-  const opening = [...steps]
-    .reverse()
-    .find((s) => s.toStatus === claim.status && s.fromStatus !== s.toStatus);
-  const epoch = opening?.id ?? '0';
   const seen = new Set<TaskKind>();
   const tasks: Task[] = [];
   for (const action of actions) {
@@ -186,6 +189,10 @@ export function claimTasks(
     const op = CLAIM_ACTION_OPERATION[action];
     if (!judge.may(op, 'Claim', { bankId: claim.bankId, guarantorId: claim.guarantorId })) continue;
     seen.add(kind);
+    // The step that opened this piece of work: the same task while it waits (another office signing,
+    // the guarantor confirming), a new one when the work comes back (a claim filed again).
+    const opening = [...steps].reverse().find((s) => OPENED_BY[kind].includes(s.action));
+    const epoch = opening?.id ?? '0';
     tasks.push({
       id: `${kind}:${claim.id}:${epoch}`,
       kind,

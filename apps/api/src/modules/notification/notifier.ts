@@ -1,0 +1,152 @@
+import { ORG_KINDS, type Operation, type OrgKind } from '@ipfund/shared';
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../../authz/actor';
+import type { Scope } from '../../authz/scope';
+import type { BusinessClock } from '../../common/business-clock';
+import { TaskCandidates, touchedOnly } from '../task/task.service';
+import { TaskJudge, resumptionTasks, type Task, type TaskActor } from '../task/task.rules';
+
+/** A judge for every organisation of a kind at once: no organisation id matches a condition. */
+const ANY_ORG = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * Operations whose records can open tasks (claims, recoveries, loans, supervision, blacklist, the
+ * fund): any other use case (partners, the ledger, a password) costs the notifier nothing.
+ */
+const TASK_OPERATION_PREFIXES = ['claim.', 'recovery.', 'loan.', 'risk.', 'blacklist.', 'fund.'];
+
+/** Where a task is announced: the organisation the judge stood for, or every organisation of its kind. */
+interface Announcement {
+  task: Task;
+  orgIds: string[];
+  orgKinds: OrgKind[];
+}
+
+/**
+ * Notifications of new work (issue 12), in the transaction of the change that opened it.
+ *
+ * After every use case (the runner's observer), the records this transaction wrote — PostgreSQL stamps
+ * them with its transaction id (`xmin`), so nothing has to be told what changed — are judged by the
+ * work queue's own rules (modules/task/task.rules.ts) for every organisation that could act on them:
+ * each kind of organisation at once where its read rule is programme-wide (the offices, the manager),
+ * and each bank, guarantor or enterprise named on the records where the rule is theirs alone. Every
+ * task found is handed to `ipfund_notify`, which writes one notification per active user (and an
+ * e-mail per user with an address) unless that user already has it: a task is announced once, to
+ * exactly the users whose organisation the rules give the action — so no message reaches a tenant
+ * that may not read its subject — and only if the change commits.
+ *
+ * Why this and not a Notifier call in every use case: a call per service is a second list of who gets
+ * told what, and drifts from the rules as they change; re-judging what changed with the same rules
+ * cannot. Why not a diff of every user's queue: that reads the whole programme per change. Tasks that
+ * open by the passing of time alone (a remittance falling overdue) are announced with the next change
+ * of their record.
+ */
+export class Notifier {
+  constructor(private readonly clock: BusinessClock) {}
+
+  async afterUseCase(uc: {
+    em: EntityManager;
+    scope: Scope;
+    actor: Actor;
+    operation: Operation;
+  }): Promise<void> {
+    if (!TASK_OPERATION_PREFIXES.some((prefix) => uc.operation.startsWith(prefix))) return;
+    const today = this.clock.today();
+    const policy = uc.scope.policy;
+    const candidates = new TaskCandidates(uc.scope, today, touchedOnly);
+    const kindJudges = ORG_KINDS.map(
+      (orgKind) => new TaskJudge({ orgId: ANY_ORG, orgKind, orgRetired: false }, policy),
+    );
+    await candidates.load(kindJudges);
+
+    // The parties named on the touched records, each judged as itself.
+    const parties = new Map<string, TaskActor>();
+    const party = (orgId: string | null | undefined, orgKind: OrgKind) => {
+      if (orgId) parties.set(`${orgKind}:${orgId}`, { orgId, orgKind, orgRetired: false });
+    };
+    const s = candidates.subjects;
+    for (const c of s.claims.values()) {
+      party(c.bankId, 'LENDING_BANK');
+      party(c.guarantorId, 'GUARANTOR');
+    }
+    for (const l of s.loans.values()) {
+      party(l.bankId, 'LENDING_BANK');
+      party(l.guarantorId, 'GUARANTOR');
+      party(l.enterprise?.organizationId, 'ENTERPRISE');
+    }
+    for (const r of s.recoveries.values()) party(r.bankId, 'LENDING_BANK');
+    for (const e of s.riskEvents.values()) {
+      party(e.loan?.bankId, 'LENDING_BANK');
+      party(e.loan?.guarantorId, 'GUARANTOR');
+    }
+
+    const announcements: Announcement[] = [];
+    for (const judge of kindJudges) {
+      for (const task of candidates.tasksOf(judge)) {
+        announcements.push({ task, orgIds: [], orgKinds: [judge.actor.orgKind] });
+      }
+    }
+    for (const actor of parties.values()) {
+      const judge = new TaskJudge(actor, policy);
+      for (const task of candidates.tasksOf(judge))
+        announcements.push({ task, orgIds: [actor.orgId], orgKinds: [] });
+    }
+
+    // Art 19: a final approval that trips the breaker opens a resumption vote for every voter.
+    if (uc.operation === 'claim.approve') {
+      const [fund] = (await uc.em.query(
+        `SELECT suspended, suspended_since::text AS since FROM fund_state
+          WHERE id = 1 AND xmin = pg_current_xact_id()::xid`,
+      )) as { suspended: boolean; since: string | null }[];
+      if (fund?.suspended) {
+        for (const judge of kindJudges) {
+          for (const task of resumptionTasks(
+            judge,
+            { suspended: true, suspensionKey: fund.since, suspendedSince: fund.since as Task['dueOn'] },
+            [],
+          )) {
+            announcements.push({ task, orgIds: [], orgKinds: [judge.actor.orgKind] });
+          }
+        }
+      }
+    }
+
+    for (const a of announcements) {
+      const { subject, body } = mailOf(a.task);
+      await uc.em.query(
+        `SELECT ipfund_notify($1, $2, $3, $4, $5, $6, $7::date, $8::date, $9::uuid[], $10::text[], $11, $12)`,
+        [
+          a.task.id,
+          a.task.kind,
+          a.task.title,
+          a.task.article,
+          a.task.subjectType,
+          a.task.subjectId,
+          a.task.dueOn,
+          today,
+          a.orgIds,
+          a.orgKinds,
+          subject,
+          body,
+        ],
+      );
+    }
+  }
+}
+
+/** The e-mail of a task: what to do and by when, and where to do it — nothing the title does not say. */
+export function mailOf(task: Task): { subject: string; body: string } {
+  return {
+    subject: `【知识产权质押融资风险补偿平台】待办：${task.title}`.slice(0, 500),
+    body: [
+      '您好：',
+      '',
+      `您有一项新的待办事项：${task.title}`,
+      `办理依据：${task.article}`,
+      `${task.kind.startsWith('REMITTANCE') ? '到期日' : '起始日'}：${task.dueOn}`,
+      '',
+      '请登录平台，在“首页 · 待办”中办理。',
+      '（本邮件由系统自动发送，请勿回复。）',
+    ].join('\n'),
+  };
+}
