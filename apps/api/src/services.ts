@@ -31,6 +31,8 @@ import { DashboardService } from './modules/portal/dashboard.service';
 
 import { ReportService } from './modules/report/report.service';
 import { FinancialsService } from './modules/financials/financials.service';
+import { ForecastService } from './modules/forecast/forecast.service';
+import { ForecastPool } from './modules/forecast/forecast.pool';
 
 /**
  * Everything a request can reach, built once at boot (no hidden singletons). There is no data
@@ -90,6 +92,8 @@ export interface Services {
   reports: ReportService;
   /** Borrowers' quarterly financial statements, their collection and reminders (Art 22). */
   financials: FinancialsService;
+  /** Fund foresight: the seeded stress simulator over the covered portfolio, on worker threads (issue 13). */
+  forecast: ForecastService;
 }
 
 export function createServices(config: AppConfig, ds: DataSource, log: Logger): Services {
@@ -143,5 +147,14 @@ export function createServices(config: AppConfig, ds: DataSource, log: Logger): 
     dashboard: new DashboardService(access, clock),
     reports: new ReportService(access, clock, useCases),
     financials: new FinancialsService(access, clock, useCases),
+    // Two worker threads (this machine's cores), one simulation at a time and four waiting: a forecast
+    // never runs on the event loop of a served request. Tests run it inline (no compiled simulator).
+    forecast: new ForecastService(
+      access,
+      clock,
+      agreements,
+      ledger,
+      new ForecastPool({ workers: config.env === 'test' ? 0 : 2, maxConcurrent: 1, maxQueued: 4 }),
+    ),
   };
 }

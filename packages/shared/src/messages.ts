@@ -736,6 +736,16 @@ export const MESSAGES = {
     en: 'The enterprise had no outstanding covered loan at the end of {quarter}',
     'zh-CN': '该企业在 {quarter} 末无未结清的纳入补偿贷款',
   },
+  // Fund foresight (issue 13)
+  'forecast.readers': {
+    en: "Only the offices, the fund manager and the auditor see the fund's forecast: it shows every bank's risk",
+    'zh-CN': '仅主管部门、资金管理人和会计师事务所可查看资金压力测试：其中含各合作银行的风险',
+  },
+  'forecast.invalid': { en: 'Forecast refused: {detail}', 'zh-CN': '压力测试参数无效：{detail}' },
+  'forecast.busy': {
+    en: 'Too many forecasts are running; try again in a moment',
+    'zh-CN': '正在运行的压力测试过多，请稍后再试',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -89,6 +89,8 @@ export const READABLE_SUBJECTS = [
   'FundGovernance',
   'FundReport',
   'FinancialStatement',
+  // Issue 13: the fund's stress forecast (it ranks every bank's risk: never a bank, guarantor or enterprise).
+  'FundForecast',
 ] as const;
 
 export type ReadableSubject = (typeof READABLE_SUBJECTS)[number];

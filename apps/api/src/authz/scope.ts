@@ -66,6 +66,8 @@ export const SUBJECT_FIELDS: Readonly<Record<SubjectType, (alias: string) => Fie
     enterpriseOrgId: `(SELECT fo.organization_id FROM enterprises fo WHERE fo.id = ${a}.enterprise_id)`,
     lenderIds: { memberOf: `SELECT fl.bank_id FROM loans fl WHERE fl.enterprise_id = ${a}.enterprise_id` },
   }),
+  /** The fund's stress forecast (issue 13): computed over the whole programme, no row of its own. */
+  FundForecast: () => ({}),
 };
 
 /**

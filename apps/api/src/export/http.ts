@@ -1,12 +1,14 @@
 import { Router, type Request, type Response } from 'express';
 import { ERROR_CODES } from '@ipfund/shared';
 import type { Actor } from '../authz/actor';
-import { AppError } from '../common/errors';
+import { AppError, badInput } from '../common/errors';
 import type { GqlContext } from '../graphql/context';
 import { attachmentDisposition } from '../modules/claim/claim-document.download';
 import { approvalFormPdf } from '../modules/report/approval-form';
 import { fundReportFileName, fundReportPdf, fundReportXlsx } from '../modules/report/report.export';
 import type { Services } from '../services';
+import { forecastRequestFromQuery, forecastXlsx } from '../modules/forecast/forecast.export';
+import { toFundForecastType } from '../modules/forecast/forecast.mapper';
 import { PDF_CONTENT_TYPE, XLSX_CONTENT_TYPE } from './xlsx';
 
 /**
@@ -78,6 +80,20 @@ export const EXPORT_ROUTES: ExportRoute[] = [
     async handle({ actor, services, params }) {
       const form = await approvalFormPdf(services, actor, params.id ?? '');
       return form && { ...form, contentType: PDF_CONTENT_TYPE };
+    },
+  },
+  // Issue 13: the fund's stress forecast with the page's inputs (the offices, the manager and the auditor).
+  {
+    path: '/forecast.xlsx',
+    async handle({ actor, services, query }) {
+      const req = forecastRequestFromQuery(query);
+      if (!req) throw badInput('forecast.invalid', { detail: 'malformed query string' });
+      const view = toFundForecastType(await services.forecast.forecast(actor, req));
+      return {
+        fileName: `资金压力测试-${view.asOf}.xlsx`,
+        contentType: XLSX_CONTENT_TYPE,
+        content: await forecastXlsx(view),
+      };
     },
   },
 ];

@@ -61,6 +61,8 @@ export const HEAVY_FIELD_COST: Readonly<Record<string, number>> = {
   'Query.loanTapeTemplate': 1000,
   'Mutation.uploadLoanTape': 1000,
   'Mutation.uploadClaimDocument': 1000,
+  // Issue 13: a Monte Carlo forecast (up to 40,000 paths on the worker threads): at most one per request.
+  'Query.fundForecast': 3000,
 };
 
 /** Assumed length of a list without `first` (a loan's collateral, a claim's documents, a rule's reasons). */

@@ -23,6 +23,7 @@ import { TaskResolver } from '../modules/task/task.resolver';
 import { NotificationResolver } from '../modules/notification/notification.resolver';
 import { ReportResolver } from '../modules/report/report.resolver';
 import { FinancialsResolver } from '../modules/financials/financials.resolver';
+import { ForecastResolver } from '../modules/forecast/forecast.resolver';
 import type { GqlContext } from './context';
 import { TextInputGuard, assertTextLimits } from './text';
 
@@ -102,6 +103,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
       FundTerminationResolver,
       ReportResolver,
       FinancialsResolver,
+      ForecastResolver,
     ],
     // No global middlewares: guardFields below puts the guards on root and argument-taking fields.
     // Text limits, NUL and invalid Unicode are checked by TextInputGuard (one walk over every
