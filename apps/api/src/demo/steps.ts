@@ -6,6 +6,7 @@ import { partnersDemoStep } from './steps/partners';
 import { ledgerDemoStep } from './steps/ledger';
 import { riskDemoStep } from './steps/risk';
 import { claimsDemoStep } from './steps/claims';
+import { reportsDemoStep } from './steps/reports';
 
 /** What a demo step gets: the services, the business date the demo is built around, and demo actors. */
 export interface DemoContext {
@@ -24,4 +25,10 @@ export type DemoStep = (ctx: DemoContext) => Promise<void>;
  * through the areas' real use cases (services.*), so demo data obeys the same rules and lands in
  * the activity record like anyone's work.
  */
-export const DEMO_STEPS: DemoStep[] = [partnersDemoStep, ledgerDemoStep, claimsDemoStep, riskDemoStep];
+export const DEMO_STEPS: DemoStep[] = [
+  partnersDemoStep,
+  ledgerDemoStep,
+  claimsDemoStep,
+  riskDemoStep,
+  reportsDemoStep,
+];
