@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Operation } from '@ipfund/shared';
 import type { Actor } from '../../authz/actor';
+import { LedgerEntryFilterInput, LedgerEntryOrderInput } from './ledger-list.types';
 import { requireActor, type GqlContext } from '../../graphql/context';
 import { DateScalar } from '../../graphql/scalars';
 import {
@@ -53,9 +54,11 @@ export class LedgerResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('accountCode', () => String, { nullable: true }) accountCode?: string,
+    @Arg('filter', () => LedgerEntryFilterInput, { nullable: true }) filter?: LedgerEntryFilterInput | null,
+    @Arg('orderBy', () => LedgerEntryOrderInput, { nullable: true }) orderBy?: LedgerEntryOrderInput | null,
   ): Promise<LedgerEntryConnectionType> {
     const actor = requireActor(ctx);
-    const page = await ctx.services.ledger.entries(actor, { first, after, accountCode });
+    const page = await ctx.services.ledger.entries(actor, { first, after, accountCode, filter, orderBy });
     const edges = page.rows.map((row) => ({ cursor: page.cursorOf(row), node: toLedgerEntryType(row) }));
     return {
       totalCount: page.totalCount,

@@ -28,6 +28,14 @@ import {
   type PostingKind,
   type TransactionKind,
 } from './ledger.chart';
+import { decodeSortCursor, encodeSortCursor, keysetSql, type SortColumn } from '../../common/keyset';
+import { SortDirection } from '../../graphql/sorting';
+import { paramCollector } from '../loan/loan-list';
+import {
+  LedgerEntrySortField,
+  type LedgerEntryFilterInput,
+  type LedgerEntryOrderInput,
+} from './ledger-list.types';
 import {
   checkTemplates,
   mirrorLines,
@@ -149,6 +157,15 @@ export interface LedgerEntryRow {
   debit: Money;
   credit: Money;
   transaction: LedgerTransactionView;
+}
+
+export interface LedgerEntryListArgs {
+  first?: number | null;
+  after?: string | null;
+  /** The older single filter, kept for existing clients; `filter.accountCode` wins. */
+  accountCode?: string | null;
+  filter?: LedgerEntryFilterInput | null;
+  orderBy?: LedgerEntryOrderInput | null;
 }
 
 export interface LedgerEntryPage {
@@ -643,54 +660,118 @@ export class LedgerService {
    * The journal, one line per row: newest transaction first, its lines in posting order (debits
    * first). Optionally one account's lines. Ledger readers only.
    */
-  entries(
-    actor: Actor,
-    args: { first?: number | null; after?: string | null; accountCode?: string | null },
-  ): Promise<LedgerEntryPage> {
+  entries(actor: Actor, args: LedgerEntryListArgs): Promise<LedgerEntryPage> {
     return this.access.read(actor, (scope) => this.entriesIn(scope, args));
   }
 
+  /** Every journal line of the filtered list in its order, `batch` at a time, from one snapshot (exports). */
+  async forEachEntry(
+    actor: Actor,
+    args: Omit<LedgerEntryListArgs, 'first' | 'after'>,
+    batch: number,
+    each: (rows: LedgerEntryRow[]) => Promise<void> | void,
+  ): Promise<void> {
+    await this.access.read(actor, async (scope) => {
+      let after: string | null = null;
+      for (;;) {
+        const page = await this.entriesIn(scope, { ...args, after }, { limit: batch, withCount: false });
+        if (page.rows.length) await each(page.rows);
+        if (!page.hasNextPage) return;
+        after = page.cursorOf(page.rows[page.rows.length - 1]);
+      }
+    });
+  }
+
+  /**
+   * The journal page: filters, sort and keyset in SQL, the filtered count in the same statement,
+   * then the page's transactions (two statements, whatever the page size).
+   */
   private async entriesIn(
     scope: Scope,
-    args: { first?: number | null; after?: string | null; accountCode?: string | null },
+    args: LedgerEntryListArgs,
+    opts: { limit?: number; withCount?: boolean } = {},
   ): Promise<LedgerEntryPage> {
     this.requireReader(scope);
-    const limit = pageSize(args.first);
-    const after = args.after ? decodeCursor(args.after, ['seq', 'seq']) : null;
-    if (after && !after.every((k) => /^\d{1,19}$/.test(k))) throw badInput('common.invalidCursor', {});
-    const account = args.accountCode ?? null;
+    const limit = opts.limit ?? pageSize(args.first);
+    const withCount = opts.withCount ?? true;
+    const filter = { ...args.filter, accountCode: args.filter?.accountCode ?? args.accountCode ?? null };
+    const account = filter.accountCode;
     if (account !== null && !isAccountCode(account)) throw badInput('ledger.unknownAccount', { account });
-    const em = scope.em;
-    const [{ n }]: { n: number }[] = await em.query(
-      `SELECT count(*)::int AS n FROM ledger_entries WHERE $1::text IS NULL OR account_code = $1`,
-      [account],
-    );
-    const rows: (EntryRow & { seq: string })[] = await em.query(
-      `SELECT e.id, e.transaction_id, e.account_code, e.debit, e.credit, t.seq
-         FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id
-        WHERE ($1::text IS NULL OR e.account_code = $1)
-          AND ($2::bigint IS NULL OR t.seq < $2::bigint OR (t.seq = $2::bigint AND e.id > $3::bigint))
-        ORDER BY t.seq DESC, e.id ASC
-        LIMIT $4`,
-      [account, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
-    );
-    const page = rows.slice(0, limit);
-    const ids = [...new Set(page.map((r) => r.transaction_id))];
+    const field = args.orderBy?.field ?? LedgerEntrySortField.POSTED;
+    const descending = (args.orderBy?.direction ?? SortDirection.DESC) === SortDirection.DESC;
+    const params: Record<string, unknown> = {};
+    const param = paramCollector(params, 'j');
+    const where: string[] = [];
+    if (account) where.push(`e.account_code = ${param(account)}`);
+    if (filter.from) where.push(`t.business_date >= ${param(filter.from)}::date`);
+    if (filter.to) where.push(`t.business_date <= ${param(filter.to)}::date`);
+    const memo = filter.memo?.trim();
+    if (memo) where.push(`t.memo ILIKE ${param(`%${memo.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
+    if (filter.minAmount) where.push(`greatest(e.debit, e.credit) >= ${param(filter.minAmount)}::numeric`);
+    if (filter.maxAmount) where.push(`greatest(e.debit, e.credit) <= ${param(filter.maxAmount)}::numeric`);
+    const filters = where.length ? where.join(' AND ') : 'TRUE';
+
+    let orderBy: string;
+    let keyset: string | null = null;
+    let cursorOf: (row: LedgerEntryRow, seq: string) => string;
+    if (field === LedgerEntrySortField.POSTED) {
+      // Newest transaction first, its lines in posting order: the cursor is (transaction seq, line id).
+      const after = args.after ? decodeCursor(args.after, ['seq', 'seq']) : null;
+      orderBy = descending ? 't.seq DESC, e.id ASC' : 't.seq ASC, e.id ASC';
+      if (after) {
+        const [seq, id] = [param(after[0]), param(after[1])];
+        keyset = `(t.seq ${descending ? '<' : '>'} ${seq}::bigint OR (t.seq = ${seq}::bigint AND e.id > ${id}::bigint))`;
+      }
+      cursorOf = (row, seq) => encodeCursor([seq, row.id]);
+    } else {
+      const column: SortColumn =
+        field === LedgerEntrySortField.AMOUNT
+          ? { sql: 'greatest(e.debit, e.credit)', kind: 'money' }
+          : { sql: 't.business_date', kind: 'date' };
+      const after = args.after ? decodeSortCursor(args.after, field, column.kind) : null;
+      const k = keysetSql(column, 'e.id', descending, after, param);
+      orderBy = k.orderBy;
+      keyset = k.after;
+      cursorOf = (row) =>
+        encodeSortCursor(
+          field,
+          field === LedgerEntrySortField.AMOUNT
+            ? (row.debit.gt(row.credit) ? row.debit : row.credit).toString()
+            : row.transaction.businessDate,
+          row.id,
+        );
+    }
+    const page = `SELECT e.id, e.transaction_id, e.account_code, e.debit, e.credit, t.seq
+        FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id
+       WHERE ${filters}${keyset ? ` AND ${keyset}` : ''}
+       ORDER BY ${orderBy} LIMIT ${limit + 1}`;
+    const sql = withCount
+      ? `SELECT c.total_count, p.* FROM (SELECT count(*)::int AS total_count
+             FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id WHERE ${filters}) c
+           LEFT JOIN LATERAL (${page}) p ON true`
+      : page;
+    const result = await scope.query<EntryRow & { seq: string; total_count?: number }>(sql, params);
+    const rows = result.filter((r) => r.id !== null);
+    const shown = rows.slice(0, limit);
+    const ids = [...new Set(shown.map((r) => r.transaction_id))];
     const views = new Map(
-      (await this.loadTransactions(em, `t.id = ANY($1::uuid[])`, [ids])).map((v) => [v.id, v]),
+      (ids.length ? await this.loadTransactions(scope.em, `t.id = ANY($1::uuid[])`, [ids]) : []).map((v) => [
+        v.id,
+        v,
+      ]),
     );
-    const seqOf = new Map(page.map((r) => [r.id, r.seq]));
+    const seqOf = new Map(shown.map((r) => [r.id, r.seq]));
     return {
-      totalCount: n,
+      totalCount: withCount ? (result[0]?.total_count ?? 0) : -1,
       hasNextPage: rows.length > limit,
-      rows: page.map((r) => ({
+      rows: shown.map((r) => ({
         id: r.id,
         account: r.account_code,
         debit: Money.of(r.debit),
         credit: Money.of(r.credit),
         transaction: required(views.get(r.transaction_id), r.transaction_id),
       })),
-      cursorOf: (row) => encodeCursor([seqOf.get(row.id) ?? row.transaction.seq, row.id]),
+      cursorOf: (row) => cursorOf(row, seqOf.get(row.id) ?? row.transaction.seq),
     };
   }
 
