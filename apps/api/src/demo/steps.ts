@@ -6,6 +6,7 @@ import { partnersDemoStep } from './steps/partners';
 import { ledgerDemoStep } from './steps/ledger';
 import { riskDemoStep } from './steps/risk';
 import { claimsDemoStep } from './steps/claims';
+import { fundDemoStep } from './steps/fund';
 import { reportsDemoStep } from './steps/reports';
 
 /** What a demo step gets: the services, the business date the demo is built around, and demo actors. */
@@ -28,6 +29,7 @@ export type DemoStep = (ctx: DemoContext) => Promise<void>;
 export const DEMO_STEPS: DemoStep[] = [
   partnersDemoStep,
   ledgerDemoStep,
+  fundDemoStep,
   claimsDemoStep,
   riskDemoStep,
   reportsDemoStep,

@@ -83,11 +83,37 @@ async function fileUntil(ctx: DemoContext, loan: LoanEntity, stop: Stop): Promis
   await claims.approve(await actor('fo'), claim.id, '同意');
   if (stop === 'APPROVED') return;
   await claims.pay(manager, claim.id, `demo-pay-${loan.contractNo}`, '已划付至银行指定账户');
-  // The bank has since sold a pledged patent; the fund's share falls due in 30 days (Art 18).
-  await services.recoveries.record(bank, {
+  // The bank collected from the borrower's guarantor first: it declared the fund's share remitted
+  // and the manager confirmed it against the special account's statement (Art 18), which posted it.
+  const first = await services.recoveries.record(bank, {
+    claimId: claim.id,
+    amount: '50000.00',
+    receivedOn: today,
+    idempotencyKey: `demo-recovery-${loan.contractNo}-0`,
+  });
+  await services.recoveries.declareRemittance(bank, {
+    recoveryId: first.id,
+    idempotencyKey: `demo-remit-${loan.contractNo}-0`,
+    remittedOn: today,
+    reference: `TRF${today.replace(/-/g, '')}001`,
+  });
+  await services.recoveries.confirmRemittance(manager, {
+    recoveryId: first.id,
+    bankStatementRef: `JZ${today.replace(/-/g, '')}0007`,
+    receivedOn: today,
+  });
+  // It has since sold a pledged patent; the fund's share falls due in 30 days. The bank says it
+  // remitted it: the declaration waits for the manager's confirmation (nothing posted yet).
+  const second = await services.recoveries.record(bank, {
     claimId: claim.id,
     amount: '200000.00',
     receivedOn: today,
     idempotencyKey: `demo-recovery-${loan.contractNo}`,
+  });
+  await services.recoveries.declareRemittance(bank, {
+    recoveryId: second.id,
+    idempotencyKey: `demo-remit-${loan.contractNo}-1`,
+    remittedOn: today,
+    reference: `TRF${today.replace(/-/g, '')}002`,
   });
 }

@@ -9,14 +9,16 @@ import { articleLabel } from './policyText';
 import { RECOVERY_COLUMNS, remitColumn } from './recoveryColumns';
 import { RecordRecoveryModal } from './RecordRecoveryModal';
 import { RemitModal } from './RemitModal';
+import { ConfirmRemittanceModal } from './ConfirmRemittanceModal';
 
 /** R8: after the payout the bank records what it recovers and remits the fund's share in time. */
 export function RecoveriesSection({ claim }: { claim: ClaimDetail }) {
   const policy = usePolicy();
   const [recording, setRecording] = useState(false);
   const [remitting, setRemitting] = useState<Recovery | null>(null);
+  const [confirming, setConfirming] = useState<Recovery | null>(null);
 
-  const columns: TableColumnsType<Recovery> = [...RECOVERY_COLUMNS, remitColumn(setRemitting)];
+  const columns: TableColumnsType<Recovery> = [...RECOVERY_COLUMNS, remitColumn(setRemitting, setConfirming)];
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -43,6 +45,7 @@ export function RecoveriesSection({ claim }: { claim: ClaimDetail }) {
       />
       {recording && <RecordRecoveryModal claim={claim} onClose={() => setRecording(false)} />}
       {remitting && <RemitModal recovery={remitting} onClose={() => setRemitting(null)} />}
+      {confirming && <ConfirmRemittanceModal recovery={confirming} onClose={() => setConfirming(null)} />}
     </Space>
   );
 }

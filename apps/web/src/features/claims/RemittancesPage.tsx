@@ -3,13 +3,14 @@ import { useQuery } from '@apollo/client/react';
 import { Button, Card, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { usePolicy } from '../../app/useViewer';
-import { ApiErrorAlert } from './ApiErrorAlert';
+import { ErrorAlert } from '../../lib/ErrorAlert';
 import { ClaimDrawer } from './ClaimDrawer';
 import { OPEN_REMITTANCES_QUERY, PAID_CLAIM_REFS_QUERY, type Recovery } from './claims.graphql';
 import { FundStatusBanner } from './FundStatusBanner';
 import { articleLabel } from './policyText';
 import { RECOVERY_COLUMNS, remitColumn } from './recoveryColumns';
 import { RemitModal } from './RemitModal';
+import { ConfirmRemittanceModal } from './ConfirmRemittanceModal';
 
 /**
  * 追偿返还 (Art 18): the fund's shares of recoveries not yet remitted, oldest due first, overdue ones
@@ -19,6 +20,7 @@ export function RemittancesPage() {
   const policy = usePolicy();
   const [claimId, setClaimId] = useState<string | null>(null);
   const [remitting, setRemitting] = useState<Recovery | null>(null);
+  const [confirming, setConfirming] = useState<Recovery | null>(null);
   const { data, loading, error } = useQuery(OPEN_REMITTANCES_QUERY, { fetchPolicy: 'cache-and-network' });
   // The API answers at most 100 claims a page; a recovery beyond them is still listed, unnamed.
   const { data: refs } = useQuery(PAID_CLAIM_REFS_QUERY, { variables: { first: 100 } });
@@ -45,7 +47,7 @@ export function RemittancesPage() {
       render: (_: unknown, recovery: Recovery) => loanOf.get(recovery.claimId)?.bankName ?? '—',
     },
     ...RECOVERY_COLUMNS,
-    remitColumn(setRemitting),
+    remitColumn(setRemitting, setConfirming),
   ];
 
   return (
@@ -60,7 +62,7 @@ export function RemittancesPage() {
           </Space>
         }
       >
-        {error && <ApiErrorAlert title="待返还记录加载失败" error={error} />}
+        {error && <ErrorAlert title="待返还记录加载失败" error={error} />}
         <Table<Recovery>
           rowKey="id"
           size="middle"
@@ -74,6 +76,7 @@ export function RemittancesPage() {
         />
       </Card>
       {remitting && <RemitModal recovery={remitting} onClose={() => setRemitting(null)} />}
+      {confirming && <ConfirmRemittanceModal recovery={confirming} onClose={() => setConfirming(null)} />}
       <ClaimDrawer claimId={claimId} onClose={() => setClaimId(null)} />
     </>
   );

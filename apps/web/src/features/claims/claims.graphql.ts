@@ -106,7 +106,13 @@ export interface Recovery {
   dueOn: string;
   remittedOn: string | null;
   overdue: boolean;
-  /** recovery.remit while the caller may record its remittance. */
+  /** DUE, DECLARED (the bank's word, awaiting the manager), REJECTED, CONFIRMED (posted), NONE_OWED. */
+  remittanceStatus: 'NONE_OWED' | 'DUE' | 'DECLARED' | 'REJECTED' | 'CONFIRMED';
+  declaredRemittedOn: string | null;
+  declaredReference: string | null;
+  rejectionReason: string | null;
+  bankStatementRef: string | null;
+  /** recovery.remit (declare) for the bank; recovery.confirmRemittance / rejectRemittance for the manager. */
   viewerCan: string[];
 }
 
@@ -249,6 +255,11 @@ const RECOVERY_FIELDS = gql`
     dueOn
     remittedOn
     overdue
+    remittanceStatus
+    declaredRemittedOn
+    declaredReference
+    rejectionReason
+    bankStatementRef
     viewerCan
   }
 `;
@@ -591,10 +602,44 @@ export const RECORD_RECOVERY_MUTATION: TypedDocumentNode<
 
 export const RECORD_REMITTANCE_MUTATION: TypedDocumentNode<
   { recordRemittance: Recovery },
-  { recoveryId: string; idempotencyKey: string }
+  {
+    recoveryId: string;
+    idempotencyKey: string;
+    declaration?: { remittedOn?: string | null; reference?: string | null } | null;
+  }
 > = gql`
-  mutation RecordRemittance($recoveryId: ID!, $idempotencyKey: String!) {
-    recordRemittance(recoveryId: $recoveryId, idempotencyKey: $idempotencyKey) {
+  mutation RecordRemittance(
+    $recoveryId: ID!
+    $idempotencyKey: String!
+    $declaration: RemittanceDeclarationInput
+  ) {
+    recordRemittance(recoveryId: $recoveryId, idempotencyKey: $idempotencyKey, declaration: $declaration) {
+      ...RecoveryFields
+    }
+  }
+  ${RECOVERY_FIELDS}
+`;
+
+/** Fund manager: the declared remittance is on the special account's statement (only this posts it). */
+export const CONFIRM_REMITTANCE_MUTATION: TypedDocumentNode<
+  { confirmRemittance: Recovery },
+  { input: { recoveryId: string; bankStatementRef: string; receivedOn: string } }
+> = gql`
+  mutation ConfirmRemittance($input: ConfirmRemittanceInput!) {
+    confirmRemittance(input: $input) {
+      ...RecoveryFields
+    }
+  }
+  ${RECOVERY_FIELDS}
+`;
+
+/** Fund manager: the declared remittance is not on the statement; the bank declares again. */
+export const REJECT_REMITTANCE_MUTATION: TypedDocumentNode<
+  { rejectRemittance: Recovery },
+  { recoveryId: string; reason: string }
+> = gql`
+  mutation RejectRemittance($recoveryId: ID!, $reason: String!) {
+    rejectRemittance(recoveryId: $recoveryId, reason: $reason) {
       ...RecoveryFields
     }
   }

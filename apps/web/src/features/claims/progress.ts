@@ -57,16 +57,23 @@ export function resumptionProgress(
   );
 }
 
-export type RemittanceState = 'REMITTED' | 'OVERDUE' | 'OPEN';
+export type RemittanceState = 'REMITTED' | 'DECLARED' | 'REJECTED' | 'OVERDUE' | 'OPEN';
 
 /** R8: the fund's share of a recovery is due within the policy's remittance days; the API flags it overdue. */
-export function remittanceState(recovery: Pick<Recovery, 'remittedOn' | 'overdue'>): RemittanceState {
+export function remittanceState(
+  recovery: Pick<Recovery, 'remittedOn' | 'overdue'> & Partial<Pick<Recovery, 'remittanceStatus'>>,
+): RemittanceState {
   if (recovery.remittedOn) return 'REMITTED';
+  // The bank's declaration moves no money: it waits for the manager's confirmation (Art 18).
+  if (recovery.remittanceStatus === 'DECLARED') return 'DECLARED';
+  if (recovery.remittanceStatus === 'REJECTED') return 'REJECTED';
   return recovery.overdue ? 'OVERDUE' : 'OPEN';
 }
 
 export const REMITTANCE_STATE_TAGS: Record<RemittanceState, { label: string; color: string }> = {
   REMITTED: { label: '已返还', color: 'green' },
+  DECLARED: { label: '已申报，待确认', color: 'blue' },
+  REJECTED: { label: '申报被退回', color: 'volcano' },
   OVERDUE: { label: '逾期', color: 'red' },
   OPEN: { label: '待返还', color: 'orange' },
 };

@@ -22,16 +22,33 @@ export const RECOVERY_COLUMNS: TableColumnsType<Recovery> = [
   },
 ];
 
-/** The action column: the remittance of a recovery whose `viewerCan` has `recovery.remit`. */
-export function remitColumn(onRemit: (recovery: Recovery) => void): TableColumnType<Recovery> {
+/**
+ * The action column: the bank declares a remittance (`recovery.remit`); the fund manager confirms or
+ * rejects a declaration (`recovery.confirmRemittance`), as each recovery's `viewerCan` says.
+ */
+export function remitColumn(
+  onRemit: (recovery: Recovery) => void,
+  onConfirm?: (recovery: Recovery) => void,
+): TableColumnType<Recovery> {
   return {
     title: '操作',
     key: 'remit',
-    render: (_: unknown, recovery) =>
-      can(recovery, 'recovery.remit') && (
-        <Button size="small" onClick={() => onRemit(recovery)}>
-          记录返还
-        </Button>
-      ),
+    render: (_: unknown, recovery) => {
+      if (can(recovery, 'recovery.remit')) {
+        return (
+          <Button size="small" onClick={() => onRemit(recovery)}>
+            申报返还
+          </Button>
+        );
+      }
+      if (onConfirm && can(recovery, 'recovery.confirmRemittance')) {
+        return (
+          <Button size="small" type="primary" onClick={() => onConfirm(recovery)}>
+            确认到账
+          </Button>
+        );
+      }
+      return null;
+    },
   };
 }

@@ -7,19 +7,24 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 describe('demo data: every role has claims waiting', () => {
-  it('has claims at every status, and one paid claim with a recovery whose remittance is due', async () => {
+  it('has claims at every status, and one paid claim with a confirmed remittance and one awaiting confirmation', async () => {
     const token = await app.login('manager');
     const res = await app.gql<{
       claims: {
         edges: {
           node: {
             status: string;
-            recoveries: { dueOn: string; remittedOn: string | null; amountOwedToFund: string }[];
+            recoveries: {
+              dueOn: string;
+              remittedOn: string | null;
+              amountOwedToFund: string;
+              remittanceStatus: string;
+            }[];
           };
         }[];
       };
     }>(
-      'query { claims(first: 100) { edges { node { status recoveries { dueOn remittedOn amountOwedToFund } } } } }',
+      'query { claims(first: 100) { edges { node { status recoveries { dueOn remittedOn amountOwedToFund remittanceStatus } } } } }',
       {},
       token,
     );
@@ -34,10 +39,16 @@ describe('demo data: every role has claims waiting', () => {
       'VERIFIED',
     ]);
     const paid = res.data!.claims.edges.find((e) => e.node.status === 'PAID')!;
+    // The bank's declaration alone posts nothing (Art 18): one confirmed by the manager, one waiting.
     expect(paid.node.recoveries).toEqual([
-      expect.objectContaining({ dueOn: '2026-12-27', remittedOn: null }),
+      expect.objectContaining({
+        dueOn: '2026-12-27',
+        remittedOn: '2026-11-27',
+        remittanceStatus: 'CONFIRMED',
+      }),
+      expect.objectContaining({ dueOn: '2026-12-27', remittedOn: null, remittanceStatus: 'DECLARED' }),
     ]);
-    expect(paid.node.recoveries[0].amountOwedToFund).not.toBe('0.00');
+    for (const r of paid.node.recoveries) expect(r.amountOwedToFund).not.toBe('0.00');
   });
 
   it('the demo waits on each office: a verified claim carries one signature', async () => {

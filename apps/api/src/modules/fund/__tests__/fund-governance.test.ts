@@ -42,6 +42,22 @@ describe('capital contributions and the annual work plan', () => {
     idempotencyKey: key,
   });
 
+  it('the demo has a capital contribution and an approved work plan for its year', async () => {
+    const res = await app.gql<{
+      capitalContributions: { amount: string; documentRef: string }[];
+      annualWorkPlans: { year: number; status: string }[];
+    }>(
+      'query { capitalContributions { amount documentRef } annualWorkPlans { year status } }',
+      {},
+      tokens.IP_BUREAU,
+    );
+    expect(res.data?.capitalContributions).toContainEqual({
+      amount: '2000000.00',
+      documentRef: '江北财预〔2026〕16号',
+    });
+    expect(res.data?.annualWorkPlans).toContainEqual({ year: 2026, status: 'APPROVED' });
+  });
+
   it('the finance bureau records a contribution: posted to principal once, by key; fundStatus totals it', async () => {
     const before = await app.gql<{ fundStatus: { principalBalance: string; totalContributions: string } }>(
       STATUS,
@@ -73,14 +89,18 @@ describe('capital contributions and the annual work plan', () => {
       {},
       tokens.FINANCE_BUREAU,
     );
-    expect(Number(after.data!.fundStatus.principalBalance) - Number(before.data!.fundStatus.principalBalance)).toBe(
-      2000000,
-    );
+    expect(
+      Number(after.data!.fundStatus.principalBalance) - Number(before.data!.fundStatus.principalBalance),
+    ).toBe(2000000);
     expect(
       Number(after.data!.fundStatus.totalContributions) - Number(before.data!.fundStatus.totalContributions),
     ).toBe(2000000);
     // The same key with another amount is a CONFLICT citing the article.
-    const reused = await app.gql(CONTRIBUTE, { i: contribution('contrib-0001', '1.00') }, tokens.FINANCE_BUREAU);
+    const reused = await app.gql(
+      CONTRIBUTE,
+      { i: contribution('contrib-0001', '1.00') },
+      tokens.FINANCE_BUREAU,
+    );
     expect(refusal(reused)).toEqual({ code: 'CONFLICT', article: 'Art 3, 5' });
   });
 
@@ -104,7 +124,11 @@ describe('capital contributions and the annual work plan', () => {
       else expect(refusal(r).code).toBe('FORBIDDEN');
     }
     // A bank sees no total either.
-    const bank = await app.gql<{ fundStatus: { totalContributions: string | null } }>(STATUS, {}, tokens.LENDING_BANK);
+    const bank = await app.gql<{ fundStatus: { totalContributions: string | null } }>(
+      STATUS,
+      {},
+      tokens.LENDING_BANK,
+    );
     expect(bank.data?.fundStatus.totalContributions).toBeNull();
   });
 
@@ -146,7 +170,9 @@ describe('capital contributions and the annual work plan', () => {
       tokens.FINANCE_BUREAU,
     );
     expect(returned.data?.returnAnnualPlan.status).toBe('RETURNED');
-    const revised = await app.gql<{ submitAnnualPlan: { status: string; revision: number; viewerCan: string[] } }>(
+    const revised = await app.gql<{
+      submitAnnualPlan: { status: string; revision: number; viewerCan: string[] };
+    }>(
       SUBMIT_PLAN,
       { i: { ...input, summary: `${input.summary}风险控制：逾期15天以上贷款按周跟踪。` } },
       tokens.FUND_MANAGER,
@@ -164,7 +190,9 @@ describe('capital contributions and the annual work plan', () => {
       last = r.data?.approveAnnualPlan;
     }
     expect(last?.status).toBe('APPROVED');
-    const plans = await app.gql<{ annualWorkPlans: { year: number; status: string; decisions: unknown[] }[] }>(
+    const plans = await app.gql<{
+      annualWorkPlans: { year: number; status: string; decisions: unknown[] }[];
+    }>(
       `query { annualWorkPlans { year status decisions { revision orgKind decision } } }`,
       {},
       tokens.FINANCIAL_OFFICE,
@@ -250,13 +278,14 @@ describe('termination (Art 24): joint decision, coverage, claims finish, balance
       {},
       tokens.FINANCIAL_OFFICE,
     );
-    expect(decided.data?.consentToFundTermination).toMatchObject({ status: 'TERMINATED', decidedOn: '2026-11-27' });
+    expect(decided.data?.consentToFundTermination).toMatchObject({
+      status: 'TERMINATED',
+      decidedOn: '2026-11-27',
+    });
     // Everyone sees the decision in fundStatus (it decides coverage).
-    const bankStatus = await app.gql<{ fundStatus: { terminationStatus: string; terminationEffectiveOn: string } }>(
-      STATUS,
-      {},
-      tokens.LENDING_BANK,
-    );
+    const bankStatus = await app.gql<{
+      fundStatus: { terminationStatus: string; terminationEffectiveOn: string };
+    }>(STATUS, {}, tokens.LENDING_BANK);
     expect(bankStatus.data?.fundStatus).toMatchObject({
       terminationStatus: 'TERMINATED',
       terminationEffectiveOn: '2026-11-27',
@@ -264,7 +293,9 @@ describe('termination (Art 24): joint decision, coverage, claims finish, balance
 
     // A loan issued on the effective date is registered but not covered, citing Art 24.
     const { enterprise, patent } = await makeEnterprise(app);
-    const registered = await app.gql<{ registerLoan: { covered: boolean; coverageReasons: { article: string; code: string }[] } }>(
+    const registered = await app.gql<{
+      registerLoan: { covered: boolean; coverageReasons: { article: string; code: string }[] };
+    }>(
       `mutation($i: RegisterLoanInput!) { registerLoan(input: $i) { covered coverageReasons { article code } } }`,
       {
         i: {
@@ -282,7 +313,10 @@ describe('termination (Art 24): joint decision, coverage, claims finish, balance
     );
     expect(registered.errors).toBeUndefined();
     expect(registered.data?.registerLoan.covered).toBe(false);
-    expect(registered.data?.registerLoan.coverageReasons).toContainEqual({ article: 'Art 24', code: 'FUND_TERMINATED' });
+    expect(registered.data?.registerLoan.coverageReasons).toContainEqual({
+      article: 'Art 24',
+      code: 'FUND_TERMINATED',
+    });
 
     // While claims are under way the balance stays (they finish first).
     const held = await app.gql(RETURN_BALANCE, { k: 'termination-return-1' }, tokens.FUND_MANAGER);
@@ -340,22 +374,34 @@ describe('termination (Art 24): joint decision, coverage, claims finish, balance
 /** Drives every claim not yet paid or rejected to its end, as the parties would. */
 async function finishClaimsUnderWay(app: TestApp, d: ClaimDriver): Promise<void> {
   const userOf = async (orgId: string): Promise<string> =>
-    (await app.ds.query(`SELECT username FROM users WHERE organization_id = $1 ORDER BY username LIMIT 1`, [orgId]))[0]
-      .username;
+    (
+      await app.ds.query(`SELECT username FROM users WHERE organization_id = $1 ORDER BY username LIMIT 1`, [
+        orgId,
+      ])
+    )[0].username;
   for (let round = 0; round < 5; round++) {
-    const open: { id: string; status: string; bank_id: string; guarantor_id: string | null }[] = await app.ds.query(
-      `SELECT id, status, bank_id, guarantor_id FROM claims WHERE status NOT IN ('PAID','REJECTED') ORDER BY seq`,
-    );
+    const open: { id: string; status: string; bank_id: string; guarantor_id: string | null }[] =
+      await app.ds.query(
+        `SELECT id, status, bank_id, guarantor_id FROM claims WHERE status NOT IN ('PAID','REJECTED') ORDER BY seq`,
+      );
     if (open.length === 0) return;
     for (const c of open) {
       if (c.status === 'APPROVED') await d.pay(c.id);
-      else if (c.status === 'RETURNED') await d.ok(await userOf(c.bank_id), 'mutation($c: ID!) { resubmitClaim(claimId: $c) { id } }', { c: c.id });
-      else if (c.status === 'SUBMITTED' && c.guarantor_id) await d.confirm(await userOf(c.guarantor_id), c.id);
-      else if (c.status === 'SUBMITTED' || c.status === 'GUARANTOR_CONFIRMED') await d.verify(c.id);
-      else if (c.status === 'VERIFIED') {
-        await d.ok('fo', 'mutation($c: ID!) { rejectClaim(claimId: $c, reason: "资金终止，不再新增补偿") { id } }', {
+      else if (c.status === 'RETURNED')
+        await d.ok(await userOf(c.bank_id), 'mutation($c: ID!) { resubmitClaim(claimId: $c) { id } }', {
           c: c.id,
         });
+      else if (c.status === 'SUBMITTED' && c.guarantor_id)
+        await d.confirm(await userOf(c.guarantor_id), c.id);
+      else if (c.status === 'SUBMITTED' || c.status === 'GUARANTOR_CONFIRMED') await d.verify(c.id);
+      else if (c.status === 'VERIFIED') {
+        await d.ok(
+          'fo',
+          'mutation($c: ID!) { rejectClaim(claimId: $c, reason: "资金终止，不再新增补偿") { id } }',
+          {
+            c: c.id,
+          },
+        );
       }
     }
   }
