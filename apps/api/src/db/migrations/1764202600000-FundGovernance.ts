@@ -78,7 +78,9 @@ export class FundGovernance1764202600000 implements MigrationInterface {
       `CREATE UNIQUE INDEX fund_suspensions_one_open ON fund_suspensions ((true)) WHERE resumed_on IS NULL`,
     );
     await q.query(`ALTER TABLE fund_state ADD COLUMN suspension_id bigint REFERENCES fund_suspensions(id)`);
-    await q.query(`ALTER TABLE fund_resumption_votes ADD COLUMN suspension_id bigint REFERENCES fund_suspensions(id)`);
+    await q.query(
+      `ALTER TABLE fund_resumption_votes ADD COLUMN suspension_id bigint REFERENCES fund_suspensions(id)`,
+    );
     // The open suspension, if any, becomes an episode; its consents (keyed by its date) follow it.
     await q.query(`
       WITH open AS (
@@ -243,7 +245,9 @@ export class FundGovernance1764202600000 implements MigrationInterface {
       await q.query(`GRANT ${grants} ON ${table} TO ${r}`);
       await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
       await q.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
-      await q.query(`CREATE POLICY ${table}_owner ON ${table} TO CURRENT_USER USING (true) WITH CHECK (true)`);
+      await q.query(
+        `CREATE POLICY ${table}_owner ON ${table} TO CURRENT_USER USING (true) WITH CHECK (true)`,
+      );
       await q.query(`
         CREATE POLICY ${table}_tenant ON ${table} TO ${r}
           USING (${visible})

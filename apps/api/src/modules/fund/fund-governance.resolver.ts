@@ -17,7 +17,8 @@ import {
 @Resolver()
 export class FundGovernanceResolver {
   @Query(() => [CapitalContributionType], {
-    description: 'Capital contributions, newest first. Offices, fund manager and auditor (FORBIDDEN otherwise).',
+    description:
+      'Capital contributions, newest first. Offices, fund manager and auditor (FORBIDDEN otherwise).',
   })
   async capitalContributions(@Ctx() ctx: GqlContext): Promise<CapitalContributionType[]> {
     return (await ctx.services.fundGovernance.contributions(requireActor(ctx))).map(toContributionType);
@@ -42,7 +43,8 @@ export class FundGovernanceResolver {
   }
 
   @Mutation(() => CapitalContributionType, {
-    description: 'Finance bureau: a capital contribution, posted to the principal (Art 3, 5). Idempotent by key.',
+    description:
+      'Finance bureau: a capital contribution, posted to the principal (Art 3, 5). Idempotent by key.',
   })
   async recordCapitalContribution(
     @Ctx() ctx: GqlContext,
@@ -69,7 +71,9 @@ export class FundGovernanceResolver {
     @Arg('planId', () => ID) planId: string,
     @Arg('comment', () => String, { nullable: true }) comment?: string | null,
   ): Promise<AnnualWorkPlanType> {
-    return toPlanType(await ctx.services.fundGovernance.approveAnnualPlan(requireActor(ctx), planId, comment));
+    return toPlanType(
+      await ctx.services.fundGovernance.approveAnnualPlan(requireActor(ctx), planId, comment),
+    );
   }
 
   @Mutation(() => AnnualWorkPlanType, {
@@ -100,13 +104,18 @@ export class FundGovernanceResolver {
     @Ctx() ctx: GqlContext,
     @Arg('comment', () => String, { nullable: true }) comment?: string | null,
   ): Promise<FundTerminationType> {
-    return toTerminationType(await ctx.services.fundGovernance.consentToTermination(requireActor(ctx), comment));
+    return toTerminationType(
+      await ctx.services.fundGovernance.consentToTermination(requireActor(ctx), comment),
+    );
   }
 
   @Mutation(() => FundTerminationType, {
     description: 'Office: decline the proposed termination with a reason, which ends it (Art 24)',
   })
-  async declineFundTermination(@Ctx() ctx: GqlContext, @Arg('reason') reason: string): Promise<FundTerminationType> {
+  async declineFundTermination(
+    @Ctx() ctx: GqlContext,
+    @Arg('reason') reason: string,
+  ): Promise<FundTerminationType> {
     return toTerminationType(await ctx.services.fundGovernance.declineTermination(requireActor(ctx), reason));
   }
 
@@ -119,7 +128,9 @@ export class FundGovernanceResolver {
     @Ctx() ctx: GqlContext,
     @Arg('idempotencyKey') idempotencyKey: string,
   ): Promise<FundTerminationType> {
-    return toTerminationType(await ctx.services.fundGovernance.returnBalance(requireActor(ctx), idempotencyKey));
+    return toTerminationType(
+      await ctx.services.fundGovernance.returnBalance(requireActor(ctx), idempotencyKey),
+    );
   }
 }
 
@@ -133,7 +144,8 @@ export class AnnualWorkPlanResolver {
   viewerCan(@Root() plan: AnnualWorkPlanType, @Ctx() ctx: GqlContext): Operation[] {
     const actor = requireActor(ctx);
     const may = (op: Operation) => ctx.services.access.mayTake(actor, op);
-    if (plan.status === AnnualPlanStatus.RETURNED) return may('fund.submitAnnualPlan') ? ['fund.submitAnnualPlan'] : [];
+    if (plan.status === AnnualPlanStatus.RETURNED)
+      return may('fund.submitAnnualPlan') ? ['fund.submitAnnualPlan'] : [];
     if (plan.status !== AnnualPlanStatus.SUBMITTED) return [];
     const decided = plan.decisions.some((d) => d.revision === plan.revision && d.orgKind === actor.orgKind);
     if (decided) return [];

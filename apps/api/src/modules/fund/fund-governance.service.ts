@@ -211,7 +211,13 @@ export class FundGovernanceService {
    */
   recordContribution(
     actor: Actor,
-    input: { amount: string; contributedOn: string; documentRef: string; memo?: string | null; idempotencyKey: string },
+    input: {
+      amount: string;
+      contributedOn: string;
+      documentRef: string;
+      memo?: string | null;
+      idempotencyKey: string;
+    },
   ): Promise<ContributionView> {
     return this.useCases.run(actor, 'fund.recordContribution', async ({ em, target, detail }) => {
       if (!IDEMPOTENCY_KEY.test(input.idempotencyKey)) throw badInput('common.idempotencyKey', {});
@@ -230,7 +236,11 @@ export class FundGovernanceService {
 
       const replay = await this.contributionByKey(em, input.idempotencyKey);
       if (replay) {
-        if (!replay.amount.eq(amount) || replay.contributedOn !== contributedOn || replay.documentRef !== documentRef) {
+        if (
+          !replay.amount.eq(amount) ||
+          replay.contributedOn !== contributedOn ||
+          replay.documentRef !== documentRef
+        ) {
           throw conflict('fund.contributionKeyReused', {}, article);
         }
         target('CapitalContribution', replay.id);
@@ -242,7 +252,11 @@ export class FundGovernanceService {
         `SELECT effective_on::text AS effective_on FROM fund_terminations WHERE status IN ('TERMINATED','SETTLED')`,
       );
       if (ended) {
-        throw policyViolation('fund.terminated', { effectiveOn: ended.effective_on }, policy.provisions.termination.article);
+        throw policyViolation(
+          'fund.terminated',
+          { effectiveOn: ended.effective_on },
+          policy.provisions.termination.article,
+        );
       }
       const posted = await this.ledger.post(em, {
         kind: 'CAPITAL_INJECTION',
@@ -340,14 +354,18 @@ export class FundGovernanceService {
       }
       const title = input.title.trim();
       const summary = input.summary.trim();
-      if (!title || title.length > 200 || !summary || summary.length > 5000) throw badInput('fund.planText', {});
+      if (!title || title.length > 200 || !summary || summary.length > 5000)
+        throw badInput('fund.planText', {});
       const figures = [input.plannedLoanVolume, input.plannedCompensation].map((v) => {
         if (v === null || v === undefined || v === '') return null;
         if (!AMOUNT_TEXT.test(v)) throw badInput('fund.planFigure', {});
         return Money.of(v).toString();
       });
       const enterprises = input.plannedEnterprises ?? null;
-      if (enterprises !== null && (!Number.isInteger(enterprises) || enterprises < 0 || enterprises > 1_000_000)) {
+      if (
+        enterprises !== null &&
+        (!Number.isInteger(enterprises) || enterprises < 0 || enterprises > 1_000_000)
+      ) {
         throw badInput('fund.planFigure', {});
       }
       // Serialises two submissions of one year (the first inserts, the second finds it).
@@ -458,7 +476,9 @@ export class FundGovernanceService {
   }
 
   private async planById(em: EntityManager, id: string): Promise<PlanView> {
-    const rows: PlanRow[] = await em.query(`SELECT ${PLAN_COLUMNS} FROM annual_work_plans WHERE id = $1`, [id]);
+    const rows: PlanRow[] = await em.query(`SELECT ${PLAN_COLUMNS} FROM annual_work_plans WHERE id = $1`, [
+      id,
+    ]);
     const [view] = await this.withDecisions(em, rows);
     return view;
   }
@@ -536,7 +556,8 @@ export class FundGovernanceService {
         id = row.id;
       } catch (err) {
         // A concurrent proposal took the one live slot first (fund_terminations_one_live).
-        if (sqlState(err) === '23505') throw conflict('fund.terminationExists', { status: 'PROPOSED' }, article);
+        if (sqlState(err) === '23505')
+          throw conflict('fund.terminationExists', { status: 'PROPOSED' }, article);
         throw err;
       }
       target('FundTermination', id);
@@ -605,13 +626,18 @@ export class FundGovernanceService {
         [terminationId, actor.orgKind, decision, comment, actor.userId, actor.orgId, today],
       );
     } catch (err) {
-      if (sqlState(err) === '23505') throw conflict('fund.terminationAnswered', { orgKind: actor.orgKind }, article);
+      if (sqlState(err) === '23505')
+        throw conflict('fund.terminationAnswered', { orgKind: actor.orgKind }, article);
       throw err;
     }
   }
 
   /** Every office (as the measures list them) has consented → TERMINATED from the effective date. */
-  private async decideIfAllConsented(em: EntityManager, id: string, today: IsoDate): Promise<TerminationStatus> {
+  private async decideIfAllConsented(
+    em: EntityManager,
+    id: string,
+    today: IsoDate,
+  ): Promise<TerminationStatus> {
     const offices = this.policies.inForce(today).coSigningOffices.value;
     const [{ n }]: { n: number }[] = await em.query(
       `SELECT count(DISTINCT org_kind)::int AS n FROM fund_termination_consents

@@ -29,7 +29,9 @@ registerEnumType(FundTerminationStatus, {
   description: "The fund's termination (Art 24)",
 });
 
-@ObjectType('CapitalContribution', { description: 'A capital contribution recorded by the finance bureau (Art 3, 5)' })
+@ObjectType('CapitalContribution', {
+  description: 'A capital contribution recorded by the finance bureau (Art 3, 5)',
+})
 export class CapitalContributionType {
   @Field(() => ID)
   id: string;

@@ -214,7 +214,8 @@ export class FundStatusType {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'The current suspension episode (null while the fund runs); resumption consents belong to it',
+    description:
+      'The current suspension episode (null while the fund runs); resumption consents belong to it',
   })
   suspensionId: string | null;
 
@@ -223,7 +224,8 @@ export class FundStatusType {
 
   @Field(() => DecimalScalar, {
     nullable: true,
-    description: 'Σ F of claims finally approved but not yet paid: already committed out of the principal (Art 7)',
+    description:
+      'Σ F of claims finally approved but not yet paid: already committed out of the principal (Art 7)',
   })
   committedCompensation: string | null;
 
@@ -242,13 +244,15 @@ export class FundStatusType {
 
   @Field(() => DecimalScalar, {
     nullable: true,
-    description: 'cumulativeCompensation − cumulativeAtLastResumption: what the breaker compares with its threshold',
+    description:
+      'cumulativeCompensation − cumulativeAtLastResumption: what the breaker compares with its threshold',
   })
   cumulativeSinceResumption: string | null;
 
   @Field(() => DecimalScalar, {
     nullable: true,
-    description: 'Σ capital contributions recorded by the finance bureau, beyond the initial capital (Art 3, 5)',
+    description:
+      'Σ capital contributions recorded by the finance bureau, beyond the initial capital (Art 3, 5)',
   })
   totalContributions: string | null;
 

@@ -166,9 +166,7 @@ describe('final approvals commit no more than the principal holds (Art 7)', () =
     }
     const full = await status();
     expect(full.committedCompensation).toBe(committed.toString());
-    expect(full.availableForCompensation).toBe(
-      Money.of(full.principalBalance).minus(committed).toString(),
-    );
+    expect(full.availableForCompensation).toBe(Money.of(full.principalBalance).minus(committed).toString());
     await app.ds.query(
       `UPDATE fund_state SET cumulative_at_last_resumption = cumulative_compensation WHERE id = 1`,
     );
