@@ -14,6 +14,7 @@ import { languagePlugin, makeFormatError } from './graphql/errors';
 import { createRequestChecker, refusalBody, UPLOAD_HEADER } from './graphql/limits';
 import { createSchema } from './graphql/schema';
 import { operationPlugin } from './graphql/operation';
+import { auditTrailPlugin } from './modules/audit/audit-trail.plugin';
 import { CLAIM_DOCUMENT_ROUTE, claimDocumentDownload } from './modules/claim/claim-document.download';
 import type { Services } from './services';
 
@@ -34,9 +35,10 @@ export async function createApollo(
     // Issue 9 row 9: Apollo's own SIGTERM handler stops the server and re-raises the signal, which
     // killed the process (exit 143) before main's drain could finish. main.ts owns the signals.
     stopOnTerminationSignals: false,
-    // Issue 11: Accept-Language picks the language of error messages (graphql/errors.ts).
     // Issue 10: one login check, one read transaction per operation (graphql/operation.ts).
-    plugins: [operationPlugin(), languagePlugin<GqlContext>(), ...plugins],
+    // Issue 11: Accept-Language picks the language of error messages (graphql/errors.ts).
+    // Issue 12: every operation of an auditor is on the activity record (Art 20).
+    plugins: [operationPlugin(), languagePlugin<GqlContext>(), auditTrailPlugin(), ...plugins],
   });
   return apollo;
 }

@@ -31,6 +31,9 @@ import { DashboardService } from './modules/portal/dashboard.service';
 
 import { ReportService } from './modules/report/report.service';
 import { FinancialsService } from './modules/financials/financials.service';
+import { ActivityService } from './modules/activity/activity.service';
+import { AuditService } from './modules/audit/audit.service';
+import { EvaluationService } from './modules/evaluation/evaluation.service';
 import { ForecastService } from './modules/forecast/forecast.service';
 import { ForecastPool } from './modules/forecast/forecast.pool';
 
@@ -94,6 +97,12 @@ export interface Services {
   financials: FinancialsService;
   /** Fund foresight: the seeded stress simulator over the covered portfolio, on worker threads (issue 13). */
   forecast: ForecastService;
+  /** The activity log browser and its hash-chain check (Art 20). */
+  activity: ActivityService;
+  /** Audit engagements and the record of every auditor read (Art 20). */
+  audit: AuditService;
+  /** The semi-annual evaluation of the partner banks and guarantors (Art 23). */
+  evaluation: EvaluationService;
 }
 
 export function createServices(config: AppConfig, ds: DataSource, log: Logger): Services {
@@ -156,5 +165,8 @@ export function createServices(config: AppConfig, ds: DataSource, log: Logger): 
       ledger,
       new ForecastPool({ workers: config.env === 'test' ? 0 : 2, maxConcurrent: 1, maxQueued: 4 }),
     ),
+    activity: new ActivityService(access),
+    audit: new AuditService(access, useCases, clock, new ActivityRecorder(clock), (work) => inTransaction(ds, work)),
+    evaluation: new EvaluationService(access, useCases, clock),
   };
 }

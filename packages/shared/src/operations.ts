@@ -60,6 +60,11 @@ export const OPERATIONS = [
   'financials.remind',
   'auth.changePassword',
   'notification.markRead',
+  'audit.engage',
+  'audit.end',
+  'evaluation.compute',
+  'evaluation.score',
+  'evaluation.submit',
 ] as const;
 
 export type Operation = (typeof OPERATIONS)[number];
@@ -91,6 +96,8 @@ export const READABLE_SUBJECTS = [
   'FinancialStatement',
   // Issue 13: the fund's stress forecast (it ranks every bank's risk: never a bank, guarantor or enterprise).
   'FundForecast',
+  'ActivityRecord',
+  'PartnerEvaluation',
 ] as const;
 
 export type ReadableSubject = (typeof READABLE_SUBJECTS)[number];

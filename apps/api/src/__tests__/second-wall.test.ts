@@ -27,6 +27,9 @@ async function asTenant<T>(who: string | null, work: (em: EntityManager) => Prom
   return app.ds.transaction(async (em) => {
     if (who === null) await em.query(`SELECT set_config('role', $1, true)`, [ROLE]);
     else await enterTenant(em, actors[who], ROLE);
+    // Art 20 (issue 12): the auditor sees the programme only inside an engagement active at the
+    // business date, which Access.read sets for the database; the demo's engagement covers this one.
+    if (who === 'auditor') await em.query(`SELECT set_config('app.business_date', '2026-11-27', true)`);
     return work(em);
   });
 }

@@ -72,6 +72,11 @@ export interface FinancialStatementSubject {
   lenderIds: string[];
 }
 
+/** A partner's entry in a semi-annual evaluation round (Art 23): the partner it evaluates. */
+export interface PartnerEvaluationSubject {
+  partnerId: string;
+}
+
 /** A subject type name, or a plain record tagged with one (`subject('Loan', row)`). */
 export type AppSubject =
   | SubjectType
@@ -86,6 +91,7 @@ export type AppSubject =
   | (RiskEventSubject & ForcedSubject<'RiskEvent'>)
   | (ClaimSubject & ForcedSubject<'Claim'>)
   | (RecoverySubject & ForcedSubject<'Recovery'>)
+  | (PartnerEvaluationSubject & ForcedSubject<'PartnerEvaluation'>)
   | (FinancialStatementSubject & ForcedSubject<'FinancialStatement'>);
 export type AppAbility = MongoAbility<[Action, AppSubject]>;
 
@@ -127,6 +133,9 @@ export function readRulesFor(actor: Pick<Actor, 'orgId' | 'orgKind'>): ReadRule[
         // Art 17, 18: the claims it filed and their recoveries.
         { subject: 'Claim', conditions: { bankId: org } },
         { subject: 'Recovery', conditions: { bankId: org } },
+        // Art 23: its own evaluation (once submitted to the offices; evaluation.service), never
+        // another partner's nor the ranking (DOMAIN.md §2).
+        { subject: 'PartnerEvaluation', conditions: { partnerId: org } },
         // Art 22: the quarterly statements of the enterprises it lends to, no others.
         { subject: 'FinancialStatement', conditions: { lenderIds: org } },
       ];
@@ -140,6 +149,8 @@ export function readRulesFor(actor: Pick<Actor, 'orgId' | 'orgKind'>): ReadRule[
         // Art 14, 18: claims on the loans it guarantees (to confirm its share) and their recoveries.
         { subject: 'Claim', conditions: { guarantorId: org } },
         { subject: 'Recovery', conditions: { guarantorId: org } },
+        // Art 23: its own evaluation, as for a bank.
+        { subject: 'PartnerEvaluation', conditions: { partnerId: org } },
       ];
     case 'ENTERPRISE':
       return [

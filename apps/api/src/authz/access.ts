@@ -2,9 +2,10 @@ import type { PolicyParameters } from '@ipfund/policy';
 import { READABLE_SUBJECTS, type Operation, type ReadableSubject } from '@ipfund/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { BusinessClock } from '../common/business-clock';
-import { forbidden, unauthenticated } from '../common/errors';
+import { AppError, forbidden, unauthenticated } from '../common/errors';
 import type { PolicyBook } from '../common/policy-book';
 import { beginReadSql, enterTenant, type ActorStanding } from '../db/tenant';
+import { auditWindowRefusal } from '../modules/audit/audit-window';
 import type { Actor } from './actor';
 import { defineAbilityFor, type SubjectType } from './ability';
 import { OPERATION_TABLE, actorMayTake, articleOf, kindMayTake, operationsOfActor } from './operations';
@@ -46,6 +47,8 @@ function serialized(client: PgClient): PgClient {
 /** A read-only snapshot under an actor's tenant settings. */
 interface ReadSession {
   scope: Scope;
+  /** Art 20: an auditor outside its engagement's window is refused every read of the snapshot. */
+  refusal: AppError | null;
   /** COMMIT (or ROLLBACK) and give the connection back; idempotent. */
   end(ok: boolean): Promise<void>;
 }
@@ -85,10 +88,12 @@ export class Access {
     if (shared) {
       shared.opened ??= this.openRead(actor);
       const opened = await shared.opened;
+      if (opened.refusal) throw opened.refusal;
       return work(opened.scope);
     }
     const session = await this.openRead(actor);
     try {
+      if (session.refusal) throw session.refusal;
       const result = await work(session.scope);
       await session.end(true);
       return result;
@@ -150,9 +155,17 @@ export class Access {
       (runner as { isTransactionActive: boolean }).isTransactionActive = true;
       this.checkStanding(actor, results[1]?.rows[0]);
       const scope = new Scope(actor, this.policyNow(), runner.manager);
+      // Art 20: an auditor reads only inside an active engagement (modules/audit/audit-window.ts);
+      // outside it every read of this snapshot is refused (the refusal is thrown by `read`, not here,
+      // so it reaches the field as FORBIDDEN with the article).
+      const refusal =
+        actor.orgKind === 'AUDITOR'
+          ? await auditWindowRefusal(runner.manager, actor, this.clock.today(), scope.policy)
+          : null;
       let ended = false;
       return {
         scope,
+        refusal,
         end: async (ok: boolean) => {
           if (ended) return;
           ended = true;
@@ -181,8 +194,7 @@ export class Access {
       (standing.orgStatus === 'RETIRED') === actor.orgRetired &&
       // A password change ends every session issued before it (auth.service.ts sessionEpochOf).
       (actor.sessionEpoch === undefined ||
-        actor.sessionEpoch ===
-          (standing.passwordChangedAt ? new Date(standing.passwordChangedAt).getTime() : 0));
+        actor.sessionEpoch === (standing.passwordChangedAt ? new Date(standing.passwordChangedAt).getTime() : 0));
     if (!same) throw unauthenticated('auth.invalidToken');
   }
 

@@ -382,6 +382,35 @@ export const OPERATION_TABLE: Readonly<Record<Operation, OperationRule>> = {
     summary:
       "After termination, once claims under way have finished, return the special account's balance to the funder",
   },
+
+  // ---- audit (Art 20) and the semi-annual partner evaluation (Art 23) ----
+  'audit.engage': {
+    // Art 20: the IP bureau may commission an audit firm; the firm's users read within the window.
+    kinds: kinds('IP_BUREAU'),
+    article: (p) => p.provisions.audit.article,
+    summary: 'Engage an audit firm for a scope and a time window (its users read only within it)',
+  },
+  'audit.end': {
+    kinds: kinds('IP_BUREAU'),
+    article: (p) => p.provisions.audit.article,
+    summary: 'End an audit engagement early (the firm reads nothing more)',
+  },
+  'evaluation.compute': {
+    kinds: kinds('FUND_MANAGER'),
+    article: (p) => p.provisions.partnerEvaluation.article,
+    summary: "Compute a half year's evaluation round of the banks and guarantors from the data",
+  },
+  'evaluation.score': {
+    kinds: kinds('FUND_MANAGER'),
+    article: (p) => p.provisions.partnerEvaluation.article,
+    subject: 'PartnerEvaluation',
+    summary: "Score a partner's product innovation and work effectiveness in a draft round",
+  },
+  'evaluation.submit': {
+    kinds: kinds('FUND_MANAGER'),
+    article: (p) => p.provisions.partnerEvaluation.article,
+    summary: 'Submit an evaluation round to the offices (frozen from then on)',
+  },
 };
 
 // The table and the shared list of names must not drift apart (a new name without a rule, or a rule

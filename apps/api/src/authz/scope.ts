@@ -58,6 +58,10 @@ export const SUBJECT_FIELDS: Readonly<Record<SubjectType, (alias: string) => Fie
   }),
   LedgerEntry: () => ({}),
   ResumptionVote: () => ({}),
+  /** The activity log (Art 20): the programme's; no tenant column (RLS: offices, manager, engaged auditor). */
+  ActivityRecord: () => ({}),
+  /** A partner's entry in an evaluation round (Art 23), on evaluation_entries. */
+  PartnerEvaluation: (a) => ({ partnerId: `${a}.partner_id` }),
   /** Capital contributions, annual work plans, termination consents (Art 3, 5, 6.5, 24): the programme's. */
   FundGovernance: () => ({}),
   /** The fund's operation reports (Art 6.6): the programme's, no tenant column. */
@@ -313,4 +317,5 @@ const SUBJECT_TABLES: Partial<Record<SubjectType, string>> = {
   RiskEvent: 'risk_events',
   Claim: 'claims',
   Recovery: 'recoveries',
+  PartnerEvaluation: 'evaluation_entries',
 };

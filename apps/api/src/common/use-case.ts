@@ -2,6 +2,7 @@ import type { Operation } from '@ipfund/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Access } from '../authz/access';
 import type { Actor } from '../authz/actor';
+import { articleOf } from '../authz/operations';
 import type { Scope } from '../authz/scope';
 import type { ActivityRecorder } from '../modules/activity/activity.recorder';
 import { AppError, badInput, conflict } from './errors';
@@ -107,7 +108,14 @@ export class UseCaseRunner {
             },
           });
           for (const observe of this.observers) await observe({ em, scope, actor, operation });
-          await this.activity.ok(em, actor, { operation, targetType, targetId, detail: facts });
+          // Last statement of the transaction: the chain head's lock is held from here to COMMIT only.
+          await this.activity.ok(em, actor, {
+            operation,
+            targetType,
+            targetId,
+            detail: facts,
+            article: articleOf(operation, this.access.policyNow()),
+          });
           return result;
         },
         opts,
@@ -115,7 +123,11 @@ export class UseCaseRunner {
     } catch (thrown) {
       const err = asRefusal(thrown);
       if (err instanceof AppError) {
-        await this.recordRefusal(actor, { operation, targetType, targetId, detail: facts }, err.code);
+        await this.recordRefusal(
+          actor,
+          { operation, targetType, targetId, detail: facts, article: err.article },
+          err.code,
+        );
       }
       throw err;
     }
@@ -144,7 +156,13 @@ export class UseCaseRunner {
   /** A refusal is written in its own short transaction under the actor's settings (the rolled-back one is gone). */
   private async recordRefusal(
     actor: Actor,
-    entry: { operation: Operation; targetType?: string; targetId?: string; detail: Record<string, unknown> },
+    entry: {
+      operation: Operation;
+      targetType?: string;
+      targetId?: string;
+      detail: Record<string, unknown>;
+      article?: string;
+    },
     code: string,
   ): Promise<void> {
     await inTransaction(this.ds, async (em) => {

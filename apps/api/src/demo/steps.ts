@@ -6,6 +6,7 @@ import { partnersDemoStep } from './steps/partners';
 import { ledgerDemoStep } from './steps/ledger';
 import { riskDemoStep } from './steps/risk';
 import { claimsDemoStep } from './steps/claims';
+import { auditDemoStep } from './steps/audit';
 import { fundDemoStep } from './steps/fund';
 import { reportsDemoStep } from './steps/reports';
 
@@ -32,5 +33,4 @@ export const DEMO_STEPS: DemoStep[] = [
   fundDemoStep,
   claimsDemoStep,
   riskDemoStep,
-  reportsDemoStep,
-];
+  reportsDemoStep, auditDemoStep];

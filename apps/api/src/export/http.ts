@@ -7,6 +7,8 @@ import { attachmentDisposition } from '../modules/claim/claim-document.download'
 import { approvalFormPdf } from '../modules/report/approval-form';
 import { fundReportFileName, fundReportPdf, fundReportXlsx } from '../modules/report/report.export';
 import type { Services } from '../services';
+import { activityFilterFromQuery, activityXlsx } from '../modules/activity/activity.export';
+import { evaluationXlsx } from '../modules/evaluation/evaluation.export';
 import { forecastRequestFromQuery, forecastXlsx } from '../modules/forecast/forecast.export';
 import { toFundForecastType } from '../modules/forecast/forecast.mapper';
 import { PDF_CONTENT_TYPE, XLSX_CONTENT_TYPE } from './xlsx';
@@ -93,6 +95,45 @@ export const EXPORT_ROUTES: ExportRoute[] = [
         fileName: `资金压力测试-${view.asOf}.xlsx`,
         contentType: XLSX_CONTENT_TYPE,
         content: await forecastXlsx(view),
+      };
+    },
+  },
+  // Issue 12: the activity log with the browser's filters (Art 20); an auditor's export is on the record.
+  {
+    path: '/activity.xlsx',
+    async handle({ actor, services, query }) {
+      const filter = activityFilterFromQuery(query);
+      if (actor.orgKind === 'AUDITOR') {
+        await services.audit.recordOperation(actor, {
+          operationType: 'export',
+          operationName: 'activity.xlsx',
+          rootFields: [],
+          variables: query,
+        });
+      }
+      const rows = await services.activity.exportRows(actor, filter);
+      return { fileName: '操作日志.xlsx', contentType: XLSX_CONTENT_TYPE, content: await activityXlsx(rows) };
+    },
+  },
+  // Issue 12: a half year's partner evaluation (Art 23) as the caller may see it.
+  {
+    path: '/evaluations/:file',
+    async handle({ actor, services, params }) {
+      const m = /^(\d{4}-H[12])\.xlsx$/.exec(params.file ?? '');
+      if (!m) return null;
+      if (actor.orgKind === 'AUDITOR') {
+        await services.audit.recordOperation(actor, {
+          operationType: 'export',
+          operationName: `evaluations/${m[1]}.xlsx`,
+          rootFields: [],
+          variables: {},
+        });
+      }
+      const round = await services.evaluation.round(actor, m[1]);
+      return {
+        fileName: `${m[1]}-合作机构绩效评价.xlsx`,
+        contentType: XLSX_CONTENT_TYPE,
+        content: await evaluationXlsx(round),
       };
     },
   },

@@ -24,6 +24,9 @@ import { NotificationResolver } from '../modules/notification/notification.resol
 import { ReportResolver } from '../modules/report/report.resolver';
 import { FinancialsResolver } from '../modules/financials/financials.resolver';
 import { ForecastResolver } from '../modules/forecast/forecast.resolver';
+import { ActivityResolver } from '../modules/activity/activity.resolver';
+import { AuditResolver } from '../modules/audit/audit.resolver';
+import { EvaluationResolver } from '../modules/evaluation/evaluation.resolver';
 import type { GqlContext } from './context';
 import { TextInputGuard, assertTextLimits } from './text';
 
@@ -104,6 +107,9 @@ export async function createSchema(): Promise<GraphQLSchema> {
       ReportResolver,
       FinancialsResolver,
       ForecastResolver,
+      ActivityResolver,
+      AuditResolver,
+      EvaluationResolver,
     ],
     // No global middlewares: guardFields below puts the guards on root and argument-taking fields.
     // Text limits, NUL and invalid Unicode are checked by TextInputGuard (one walk over every

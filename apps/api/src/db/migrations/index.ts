@@ -13,6 +13,8 @@ import { ReportsAndFinancials1764202700000 } from './1764202700000-ReportsAndFin
 import { TasksAndNotifications1764202900000 } from './1764202900000-TasksAndNotifications';
 import { ReadIndexes1764203000000 } from './1764203000000-ReadIndexes';
 
+import { AuditAndEvaluation1764202800000 } from './1764202800000-AuditAndEvaluation';
+
 /** Every migration, in order. Listed explicitly (no globs) so the same list works compiled and under jest. */
 export const MIGRATIONS = [
   Foundation1764201600000,
@@ -29,4 +31,5 @@ export const MIGRATIONS = [
   ReportsAndFinancials1764202700000,
   TasksAndNotifications1764202900000,
   ReadIndexes1764203000000,
+  AuditAndEvaluation1764202800000,
 ];

@@ -1,6 +1,10 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** One row of the append-only activity record. Written only through ActivityRecorder. */
+/**
+ * One row of the append-only, hash-chained activity record. Written only through ActivityRecorder;
+ * `prevHash` and `rowHash` are assigned by the database's insert trigger under the chain-head lock
+ * (migration AuditAndEvaluation), never by the writer.
+ */
 @Entity('activity_log')
 export class ActivityEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
@@ -35,4 +39,14 @@ export class ActivityEntity {
 
   @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
   detail: Record<string, unknown>;
+
+  /** The article of the measures that gave the power (OK) or refused it (REFUSED), when there is one. */
+  @Column({ type: 'text', nullable: true })
+  article: string | null;
+
+  @Column({ name: 'prev_hash', type: 'text', insert: false, update: false })
+  prevHash: string;
+
+  @Column({ name: 'row_hash', type: 'text', insert: false, update: false })
+  rowHash: string;
 }

@@ -7,6 +7,8 @@ export interface ActivityEntry {
   targetType?: string;
   targetId?: string;
   detail?: Record<string, unknown>;
+  /** The article that gave the power (OK) or refused it (REFUSED); the browser filters on it. */
+  article?: string;
 }
 
 /** A string in the record keeps its first characters and notes how long it was. */
@@ -67,6 +69,10 @@ export function boundDetail(detail: Record<string, unknown>): string {
  * Appends to the activity record. A successful use case calls `ok` inside its own transaction, so
  * the record and the change commit together. A refused one calls `refused` outside the rolled-back
  * transaction, so attempts are on record too.
+ *
+ * The record is a hash chain: the insert trigger takes the chain head's row lock and holds it to the
+ * end of the transaction, so a writer appends its record as the LAST statement of its transaction
+ * (the lock is then held for the insert and the commit only, and concurrent writers queue briefly).
  */
 export class ActivityRecorder {
   constructor(private readonly clock: BusinessClock) {}
@@ -87,8 +93,8 @@ export class ActivityRecorder {
   ) {
     // JSON round trip: the record keeps plain data only (Money and Decimal become strings), bounded.
     await em.query(
-      `INSERT INTO activity_log (business_date, user_id, organization_id, org_kind, operation, target_type, target_id, outcome, detail)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb)`,
+      `INSERT INTO activity_log (business_date, user_id, organization_id, org_kind, operation, target_type, target_id, outcome, detail, article)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10)`,
       [
         this.clock.today(),
         actor?.userId ?? null,
@@ -99,6 +105,7 @@ export class ActivityRecorder {
         entry.targetId ?? null,
         outcome,
         boundDetail(entry.detail ?? {}),
+        entry.article ?? null,
       ],
     );
   }
