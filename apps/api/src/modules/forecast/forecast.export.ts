@@ -117,7 +117,8 @@ const NUM = /^\d{1,6}(\.\d{1,6})?$/;
  * malformed value, so the route answers 400 like GraphQL answers BAD_USER_INPUT.
  */
 export function forecastRequestFromQuery(q: Record<string, string>): ForecastRequest | null {
-  const int = (v: string | undefined, dflt: number) => (v === undefined ? dflt : INT.test(v) ? Number(v) : NaN);
+  const int = (v: string | undefined, dflt: number) =>
+    v === undefined ? dflt : INT.test(v) ? Number(v) : NaN;
   const num = (v: string | undefined) => (v === undefined ? undefined : NUM.test(v) ? Number(v) : NaN);
   const req: ForecastRequest = {
     horizonMonths: int(q.horizonMonths, 36),
@@ -135,7 +136,13 @@ export function forecastRequestFromQuery(q: Record<string, string>): ForecastReq
         (q.tier === 'LOW' || q.tier === 'HIGH') && q.tierRate ? { tier: q.tier, rate: q.tierRate } : null,
     },
   };
-  const numbers = [req.horizonMonths, req.paths, req.seed, req.levers?.defaultStress ?? 0, req.levers?.bankGrowth?.[0]?.percent ?? 0];
+  const numbers = [
+    req.horizonMonths,
+    req.paths,
+    req.seed,
+    req.levers?.defaultStress ?? 0,
+    req.levers?.bankGrowth?.[0]?.percent ?? 0,
+  ];
   if (numbers.some((n) => Number.isNaN(n))) return null;
   if (q.topUp !== undefined && !/^\d{1,13}(\.\d{1,2})?$/.test(q.topUp)) return null;
   if (q.tierRate !== undefined && !/^(0(\.\d{1,4})?|1(\.0{1,4})?)$/.test(q.tierRate)) return null;

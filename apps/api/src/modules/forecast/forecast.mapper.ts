@@ -17,7 +17,9 @@ function rate(e: RateEstimate): ForecastRateEstimateType {
     exposures: e.exposures,
     events: e.events,
     priorMean: Math.round((e.prior.alpha / (e.prior.alpha + e.prior.beta)) * 1e6) / 1e6,
-    effectiveSampleSize: Number.isFinite(e.effectiveSampleSize) ? Math.round(e.effectiveSampleSize * 100) / 100 : -1,
+    effectiveSampleSize: Number.isFinite(e.effectiveSampleSize)
+      ? Math.round(e.effectiveSampleSize * 100) / 100
+      : -1,
   };
 }
 
@@ -34,7 +36,12 @@ function scenario(key: string, r: ScenarioResult, asOf: FundForecastView['asOf']
       p50: b.p50.toString(),
       p95: b.p95.toString(),
     })),
-    payouts: r.payouts.map((p) => ({ quarter: p.quarter, mean: p.mean.toString(), p5: p.p5.toString(), p95: p.p95.toString() })),
+    payouts: r.payouts.map((p) => ({
+      quarter: p.quarter,
+      mean: p.mean.toString(),
+      p5: p.p5.toString(),
+      p95: p.p95.toString(),
+    })),
     expectedTotalPayout: r.expectedTotalPayout.toString(),
     leverage: r.leverage.map((l) => ({
       month: l.month,
@@ -54,10 +61,14 @@ function scenario(key: string, r: ScenarioResult, asOf: FundForecastView['asOf']
 
 export function toFundForecastType(v: FundForecastView): FundForecastType {
   const base = v.scenarios[0].result;
-  const atHorizon = base.tripProbability.find((t) => t.withinMonths === v.horizonMonths) ?? base.tripProbability[0];
+  const atHorizon =
+    base.tripProbability.find((t) => t.withinMonths === v.horizonMonths) ?? base.tripProbability[0];
   const assumptions: ForecastAssumptionType[] = Object.entries(v.assumptions).map(([key, p]) => ({
     key,
-    value: typeof p.value === 'object' && p.value !== null ? `Beta(${p.value.alpha}, ${p.value.beta})` : String(p.value),
+    value:
+      typeof p.value === 'object' && p.value !== null
+        ? `Beta(${p.value.alpha}, ${p.value.beta})`
+        : String(p.value),
     source: p.source,
     note: p.note ?? null,
   }));
@@ -71,7 +82,8 @@ export function toFundForecastType(v: FundForecastView): FundForecastType {
     cumulativeSinceResumption: v.cumulativeSinceResumption.toString(),
     breakerThreshold: v.breakerThreshold.toString(),
     coveredPrincipal: v.coveredPrincipal.toString(),
-    leverage: balanceNum > 0 ? Math.round((Number(v.coveredPrincipal.toString()) / balanceNum) * 1e4) / 1e4 : null,
+    leverage:
+      balanceNum > 0 ? Math.round((Number(v.coveredPrincipal.toString()) / balanceNum) * 1e4) / 1e4 : null,
     loans: v.loans,
     headline: trip(atHorizon),
     tripProbability: base.tripProbability.map(trip),

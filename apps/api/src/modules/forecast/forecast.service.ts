@@ -173,7 +173,9 @@ export class ForecastService {
       results.push({ key: s.key, result: summarize(model, await this.pool.run(model)) });
     }
 
-    const covered = data.loans.filter((l) => l.state === 'CURRENT' || l.state === 'OVERDUE_15' || l.state === 'OVERDUE_60');
+    const covered = data.loans.filter(
+      (l) => l.state === 'CURRENT' || l.state === 'OVERDUE_15' || l.state === 'OVERDUE_60',
+    );
     return {
       asOf: data.fund.asOf,
       horizonMonths: req.horizonMonths,
@@ -207,12 +209,17 @@ export class ForecastService {
     const l = req.levers;
     if (!l) return undefined;
     const out: { -readonly [K in keyof Levers]: Levers[K] } = {};
-    if (l.bankGrowth?.length) out.bankGrowth = l.bankGrowth.map((g) => ({ bankId: g.bankId, percent: g.percent }));
+    if (l.bankGrowth?.length)
+      out.bankGrowth = l.bankGrowth.map((g) => ({ bankId: g.bankId, percent: g.percent }));
     if (l.tierRate) out.tierRate = { tier: l.tierRate.tier, rate: Rate.of(l.tierRate.rate) };
     if (l.topUp) out.topUp = Money.of(l.topUp);
     if (l.suspendedBankIds?.length) out.suspendedBanks = [...new Set(l.suspendedBankIds)];
     if (l.defaultStress !== null && l.defaultStress !== undefined) {
-      if (!Number.isFinite(l.defaultStress) || l.defaultStress < 0 || l.defaultStress > FORECAST_LIMITS.maxStressFactor) {
+      if (
+        !Number.isFinite(l.defaultStress) ||
+        l.defaultStress < 0 ||
+        l.defaultStress > FORECAST_LIMITS.maxStressFactor
+      ) {
         throw badInput('forecast.invalid', {
           detail: `defaultStress must be in [0, ${FORECAST_LIMITS.maxStressFactor}]`,
         });
@@ -272,7 +279,12 @@ export class ForecastService {
       ])
       .orderBy('r.as_of', 'ASC')
       .addOrderBy('r.id', 'ASC')
-      .getRawMany()) as { loan_id: string; as_of: IsoDate; earliest_unpaid_due_date: IsoDate | null; closed: boolean }[];
+      .getRawMany()) as {
+      loan_id: string;
+      as_of: IsoDate;
+      earliest_unpaid_due_date: IsoDate | null;
+      closed: boolean;
+    }[];
 
     const claims = (await scope
       .claims()
@@ -368,7 +380,11 @@ export class ForecastService {
     const rates = estimateTransitions(histories, asOf, policy, DEFAULT_ASSUMPTIONS, segmentKeys);
 
     const paid = claims.filter((c) => c.paid_on !== null);
-    const recovery = estimateRecovery(paid.length, paid.filter((c) => c.recoveries > 0).length, DEFAULT_ASSUMPTIONS);
+    const recovery = estimateRecovery(
+      paid.length,
+      paid.filter((c) => c.recoveries > 0).length,
+      DEFAULT_ASSUMPTIONS,
+    );
 
     // Σ F finally approved this calendar year per enterprise (the enterprise-year cap, Art 11).
     const year = asOf.slice(0, 4);
@@ -376,7 +392,10 @@ export class ForecastService {
     for (const c of claims) {
       if (!c.approved_on || !c.final_fund_share || c.approved_on.slice(0, 4) !== year) continue;
       if (c.status !== 'APPROVED' && c.status !== 'PAID') continue;
-      used.set(c.enterprise_id, (used.get(c.enterprise_id) ?? Money.zero()).plus(Money.of(c.final_fund_share)));
+      used.set(
+        c.enterprise_id,
+        (used.get(c.enterprise_id) ?? Money.zero()).plus(Money.of(c.final_fund_share)),
+      );
     }
 
     const segments: SegmentView[] = segmentKeys.map((key) => {

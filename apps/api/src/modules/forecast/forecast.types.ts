@@ -30,7 +30,9 @@ export class ForecastBankGrowthInput {
   @Field(() => ID)
   bankId: string;
 
-  @Field(() => Float, { description: "The bank's covered loans grow by this many percent (new borrowers like its current ones)" })
+  @Field(() => Float, {
+    description: "The bank's covered loans grow by this many percent (new borrowers like its current ones)",
+  })
   percent: number;
 }
 
@@ -39,11 +41,15 @@ export class ForecastTierRateInput {
   @Field(() => ForecastTier)
   tier: ForecastTier;
 
-  @Field(() => RateScalar, { description: "The tier's rate becomes this, for the cap of Art 11 and every agreement, e.g. \"0.25\"" })
+  @Field(() => RateScalar, {
+    description: 'The tier\'s rate becomes this, for the cap of Art 11 and every agreement, e.g. "0.25"',
+  })
   rate: string;
 }
 
-@InputType('ForecastLeversInput', { description: 'What-ifs; each is run alone side by side with the base case' })
+@InputType('ForecastLeversInput', {
+  description: 'What-ifs; each is run alone side by side with the base case',
+})
 export class ForecastLeversInput {
   @Field(() => [ForecastBankGrowthInput], { nullable: true })
   bankGrowth?: ForecastBankGrowthInput[] | null;
@@ -51,13 +57,22 @@ export class ForecastLeversInput {
   @Field(() => ForecastTierRateInput, { nullable: true })
   tierRate?: ForecastTierRateInput | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'The fund receives this top-up in the first month' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'The fund receives this top-up in the first month',
+  })
   topUp?: string | null;
 
-  @Field(() => [ID], { nullable: true, description: 'These banks are suspended (Art 12): no new covered loans' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'These banks are suspended (Art 12): no new covered loans',
+  })
   suspendedBankIds?: string[] | null;
 
-  @Field(() => Float, { nullable: true, description: 'Monthly default rates multiplied by this factor (1 = as estimated)' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Monthly default rates multiplied by this factor (1 = as estimated)',
+  })
   defaultStress?: number | null;
 }
 
@@ -93,7 +108,9 @@ export class ForecastTripProbabilityType {
   high: number;
 }
 
-@ObjectType('ForecastBalancePoint', { description: "The principal account's balance at a month's end: mean and 5/50/95 % quantiles" })
+@ObjectType('ForecastBalancePoint', {
+  description: "The principal account's balance at a month's end: mean and 5/50/95 % quantiles",
+})
 export class ForecastBalancePointType {
   @Field(() => Int)
   month: number;
@@ -114,7 +131,9 @@ export class ForecastBalancePointType {
   p95: string;
 }
 
-@ObjectType('ForecastQuarterPayout', { description: 'Compensation paid in a quarter: mean and the 5–95 % band' })
+@ObjectType('ForecastQuarterPayout', {
+  description: 'Compensation paid in a quarter: mean and the 5–95 % band',
+})
 export class ForecastQuarterPayoutType {
   @Field(() => Int)
   quarter: number;
@@ -129,7 +148,9 @@ export class ForecastQuarterPayoutType {
   p95: string;
 }
 
-@ObjectType('ForecastLeveragePoint', { description: 'Covered principal ÷ the fund, expected at a quarter end' })
+@ObjectType('ForecastLeveragePoint', {
+  description: 'Covered principal ÷ the fund, expected at a quarter end',
+})
 export class ForecastLeveragePointType {
   @Field(() => Int)
   month: number;
@@ -144,7 +165,9 @@ export class ForecastLeveragePointType {
   leverage: number | null;
 }
 
-@ObjectType('ForecastContribution', { description: 'Expected compensation paid on a bank’s (or segment’s) loans' })
+@ObjectType('ForecastContribution', {
+  description: 'Expected compensation paid on a bank’s (or segment’s) loans',
+})
 export class ForecastContributionType {
   @Field()
   key: string;
@@ -155,10 +178,16 @@ export class ForecastContributionType {
   @Field()
   bankName: string;
 
-  @Field(() => Boolean, { nullable: true, description: 'Segment: IP-only (true) or combination loans; null for a bank' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Segment: IP-only (true) or combination loans; null for a bank',
+  })
   ipOnly: boolean | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Segment: with a guarantor (Art 14); null for a bank' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Segment: with a guarantor (Art 14); null for a bank',
+  })
   threeParty: boolean | null;
 
   @Field(() => DecimalScalar)
@@ -200,7 +229,9 @@ export class ForecastScenarioType {
   @Field(() => Float)
   expectedClaimsApproved: number;
 
-  @Field(() => Float, { description: 'Claims due for final approval but held by the breaker at the horizon (Art 19)' })
+  @Field(() => Float, {
+    description: 'Claims due for final approval but held by the breaker at the horizon (Art 19)',
+  })
   expectedClaimsHeld: number;
 
   @Field(() => Float, { description: 'Claims the enterprise-year cap leaves at zero (Art 11)' })
@@ -213,7 +244,9 @@ export class ForecastScenarioType {
   growthLoans: number;
 }
 
-@ObjectType('ForecastRateEstimate', { description: 'A monthly transition probability as estimated, with what it rests on' })
+@ObjectType('ForecastRateEstimate', {
+  description: 'A monthly transition probability as estimated, with what it rests on',
+})
 export class ForecastRateEstimateType {
   @Field(() => Float, { description: 'Posterior mean (prior α + events) ÷ (α + β + exposures)' })
   estimate: number;
@@ -264,7 +297,9 @@ export class ForecastSegmentType {
   cure: ForecastRateEstimateType;
 }
 
-@ObjectType('ForecastAssumption', { description: 'A number of the model that is not in the measures, with its source' })
+@ObjectType('ForecastAssumption', {
+  description: 'A number of the model that is not in the measures, with its source',
+})
 export class ForecastAssumptionType {
   @Field()
   key: string;
@@ -281,7 +316,7 @@ export class ForecastAssumptionType {
 
 @ObjectType('FundForecast', {
   description:
-    "Issue 13: a seeded Monte Carlo forecast of the fund over the covered portfolio — when the breaker (Art 19) may trip, payouts, balance, leverage, who contributes — with the what-ifs side by side",
+    'Issue 13: a seeded Monte Carlo forecast of the fund over the covered portfolio — when the breaker (Art 19) may trip, payouts, balance, leverage, who contributes — with the what-ifs side by side',
 })
 export class FundForecastType {
   @Field(() => DateScalar)
@@ -315,20 +350,27 @@ export class FundForecastType {
   loans: number;
 
   @Field(() => ForecastTripProbabilityType, {
-    description: 'The base case within the horizon (the first of the base case’s tripProbability at the horizon)',
+    description:
+      'The base case within the horizon (the first of the base case’s tripProbability at the horizon)',
   })
   headline: ForecastTripProbabilityType;
 
-  @Field(() => [ForecastTripProbabilityType], { description: 'The base case within 12, 24, 36 months and the horizon' })
+  @Field(() => [ForecastTripProbabilityType], {
+    description: 'The base case within 12, 24, 36 months and the horizon',
+  })
   tripProbability: ForecastTripProbabilityType[];
 
-  @Field(() => [ForecastScenarioType], { description: 'The base case first, then each lever alone, then all at once' })
+  @Field(() => [ForecastScenarioType], {
+    description: 'The base case first, then each lever alone, then all at once',
+  })
   scenarios: ForecastScenarioType[];
 
   @Field(() => [ForecastSegmentType])
   segments: ForecastSegmentType[];
 
-  @Field(() => ForecastRateEstimateType, { description: 'Probability that a paid claim yields a recovery (Art 18)' })
+  @Field(() => ForecastRateEstimateType, {
+    description: 'Probability that a paid claim yields a recovery (Art 18)',
+  })
   recovery: ForecastRateEstimateType;
 
   @Field(() => [ForecastAssumptionType])

@@ -125,7 +125,15 @@ describe('fundForecast (issue 13)', () => {
       }),
     ).fundForecast;
     const keys = f.scenarios.map((s) => s.key);
-    expect(keys).toEqual(['BASE', 'BANK_GROWTH', 'TIER_RATE', 'TOP_UP', 'BANK_SUSPENDED', 'DEFAULT_STRESS', 'ALL_LEVERS']);
+    expect(keys).toEqual([
+      'BASE',
+      'BANK_GROWTH',
+      'TIER_RATE',
+      'TOP_UP',
+      'BANK_SUSPENDED',
+      'DEFAULT_STRESS',
+      'ALL_LEVERS',
+    ]);
     const by = Object.fromEntries(f.scenarios.map((s) => [s.key, s]));
     // The top-up arrives in month 1 and stays: same paths, 5,000,000.00 more at every month's end.
     for (let m = 1; m <= 36; m++) {
@@ -134,25 +142,35 @@ describe('fundForecast (issue 13)', () => {
     expect(by.BANK_GROWTH.growthLoans).toBeGreaterThan(0);
     expect(by.BASE.growthLoans).toBe(0);
     expect(Number(by.TIER_RATE.expectedTotalPayout)).toBeLessThanOrEqual(Number(by.BASE.expectedTotalPayout));
-    expect(by.DEFAULT_STRESS.tripProbability[2].probability).toBeGreaterThanOrEqual(by.BASE.tripProbability[2].probability);
+    expect(by.DEFAULT_STRESS.tripProbability[2].probability).toBeGreaterThanOrEqual(
+      by.BASE.tripProbability[2].probability,
+    );
   });
 
   it('refuses input that would stall the server or that the measures do not allow', async () => {
-    const code = async (input: Record<string, unknown>) => refusal(await forecast(tokens.FUND_MANAGER, input)).code;
+    const code = async (input: Record<string, unknown>) =>
+      refusal(await forecast(tokens.FUND_MANAGER, input)).code;
     expect(await code({ ...BASE_INPUT, paths: 10_001 })).toBe('BAD_USER_INPUT');
     expect(await code({ ...BASE_INPUT, paths: 0 })).toBe('BAD_USER_INPUT');
     expect(await code({ ...BASE_INPUT, horizonMonths: 61 })).toBe('BAD_USER_INPUT');
     expect(await code({ ...BASE_INPUT, seed: -1 })).toBe('BAD_USER_INPUT');
     // 10,000 paths × (base + two levers + both) = 40,000 is the most; 5 scenarios are too many.
     expect(
-      await code({ ...BASE_INPUT, paths: 10_000, levers: { defaultStress: 2, topUp: '1.00', tierRate: { tier: 'HIGH', rate: '0.10' } } }),
+      await code({
+        ...BASE_INPUT,
+        paths: 10_000,
+        levers: { defaultStress: 2, topUp: '1.00', tierRate: { tier: 'HIGH', rate: '0.10' } },
+      }),
     ).toBe('BAD_USER_INPUT');
     expect(await code({ ...BASE_INPUT, levers: { defaultStress: 11 } })).toBe('BAD_USER_INPUT');
-    expect(await code({ ...BASE_INPUT, levers: { suspendedBankIds: ['00000000-0000-0000-0000-000000000000'] } })).toBe(
-      'BAD_USER_INPUT',
-    );
+    expect(
+      await code({ ...BASE_INPUT, levers: { suspendedBankIds: ['00000000-0000-0000-0000-000000000000'] } }),
+    ).toBe('BAD_USER_INPUT');
     // A tier rate above what the agreements' guarantor share leaves (f + g > 100 %, Art 11, 14) is refused with its article.
-    const res = await forecast(tokens.FUND_MANAGER, { ...BASE_INPUT, levers: { tierRate: { tier: 'LOW', rate: '0.90' } } });
+    const res = await forecast(tokens.FUND_MANAGER, {
+      ...BASE_INPUT,
+      levers: { tierRate: { tier: 'LOW', rate: '0.90' } },
+    });
     expect(refusal(res).code).toBe('BAD_USER_INPUT');
     expect(refusal(res).article).toMatch(/^Art /);
   });

@@ -1,0 +1,2 @@
+export { ForecastPage } from './ForecastPage';
+export { ForecastSummaryCard } from './ForecastSummaryCard';
