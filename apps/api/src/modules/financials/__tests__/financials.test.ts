@@ -66,7 +66,7 @@ describe('submitting and correcting (Art 22)', () => {
     const first = ok(
       await app.gql<{ submitFinancialStatement: Statement }>(
         SUBMIT,
-        { i: input(ent1, '2025-Q3') },
+        { i: input(ent1, '2026-Q3') },
         tokens.ENTERPRISE,
       ),
     ).submitFinancialStatement;
@@ -76,17 +76,17 @@ describe('submitting and correcting (Art 22)', () => {
       correctionReason: null,
       submittedOrgKind: 'ENTERPRISE',
     });
-    expect(refusal(await app.gql(SUBMIT, { i: input(ent1, '2025-Q3') }, tokens.ENTERPRISE))).toEqual({
+    expect(refusal(await app.gql(SUBMIT, { i: input(ent1, '2026-Q3') }, tokens.ENTERPRISE))).toEqual({
       code: 'CONFLICT',
       article: 'Art 22',
     });
     expect(
-      refusal(await app.gql(CORRECT, { i: input(ent1, '2025-Q3'), r: ' ' }, tokens.ENTERPRISE)).code,
+      refusal(await app.gql(CORRECT, { i: input(ent1, '2026-Q3'), r: ' ' }, tokens.ENTERPRISE)).code,
     ).toBe('BAD_USER_INPUT');
     const second = ok(
       await app.gql<{ correctFinancialStatement: Statement }>(
         CORRECT,
-        { i: input(ent1, '2025-Q3', { revenue: '3350000.00' }), r: '营业收入更正' },
+        { i: input(ent1, '2026-Q3', { revenue: '3350000.00' }), r: '营业收入更正' },
         tokens.ENTERPRISE,
       ),
     ).correctFinancialStatement;
@@ -94,7 +94,7 @@ describe('submitting and correcting (Art 22)', () => {
     const history = ok(
       await app.gql<{ financialStatements: Statement[] }>(
         LIST,
-        { e: ent1, q: '2025-Q3' },
+        { e: ent1, q: '2026-Q3' },
         tokens.FUND_MANAGER,
       ),
     ).financialStatements;
