@@ -202,6 +202,8 @@ describe('no N+1: loans(first: N) runs a constant number of SQL statements', () 
   it('first: 50 costs the same statements as first: 2', async () => {
     const token = await app.login('manager');
     const run = (first: number) => app.queries.measure(() => app.gql<LoansData>(LOANS, { first }, token));
+    // The first request of a token also looks its login up (then cached): not what is compared here.
+    await run(1);
     const small = await run(2);
     const large = await run(50);
     expect(small.result.data!.loans.edges).toHaveLength(2);
