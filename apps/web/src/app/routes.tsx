@@ -20,6 +20,8 @@ import { EnterprisesPage } from '../features/enterprises/EnterprisesPage';
 import { LedgerPage } from '../features/ledger/LedgerPage';
 import { LineChartOutlined } from '@ant-design/icons';
 import { ForecastPage } from '../features/forecast/ForecastPage';
+import { PropertySafetyOutlined } from '@ant-design/icons';
+import { FundPage } from '../features/fund/FundPage';
 import { allows, type Access } from './access';
 import { HOME_PATH } from './hashPath';
 import type { ViewerPermissions } from './viewer.graphql';
@@ -119,6 +121,14 @@ export const ROUTES: readonly AppRoute[] = [
     icon: <LineChartOutlined />,
     Page: ForecastPage,
     shownTo: { reads: 'FundForecast' },
+  },
+  // Issue 12: the fund's governance — capital, annual work plan, termination (Art 3, 5, 6.5, 24).
+  {
+    path: '/fund',
+    label: '资金管理',
+    icon: <PropertySafetyOutlined />,
+    Page: FundPage,
+    shownTo: { reads: 'FundGovernance' },
   },
 ];
 
