@@ -112,6 +112,23 @@ describe('submitting and correcting (Art 22)', () => {
     ).rejects.toThrow();
   });
 
+  it('two concurrent submissions for one quarter give one version 1 and one CONFLICT', async () => {
+    const both = await Promise.all([
+      app.gql<{ submitFinancialStatement: Statement }>(
+        SUBMIT,
+        { i: input(ent1, '2024-Q4') },
+        tokens.ENTERPRISE,
+      ),
+      app.gql<{ submitFinancialStatement: Statement }>(
+        SUBMIT,
+        { i: input(ent1, '2024-Q4') },
+        tokens.FUND_MANAGER,
+      ),
+    ]);
+    expect(both.filter((r) => r.data?.submitFinancialStatement?.version === 1)).toHaveLength(1);
+    expect(both.map((r) => refusal(r).code).filter(Boolean)).toEqual(['CONFLICT']);
+  });
+
   it('refuses malformed figures, a malformed quarter and a quarter not yet ended', async () => {
     const bad: Record<string, string>[] = [
       { revenue: '12.345' },
