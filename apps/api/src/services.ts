@@ -25,6 +25,7 @@ import { RecoveryService } from './modules/claim/recovery.service';
 import { FundService } from './modules/claim/fund.service';
 import { FundGovernanceService } from './modules/fund/fund-governance.service';
 import { TaskService } from './modules/task/task.service';
+import { LoanPreviewService } from './modules/loan/loan-preview.service';
 import { NotificationService } from './modules/notification/notification.service';
 import { Notifier } from './modules/notification/notifier';
 import { DashboardService } from './modules/portal/dashboard.service';
@@ -87,6 +88,8 @@ export interface Services {
   fundGovernance: FundGovernanceService;
   /** The caller's work queue, computed from the rules that allow each action (issue 11). */
   tasks: TaskService;
+  /** The coverage verdict of a loan being registered, stored nowhere (issue 11). */
+  loanPreview: LoanPreviewService;
   /** The caller's notifications of new work and the e-mail outbox (issue 12). */
   notifications: NotificationService;
   /** The home page's aggregates over what the caller may read (issue 11). */
@@ -152,6 +155,7 @@ export function createServices(config: AppConfig, ds: DataSource, log: Logger): 
     fund,
     fundGovernance,
     tasks: new TaskService(access, clock, risk, fund),
+    loanPreview: new LoanPreviewService(access, clock, policies),
     notifications: new NotificationService(access, useCases, clock, policies),
     dashboard: new DashboardService(access, clock),
     reports: new ReportService(access, clock, useCases),
@@ -166,7 +170,9 @@ export function createServices(config: AppConfig, ds: DataSource, log: Logger): 
       new ForecastPool({ workers: config.env === 'test' ? 0 : 2, maxConcurrent: 1, maxQueued: 4 }),
     ),
     activity: new ActivityService(access),
-    audit: new AuditService(access, useCases, clock, new ActivityRecorder(clock), (work) => inTransaction(ds, work)),
+    audit: new AuditService(access, useCases, clock, new ActivityRecorder(clock), (work) =>
+      inTransaction(ds, work),
+    ),
     evaluation: new EvaluationService(access, useCases, clock),
   };
 }

@@ -41,6 +41,13 @@ export const OTHER_DISTRICT_2025: PolicyParameters = deepFreeze({
     article: 'Art 22',
   },
   registrationTimelyDays: { value: 5, article: 'Art 22' },
+  claimDocuments: {
+    value: [
+      { kind: 'LOAN_CONTRACT', label: '借款合同', when: 'ALWAYS' },
+      { kind: 'OVERDUE_PROOF', label: '逾期证明（逾期90天以上）', when: 'ALWAYS' },
+    ],
+    article: 'Art 15',
+  },
   provisions: {
     programmeGovernance: { article: 'Art 5' },
     managerDuties: { article: 'Art 6' },

@@ -133,3 +133,11 @@ export {
   type PartnerEvaluation,
   type PartnerIndicators,
 } from './evaluation';
+export {
+  CLAIM_DOCUMENT_KINDS,
+  claimChecklist,
+  type ChecklistItem,
+  type ClaimChecklist,
+  type ClaimDocumentKind,
+  type ClaimDocumentRequirement,
+} from './claim-documents';

@@ -1,6 +1,7 @@
 import { compareDates, isIsoDate, type IsoDate } from './dates';
 import { Money, Rate } from './money';
 import { EVALUATION_CRITERIA, weightsSumToOne, type EvaluationWeights } from './evaluation';
+import { CLAIM_DOCUMENT_KINDS, type ClaimDocumentRequirement } from './claim-documents';
 import { PolicyError, reason, type PolicyViolation } from './reasons';
 import {
   COLLATERAL_KINDS,
@@ -64,6 +65,8 @@ export interface PolicyParameters {
   readonly evaluationWeights: PolicyParam<EvaluationWeights>;
   /** Days after issue within which a loan's registration counts as timely in the evaluation (Art 23). */
   readonly registrationTimelyDays: PolicyParam<number>;
+  /** The materials a compensation claim must carry before the manager verifies it (claim-documents.ts). */
+  readonly claimDocuments: PolicyParam<readonly ClaimDocumentRequirement[]>;
 
   /**
    * Articles that set a rule without a number. Every article the API cites comes from here or from a
@@ -201,6 +204,20 @@ export const JIANGBEI_2024: PolicyParameters = deepFreeze({
     article: 'Art 23',
     note: '贷款效率：放款后10日内在平台登记视为及时（考核方案取值，办法未定期限）',
   },
+  claimDocuments: {
+    value: [
+      { kind: 'LOAN_CONTRACT', label: '借款合同及质押合同', when: 'ALWAYS' },
+      { kind: 'PLEDGE_REGISTRATION', label: '知识产权质押登记证明', when: 'ALWAYS' },
+      { kind: 'OVERDUE_PROOF', label: '贷款逾期证明（逾期60天以上）', when: 'ALWAYS' },
+      { kind: 'COLLECTION_RECORD', label: '催收记录', when: 'ALWAYS' },
+      { kind: 'GUARANTOR_CONFIRMATION', label: '担保机构代偿确认函', when: 'THREE_PARTY' },
+    ],
+    article: 'Art 17',
+    note:
+      '第十七条：合作贷款银行提出补偿申请，经资金管理人核实；办法未列明材料清单，此为资金管理人核实所需材料' +
+      '（本平台默认方案，可随办法修订另立版本）',
+  },
+
   provisions: {
     riskSharing: { article: 'Art 11' },
     partnerSelection: { article: 'Art 8' },
@@ -364,6 +381,12 @@ export function validatePolicy(policy: PolicyParameters): PolicyViolation[] {
   nonEmptyUnique('coSigningOffices', policy.coSigningOffices, OFFICE_KINDS, out);
   nonEmptyUnique('resumptionVoters', policy.resumptionVoters, PROGRAMME_KINDS, out);
   positiveDays('registrationTimelyDays', policy.registrationTimelyDays, out);
+  nonEmptyUnique(
+    'claimDocuments',
+    { ...policy.claimDocuments, value: policy.claimDocuments.value.map((d) => d.kind) },
+    CLAIM_DOCUMENT_KINDS,
+    out,
+  );
   evaluationWeightsValid(policy.evaluationWeights, out);
   citesArticles(policy, out);
   return out;
@@ -408,6 +431,7 @@ export const PARAMETER_KEYS = [
   'resumptionVoters',
   'evaluationWeights',
   'registrationTimelyDays',
+  'claimDocuments',
 ] as const satisfies readonly (keyof PolicyParameters)[];
 
 export type ProvisionKey = keyof PolicyParameters['provisions'];

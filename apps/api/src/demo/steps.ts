@@ -9,6 +9,7 @@ import { claimsDemoStep } from './steps/claims';
 import { auditDemoStep } from './steps/audit';
 import { fundDemoStep } from './steps/fund';
 import { reportsDemoStep } from './steps/reports';
+import { contactsDemoStep, tasksDemoStep } from './steps/tasks';
 
 /** What a demo step gets: the services, the business date the demo is built around, and demo actors. */
 export interface DemoContext {
@@ -28,9 +29,13 @@ export type DemoStep = (ctx: DemoContext) => Promise<void>;
  * the activity record like anyone's work.
  */
 export const DEMO_STEPS: DemoStep[] = [
+  contactsDemoStep,
   partnersDemoStep,
   ledgerDemoStep,
   fundDemoStep,
   claimsDemoStep,
   riskDemoStep,
-  reportsDemoStep, auditDemoStep];
+  reportsDemoStep,
+  auditDemoStep,
+  tasksDemoStep,
+];

@@ -21,6 +21,8 @@ import { PolicyResolver } from '../modules/policy/policy.resolver';
 import { DashboardResolver } from '../modules/portal/dashboard.resolver';
 import { TaskResolver } from '../modules/task/task.resolver';
 import { NotificationResolver } from '../modules/notification/notification.resolver';
+import { ClaimChecklistResolver } from '../modules/claim/claim-checklist.resolver';
+import { LoanPreviewResolver } from '../modules/loan/loan-preview.resolver';
 import { ReportResolver } from '../modules/report/report.resolver';
 import { FinancialsResolver } from '../modules/financials/financials.resolver';
 import { ForecastResolver } from '../modules/forecast/forecast.resolver';
@@ -100,6 +102,8 @@ export async function createSchema(): Promise<GraphQLSchema> {
       PolicyResolver,
       TaskResolver,
       NotificationResolver,
+      ClaimChecklistResolver,
+      LoanPreviewResolver,
       DashboardResolver,
       FundGovernanceResolver,
       AnnualWorkPlanResolver,

@@ -69,6 +69,22 @@ export class TasksAndNotifications1764202900000 implements MigrationInterface {
         RETURN changed;
       END $$`);
 
+    // ---- claim documents: the kinds the measures' checklist names (packages/policy claimDocuments) ----
+    await q.query(`ALTER TABLE claim_documents DROP CONSTRAINT claim_documents_kind_check`);
+    await q.query(`
+      ALTER TABLE claim_documents ADD CONSTRAINT claim_documents_kind_check CHECK (kind IN
+        ('LOAN_CONTRACT','PLEDGE_REGISTRATION','OVERDUE_PROOF','COLLECTION_RECORD','GUARANTOR_CONFIRMATION','OTHER'))`);
+
+    // ---- previewLoanCoverage: the borrower's blacklist date for coverage, without the registration's
+    // share lock (the preview runs in a read-only transaction and stores nothing) ----
+    await q.query(`
+      CREATE FUNCTION ipfund_enterprise_blacklisted_since(p_enterprise_id uuid)
+        RETURNS TABLE (id uuid, blacklisted_since date)
+        LANGUAGE sql STABLE SECURITY DEFINER ${PINNED} AS $$
+        SELECT e.id, e.blacklisted_since FROM enterprises e
+         WHERE ipfund_kind() IN ('LENDING_BANK', 'FUND_MANAGER') AND e.id = p_enterprise_id
+      $$`);
+
     // ---- notifications ----
     await q.query(`
       CREATE TABLE notifications (
@@ -201,6 +217,7 @@ export class TasksAndNotifications1764202900000 implements MigrationInterface {
       'ipfund_login(text)',
       'ipfund_actor(uuid)',
       'ipfund_set_own_password(text)',
+      'ipfund_enterprise_blacklisted_since(uuid)',
       'ipfund_notify(text, text, text, text, text, text, date, date, uuid[], text[], text, text)',
       'ipfund_outbox_take(integer)',
       'ipfund_outbox_done(uuid, text, text, timestamptz)',
@@ -217,8 +234,13 @@ export class TasksAndNotifications1764202900000 implements MigrationInterface {
       `DROP FUNCTION ipfund_notify(text, text, text, text, text, text, date, date, uuid[], text[], text, text)`,
     );
     await q.query(`DROP TABLE notification_outbox`);
+    await q.query(`ALTER TABLE claim_documents DROP CONSTRAINT claim_documents_kind_check`);
+    await q.query(`
+      ALTER TABLE claim_documents ADD CONSTRAINT claim_documents_kind_check CHECK (kind IN
+        ('LOAN_CONTRACT','PLEDGE_REGISTRATION','COLLECTION_RECORD','OTHER'))`);
     await q.query(`DROP TABLE notifications`);
     await q.query(`DROP FUNCTION ipfund_set_own_password(text)`);
+    await q.query(`DROP FUNCTION ipfund_enterprise_blacklisted_since(uuid)`);
     const role = await appRole(q);
     await q.query(`DROP FUNCTION ipfund_actor(uuid)`);
     await q.query(`

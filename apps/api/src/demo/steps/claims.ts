@@ -1,6 +1,7 @@
 import { overdueDays } from '@ipfund/policy';
 import { LoanEntity } from '../../modules/loan/loan.entity';
 import type { DemoContext, DemoStep } from '../steps';
+import { attachClaimDocuments } from './tasks';
 
 /** Where each demo claim stops, so every role finds work waiting after login. */
 const STOPS = [
@@ -72,6 +73,8 @@ async function fileUntil(ctx: DemoContext, loan: LoanEntity, stop: Stop): Promis
     );
   }
   if (stop === 'GUARANTOR_CONFIRMED') return;
+  // Art 17: the bank's materials are on file before the manager verifies.
+  await attachClaimDocuments(ctx, bank, claim);
   await claims.verify(manager, claim.id, '材料齐全，逾期天数及金额核实无误');
   await claims.approve(await actor('ipb'), claim.id, '同意');
   if (stop === 'VERIFIED_ONE_SIGNATURE') return;

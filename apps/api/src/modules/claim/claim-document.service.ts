@@ -6,6 +6,27 @@ import { badInput, conflict, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import type { UseCaseRunner } from '../../common/use-case';
 import { ClaimDocumentEntity } from './claim.entity';
+import { claimChecklist, type ClaimChecklist } from '@ipfund/policy';
+import type { EntityManager } from 'typeorm';
+
+/**
+ * The kinds of document attached to each claim, one query. Run in a transaction whose claims the
+ * caller may read (documents follow their claim under row-level security).
+ */
+export async function documentKindsOf(
+  em: EntityManager,
+  claimIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  const result = new Map<string, string[]>();
+  if (!claimIds.length) return result;
+  const rows = (await em.query(
+    `SELECT claim_id AS "claimId", array_agg(DISTINCT kind) AS kinds FROM claim_documents
+      WHERE claim_id = ANY($1::uuid[]) GROUP BY claim_id`,
+    [[...claimIds]],
+  )) as { claimId: string; kinds: string[] }[];
+  for (const r of rows) result.set(r.claimId, r.kinds);
+  return result;
+}
 
 const MAX_BYTES = 10 * 1024 * 1024;
 /**
@@ -76,6 +97,21 @@ export class ClaimDocumentService {
       .andWhere('doc.claim_id IN (:...claimIds)', { claimIds: [...claimIds] })
       .orderBy('doc.uploaded_at', 'ASC')
       .getMany();
+  }
+
+  /**
+   * The materials each claim carries against the measures' list (policy parameter claimDocuments,
+   * Art 17), for several readable claims in one query (the Claim.documentChecklist loader).
+   */
+  async checklistsFor(
+    scope: Scope,
+    claims: readonly { id: string; threeParty: boolean }[],
+  ): Promise<ClaimChecklist[]> {
+    const kinds = await documentKindsOf(
+      scope.em,
+      claims.map((c) => c.id),
+    );
+    return claims.map((c) => claimChecklist(c, kinds.get(c.id) ?? [], scope.policy));
   }
 
   /** A document without its content (size, name, type), or null when missing or not readable. */

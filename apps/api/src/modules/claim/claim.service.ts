@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import {
   Money,
   circuitBreaker,
+  claimChecklist,
   claimEligibility,
   computeCompensation,
   isFinalApproval,
@@ -36,6 +37,7 @@ import type { LedgerService } from '../ledger/ledger.service';
 import { principalCommitment, readFundState, recordFinalApproval } from './fund-state';
 import { ACCOUNT } from '../ledger/ledger.chart';
 import { isUuid } from '../../common/ids';
+import { documentKindsOf } from './claim-document.service';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
 
@@ -293,7 +295,29 @@ export class ClaimService {
 
   /** R6.4: the manager verifies documents, eligibility and amounts (Art 17). */
   verify(actor: Actor, claimId: string, comment?: string | null): Promise<ClaimEntity> {
-    return this.transition(actor, claimId, 'VERIFY', comment ?? null);
+    return this.transition(
+      actor,
+      claimId,
+      'VERIFY',
+      comment ?? null,
+      async (em, claim, _today, policy, snapshot) => {
+        // A refusal of the procedure itself (e.g. the guarantor has not confirmed, Art 14) comes first.
+        if (!nextClaimState(snapshot, 'VERIFY', actor.orgKind, { fundSuspended: false }, policy).ok)
+          return { fundSuspended: false };
+        // Art 17: the manager verifies the materials; every item the measures list must be attached.
+        const kinds = (await documentKindsOf(em, [claim.id])).get(claim.id) ?? [];
+        const checklist = claimChecklist(claim, kinds, policy);
+        if (!checklist.complete) {
+          throw policyViolation(
+            'claim.documentsMissing',
+            { missing: checklist.missing.map((m) => m.label).join('、') },
+            policy.claimDocuments.article,
+            { missing: checklist.missing.map((m) => m.kind), reasons: checklist.reasons },
+          );
+        }
+        return { fundSuspended: false };
+      },
+    );
   }
 
   /** The manager returns the claim to the bank for more documents. */

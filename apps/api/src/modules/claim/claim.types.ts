@@ -34,13 +34,32 @@ registerEnumType(ClaimDecision, { name: 'ClaimDecision' });
 export enum ClaimDocumentKind {
   LOAN_CONTRACT = 'LOAN_CONTRACT',
   PLEDGE_REGISTRATION = 'PLEDGE_REGISTRATION',
+  OVERDUE_PROOF = 'OVERDUE_PROOF',
   COLLECTION_RECORD = 'COLLECTION_RECORD',
+  GUARANTOR_CONFIRMATION = 'GUARANTOR_CONFIRMATION',
   OTHER = 'OTHER',
 }
 registerEnumType(ClaimDocumentKind, {
   name: 'ClaimDocumentKind',
-  description: '借款合同 / 质押登记 / 催收记录 / 其他',
+  description:
+    '借款合同 / 质押登记 / 逾期证明 / 催收记录 / 担保机构确认函 / 其他 (packages/policy CLAIM_DOCUMENT_KINDS)',
 });
+
+@ObjectType('ClaimChecklistItem', {
+  description: 'One of the materials the measures list for a claim (policy parameter claimDocuments, Art 17)',
+})
+export class ClaimChecklistItemType {
+  @Field(() => ClaimDocumentKind)
+  kind: ClaimDocumentKind;
+  @Field()
+  label: string;
+  @Field({
+    description: 'Needed for this claim (a guarantor\u2019s confirmation only on a three-party loan)',
+  })
+  required: boolean;
+  @Field({ description: 'At least one document of this kind is attached' })
+  present: boolean;
+}
 
 @ObjectType('ClaimComputation', {
   description: 'R5 (Art 11, 14): how the loss base is split, with the limit that bound',
@@ -168,7 +187,8 @@ export enum RemittanceStatus {
 }
 registerEnumType(RemittanceStatus, {
   name: 'RemittanceStatus',
-  description: "Where the fund's share of a recovery stands (Art 18): declared by the bank, confirmed by the manager",
+  description:
+    "Where the fund's share of a recovery stands (Art 18): declared by the bank, confirmed by the manager",
 });
 
 @ObjectType('Recovery', { description: 'Art 18: a recovery and the fund\u2019s share owed back' })
@@ -194,7 +214,10 @@ export class RecoveryType {
   overdue: boolean;
   @Field(() => RemittanceStatus)
   remittanceStatus: RemittanceStatus;
-  @Field(() => DateScalar, { nullable: true, description: 'The date the bank says it remitted (its declaration)' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The date the bank says it remitted (its declaration)',
+  })
   declaredRemittedOn: string | null;
   @Field(() => String, { nullable: true, description: "The bank's own transfer reference, if it gave one" })
   declaredReference: string | null;
@@ -204,7 +227,10 @@ export class RecoveryType {
   rejectionReason: string | null;
   @Field(() => DateScalar, { nullable: true })
   rejectedOn: string | null;
-  @Field(() => String, { nullable: true, description: 'The bank statement reference the manager confirmed against' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The bank statement reference the manager confirmed against',
+  })
   bankStatementRef: string | null;
   @Field(() => DateScalar, { nullable: true })
   confirmedOn: string | null;

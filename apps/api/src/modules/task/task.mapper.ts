@@ -1,6 +1,7 @@
 import type { IsoDate } from '@ipfund/policy';
 import { toClaimType, toRecoveryType } from '../claim/claim.mapper';
 import { toBlacklistProposalType } from '../enterprise/blacklist.mapper';
+import { toEnterpriseType } from '../enterprise/enterprise.mapper';
 import type { FundStatusType } from '../ledger/ledger.types';
 import { toLoanType } from '../loan/loan.mapper';
 import { toBankRiskType, toRiskEventType, toSuspensionProposalType } from '../risk/risk.mapper';
@@ -65,6 +66,11 @@ function subjectOf(task: Task, s: TaskSubjects, audience: TaskAudience): object 
       const b = s.bankRisks.get(task.subjectId);
       if (!b) throw missing();
       return toBankRiskType(b);
+    }
+    case 'Enterprise': {
+      const e = s.enterprises.get(task.subjectId);
+      if (!e) throw missing();
+      return toEnterpriseType(e);
     }
     case 'FundStatus':
       if (!audience.fundStatus) throw missing();

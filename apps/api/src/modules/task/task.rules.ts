@@ -1,6 +1,7 @@
 import { subject as tagged } from '@casl/ability';
 import {
   allowedClaimActions,
+  claimChecklist,
   compareDates,
   isRemittanceOverdue,
   type ClaimAction,
@@ -11,6 +12,7 @@ import type { Operation, OrgKind } from '@ipfund/shared';
 import { defineAbilityFor, type AppAbility, type AppSubject, type SubjectType } from '../../authz/ability';
 import { actorMayTake, articleOf } from '../../authz/operations';
 import { CLAIM_ACTION_OPERATION, claimSnapshot } from '../claim/claim.service';
+import { OPEN_FOR_DOCUMENTS } from '../claim/claim-document.service';
 import { loanActionsInState } from '../loan/loan.state';
 import type { LoanType } from '../loan/loan.types';
 import { bankRiskActionsInState, riskEventActionsInState } from '../risk/risk.state';
@@ -34,6 +36,7 @@ import { BlacklistProposalStatus } from '../enterprise/blacklist.types';
 
 export const TASK_KINDS = [
   'CLAIM_FILE',
+  'CLAIM_DOCUMENTS',
   'CLAIM_RESUBMIT',
   'CLAIM_CONFIRM_SHARE',
   'CLAIM_VERIFY',
@@ -42,6 +45,8 @@ export const TASK_KINDS = [
   'LOAN_ACKNOWLEDGE',
   'REMITTANCE_DUE',
   'REMITTANCE_OVERDUE',
+  'REMITTANCE_CONFIRM',
+  'STATEMENT_DUE',
   'RISK_WARNING',
   'SUSPENSION_PROPOSE',
   'SUSPENSION_DECIDE',
@@ -60,7 +65,8 @@ export type TaskSubjectType =
   | 'BlacklistProposal'
   | 'BankRisk'
   | 'RiskEvent'
-  | 'FundStatus';
+  | 'FundStatus'
+  | 'Enterprise';
 
 export interface Task {
   /**
@@ -109,6 +115,11 @@ export class TaskJudge {
     return this.ability.can(op, tagged(type, { ...fields }) as unknown as AppSubject);
   }
 
+  /** Does the organisation read every record of the subject (the programme), not only its own? */
+  readsAll(type: SubjectType): boolean {
+    return this.ability.rulesFor('read', type).some((r) => !r.conditions && !r.inverted);
+  }
+
   article(op: Operation): string {
     return articleOf(op, this.policy) ?? '';
   }
@@ -150,6 +161,7 @@ const CLAIM_TASK: Partial<Record<ClaimAction, TaskKind>> = {
 
 /** The claim step that opens each claim task. */
 const OPENED_BY: Record<string, readonly string[]> = {
+  CLAIM_DOCUMENTS: ['SUBMIT', 'RESUBMIT'],
   CLAIM_RESUBMIT: ['RETURN'],
   CLAIM_CONFIRM_SHARE: ['SUBMIT', 'RESUBMIT'],
   CLAIM_VERIFY: ['SUBMIT', 'RESUBMIT'],
@@ -158,6 +170,7 @@ const OPENED_BY: Record<string, readonly string[]> = {
 };
 
 const CLAIM_TITLE: Partial<Record<TaskKind, string>> = {
+  CLAIM_DOCUMENTS: '补齐补偿申请材料',
   CLAIM_RESUBMIT: '补充材料后重新提交补偿申请',
   CLAIM_CONFIRM_SHARE: '确认担保机构分担比例',
   CLAIM_VERIFY: '核实补偿申请',
@@ -170,6 +183,7 @@ export function claimTasks(
   claim: ClaimFacts,
   steps: readonly ClaimStepFacts[],
   fundSuspended: boolean,
+  documentKinds: readonly string[] = [],
 ): Task[] {
   const snapshot = claimSnapshot(
     { status: claim.status as Parameters<typeof claimSnapshot>[0]['status'], threeParty: claim.threeParty },
@@ -183,10 +197,16 @@ export function claimTasks(
   );
   const seen = new Set<TaskKind>();
   const tasks: Task[] = [];
-  for (const action of actions) {
-    const kind = CLAIM_TASK[action];
-    if (!kind || seen.has(kind)) continue;
-    const op = CLAIM_ACTION_OPERATION[action];
+  // Art 17: while the claim is open for documents and an item the measures list is missing, attaching
+  // it is the bank's work (verification waits for it).
+  const candidates: [TaskKind, Operation][] = actions.flatMap((a): [TaskKind, Operation][] => {
+    const kind = CLAIM_TASK[a];
+    return kind ? [[kind, CLAIM_ACTION_OPERATION[a]]] : [];
+  });
+  if (OPEN_FOR_DOCUMENTS.has(claim.status) && !claimChecklist(claim, documentKinds, judge.policy).complete)
+    candidates.push(['CLAIM_DOCUMENTS', 'claim.uploadDocument']);
+  for (const [kind, op] of candidates) {
+    if (seen.has(kind)) continue;
     if (!judge.may(op, 'Claim', { bankId: claim.bankId, guarantorId: claim.guarantorId })) continue;
     seen.add(kind);
     // The step that opened this piece of work: the same task while it waits (another office signing,
@@ -259,26 +279,93 @@ export interface RecoveryFacts {
   guarantorId: string | null;
   amountOwed: string;
   dueOn: IsoDate;
-  remittedOn: IsoDate | null;
+  /** DUE, DECLARED (the bank says it remitted), REJECTED (not on the statement), CONFIRMED, NONE_OWED. */
+  remittanceStatus: string;
+  declaredOn: IsoDate | null;
   contractNo: string;
 }
 
+/**
+ * Art 18: the bank remits the fund's share (declares it) while it is owed and not declared, or after a
+ * rejected declaration; the manager confirms or rejects a declaration against the bank statement.
+ */
 export function recoveryTasks(judge: TaskJudge, r: RecoveryFacts, today: IsoDate): Task[] {
-  if (r.remittedOn !== null || !(Number(r.amountOwed) > 0)) return [];
-  const op: Operation = 'recovery.remit';
-  if (!judge.may(op, 'Recovery', { bankId: r.bankId, guarantorId: r.guarantorId })) return [];
-  const overdue = isRemittanceOverdue(r.dueOn, today, false);
-  const kind: TaskKind = overdue ? 'REMITTANCE_OVERDUE' : 'REMITTANCE_DUE';
+  const fields = { bankId: r.bankId, guarantorId: r.guarantorId };
+  if (r.remittanceStatus === 'DUE' || r.remittanceStatus === 'REJECTED') {
+    const op: Operation = 'recovery.remit';
+    if (!judge.may(op, 'Recovery', fields)) return [];
+    const overdue = isRemittanceOverdue(r.dueOn, today, false);
+    const kind: TaskKind = overdue ? 'REMITTANCE_OVERDUE' : 'REMITTANCE_DUE';
+    return [
+      {
+        id: `${kind}:${r.id}:${r.remittanceStatus === 'REJECTED' ? (r.declaredOn ?? 'r') : 'due'}`,
+        kind,
+        operation: op,
+        article: judge.article(op),
+        title: `${overdue ? '追偿返还款已逾期，请尽快返还' : '返还追偿所得'} ${r.amountOwed} 元（合同 ${r.contractNo}）`,
+        dueOn: r.dueOn,
+        subjectType: 'Recovery',
+        subjectId: r.id,
+      },
+    ];
+  }
+  if (r.remittanceStatus === 'DECLARED') {
+    const op: Operation = 'recovery.confirmRemittance';
+    if (!judge.may(op, 'Recovery', fields)) return [];
+    return [
+      {
+        id: `REMITTANCE_CONFIRM:${r.id}:${r.declaredOn ?? 'd'}`,
+        kind: 'REMITTANCE_CONFIRM',
+        operation: op,
+        article: judge.article(op),
+        title: `核对银行流水，确认追偿返还款 ${r.amountOwed} 元（合同 ${r.contractNo}）`,
+        dueOn: r.declaredOn ?? r.dueOn,
+        subjectType: 'Recovery',
+        subjectId: r.id,
+      },
+    ];
+  }
+  return [];
+}
+
+// ---- enterprises' quarterly statements (Art 22) ---------------------------------------------------
+
+/** An enterprise that owed a statement for an ended quarter and has not given it. */
+export interface MissingStatementFacts {
+  enterpriseId: string;
+  enterpriseName: string;
+  organizationId: string | null;
+  createdByOrgId: string | null;
+  quarterKey: string;
+  quarterLabel: string;
+  quarterEnd: IsoDate;
+}
+
+/**
+ * The borrower's own duty: whoever may submit for this enterprise and reads only its own records (the
+ * enterprise's login). The manager, who may submit on any borrower's behalf, reads the programme: for
+ * it a missing statement is something to remind, not a task of its own.
+ */
+export function statementTasks(judge: TaskJudge, m: MissingStatementFacts): Task[] {
+  const op: Operation = 'financials.submit';
+  if (judge.readsAll('Enterprise')) return [];
+  const fields = {
+    organizationId: m.organizationId,
+    createdByOrgId: m.createdByOrgId,
+    lenderIds: [],
+    guarantorIds: [],
+  };
+  if (!judge.may(op, 'Enterprise', fields)) return [];
   return [
     {
-      id: `${kind}:${r.id}`,
-      kind,
+      id: `STATEMENT_DUE:${m.enterpriseId}:${m.quarterKey}`,
+      kind: 'STATEMENT_DUE',
       operation: op,
       article: judge.article(op),
-      title: `${overdue ? '追偿返还款已逾期' : '返还追偿所得'} ${r.amountOwed} 元（合同 ${r.contractNo}）`,
-      dueOn: r.dueOn,
-      subjectType: 'Recovery',
-      subjectId: r.id,
+      title: `报送${m.quarterLabel}财务报表及贷款资金使用情况（${m.enterpriseName}）`,
+      dueOn: m.quarterEnd,
+      subjectType: 'Enterprise',
+      subjectId: m.enterpriseId,
     },
   ];
 }

@@ -9,10 +9,14 @@ import { badInput } from '../../common/errors';
 import { pageSize } from '../../common/pagination';
 import { ClaimEntity, RecoveryEntity } from '../claim/claim.entity';
 import { CLAIM_ACTION_OPERATION } from '../claim/claim.service';
+import { documentKindsOf } from '../claim/claim-document.service';
 import { readFundState } from '../claim/fund-state';
 import type { FundService } from '../claim/fund.service';
 import type { BlacklistProposalEntity } from '../enterprise/blacklist.entity';
 import { toLoanType } from '../loan/loan.mapper';
+import type { EnterpriseEntity, IpAssetEntity } from '../enterprise/enterprise.entity';
+import { collectionIn } from '../financials/financials.collection';
+import { periodLabelZh, quarterOf } from '../report/report.period';
 import type { LoanEntity } from '../loan/loan.entity';
 import type { RiskEventEntity, SuspensionProposalEntity } from '../risk/risk.entity';
 import type { BankRiskRow, RiskService } from '../risk/risk.service';
@@ -26,7 +30,9 @@ import {
   recoveryTasks,
   resumptionTasks,
   riskEventTasks,
+  statementTasks,
   suspensionProposalTasks,
+  type MissingStatementFacts,
   type ClaimStepFacts,
   type Task,
   type TaskActor,
@@ -41,6 +47,7 @@ export interface TaskSubjects {
   blacklistProposals: Map<string, BlacklistProposalEntity>;
   riskEvents: Map<string, RiskEventEntity>;
   bankRisks: Map<string, BankRiskRow>;
+  enterprises: Map<string, { enterprise: EnterpriseEntity; assets: IpAssetEntity[] }>;
 }
 
 export interface TaskPage {
@@ -58,12 +65,19 @@ const emptySubjects = (): TaskSubjects => ({
   blacklistProposals: new Map(),
   riskEvents: new Map(),
   bankRisks: new Map(),
+  enterprises: new Map(),
 });
+
+/** How far back an unsent quarterly statement stays on the borrower's list (Art 22): a year. */
+const STATEMENT_QUARTERS = 4;
 
 /** Claim statuses in which some party still has a step to take (R6). */
 const OPEN_CLAIM_STATUSES = ['SUBMITTED', 'RETURNED', 'GUARANTOR_CONFIRMED', 'VERIFIED', 'APPROVED'];
 /** The claim procedure's operations (read when used: claim.service imports this module too). */
-const claimOperations = (): readonly Operation[] => Object.values(CLAIM_ACTION_OPERATION);
+const claimOperations = (): readonly Operation[] => [
+  ...Object.values(CLAIM_ACTION_OPERATION),
+  'claim.uploadDocument',
+];
 
 /**
  * Narrows a candidate query. myTasks reads every open record the caller may act on; the notifier
@@ -85,7 +99,10 @@ export const touchedOnly: Restrict = (qb, alias) => {
 export class TaskCandidates {
   readonly subjects = emptySubjects();
   private readonly claimSteps = new Map<string, ClaimStepFacts[]>();
+  private claimDocuments = new Map<string, string[]>();
   private fundSuspended = false;
+  /** Statements owed for recent ended quarters and not given (Art 22). */
+  readonly missingStatements: MissingStatementFacts[] = [];
 
   constructor(
     private readonly scope: Scope,
@@ -101,11 +118,51 @@ export class TaskCandidates {
   async load(judges: readonly TaskJudge[]): Promise<void> {
     const any = (ops: readonly Operation[]) => judges.some((j) => ops.some((op) => j.mayTake(op)));
     if (any(claimOperations())) await this.loadClaims();
-    if (any(['recovery.remit'])) await this.loadRecoveries();
+    if (any(['recovery.remit', 'recovery.confirmRemittance'])) await this.loadRecoveries();
     if (any(['loan.acknowledge', 'claim.submit'])) await this.loadLoans(judges);
     if (any(['risk.decideSuspension'])) await this.loadSuspensionProposals();
     if (any(['blacklist.decide'])) await this.loadBlacklistProposals();
     if (any(['risk.verifyEvent'])) await this.loadRiskEvents();
+    // Statements: asked of the borrowers only (the notifier does not look for them: a quarter's end
+    // is not a change of any record).
+    if (!this.restrict && judges.some((j) => j.mayTake('financials.submit') && !j.readsAll('Enterprise')))
+      await this.loadMissingStatements();
+  }
+
+  /** The last four ended quarters' collections as the caller's scope reads them: its own enterprise. */
+  private async loadMissingStatements(): Promise<void> {
+    let q = quarterOf(this.today);
+    for (let i = 0; i < STATEMENT_QUARTERS; i++) {
+      q = quarterOf(addDays(q.from, -1));
+      const { rows } = await collectionIn(this.scope, q);
+      const missing = rows.filter((r) => r.statement === null);
+      if (!missing.length) continue;
+      const enterprises = await this.scope
+        .enterprises()
+        .andWhere('enterprise.id = ANY(:ids::uuid[])', { ids: missing.map((r) => r.enterpriseId) })
+        .getMany();
+      const assets = enterprises.length
+        ? await this.scope
+            .ipAssets()
+            .andWhere('asset.enterprise_id = ANY(:ids::uuid[])', { ids: enterprises.map((e) => e.id) })
+            .getMany()
+        : [];
+      for (const e of enterprises) {
+        this.missingStatements.push({
+          enterpriseId: e.id,
+          enterpriseName: e.name,
+          organizationId: e.organizationId,
+          createdByOrgId: e.createdByOrgId,
+          quarterKey: q.key,
+          quarterLabel: periodLabelZh(q),
+          quarterEnd: q.to,
+        });
+        this.subjects.enterprises.set(e.id, {
+          enterprise: e,
+          assets: assets.filter((a) => a.enterpriseId === e.id),
+        });
+      }
+    }
   }
 
   /** Every task of one organisation on the loaded records. */
@@ -128,6 +185,7 @@ export class TaskCandidates {
           },
           this.claimSteps.get(c.id) ?? [],
           this.fundSuspended,
+          this.claimDocuments.get(c.id) ?? [],
         ),
       );
     }
@@ -161,13 +219,15 @@ export class TaskCandidates {
             guarantorId: extra.guarantorId ?? null,
             amountOwed: r.amountOwed,
             dueOn: r.dueOn,
-            remittedOn: r.remittedOn,
+            remittanceStatus: r.remittanceStatus,
+            declaredOn: r.declaredOn,
             contractNo: extra.contractNo ?? '',
           },
           this.today,
         ),
       );
     }
+    for (const m of this.missingStatements) tasks.push(...statementTasks(judge, m));
     for (const p of s.suspensionProposals.values()) {
       tasks.push(
         ...suspensionProposalTasks(judge, {
@@ -242,6 +302,11 @@ export class TaskCandidates {
       list.push({ ...s, id: String(s.id) });
       this.claimSteps.set(s.claimId, list);
     }
+    // The kinds of material attached (the measures' checklist, Art 17).
+    this.claimDocuments = await documentKindsOf(
+      this.scope.em,
+      claims.map((c) => c.id),
+    );
     // Whether the last co-signature would be held (Art 19): the fund's one state row.
     this.fundSuspended = (await readFundState(this.scope.em)).suspended;
   }
@@ -253,7 +318,9 @@ export class TaskCandidates {
         .innerJoin(ClaimEntity, 'rc', 'rc.id = recovery.claim_id')
         .innerJoin('loans', 'rl', 'rl.id = rc.loan_id')
         .addSelect(['rc.guarantor_id AS task_guarantor_id', 'rl.contract_no AS task_contract_no'])
-        .andWhere('recovery.remitted_on IS NULL AND recovery.amount_owed > 0')
+        .andWhere(
+          `recovery.remittance_status IN ('DUE', 'REJECTED', 'DECLARED') AND recovery.amount_owed > 0`,
+        )
         .orderBy('recovery.id'),
       'recovery',
     ).getRawAndEntities<{

@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType, createUnionType, registerEnumType } from 't
 import { DateScalar } from '../../graphql/scalars';
 import { ClaimType, RecoveryType } from '../claim/claim.types';
 import { BlacklistProposalType } from '../enterprise/blacklist.types';
+import { EnterpriseType } from '../enterprise/enterprise.types';
 import { FundStatusType } from '../ledger/ledger.types';
 import { LoanType, PageInfoType } from '../loan/loan.types';
 import { BankRiskType, RiskEventType, SuspensionProposalType } from '../risk/risk.types';
@@ -18,7 +19,8 @@ registerEnumType(TaskKind, {
     'CLAIM_CO_SIGN (an office that has not signed), CLAIM_PAY (manager), LOAN_ACKNOWLEDGE (guarantor), ' +
     'REMITTANCE_DUE / REMITTANCE_OVERDUE (bank, Art 18), RISK_WARNING / SUSPENSION_PROPOSE (manager, Art 12), ' +
     'SUSPENSION_DECIDE / BLACKLIST_DECIDE (IP bureau, Art 12, 21), RISK_EVENT_VERIFY (manager, Art 16), ' +
-    'FUND_RESUMPTION_VOTE (offices and manager, Art 19)',
+    'FUND_RESUMPTION_VOTE (offices and manager, Art 19), REMITTANCE_CONFIRM (manager: a declared remittance ' +
+    'against the bank statement, Art 18), STATEMENT_DUE (an enterprise\u2019s quarterly statement, Art 22)',
 });
 
 /** The GraphQL type each subject is resolved as (set by the mapper, read by `resolveType`). */
@@ -42,6 +44,7 @@ export const TaskSubjectUnion = createUnionType({
       BankRiskType,
       RiskEventType,
       FundStatusType,
+      EnterpriseType,
     ] as const,
   resolveType: (value) => {
     const type = SUBJECT_TYPENAME.get(value as object);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createTestApp, type TestApp } from '../../../testing/test-app';
 import { itOnRealPostgres } from '../../../testing/test-db';
-import { CLAIM_FIELDS, type ClaimView, makeLoan } from './fixtures';
+import { CLAIM_FIELDS, type ClaimView, attachRequiredDocuments, makeLoan } from './fixtures';
 
 /**
  * Issue 9, resilience: PostgreSQL terminates every connection of the app three times while 16
@@ -62,6 +62,8 @@ async function workflow(bank: string, loanId: string): Promise<string> {
     async () => false,
   );
   const id = filed!.id;
+  // Art 17: the bank's materials are attached before the manager verifies (claims' document checklist).
+  await attachRequiredDocuments(app, id);
   const after =
     (...states: string[]) =>
     async () =>

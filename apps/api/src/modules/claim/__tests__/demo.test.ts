@@ -39,7 +39,8 @@ describe('demo data: every role has claims waiting', () => {
       'VERIFIED',
     ]);
     const paid = res.data!.claims.edges.find((e) => e.node.status === 'PAID')!;
-    // The bank's declaration alone posts nothing (Art 18): one confirmed by the manager, one waiting.
+    // The bank's declaration alone posts nothing (Art 18): one confirmed by the manager, one waiting,
+    // and (the work-queue step, demo/steps/tasks.ts) one more recovery whose remittance is still due.
     expect(paid.node.recoveries).toEqual([
       expect.objectContaining({
         dueOn: '2026-12-27',
@@ -47,6 +48,7 @@ describe('demo data: every role has claims waiting', () => {
         remittanceStatus: 'CONFIRMED',
       }),
       expect.objectContaining({ dueOn: '2026-12-27', remittedOn: null, remittanceStatus: 'DECLARED' }),
+      expect.objectContaining({ dueOn: '2026-12-27', remittedOn: null, remittanceStatus: 'DUE' }),
     ]);
     for (const r of paid.node.recoveries) expect(r.amountOwedToFund).not.toBe('0.00');
   });

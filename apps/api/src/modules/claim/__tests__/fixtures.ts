@@ -118,6 +118,30 @@ export interface ClaimView {
 
 type Gql = TestApp['gql'];
 
+/**
+ * Attaches one document of every kind the measures list for the claim (policy claimDocuments,
+ * Art 17), as its bank's user would have uploaded it: verification waits for the complete set.
+ */
+export async function attachRequiredDocuments(app: TestApp, claimId: string): Promise<void> {
+  const [claim] = (await app.ds.query(`SELECT three_party FROM claims WHERE id = $1`, [claimId])) as {
+    three_party: boolean;
+  }[];
+  const policy = app.services.policies.inForce(app.services.clock.today());
+  const kinds = policy.claimDocuments.value
+    .filter((d) => d.when === 'ALWAYS' || claim?.three_party)
+    .map((d) => d.kind);
+  await app.ds.query(
+    `INSERT INTO claim_documents (claim_id, kind, file_name, content_type, size_bytes, sha256, content, uploaded_by, uploaded_org_id)
+     SELECT c.id, k, k || '.pdf', 'application/pdf', 4, repeat('0', 64), '\\x25504446'::bytea, u.id, u.organization_id
+       FROM claims c
+       JOIN LATERAL (SELECT id, organization_id FROM users WHERE organization_id = c.bank_id ORDER BY username LIMIT 1) u ON true
+       CROSS JOIN unnest($2::text[]) AS k
+      WHERE c.id = $1
+        AND NOT EXISTS (SELECT 1 FROM claim_documents d WHERE d.claim_id = c.id AND d.kind = k)`,
+    [claimId, kinds],
+  );
+}
+
 /** Drives a claim through GraphQL as the real parties would; throws on any unexpected error. */
 export class ClaimDriver {
   private tokens = new Map<string, string>();
@@ -157,7 +181,8 @@ export class ClaimDriver {
       { c: claimId },
     );
   }
-  verify(claimId: string) {
+  async verify(claimId: string) {
+    await attachRequiredDocuments(this.app, claimId);
     return this.ok(
       'manager',
       `mutation($c: ID!) { verifyClaim(claimId: $c, comment: "材料齐全") { ${CLAIM_FIELDS} } }`,
