@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useApolloClient } from '@apollo/client/react';
 import { App, Form, Input, Modal } from 'antd';
-import { ApiErrorAlert } from './ApiErrorAlert';
+import { ErrorAlert } from '../../lib/ErrorAlert';
 import { ClaimActionFacts } from './ClaimActionFacts';
 import { checkComment, type ClaimActionSpec } from './claimActions';
 import type { ClaimDetail } from './claims.graphql';
@@ -60,7 +60,7 @@ export function ClaimActionModal({ spec, claim, onClose }: Props) {
       width={600}
     >
       <ClaimActionFacts action={spec.action} claim={claim} />
-      {error !== null && <ApiErrorAlert title={`${spec.label}未成功`} error={error} />}
+      {error !== null && <ErrorAlert title={`${spec.label}未成功`} error={error} />}
       <Form form={form} layout="vertical">
         <Form.Item name="comment" label={spec.commentLabel} required={spec.comment === 'required'}>
           <Input.TextArea rows={3} maxLength={1000} showCount />

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Drawer, Empty, Space, Spin, Tabs } from 'antd';
-import { ApiErrorAlert } from './ApiErrorAlert';
+import { ErrorAlert } from '../../lib/ErrorAlert';
 import { ApprovalsSection } from './ApprovalsSection';
 import { ClaimActionBar } from './ClaimActionBar';
 import { CLAIM_QUERY, type ClaimDetail } from './claims.graphql';
@@ -26,7 +26,7 @@ function ClaimDetails({ claimId }: { claimId: string }) {
     fetchPolicy: 'cache-and-network',
   });
   const claim = data?.claim;
-  if (error) return <ApiErrorAlert title="补偿申请加载失败" error={error} />;
+  if (error) return <ErrorAlert title="补偿申请加载失败" error={error} />;
   if (!claim) return loading ? <Spin /> : <Empty description="补偿申请不存在或无权查看" />;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>

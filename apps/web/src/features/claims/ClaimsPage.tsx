@@ -5,7 +5,7 @@ import { Button, Card, Select, Space, Table, Typography } from 'antd';
 import { useViewerPermissions } from '../../app/useViewer';
 import { CursorPagerBar } from '../../lib/CursorPagerBar';
 import { currentAfter, firstPage, nextCursor, PAGE_SIZES, type CursorPager } from '../../lib/cursorPager';
-import { ApiErrorAlert } from './ApiErrorAlert';
+import { ErrorAlert } from '../../lib/ErrorAlert';
 import { ClaimDrawer } from './ClaimDrawer';
 import { CLAIM_COLUMNS } from './claimColumns';
 import { useColumnSettings } from '../../lib/columnSettings';
@@ -84,7 +84,7 @@ function ClaimsTable({ onOpen }: { onOpen: (id: string) => void }) {
         />
         {table.settings}
       </Space>
-      {error && <ApiErrorAlert title="补偿申请加载失败" error={error} />}
+      {error && <ErrorAlert title="补偿申请加载失败" error={error} />}
       <Table
         rowKey="id"
         size="middle"

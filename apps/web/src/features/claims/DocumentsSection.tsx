@@ -4,7 +4,7 @@ import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Select, Space, Table, Tooltip, Typography, Upload } from 'antd';
 import type { UploadProps } from 'antd';
 import { can } from '../../app/access';
-import { apiErrorText } from './apiErrors';
+import { errorText } from '../../lib/ErrorAlert';
 import { bytesToBase64, contentTypeOf, formatBytes, MAX_DOCUMENT_BYTES } from './base64';
 import { DOCUMENT_KINDS, documentKindLabel } from './claimLabels';
 import {
@@ -40,7 +40,7 @@ function DocumentTable({ documents }: { documents: ClaimDocument[] }) {
     try {
       await downloadFile(doc.downloadUrl, doc.fileName);
     } catch (error) {
-      message.error(error instanceof DownloadError ? error.message : `下载失败：${apiErrorText(error)}`);
+      message.error(error instanceof DownloadError ? error.message : `下载失败：${errorText(error)}`);
     } finally {
       setDownloading(null);
     }
@@ -110,7 +110,7 @@ function DocumentUpload({ claimId }: { claimId: string }) {
       });
       message.success(`已上传：${file.name}`);
     } catch (error) {
-      message.error(`上传失败：${apiErrorText(error)}`);
+      message.error(`上传失败：${errorText(error)}`);
     }
     return false;
   };

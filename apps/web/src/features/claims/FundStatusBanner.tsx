@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, Space, Typography } from 'antd';
 import { usePolicy } from '../../app/useViewer';
 import type { Policy } from '../../app/viewer.graphql';
-import { ApiErrorAlert } from './ApiErrorAlert';
+import { ErrorAlert } from '../../lib/ErrorAlert';
 import { FUND_STATUS_QUERY, type FundStatus } from './claims.graphql';
 import { Money } from './Money';
 import { articleLabel } from './policyText';
@@ -15,7 +15,7 @@ import { orgKindNames } from './progress';
 export function FundStatusBanner() {
   const policy = usePolicy();
   const { data, error } = useQuery(FUND_STATUS_QUERY, { fetchPolicy: 'cache-and-network' });
-  if (error) return <ApiErrorAlert title="资金状态加载失败" error={error} />;
+  if (error) return <ErrorAlert title="资金状态加载失败" error={error} />;
   const status = data?.fundStatus;
   if (!status) return null;
   return (

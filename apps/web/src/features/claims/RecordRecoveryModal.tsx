@@ -3,7 +3,7 @@ import { useMutation } from '@apollo/client/react';
 import { App, DatePicker, Descriptions, Form, Input, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { formatYuan } from '../../lib/money';
-import { ApiErrorAlert } from './ApiErrorAlert';
+import { ErrorAlert } from '../../lib/ErrorAlert';
 import { isPositiveAmountInput } from './claimable';
 import { RECORD_RECOVERY_MUTATION, type ClaimDetail } from './claims.graphql';
 import { newIdempotencyKey } from './idempotency';
@@ -64,7 +64,7 @@ export function RecordRecoveryModal({ claim, onClose }: { claim: ClaimDetail; on
           { key: 'paid', label: '支付日', children: claim.paidOn ?? '—' },
         ]}
       />
-      {error && <ApiErrorAlert title="记录失败" error={error} />}
+      {error && <ErrorAlert title="记录失败" error={error} />}
       <Form form={form} layout="vertical">
         <Form.Item
           name="amount"

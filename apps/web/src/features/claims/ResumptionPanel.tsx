@@ -4,7 +4,7 @@ import { App, Button, Card, Form, Input, Modal, Space, Table, Tag, Typography } 
 import { can } from '../../app/access';
 import { usePolicy, useViewerPermissions } from '../../app/useViewer';
 import type { Policy } from '../../app/viewer.graphql';
-import { ApiErrorAlert } from './ApiErrorAlert';
+import { ErrorAlert } from '../../lib/ErrorAlert';
 import {
   CONSENT_TO_RESUME_FUND_MUTATION,
   FUND_RESUMPTION_VOTES_QUERY,
@@ -51,7 +51,7 @@ function ResumptionVotes({ policy, mayConsent }: { policy: Policy; mayConsent: b
       }
       style={{ marginBottom: 16 }}
     >
-      {error && <ApiErrorAlert title="恢复意见加载失败" error={error} />}
+      {error && <ErrorAlert title="恢复意见加载失败" error={error} />}
       <Table<FundResumptionVote>
         rowKey="orgKind"
         size="small"
@@ -110,7 +110,7 @@ function ConsentModal({ voters, onClose }: { voters: readonly string[]; onClose:
         <Typography.Paragraph type="secondary">
           恢复须由{orgKindNames(voters)}共同决定；请写明商定的风险处置措施。
         </Typography.Paragraph>
-        {error && <ApiErrorAlert title="未能记录" error={error} />}
+        {error && <ErrorAlert title="未能记录" error={error} />}
         <Form form={form} layout="vertical">
           <Form.Item
             name="comment"

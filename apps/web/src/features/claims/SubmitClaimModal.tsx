@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, App, Descriptions, Form, Input, Modal, Select, Typography } from 'antd';
 import { usePolicy } from '../../app/useViewer';
-import { ApiErrorAlert } from './ApiErrorAlert';
+import { ErrorAlert } from '../../lib/ErrorAlert';
 import { claimableLoans } from './claimable';
 import { LOANS_FOR_CLAIM_QUERY, SUBMIT_CLAIM_MUTATION, type ClaimableLoanCandidate } from './claims.graphql';
 import { newIdempotencyKey } from './idempotency';
@@ -77,8 +77,8 @@ export function SubmitClaimModal({ onClose, onSubmitted }: Props) {
           ）。
         </Typography.Paragraph>
       )}
-      {loansError && <ApiErrorAlert title="贷款加载失败" error={loansError} />}
-      {error && <ApiErrorAlert title="提交失败" error={error} />}
+      {loansError && <ErrorAlert title="贷款加载失败" error={loansError} />}
+      {error && <ErrorAlert title="提交失败" error={error} />}
       {data && data.loans.totalCount > all.length && (
         <Alert
           type="info"

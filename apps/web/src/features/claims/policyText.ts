@@ -1,3 +1,5 @@
+import { formatArticle } from '@ipfund/shared';
+import { currentLang } from '../../i18n';
 import { reasonCodeLabel } from './claimLabels';
 import type { PolicyReason } from './claims.graphql';
 
@@ -6,14 +8,9 @@ import type { PolicyReason } from './claims.graphql';
  * (DOMAIN.md: "every rule cites its article").
  */
 
-const ARTICLE = /^Art\s+(\d+(?:\s*,\s*\d+)*)$/;
-
-/** "Art 17" → "第17条 / Art 17"; "Art 2, 4" → "第2、4条 / Art 2, 4"; anything else as sent. */
+/** An article of the measures in the one format of the current language (第十七条 / Art 17). */
 export function articleLabel(article: string): string {
-  const match = ARTICLE.exec(article.trim());
-  if (!match) return article;
-  const numbers = match[1].split(/\s*,\s*/);
-  return `第${numbers.join('、')}条 / ${article.trim()}`;
+  return formatArticle(article, currentLang());
 }
 
 /** "损失基数：B = …" (the reason without its article). */

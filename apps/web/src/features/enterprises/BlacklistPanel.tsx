@@ -6,7 +6,7 @@ import { can } from '../../app/access';
 import { provisionArticle } from '../../app/policy';
 import { usePolicy } from '../../app/useViewer';
 import { articleZh } from '../partners/partnerDisplay';
-import { mutationErrorText } from '../partners/mutationError';
+import { ErrorAlert, errorText } from '../../lib/ErrorAlert';
 import { proposalStatusLabel } from './enterpriseDisplay';
 import { DECIDE_BLACKLIST, type BlacklistProposalRow } from './enterprises.graphql';
 
@@ -45,7 +45,7 @@ export function BlacklistPanel({
       form.resetFields();
       setDecision(null);
     } catch (err) {
-      message.error(mutationErrorText(err));
+      message.error(errorText(err));
     }
   }
 
@@ -106,7 +106,7 @@ export function BlacklistPanel({
 
   return (
     <Card title={`黑名单提议${article ? `（${articleZh(article)}）` : ''}`} style={{ marginTop: 16 }}>
-      {error && <Alert type="error" showIcon title="黑名单提议加载失败" description={error.message} />}
+      {error && <ErrorAlert title="黑名单提议加载失败" error={error} />}
       <Table
         rowKey="id"
         size="small"

@@ -18,7 +18,7 @@ import { can } from '../../app/access';
 import { provisionArticle } from '../../app/policy';
 import { usePolicy } from '../../app/useViewer';
 import { articleZh } from '../partners/partnerDisplay';
-import { mutationErrorText } from '../partners/mutationError';
+import { ErrorAlert, errorText } from '../../lib/ErrorAlert';
 import { IP_KIND_OPTIONS } from './EnterpriseForms';
 import { ipKindLabel } from './enterpriseDisplay';
 import {
@@ -75,7 +75,7 @@ export function EnterpriseDrawer({
       message.success('已登记');
       ipForm.resetFields();
     } catch (err) {
-      message.error(mutationErrorText(err));
+      message.error(errorText(err));
     }
   }
 
@@ -86,7 +86,7 @@ export function EnterpriseDrawer({
       message.success('已提交区知识产权局决定');
       proposeForm.resetFields();
     } catch (err) {
-      message.error(mutationErrorText(err));
+      message.error(errorText(err));
     }
   }
 
@@ -99,7 +99,7 @@ export function EnterpriseDrawer({
       destroyOnHidden
       loading={loading && !e}
     >
-      {error && <Alert type="error" showIcon title="企业信息加载失败" description={error.message} />}
+      {error && <ErrorAlert title="企业信息加载失败" error={error} />}
       {e && (
         <>
           {e.blacklisted && (

@@ -1,7 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Modal, Select, Space } from 'antd';
-import { mutationErrorText } from '../partners/mutationError';
+import { errorText } from '../../lib/ErrorAlert';
 import { IP_KIND_LABELS, creditCodeProblem, type IpKind } from './enterpriseDisplay';
 import { CREATE_ENTERPRISE, type CreateEnterpriseVariables, type LibraryEntry } from './enterprises.graphql';
 
@@ -62,7 +62,7 @@ export function CreateEnterpriseModal({
       if (entry && !entry.alreadyInLibrary) onCreated?.(entry.id);
       if (entry) onEntry?.(entry);
     } catch (err) {
-      message.error(mutationErrorText(err));
+      message.error(errorText(err));
     }
   }
 

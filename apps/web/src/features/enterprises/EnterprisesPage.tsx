@@ -99,7 +99,7 @@ export function EnterprisesPage() {
             setPager((current) => firstPage(current.pageSize));
           }}
         />
-        {error && <ErrorAlert title="企业库加载失败" description={error.message} />}
+        {error && <ErrorAlert title="企业库加载失败" error={error} />}
         <Table
           rowKey="id"
           size="middle"

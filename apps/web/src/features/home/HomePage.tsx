@@ -65,7 +65,7 @@ export function HomePage() {
         {me ? `${me.organization.name} · ${me.displayName}` : ''}
         {dashboard ? ` · 业务日期 ${dashboard.asOf}` : ''}
       </Typography.Text>
-      {error && <ErrorAlert title="首页数据加载失败" description={error.message} />}
+      {error && <ErrorAlert title="首页数据加载失败" error={error} />}
       {!dashboard && loading && <Skeleton active />}
       {dashboard && (
         <>

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { CombinedGraphQLErrors } from '@apollo/client';
 import { useMutation } from '@apollo/client/react';
 import { Alert, App, DatePicker, Descriptions, Form, Input, Modal, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { provisionArticle } from '../../app/policy';
+import { errorText } from '../../lib/ErrorAlert';
 import type { Policy } from '../../app/viewer.graphql';
 import {
   LEDGER_QUERIES_TO_REFETCH,
@@ -13,28 +13,6 @@ import {
   type LedgerTransaction,
 } from './ledger.graphql';
 import { articleLabel, kindColor, kindLabel, newIdempotencyKey, normalizeAmount } from './ledgerDisplay';
-
-/** A refusal as the manager should read it: what kind of refusal, the article, and the server's reason. */
-export function describeError(error: unknown): string {
-  if (!CombinedGraphQLErrors.is(error)) return '无法连接服务器，请稍后重试';
-  const first = error.errors[0];
-  const code = first?.extensions?.code;
-  const article = first?.extensions?.article;
-  const prefix =
-    code === 'POLICY_VIOLATION'
-      ? '不符合管理办法'
-      : code === 'FORBIDDEN'
-        ? '无权操作'
-        : code === 'CONFLICT'
-          ? '与账簿现状冲突'
-          : code === 'BAD_USER_INPUT'
-            ? '输入有误'
-            : code === 'NOT_FOUND'
-              ? '凭证不存在'
-              : '操作失败';
-  const cite = typeof article === 'string' ? `（${articleLabel(article)}）` : '';
-  return `${prefix}${cite}：${first?.message ?? error.message}`;
-}
 
 /** One idempotency key per opening of a form: a double submit or a retry posts once. */
 function useSubmissionKey(open: boolean): [string, () => void] {
@@ -140,7 +118,7 @@ export function PostingFormModal({
       renewKey();
       onClose();
     } catch (error) {
-      setFailure(describeError(error));
+      setFailure(errorText(error));
     }
   }
 
@@ -233,7 +211,7 @@ export function ReverseModal({
       renewKey();
       onClose();
     } catch (error) {
-      setFailure(describeError(error));
+      setFailure(errorText(error));
     }
   }
 

@@ -220,7 +220,7 @@ function TrialBalanceCard() {
         (tb.balanced ? <Tag color="green">借贷平衡</Tag> : <Tag color="red">借贷不平衡，请立即核查</Tag>)
       }
     >
-      {error && <Alert type="error" showIcon title="试算平衡表加载失败" description={error.message} />}
+      {error && <ErrorAlert title="试算平衡表加载失败" error={error} />}
       <Table
         rowKey="accountCode"
         size="middle"
@@ -348,7 +348,7 @@ function JournalCard({
         />
       }
     >
-      {error && <ErrorAlert title="记账凭证加载失败" description={error.message} />}
+      {error && <ErrorAlert title="记账凭证加载失败" error={error} />}
       <Table
         rowKey="id"
         size="middle"

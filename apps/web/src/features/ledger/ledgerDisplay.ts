@@ -1,4 +1,6 @@
 /** Labels and small rules of the 资金账簿 page; pure, so they are unit-tested (apps/web jest project). */
+import { formatArticle } from '@ipfund/shared';
+import { currentLang } from '../../i18n';
 
 const KIND_LABELS: Record<string, string> = {
   CAPITAL_INJECTION: '财政出资注入',
@@ -94,15 +96,7 @@ export function newIdempotencyKey(
   return `web:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
-/** "Art 10" → "第十条", "Art 24" → "第二十四条"; anything else as sent. */
+/** An article of the measures in the one format of the current language (第十条 / Art 10). */
 export function articleLabel(article: string): string {
-  const m = /^Art (\d{1,2})$/.exec(article.trim());
-  if (!m) return article;
-  const n = Number(m[1]);
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  const text = n < 10 ? DIGITS[n] : `${tens === 1 ? '' : DIGITS[tens]}十${ones === 0 ? '' : DIGITS[ones]}`;
-  return `第${text}条`;
+  return formatArticle(article, currentLang());
 }

@@ -1,7 +1,7 @@
 import { useApolloClient } from '@apollo/client/react';
 import { Alert, Button, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { ApiErrorAlert } from '../claims/ApiErrorAlert';
+import { ErrorAlert } from '../../lib/ErrorAlert';
 import { CreateEnterpriseModal } from '../enterprises/EnterpriseForms';
 import { creditCodeProblem } from '../enterprises/enterpriseDisplay';
 import { ENTERPRISE_BY_CREDIT_CODE, type LibraryEntry } from '../enterprises/enterprises.graphql';
@@ -105,7 +105,7 @@ export function BorrowerFinder({
           }
         />
       )}
-      {lookup.state === 'failed' && <ApiErrorAlert title="查找企业失败" error={lookup.error} />}
+      {lookup.state === 'failed' && <ErrorAlert title="查找企业失败" error={lookup.error} />}
       {adding && lookup.state === 'miss' && (
         <CreateEnterpriseModal
           open

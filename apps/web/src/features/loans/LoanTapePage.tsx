@@ -15,7 +15,7 @@ import {
   type UploadFile,
 } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { apiErrorText } from './apiError';
+import { ErrorAlert, errorText } from '../../lib/ErrorAlert';
 import { downloadBase64, fileToBase64, MAX_TAPE_BYTES } from './files';
 import { tapeErrorLabel } from './loanDisplay';
 import {
@@ -54,7 +54,7 @@ export function LoanTapePage() {
       const t = res.data?.loanTapeTemplate;
       if (t) downloadBase64(t.contentBase64, t.fileName, t.mimeType);
     } catch (err) {
-      message.error(apiErrorText(err));
+      message.error(errorText(err));
     }
   };
 
@@ -123,7 +123,7 @@ export function LoanTapePage() {
             {mode === 'VALIDATE_ONLY' ? '校验' : '上传并导入'}
           </Button>
         </Space>
-        {error && <Alert type="error" showIcon title="上传失败" description={apiErrorText(error)} />}
+        {error && <ErrorAlert title="上传失败" error={error} />}
         {result && (
           <TapeOutcome
             result={result.value}

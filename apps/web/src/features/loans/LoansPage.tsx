@@ -7,10 +7,9 @@ import { currentAfter, firstPage, nextCursor, PAGE_SIZES, type CursorPager } fro
 import { can } from '../../app/access';
 import { navigate } from '../../app/useHashPath';
 import { useViewerPermissions } from '../../app/useViewer';
-import { ErrorAlert } from '../../lib/ErrorAlert';
+import { ErrorAlert, errorText } from '../../lib/ErrorAlert';
 import { BusinessDateControl } from '../risk/BusinessDateControl';
 import { ReportRiskEventModal } from '../risk/ReportRiskEventModal';
-import { apiErrorText } from './apiError';
 import { LoanDetailDrawer } from './LoanDetailDrawer';
 import { LOAN_COLUMNS, LOAN_COLUMNS_HIDDEN_BY_DEFAULT } from './loanColumns';
 import { useColumnSettings } from '../../lib/columnSettings';
@@ -53,7 +52,7 @@ export function LoansPage() {
         await acknowledge({ variables: { loanId: loan.id } });
         message.success(`已确认担保贷款 ${loan.contractNo}`);
       } catch (err) {
-        message.error(apiErrorText(err));
+        message.error(errorText(err));
       }
     };
     // 详情 always, the row's other steps behind one "更多" menu: the actions column stays narrow and
@@ -125,7 +124,7 @@ export function LoansPage() {
         </Space>
       }
     >
-      {error && <ErrorAlert title="贷款台账加载失败" description={error.message} />}
+      {error && <ErrorAlert title="贷款台账加载失败" error={error} />}
       <Table
         rowKey="id"
         size="middle"

@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { ApiErrorAlert } from '../claims/ApiErrorAlert';
+import { ErrorAlert } from '../../lib/ErrorAlert';
 import { ipKindLabel, type IpKind } from '../enterprises/enterpriseDisplay';
 import { ADD_IP_ASSET } from '../enterprises/enterprises.graphql';
 import {
@@ -103,7 +103,7 @@ export function PledgeByNumber({
         </Button>
       </Space.Compact>
       {problem && <Typography.Text type="danger">{PROBLEM_TEXT[problem]}</Typography.Text>}
-      {error && <ApiErrorAlert title={pledgeFailureTitle(error)} error={error} />}
+      {error && <ErrorAlert title={pledgeFailureTitle(error)} error={error} />}
     </Space>
   );
 }

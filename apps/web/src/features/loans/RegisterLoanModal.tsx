@@ -18,7 +18,7 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { provisionArticle } from '../../app/policy';
 import { usePolicy, useViewerPermissions } from '../../app/useViewer';
-import { ApiErrorAlert } from '../claims/ApiErrorAlert';
+import { ErrorAlert } from '../../lib/ErrorAlert';
 import { ipKindLabel } from '../enterprises/enterpriseDisplay';
 import { BorrowerFinder } from './BorrowerFinder';
 import { articleLabel, compareYuan, normalizeYuan, purposeOptions, reasonText } from './loanDisplay';
@@ -163,8 +163,8 @@ export function RegisterLoanModal({ onClose }: { onClose: () => void }) {
       onCancel={onClose}
       destroyOnHidden
     >
-      {optionsError && <ApiErrorAlert title="加载企业和担保机构失败" error={optionsError} />}
-      {error && <ApiErrorAlert title="登记失败" error={error} />}
+      {optionsError && <ErrorAlert title="加载企业和担保机构失败" error={optionsError} />}
+      {error && <ErrorAlert title="登记失败" error={error} />}
       <Form
         form={form}
         layout="vertical"

@@ -5,7 +5,6 @@ import dayjs from 'dayjs';
 import { usePolicy } from '../../app/useViewer';
 import { ErrorAlert } from '../../lib/ErrorAlert';
 import { formatYuan } from '../../lib/money';
-import { apiErrorText } from './apiError';
 import { articleLabel, compareYuan, normalizeYuan } from './loanDisplay';
 import { REPORT_LOAN_STATUS_MUTATION, type LoanRow } from './loans.graphql';
 
@@ -66,7 +65,7 @@ export function ReportStatusModal({
       onOk={onOk}
       onCancel={onClose}
     >
-      {error && <ErrorAlert title="报告失败" description={apiErrorText(error)} />}
+      {error && <ErrorAlert title="报告失败" error={error} />}
       <Descriptions
         size="small"
         column={2}

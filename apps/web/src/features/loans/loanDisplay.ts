@@ -1,3 +1,5 @@
+import { formatArticle } from '@ipfund/shared';
+import { currentLang } from '../../i18n';
 import type { OverdueThresholds } from '../../app/policy';
 import type { KnownLoanStatus } from './loans.graphql';
 
@@ -94,15 +96,9 @@ export function purposeOptions(allowed: readonly string[] | undefined): PurposeO
   ];
 }
 
-const CHINESE_DIGITS = /^\d+$/;
-
-/** "Art 12" → "第12条"; "Art 2, 4" → "第2、4条"; anything else as sent. */
+/** An article of the measures in the one format of the current language (第十二条 / Art 12). */
 export function articleLabel(article: string): string {
-  const m = /^Art\s+(.+)$/.exec(article.trim());
-  if (!m) return article;
-  const parts = m[1].split(/\s*,\s*/);
-  if (!parts.every((p) => CHINESE_DIGITS.test(p) || /^\d+\.\d+$/.test(p))) return article;
-  return `第${parts.join('、')}条`;
+  return formatArticle(article, currentLang());
 }
 
 /** Chinese wording of the coverage reason codes (R2); an unknown code falls back to the API's message. */

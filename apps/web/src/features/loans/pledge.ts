@@ -1,5 +1,5 @@
 import { ERROR_CODES } from '@ipfund/shared';
-import { describeApiError } from '../claims/apiErrors';
+import { errorLines } from '../../lib/ErrorAlert';
 import { IP_KIND_LABELS, ipKindLabel, type IpKind } from '../enterprises/enterpriseDisplay';
 
 /**
@@ -72,7 +72,7 @@ export function pledgeInputProblem(registrationNo: string, title: string): Pledg
  * cannot be this borrower's collateral; anything else is a plain failure whose lines follow.
  */
 export function pledgeFailureTitle(error: unknown): string {
-  return describeApiError(error).some((line) => line.code === ERROR_CODES.CONFLICT)
+  return errorLines(error).some((line) => line.code === ERROR_CODES.CONFLICT)
     ? '该登记号已登记在其他企业名下，不能作为本企业的质押物'
     : '添加质押物失败';
 }

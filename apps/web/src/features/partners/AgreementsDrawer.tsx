@@ -1,12 +1,12 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, App, Button, DatePicker, Divider, Drawer, Form, Input, Table, Tag, Typography } from 'antd';
+import { App, Button, DatePicker, Divider, Drawer, Form, Input, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { provisionArticle } from '../../app/policy';
 import { usePolicy } from '../../app/useViewer';
 import type { Policy } from '../../app/viewer.graphql';
 import { formatWan } from '../../lib/money';
-import { mutationErrorText } from './mutationError';
+import { ErrorAlert, errorText } from '../../lib/ErrorAlert';
 import {
   AGREEMENT_PHASE_LABELS,
   agreementPhase,
@@ -123,7 +123,7 @@ export function AgreementsDrawer({
       message.success('已登记新版本合作协议');
       form.resetFields();
     } catch (err) {
-      message.error(mutationErrorText(err));
+      message.error(errorText(err));
     }
   }
 
@@ -141,7 +141,7 @@ export function AgreementsDrawer({
         {policy &&
           `资金补偿比例不得高于档位上限（${tiers.low} ${formatRate(policy.lowTierCapRate.value)}，${tiers.high} ${formatRate(policy.highTierCapRate.value)}，${articleZh(policy.lowTierCapRate.article)}），担保机构分担比例不得低于 ${formatRate(policy.minGuarantorRate.value)}（${articleZh(policy.minGuarantorRate.article)}）。`}
       </Typography.Paragraph>
-      {error && <Alert type="error" showIcon title="合作协议加载失败" description={error.message} />}
+      {error && <ErrorAlert title="合作协议加载失败" error={error} />}
       <Table
         rowKey="id"
         size="small"

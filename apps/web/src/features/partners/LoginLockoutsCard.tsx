@@ -1,8 +1,8 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, App, Button, Card, Popconfirm, Table, Tag } from 'antd';
+import { App, Button, Card, Popconfirm, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
-import { mutationErrorText } from './mutationError';
+import { ErrorAlert, errorText } from '../../lib/ErrorAlert';
 import { CLEAR_LOGIN_LOCKOUT_MUTATION, LOGIN_LOCKOUTS_QUERY, type LoginLockoutRow } from './partners.graphql';
 
 /**
@@ -23,7 +23,7 @@ export function LoginLockoutsCard() {
       if (res.data?.clearLoginLockout) message.success(`已解除 ${row.subject} 的登录锁定`);
       else message.info(`${row.subject} 已无登录锁定`);
     } catch (err) {
-      message.error(mutationErrorText(err));
+      message.error(errorText(err));
     }
   }
 
@@ -70,7 +70,7 @@ export function LoginLockoutsCard() {
         </Button>
       }
     >
-      {error && <Alert type="error" showIcon title="登录锁定加载失败" description={error.message} />}
+      {error && <ErrorAlert title="登录锁定加载失败" error={error} />}
       <Table
         rowKey={(r) => `${r.kind}:${r.subject}`}
         size="small"

@@ -4,7 +4,7 @@ import { ORG_KIND_LABELS_ZH } from '@ipfund/shared';
 import { provisionArticle } from '../../app/policy';
 import { usePolicy } from '../../app/useViewer';
 import { articleZh } from './partnerDisplay';
-import { mutationErrorText } from './mutationError';
+import { errorText } from '../../lib/ErrorAlert';
 import {
   ADMIT_PARTNER,
   DISQUALIFY_PARTNER,
@@ -37,7 +37,7 @@ export function AdmitPartnerModal({ open, onClose }: { open: boolean; onClose: (
       form.resetFields();
       onClose();
     } catch (err) {
-      message.error(mutationErrorText(err));
+      message.error(errorText(err));
     }
   }
 
@@ -110,7 +110,7 @@ export function StatusChangeModal({ change, onClose }: { change: StatusChange | 
       form.resetFields();
       onClose();
     } catch (err) {
-      message.error(mutationErrorText(err));
+      message.error(errorText(err));
     }
   }
 

@@ -97,7 +97,7 @@ export function PartnersPage() {
           )
         }
       >
-        {error && <ErrorAlert title="合作机构加载失败" description={error.message} />}
+        {error && <ErrorAlert title="合作机构加载失败" error={error} />}
         <Table
           rowKey="id"
           size="middle"

@@ -2,6 +2,8 @@
  * Display helpers for partners and agreements. Rates arrive as decimal strings ("0.30") and are
  * shown as percentages by moving the decimal point in the string: never through a JS number.
  */
+import { formatArticle } from '@ipfund/shared';
+import { currentLang } from '../../i18n';
 
 const RATE = /^(\d+)(?:\.(\d*))?$/;
 
@@ -29,38 +31,9 @@ export function percentToRate(percent: string): string | null {
   return `${padded.slice(0, 1)}.${padded.slice(1)}${fracDigits}`;
 }
 
-const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
-/** 1 → 一, 11 → 十一, 26 → 二十六 (1–99). */
-function chineseNumber(n: number): string {
-  if (n < 10) return DIGITS[n];
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return `${tens === 1 ? '' : DIGITS[tens]}十${ones ? DIGITS[ones] : ''}`;
-}
-
-/** "Art 11" → "第十一条", "Art 2, 4" → "第二、四条"; anything else as sent. */
+/** An article of the measures in the one format of the current language (第十一条 / Art 11). */
 export function articleZh(article: string): string {
-  const match = /^Art\s+(\d{1,2}(?:\s*,\s*\d{1,2})*)$/.exec(article.trim());
-  if (!match) return article;
-  const numbers = match[1].split(',').map((n) => chineseNumber(Number(n.trim())));
-  return `第${numbers.join('、')}条`;
-}
-
-const CODE_PREFIX: Record<string, string> = {
-  FORBIDDEN: '无权执行此操作',
-  NOT_FOUND: '记录不存在或无权查看',
-  BAD_USER_INPUT: '输入有误',
-  POLICY_VIOLATION: '不符合管理办法',
-  CONFLICT: '与当前状态冲突',
-  UNAUTHENTICATED: '登录已失效',
-};
-
-/** One line for a refused action: what kind of refusal, the article of the measures, the server's detail. */
-export function refusalText(code: string | undefined, message: string, article?: string): string {
-  const prefix = (code && CODE_PREFIX[code]) ?? '操作失败';
-  const where = article ? `（${articleZh(article)}）` : '';
-  return `${prefix}${where}：${message}`;
+  return formatArticle(article, currentLang());
 }
 
 export type PartnerStatusValue = 'ACTIVE' | 'RETIRED' | 'DISQUALIFIED';

@@ -1,7 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { App, DatePicker, Space, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { apiErrorText } from '../loans/apiError';
+import { errorText } from '../../lib/ErrorAlert';
 import { useViewerPermissions } from '../../app/useViewer';
 import { useCaller } from '../loans/useCaller';
 import { SET_BUSINESS_DATE_MUTATION } from './risk.graphql';
@@ -40,7 +40,7 @@ export function BusinessDateControl() {
             await setDate({ variables: { date: d.format('YYYY-MM-DD') } });
             message.success(`业务日期已调整为 ${d.format('YYYY-MM-DD')}`);
           } catch (err) {
-            message.error(apiErrorText(err));
+            message.error(errorText(err));
           }
         }}
       />

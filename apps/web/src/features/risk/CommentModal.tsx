@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { Form, Input, Modal, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { ErrorAlert } from '../../lib/ErrorAlert';
-import { apiErrorText } from '../loans/apiError';
 
 /** A decision that needs a comment (warning, proposal, consent, lift): one dialog for all of them. */
 export function CommentModal({
@@ -49,7 +48,7 @@ export function CommentModal({
       onCancel={onClose}
     >
       <Typography.Paragraph>{intro}</Typography.Paragraph>
-      {error !== null && <ErrorAlert title="操作未成功" description={apiErrorText(error)} />}
+      {error !== null && <ErrorAlert title="操作未成功" error={error} />}
       <Form form={form} layout="vertical" initialValues={{ comment: defaultComment ?? '' }}>
         <Form.Item
           name="comment"

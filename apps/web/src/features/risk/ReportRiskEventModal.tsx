@@ -3,7 +3,6 @@ import { App, Form, Input, Modal, Radio, Typography } from 'antd';
 import { provisionArticle } from '../../app/policy';
 import { usePolicy } from '../../app/useViewer';
 import { ErrorAlert } from '../../lib/ErrorAlert';
-import { apiErrorText } from '../loans/apiError';
 import { articleLabel } from '../loans/loanDisplay';
 import { REPORT_RISK_EVENT_MUTATION } from './risk.graphql';
 import { EVENT_KIND_LABELS } from './riskDisplay';
@@ -49,7 +48,7 @@ export function ReportRiskEventModal({
         ：出现不能按期还本付息、经营情况严重恶化等情形时，应及时通知资金管理人共同核实
         {article ? `（${articleLabel(article)}）` : ''}。
       </Typography.Paragraph>
-      {error && <ErrorAlert title="报告失败" description={apiErrorText(error)} />}
+      {error && <ErrorAlert title="报告失败" error={error} />}
       <Form form={form} layout="vertical" initialValues={{ kind: 'DETERIORATION' }}>
         <Form.Item name="kind" label="事件类型" rules={[{ required: true }]}>
           <Radio.Group

@@ -21,7 +21,6 @@ import { provisionArticle } from '../../app/policy';
 import { usePolicy, useViewerPermissions } from '../../app/useViewer';
 import { articleLabel } from '../loans/loanDisplay';
 import { ErrorAlert } from '../../lib/ErrorAlert';
-import { apiErrorText } from '../loans/apiError';
 import { LOANS_QUERY } from '../loans/loans.graphql';
 import { ReportRiskEventModal } from './ReportRiskEventModal';
 import { RISK_EVENTS_QUERY, VERIFY_RISK_EVENT_MUTATION, type RiskEvent } from './risk.graphql';
@@ -125,7 +124,7 @@ export function RiskEventsPage() {
         </Space>
       }
     >
-      {error && <ErrorAlert title="加载失败" description={error.message} />}
+      {error && <ErrorAlert title="加载失败" error={error} />}
       <Table<RiskEvent>
         rowKey="id"
         size="middle"
@@ -209,7 +208,7 @@ function VerifyModal({ event, onClose }: { event: RiskEvent; onClose: () => void
       <Typography.Paragraph type="secondary">
         {event.loan.enterprise.name}：{label(EVENT_KIND_LABELS, event.kind)}。{event.description}
       </Typography.Paragraph>
-      {error && <ErrorAlert title="记录失败" description={apiErrorText(error)} />}
+      {error && <ErrorAlert title="记录失败" error={error} />}
       <Form form={form} layout="vertical" initialValues={{ contractSuspended: false }}>
         <Form.Item
           name="verification"

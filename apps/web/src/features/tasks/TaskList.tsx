@@ -34,7 +34,7 @@ export function TaskList({ pageSize = 10, today }: { pageSize?: number; today?: 
     navigate(hashWithQuery(target.path, { open: target.open }).slice(1));
   };
 
-  if (error && !page) return <ErrorAlert title="待办加载失败" description={error.message} />;
+  if (error && !page) return <ErrorAlert title="待办加载失败" error={error} />;
   return (
     <>
       <List<TaskNode>

@@ -1,9 +1,9 @@
 import { articleLabel, formatRate, reasonBody, reasonText } from '../policyText';
 
 describe('articleLabel', () => {
-  it('gives the Chinese article number with the API form', () => {
-    expect(articleLabel('Art 17')).toBe('第17条 / Art 17');
-    expect(articleLabel('Art 2, 4')).toBe('第2、4条 / Art 2, 4');
+  it('writes the article in the one format of the language (zh-CN by default)', () => {
+    expect(articleLabel('Art 17')).toBe('第十七条');
+    expect(articleLabel('Art 2, 4')).toBe('第二、四条');
   });
 
   it('returns anything else as sent', () => {
@@ -16,7 +16,7 @@ describe('reasonText', () => {
   const reason = { article: 'Art 11', code: 'PER_LOAN_CAP', message: 'Per-loan cap 1500000.00 reduces F0' };
 
   it('puts the article first, then the step and the message', () => {
-    expect(reasonText(reason)).toBe('第11条 / Art 11 · 单笔上限：Per-loan cap 1500000.00 reduces F0');
+    expect(reasonText(reason)).toBe('第十一条 · 单笔上限：Per-loan cap 1500000.00 reduces F0');
     expect(reasonBody(reason)).toBe('单笔上限：Per-loan cap 1500000.00 reduces F0');
   });
 });

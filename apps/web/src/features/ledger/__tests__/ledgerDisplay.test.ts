@@ -68,6 +68,6 @@ describe('articleLabel', () => {
     expect(articleLabel('Art 19')).toBe('第十九条');
     expect(articleLabel('Art 24')).toBe('第二十四条');
     expect(articleLabel('Art 20')).toBe('第二十条');
-    expect(articleLabel('Art 2, 4')).toBe('Art 2, 4');
+    expect(articleLabel('Art 2, 4')).toBe('第二、四条');
   });
 });

@@ -59,18 +59,18 @@ describe('overdueColor (thresholds from the policy in force)', () => {
 
 describe('articleLabel and coverage reasons', () => {
   it('writes articles the Chinese way', () => {
-    expect(articleLabel('Art 12')).toBe('第12条');
-    expect(articleLabel('Art 2, 4')).toBe('第2、4条');
-    expect(articleLabel('Art 6.3')).toBe('第6.3条');
+    expect(articleLabel('Art 12')).toBe('第十二条');
+    expect(articleLabel('Art 2, 4')).toBe('第二、四条');
+    expect(articleLabel('Art 6.3')).toBe('第六条第三款');
     expect(articleLabel('§2')).toBe('§2');
   });
 
   it('translates known reason codes and falls back to the API message', () => {
     expect(reasonText({ article: 'Art 13', code: 'PURPOSE_FORBIDDEN', message: 'x' })).toBe(
-      '第13条 贷款用途属禁止用途',
+      '第十三条 贷款用途属禁止用途',
     );
     expect(reasonText({ article: 'Art 99', code: 'NEW_RULE', message: 'A new rule' })).toBe(
-      '第99条 A new rule',
+      '第九十九条 A new rule',
     );
     expect(purposeLabel('RND')).toBe('技术研发');
     expect(purposeLabel('SPACE')).toBe('SPACE');

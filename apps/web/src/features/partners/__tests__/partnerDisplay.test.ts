@@ -1,11 +1,4 @@
-import {
-  agreementPhase,
-  articleZh,
-  formatRate,
-  partnerStatusLabel,
-  percentToRate,
-  refusalText,
-} from '../partnerDisplay';
+import { agreementPhase, articleZh, formatRate, partnerStatusLabel, percentToRate } from '../partnerDisplay';
 
 describe('formatRate', () => {
   it.each([
@@ -68,16 +61,6 @@ describe('articleZh', () => {
 
   it('leaves anything else as sent', () => {
     expect(articleZh('R5.8')).toBe('R5.8');
-  });
-});
-
-describe('refusalText', () => {
-  it('names the kind of refusal and the article', () => {
-    expect(refusalText('POLICY_VIOLATION', 'guarantorRate 35% is below the minimum 40%', 'Art 14')).toBe(
-      '不符合管理办法（第十四条）：guarantorRate 35% is below the minimum 40%',
-    );
-    expect(refusalText('FORBIDDEN', 'x')).toBe('无权执行此操作：x');
-    expect(refusalText(undefined, 'x')).toBe('操作失败：x');
   });
 });
 
