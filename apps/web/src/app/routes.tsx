@@ -22,6 +22,10 @@ import { LineChartOutlined } from '@ant-design/icons';
 import { ForecastPage } from '../features/forecast/ForecastPage';
 import { PropertySafetyOutlined } from '@ant-design/icons';
 import { FundPage } from '../features/fund/FundPage';
+import { AuditOutlined, SafetyCertificateOutlined, TrophyOutlined } from '@ant-design/icons';
+import { ActivityLogPage } from '../features/audit/ActivityLogPage';
+import { AuditEngagementsPage } from '../features/audit/AuditEngagementsPage';
+import { EvaluationPage } from '../features/evaluation/EvaluationPage';
 import { allows, type Access } from './access';
 import { HOME_PATH } from './hashPath';
 import type { ViewerPermissions } from './viewer.graphql';
@@ -129,6 +133,28 @@ export const ROUTES: readonly AppRoute[] = [
     icon: <PropertySafetyOutlined />,
     Page: FundPage,
     shownTo: { reads: 'FundGovernance' },
+  },
+  // Issue 12: the partner evaluation (Art 23; a partner sees its own), the activity log and audit engagements (Art 20).
+  {
+    path: '/evaluations',
+    label: '绩效评价',
+    icon: <TrophyOutlined />,
+    Page: EvaluationPage,
+    shownTo: { reads: 'PartnerEvaluation' },
+  },
+  {
+    path: '/activity',
+    label: '操作日志',
+    icon: <SafetyCertificateOutlined />,
+    Page: ActivityLogPage,
+    shownTo: { reads: 'ActivityRecord' },
+  },
+  {
+    path: '/audit',
+    label: '审计委托',
+    icon: <AuditOutlined />,
+    Page: AuditEngagementsPage,
+    shownTo: { reads: 'ActivityRecord' },
   },
 ];
 
