@@ -100,7 +100,7 @@ describeIfBrowser('browser: bank B lends to an enterprise only bank A could see 
 
     await fillTerms(dialog, CONTRACT_NO, '2,000,000');
     // The purpose is prefilled with the first one the measures allow, its article from the policy.
-    await dialog.getByText('贷款用途（第13条）').waitFor();
+    await dialog.getByText('贷款用途（第十三条）').waitFor();
     mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
     await dialog.screenshot({ path: path.join(ROOT, 'test-results/bank-b-register-dialog.png') });
 

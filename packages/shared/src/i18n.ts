@@ -36,9 +36,9 @@ export function langFromAcceptLanguage(header: string | null | undefined, fallba
   return fallback;
 }
 
-const ARTICLE = /^Art\s+(\d+(?:\s*,\s*\d+)*)$/;
+const ARTICLE = /^Art\s+(\d+(?:\.\d+)?(?:\s*,\s*\d+(?:\.\d+)?)*)$/;
 
-/** "Art 12" → [12]; "Art 2, 4" → [2, 4]; anything else (not an article of the measures) → null. */
+/** "Art 12" → [12]; "Art 2, 4" → [2, 4]; "Art 6.3" → [6.3]; anything else (not an article of the measures) → null. */
 export function articleNumbers(article: string): number[] | null {
   const match = ARTICLE.exec(article.trim());
   return match ? match[1].split(/\s*,\s*/).map(Number) : null;
@@ -62,13 +62,22 @@ export function chineseNumeral(n: number): string {
 
 /**
  * The one article format per language: "Art 12" → "第十二条" (zh-CN) or "Art 12" (en);
- * "Art 2, 4" → "第二、四条" / "Art 2, 4". Text that is not an article is returned as it came.
+ * "Art 2, 4" → "第二、四条" / "Art 2, 4"; "Art 6.3" → "第六条第三款". Text that is not an article is returned
+ * as it came.
  */
 export function formatArticle(article: string, lang: Lang): string {
   const numbers = articleNumbers(article);
   if (!numbers) return article;
   if (lang === 'en') return `Art ${numbers.join(', ')}`;
-  return `第${numbers.map(chineseNumeral).join('、')}条`;
+  // "Art 6.3" is paragraph 3 of article 6: 第六条第三款.
+  const zh = numbers.map((n) => {
+    const [article, paragraph] = String(n).split('.').map(Number);
+    return paragraph
+      ? `${chineseNumeral(article)}条第${chineseNumeral(paragraph)}款`
+      : chineseNumeral(article);
+  });
+  const last = zh[zh.length - 1];
+  return `第${zh.join('、')}${last.endsWith('款') ? '' : '条'}`;
 }
 
 const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?$/;

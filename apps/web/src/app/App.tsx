@@ -1,7 +1,7 @@
 import { ApolloProvider } from '@apollo/client/react';
 import { App as AntApp, ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
 import { LoginPage } from '../features/auth/LoginPage';
+import { antdLocale, useLang } from '../i18n';
 import { createApolloClient } from './apollo';
 import { AppShell } from './AppShell';
 import { useSession } from './session';
@@ -11,8 +11,9 @@ const client = createApolloClient();
 
 export function App() {
   const { signedIn } = useSession();
+  const lang = useLang();
   return (
-    <ConfigProvider locale={zhCN}>
+    <ConfigProvider locale={antdLocale(lang)}>
       <AntApp>
         <ApolloProvider client={client}>{signedIn ? <AppShell /> : <LoginPage />}</ApolloProvider>
       </AntApp>

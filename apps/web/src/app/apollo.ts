@@ -11,6 +11,7 @@ import type { ErrorLike } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
 import { ERROR_CODES } from '@ipfund/shared';
+import { currentLang } from '../i18n';
 import { isSignedIn, logout, type LogoutReason } from './session';
 
 /** The API rejected the caller's credentials: a missing, expired or revoked token. */
@@ -32,6 +33,11 @@ const uploadHeaderLink = new SetContextLink((prevContext, operation) =>
     ? { headers: { ...prevContext.headers, 'x-ipfund-upload': '1' } }
     : {},
 );
+
+/** Server text (error messages) in the language the user chose (issue 11; the API reads Accept-Language). */
+const acceptLanguageLink = new SetContextLink((prevContext) => ({
+  headers: { ...prevContext.headers, 'accept-language': currentLang() },
+}));
 
 const LOGOUT_MUTATION = gql`
   mutation Logout {
@@ -63,6 +69,7 @@ export function createApolloClient(): ApolloClient {
     link: ApolloLink.from([
       logoutOnUnauthenticated,
       uploadHeaderLink,
+      acceptLanguageLink,
       new HttpLink({ uri: '/graphql', credentials: 'same-origin' }),
     ]),
     cache: new InMemoryCache(),

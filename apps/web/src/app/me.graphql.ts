@@ -1,19 +1,12 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { OrgKind } from '@ipfund/shared';
+import { graphql } from '../gql';
+import type { CurrentUserFieldsFragment, MeQuery } from '../gql/graphql';
 
-export interface CurrentUser {
-  id: string;
-  username: string;
-  displayName: string;
-  organization: { id: string; name: string; kind: OrgKind };
-}
-
-export interface MeData {
-  me: CurrentUser | null;
-}
+/** Types generated from the schema (apps/web/codegen.ts). */
+export type CurrentUser = CurrentUserFieldsFragment;
+export type MeData = MeQuery;
 
 /** Shared by the `me` query and the login mutation, so the login answer can seed the `me` cache entry. */
-export const CURRENT_USER_FIELDS = gql`
+export const CURRENT_USER_FIELDS = graphql(`
   fragment CurrentUserFields on User {
     id
     username
@@ -24,13 +17,12 @@ export const CURRENT_USER_FIELDS = gql`
       kind
     }
   }
-`;
+`);
 
-export const ME_QUERY: TypedDocumentNode<MeData, Record<string, never>> = gql`
+export const ME_QUERY = graphql(`
   query Me {
     me {
       ...CurrentUserFields
     }
   }
-  ${CURRENT_USER_FIELDS}
-`;
+`);

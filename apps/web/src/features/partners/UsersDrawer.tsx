@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, App, Button, Divider, Drawer, Form, Input, Popconfirm, Table, Tag } from 'antd';
+import { App, Button, Divider, Drawer, Form, Input, Popconfirm, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { mutationErrorText } from './mutationError';
+import { ErrorAlert, errorText } from '../../lib/ErrorAlert';
 import {
   CREATE_USER,
   DEACTIVATE_USER,
@@ -43,7 +43,7 @@ export function UsersDrawer({
       message.success('用户已创建');
       form.resetFields();
     } catch (err) {
-      message.error(mutationErrorText(err));
+      message.error(errorText(err));
     }
   }
 
@@ -52,7 +52,7 @@ export function UsersDrawer({
       await deactivate({ variables: { userId: user.id } });
       message.success(`已停用 ${user.username}`);
     } catch (err) {
-      message.error(mutationErrorText(err));
+      message.error(errorText(err));
     }
   }
 
@@ -96,7 +96,7 @@ export function UsersDrawer({
       onClose={onClose}
       destroyOnHidden
     >
-      {error && <Alert type="error" showIcon title="用户列表加载失败" description={error.message} />}
+      {error && <ErrorAlert title="用户列表加载失败" error={error} />}
       <Table
         rowKey="id"
         size="small"
