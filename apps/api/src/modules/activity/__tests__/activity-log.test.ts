@@ -1,4 +1,6 @@
+import ExcelJS from 'exceljs';
 import type { OrgKind } from '@ipfund/shared';
+import { EXPORT_ROUTES } from '../../../export/http';
 import { enterTenant } from '../../../db/tenant';
 import { createTestApp, type TestApp } from '../../../testing/test-app';
 import { ok, otherKinds, refusal, tokensByKind } from '../../../testing/kinds';
@@ -248,5 +250,37 @@ describe('the activity log browser (Art 20)', () => {
         await app.gql(LOG, { f: { fromDate: '2026-12-01', toDate: '2026-11-01' } }, tokens.FUND_MANAGER),
       ).code,
     ).toBe('BAD_USER_INPUT');
+  });
+
+  it('exports the same filtered rows as xlsx; a bank is refused with the article', async () => {
+    const route = EXPORT_ROUTES.find((x) => x.path === '/activity.xlsx')!;
+    const query = { operation: 'ledger.', outcome: 'OK' };
+    const file = await route.handle({
+      actor: await app.actor('finance'),
+      services: app.services,
+      params: {},
+      query,
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file!.content as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0];
+    const shown = await page({ operation: 'ledger.', outcome: 'OK' }, 100);
+    const ids: number[] = [];
+    sheet.eachRow((row, n) => {
+      if (n > 1) ids.push(Number(row.getCell(1).value));
+    });
+    expect(ids.slice(0, shown.edges.length)).toEqual(shown.edges.map((e) => Number(e.node.id)));
+    expect(sheet.getRow(2).getCell(10).value).toBe('成功');
+    await expect(
+      route.handle({ actor: await app.actor('bank-a'), services: app.services, params: {}, query: {} }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN', article: 'Art 20' });
+    await expect(
+      route.handle({
+        actor: await app.actor('manager'),
+        services: app.services,
+        params: {},
+        query: { fromDate: 'x' },
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 });
