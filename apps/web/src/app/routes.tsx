@@ -20,6 +20,9 @@ import { EnterprisesPage } from '../features/enterprises/EnterprisesPage';
 import { LedgerPage } from '../features/ledger/LedgerPage';
 import { LineChartOutlined } from '@ant-design/icons';
 import { ForecastPage } from '../features/forecast/ForecastPage';
+import { FileTextOutlined, SolutionOutlined } from '@ant-design/icons';
+import { ReportsPage } from '../features/reports/ReportsPage';
+import { FinancialsPage } from '../features/financials/FinancialsPage';
 import { PropertySafetyOutlined } from '@ant-design/icons';
 import { FundPage } from '../features/fund/FundPage';
 import { AuditOutlined, SafetyCertificateOutlined, TrophyOutlined } from '@ant-design/icons';
@@ -125,6 +128,22 @@ export const ROUTES: readonly AppRoute[] = [
     icon: <LineChartOutlined />,
     Page: ForecastPage,
     shownTo: { reads: 'FundForecast' },
+  },
+  // Issue 12: the fund's operation reports (Art 6.6), for the offices, the manager and the auditor.
+  {
+    path: '/reports',
+    label: '运营报告',
+    icon: <FileTextOutlined />,
+    Page: ReportsPage,
+    shownTo: { reads: 'FundReport' },
+  },
+  // Issue 12: borrowers' quarterly statements (Art 22): the programme's collection, a bank's borrowers', an enterprise's own.
+  {
+    path: '/financials',
+    label: '企业财务报表',
+    icon: <SolutionOutlined />,
+    Page: FinancialsPage,
+    shownTo: { reads: 'FinancialStatement' },
   },
   // Issue 12: the fund's governance — capital, annual work plan, termination (Art 3, 5, 6.5, 24).
   {

@@ -31,6 +31,7 @@ export interface FundReportContent {
   policyId: string;
   articles: {
     report: string;
+    capital: string;
     fundUse: string;
     interest: string;
     recovery: string;
@@ -428,6 +429,7 @@ export async function computeFundReport(
     policyId: policy.id,
     articles: {
       report: policy.provisions.operationReports.article,
+      capital: policy.initialCapital.article,
       fundUse: policy.provisions.fundUse.article,
       interest: policy.provisions.interestAccount.article,
       recovery: policy.provisions.recovery.article,

@@ -38,7 +38,7 @@ export function moneyLines(c: FundReportContent): { label: string; amount: strin
     { label: '期末利息子账户余额', amount: c.balances.interestClosing, article: a.interest },
     { label: '期初应收追偿返还款', amount: c.balances.recoveriesReceivableOpening, article: a.recovery },
     { label: '期末应收追偿返还款', amount: c.balances.recoveriesReceivableClosing, article: a.recovery },
-    { label: '本期财政出资', amount: c.flows.capitalReceived, article: a.fundUse },
+    { label: '本期财政出资', amount: c.flows.capitalReceived, article: a.capital },
     { label: '本期风险补偿支出', amount: c.flows.compensationPaid, article: a.fundUse },
     { label: '本期确认追偿返还', amount: c.flows.recoveriesRecognised, article: a.recovery },
     { label: '本期收到追偿返还款', amount: c.flows.recoveriesReceived, article: a.recovery },

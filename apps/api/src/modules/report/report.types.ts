@@ -11,6 +11,7 @@ import { DateScalar, DecimalScalar } from '../../graphql/scalars';
 })
 export class FundReportArticlesType {
   @Field() report: string;
+  @Field() capital: string;
   @Field() fundUse: string;
   @Field() interest: string;
   @Field() recovery: string;

@@ -66,7 +66,7 @@ describe('submitting and correcting (Art 22)', () => {
     const first = ok(
       await app.gql<{ submitFinancialStatement: Statement }>(
         SUBMIT,
-        { i: input(ent1, '2026-Q3') },
+        { i: input(ent1, '2025-Q3') },
         tokens.ENTERPRISE,
       ),
     ).submitFinancialStatement;
@@ -76,17 +76,17 @@ describe('submitting and correcting (Art 22)', () => {
       correctionReason: null,
       submittedOrgKind: 'ENTERPRISE',
     });
-    expect(refusal(await app.gql(SUBMIT, { i: input(ent1, '2026-Q3') }, tokens.ENTERPRISE))).toEqual({
+    expect(refusal(await app.gql(SUBMIT, { i: input(ent1, '2025-Q3') }, tokens.ENTERPRISE))).toEqual({
       code: 'CONFLICT',
       article: 'Art 22',
     });
     expect(
-      refusal(await app.gql(CORRECT, { i: input(ent1, '2026-Q3'), r: ' ' }, tokens.ENTERPRISE)).code,
+      refusal(await app.gql(CORRECT, { i: input(ent1, '2025-Q3'), r: ' ' }, tokens.ENTERPRISE)).code,
     ).toBe('BAD_USER_INPUT');
     const second = ok(
       await app.gql<{ correctFinancialStatement: Statement }>(
         CORRECT,
-        { i: input(ent1, '2026-Q3', { revenue: '3350000.00' }), r: '营业收入更正' },
+        { i: input(ent1, '2025-Q3', { revenue: '3350000.00' }), r: '营业收入更正' },
         tokens.ENTERPRISE,
       ),
     ).correctFinancialStatement;
@@ -94,7 +94,7 @@ describe('submitting and correcting (Art 22)', () => {
     const history = ok(
       await app.gql<{ financialStatements: Statement[] }>(
         LIST,
-        { e: ent1, q: '2026-Q3' },
+        { e: ent1, q: '2025-Q3' },
         tokens.FUND_MANAGER,
       ),
     ).financialStatements;
@@ -110,6 +110,23 @@ describe('submitting and correcting (Art 22)', () => {
     await expect(
       app.ds.query(`UPDATE enterprise_financial_statements SET revenue = 1 WHERE id = $1`, [first.id]),
     ).rejects.toThrow();
+  });
+
+  it('two concurrent submissions for one quarter give one version 1 and one CONFLICT', async () => {
+    const both = await Promise.all([
+      app.gql<{ submitFinancialStatement: Statement }>(
+        SUBMIT,
+        { i: input(ent1, '2024-Q4') },
+        tokens.ENTERPRISE,
+      ),
+      app.gql<{ submitFinancialStatement: Statement }>(
+        SUBMIT,
+        { i: input(ent1, '2024-Q4') },
+        tokens.FUND_MANAGER,
+      ),
+    ]);
+    expect(both.filter((r) => r.data?.submitFinancialStatement?.version === 1)).toHaveLength(1);
+    expect(both.map((r) => refusal(r).code).filter(Boolean)).toEqual(['CONFLICT']);
   });
 
   it('refuses malformed figures, a malformed quarter and a quarter not yet ended', async () => {
@@ -329,6 +346,61 @@ describe('collection and reminders', () => {
       ),
     ).financialStatementCollection.rows.find((r) => r.enterpriseId === missing.enterpriseId)!;
     expect(mine.viewerCan).toEqual(['financials.remind']);
+
+    // The reminder is on record for the programme and for the enterprise reminded, no one else.
+    const REMINDERS = `query($q: String!) { financialStatementReminders(quarter: $q) { enterpriseId quarter } }`;
+    for (const kind of [
+      'IP_BUREAU',
+      'FINANCE_BUREAU',
+      'FINANCIAL_OFFICE',
+      'FUND_MANAGER',
+      'AUDITOR',
+    ] as OrgKind[]) {
+      const seen = ok(
+        await app.gql<{ financialStatementReminders: { enterpriseId: string }[] }>(
+          REMINDERS,
+          { q: '2025-Q4' },
+          tokens[kind],
+        ),
+      ).financialStatementReminders;
+      expect(seen.map((r) => r.enterpriseId)).toEqual([missing.enterpriseId]);
+    }
+    const [login] = (await app.ds.query(
+      `SELECT u.username FROM users u JOIN enterprises e ON e.organization_id = u.organization_id WHERE e.id = $1`,
+      [missing.enterpriseId],
+    )) as { username: string }[];
+    const reminded = await app.login(login.username);
+    expect(
+      ok(
+        await app.gql<{ financialStatementReminders: { enterpriseId: string }[] }>(
+          REMINDERS,
+          { q: '2025-Q4' },
+          reminded,
+        ),
+      ).financialStatementReminders.map((r) => r.enterpriseId),
+    ).toEqual([missing.enterpriseId]);
+    for (const kind of ['LENDING_BANK', 'GUARANTOR'] as OrgKind[]) {
+      expect(
+        ok(
+          await app.gql<{ financialStatementReminders: unknown[] }>(
+            REMINDERS,
+            { q: '2025-Q4' },
+            tokens[kind],
+          ),
+        ).financialStatementReminders,
+      ).toEqual([]);
+    }
+    if (login.username !== USER_OF_KIND.ENTERPRISE) {
+      expect(
+        ok(
+          await app.gql<{ financialStatementReminders: unknown[] }>(
+            REMINDERS,
+            { q: '2025-Q4' },
+            tokens.ENTERPRISE,
+          ),
+        ).financialStatementReminders,
+      ).toEqual([]);
+    }
 
     // The quarterly report carries the same collection (Art 6.6, 22).
     const report = ok(
