@@ -22,7 +22,23 @@ import {
 export const MAX_TAPE_BYTES = 5 * 1024 * 1024;
 export const MAX_TAPE_ROWS = 10_000;
 
-export const TAPE_FIELDS = ['contractNo', 'asOf', 'outstandingPrincipal', 'earliestUnpaidDueDate'] as const;
+/** A status report of a registered loan (Art 12, 16): the tape as it always was. */
+export const STATUS_FIELDS = ['contractNo', 'asOf', 'outstandingPrincipal', 'earliestUnpaidDueDate'] as const;
+/**
+ * A new loan to register (issue 11): every field of registerLoan, the borrower by its credit code, the
+ * guarantor by name and the pledged IP by registration number (patents and trademarks, ";"-separated).
+ */
+export const REGISTRATION_FIELDS = [
+  'enterpriseCreditCode',
+  'principal',
+  'ipPledgedPrincipal',
+  'guarantorName',
+  'issuedOn',
+  'maturesOn',
+  'purpose',
+  'collateralNos',
+] as const;
+export const TAPE_FIELDS = [...STATUS_FIELDS, ...REGISTRATION_FIELDS] as const;
 export type TapeField = (typeof TAPE_FIELDS)[number];
 
 /** Header names accepted for each column, Chinese and English; compared after `normalizeHeader`. */
@@ -48,10 +64,44 @@ export const TAPE_COLUMNS: Record<TapeField, { zh: string; required: boolean; al
       required: false,
       aliases: ['earliestunpaidduedate', 'earliestunpaid', '最早未还到期日', '最早未还款日', '最早逾期日'],
     },
+    enterpriseCreditCode: {
+      zh: '统一社会信用代码',
+      required: false,
+      aliases: ['enterprisecreditcode', 'creditcode', '统一社会信用代码', '企业信用代码', '信用代码'],
+    },
+    principal: {
+      zh: '贷款本金',
+      required: false,
+      aliases: ['principal', '贷款本金', '贷款金额', '放款金额'],
+    },
+    ipPledgedPrincipal: {
+      zh: '知识产权质押部分',
+      required: false,
+      aliases: ['ippledgedprincipal', '知识产权质押部分', '知识产权质押金额', '质押部分本金'],
+    },
+    guarantorName: {
+      zh: '担保机构',
+      required: false,
+      aliases: ['guarantorname', 'guarantor', '担保机构', '担保机构名称'],
+    },
+    issuedOn: { zh: '放款日', required: false, aliases: ['issuedon', '放款日', '放款日期', '发放日期'] },
+    maturesOn: { zh: '到期日', required: false, aliases: ['matureson', 'maturity', '到期日', '贷款到期日'] },
+    purpose: { zh: '贷款用途', required: false, aliases: ['purpose', '贷款用途', '用途'] },
+    collateralNos: {
+      zh: '质押知识产权登记号',
+      required: false,
+      aliases: ['collateralnos', 'collateral', '质押知识产权登记号', '质押专利商标号', '质押物登记号'],
+    },
   };
 
 /** The template's header: Chinese with the English name in brackets, either half is recognised. */
-export const TEMPLATE_HEADERS: readonly string[] = TAPE_FIELDS.map((f) => `${TAPE_COLUMNS[f].zh}(${f})`);
+export const TEMPLATE_HEADERS: readonly string[] = STATUS_FIELDS.map((f) => `${TAPE_COLUMNS[f].zh}(${f})`);
+
+/** The header of a tape of new loans (issue 11): the contract number and every registration field. */
+export const REGISTRATION_TEMPLATE_HEADERS: readonly string[] = [
+  'contractNo' as const,
+  ...REGISTRATION_FIELDS,
+].map((f) => `${TAPE_COLUMNS[f].zh}(${f})`);
 
 export type RawCell = string | number | Date | null;
 
@@ -148,7 +198,10 @@ function mapHeader(labels: readonly string[], line: number) {
     found[field] = label;
     columns.set(index, field);
   });
-  for (const field of TAPE_FIELDS) {
+  // A tape of new loans (its registration columns present) needs no status columns; rows that name a
+  // registered loan are then checked for them one by one.
+  const registering = found.principal !== undefined && found.issuedOn !== undefined;
+  for (const field of registering ? (['contractNo'] as const) : TAPE_FIELDS) {
     if (TAPE_COLUMNS[field].required && found[field] === undefined) {
       problems.push({
         line,

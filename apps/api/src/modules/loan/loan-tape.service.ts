@@ -5,7 +5,10 @@ import type { BusinessClock } from '../../common/business-clock';
 import type { UseCaseRunner } from '../../common/use-case';
 import type { Access } from '../../authz/access';
 import type { LoanEntity } from './loan.entity';
-import type { AcceptedStatus, LoanService } from './loan.service';
+import type { AcceptedStatus, LoanService, RegisterLoanCommand } from './loan.service';
+import { AppError } from '../../common/errors';
+import type { EntityManager } from 'typeorm';
+import { LOAN_PURPOSES, type LoanPurpose } from '@ipfund/policy';
 import { statusReportProblems } from './loan-status.rules';
 import {
   decodeTape,
@@ -27,6 +30,16 @@ export interface TapeResult {
   validRows: number;
   applied: number;
   errors: TapeProblem[];
+  /** New loans registered by the file (issue 11); 0 unless applied. */
+  registered: number;
+  newLoans: { line: number; contractNo: string; loanId: string | null; covered: boolean }[];
+}
+
+interface RegisteredRow {
+  line: number;
+  contractNo: string;
+  loanId: string;
+  covered: boolean;
 }
 
 /** At most this many problems are listed; a file with more has a systematic fault. */
@@ -73,23 +86,78 @@ export class LoanTapeService {
       const seen = new Map<string, number>();
       // A file refused as a whole (header, size) is not checked row by row: the rows mean nothing yet.
       const fileOk = parsed.fileProblems.length === 0;
-      for (const row of fileOk ? parsed.rows : []) {
+      // Issue 11: a row naming a contract the bank has not registered, with the registration columns
+      // filled in, is a new loan. It is registered by registerLoan's own code in this transaction (a
+      // savepoint per row, so a refused row leaves the others), and rolled back below unless applied.
+      const newRows = fileOk
+        ? parsed.rows.filter(
+            (r) => !byContract.has(tapeText(r.cells.contractNo)) && tapeText(r.cells.principal) !== '',
+          )
+        : [];
+      const registered: RegisteredRow[] = [];
+      if (newRows.length) {
+        // Registering is new business: the operations table's loan.register, with its article.
+        this.access.requireOperation(actor, 'loan.register');
+        await em.query('SAVEPOINT tape_new_loans');
+        for (const row of newRows) {
+          const line = row.line;
+          const contractNo = tapeText(row.cells.contractNo);
+          const earlier = seen.get(contractNo);
+          if (earlier !== undefined) {
+            errors.push({
+              line,
+              column: column('contractNo'),
+              field: 'contractNo',
+              code: 'DUPLICATE_CONTRACT',
+              reason: `Contract ${contractNo} is already on line ${earlier}`,
+            });
+            continue;
+          }
+          seen.set(contractNo, line);
+          const command = await registrationCommand(em, row, column);
+          if ('problems' in command) {
+            errors.push(...command.problems);
+            continue;
+          }
+          await em.query('SAVEPOINT tape_row');
+          try {
+            const loan = await this.loans.registerIn(em, actor, command, {
+              target: () => undefined,
+              detail: () => undefined,
+            });
+            await em.query('RELEASE SAVEPOINT tape_row');
+            registered.push({ line, contractNo, loanId: loan.id, covered: loan.covered });
+          } catch (err) {
+            await em.query('ROLLBACK TO SAVEPOINT tape_row');
+            if (!(err instanceof AppError)) throw err;
+            errors.push({ line, column: null, field: null, code: err.messageKey, reason: err.message });
+          }
+        }
+      }
+      const newRowSet = new Set(newRows);
+      for (const row of fileOk ? parsed.rows.filter((r) => !newRowSet.has(r)) : []) {
         const rowErrors = this.checkRow(row, byContract, seen, today, column);
         if (rowErrors.length) errors.push(...rowErrors);
         else accepted.push(this.toStatus(row, byContract));
       }
 
+      const valid = accepted.length + registered.length;
       const apply =
         fileOk &&
         (input.mode === 'APPLY_VALID_ROWS' ||
-          (input.mode === 'APPLY_ALL_OR_NOTHING' && accepted.length === parsed.rows.length));
+          (input.mode === 'APPLY_ALL_OR_NOTHING' && valid === parsed.rows.length));
+      if (newRows.length)
+        await em.query(apply ? 'RELEASE SAVEPOINT tape_new_loans' : 'ROLLBACK TO SAVEPOINT tape_new_loans');
       if (apply) await this.loans.writeStatuses(em, actor, 'TAPE', fileName, accepted);
 
       const result: TapeResult = {
         totalRows: parsed.rows.length,
-        validRows: fileOk ? accepted.length : 0,
-        applied: apply ? accepted.length : 0,
+        validRows: fileOk ? valid : 0,
+        applied: apply ? valid : 0,
         errors: errors.sort((a, b) => a.line - b.line),
+        registered: apply ? registered.length : 0,
+        // What the file's new loans would be (VALIDATE_ONLY) or are: each with the coverage decided.
+        newLoans: registered.map((r) => ({ ...r, loanId: apply ? r.loanId : null })),
       };
       detail({
         totalRows: result.totalRows,
@@ -224,4 +292,105 @@ export class LoanTapeService {
       contentBase64: Buffer.from(buffer as ArrayBuffer).toString('base64'),
     };
   }
+}
+
+/** Chinese names of the loan purposes a tape may use instead of the codes (Art 13). */
+const PURPOSE_NAMES: Readonly<Record<string, LoanPurpose>> = {
+  知识产权运营: 'IP_OPERATION',
+  研发: 'RND',
+  技术研发: 'RND',
+  技术改造: 'TECH_UPGRADE',
+  技术升级: 'TECH_UPGRADE',
+  产业化: 'INDUSTRIALISATION',
+  流动资金: 'WORKING_CAPITAL',
+  股权投资: 'EQUITY_INVESTMENT' as LoanPurpose,
+};
+
+/**
+ * A new-loan row as registerLoan's input: the borrower found by its (public) credit code in the shared
+ * library, the guarantor by name among active partner guarantors, the pledged IP by registration number.
+ * What cannot be read is a row problem; the rules themselves are registerLoan's.
+ */
+async function registrationCommand(
+  em: EntityManager,
+  row: TapeRow,
+  column: (field: TapeField) => string,
+): Promise<RegisterLoanCommand | { problems: TapeProblem[] }> {
+  const problems: TapeProblem[] = [];
+  const problem = (field: TapeField, code: string, reason: string) =>
+    problems.push({ line: row.line, column: column(field), field, code, reason });
+  const contractNo = tapeText(row.cells.contractNo);
+  if (!contractNo) problem('contractNo', 'MISSING_VALUE', 'Missing contract number');
+  const creditCode = tapeText(row.cells.enterpriseCreditCode).toUpperCase();
+  let enterpriseId = '';
+  if (!creditCode) problem('enterpriseCreditCode', 'MISSING_VALUE', 'Missing credit code of the borrower');
+  else {
+    const [e] = (await em.query(`SELECT id FROM ipfund_enterprise_by_credit_code($1)`, [creditCode])) as {
+      id: string;
+    }[];
+    if (!e)
+      problem(
+        'enterpriseCreditCode',
+        'ENTERPRISE_NOT_FOUND',
+        `No enterprise with credit code ${creditCode} in the library`,
+      );
+    else enterpriseId = e.id;
+  }
+  const principal = tapeAmount(row.cells.principal);
+  if (!principal.ok) problem('principal', 'INVALID_AMOUNT', principal.reason);
+  const ipCell = tapeText(row.cells.ipPledgedPrincipal);
+  const ip = ipCell ? tapeAmount(row.cells.ipPledgedPrincipal) : principal;
+  if (!ip.ok && ipCell) problem('ipPledgedPrincipal', 'INVALID_AMOUNT', ip.reason);
+  const issuedOn = tapeDate(row.cells.issuedOn);
+  if (!issuedOn.ok) problem('issuedOn', 'INVALID_DATE', issuedOn.reason);
+  else if (!issuedOn.value) problem('issuedOn', 'MISSING_VALUE', 'Missing issue date');
+  const maturesOn = tapeDate(row.cells.maturesOn);
+  if (!maturesOn.ok) problem('maturesOn', 'INVALID_DATE', maturesOn.reason);
+  else if (!maturesOn.value) problem('maturesOn', 'MISSING_VALUE', 'Missing maturity date');
+  const purposeText = tapeText(row.cells.purpose);
+  const purpose = (LOAN_PURPOSES as readonly string[]).includes(purposeText.toUpperCase())
+    ? (purposeText.toUpperCase() as LoanPurpose)
+    : PURPOSE_NAMES[purposeText];
+  if (!purpose) problem('purpose', 'INVALID_PURPOSE', `Unknown loan purpose "${purposeText.slice(0, 40)}"`);
+  let guarantorId: string | null = null;
+  const guarantorName = tapeText(row.cells.guarantorName);
+  if (guarantorName) {
+    const [g] = (await em.query(
+      `SELECT id FROM organizations WHERE kind = 'GUARANTOR' AND status = 'ACTIVE' AND (name = $1 OR short_name = $1)`,
+      [guarantorName],
+    )) as { id: string }[];
+    if (!g)
+      problem(
+        'guarantorName',
+        'GUARANTOR_NOT_FOUND',
+        `No active partner guarantor "${guarantorName.slice(0, 60)}"`,
+      );
+    else guarantorId = g.id;
+  }
+  const collateralIds: string[] = [];
+  for (const no of tapeText(row.cells.collateralNos)
+    .split(/[;；,，\s]+/)
+    .filter(Boolean)) {
+    const found = (await em.query(
+      `SELECT id FROM ipfund_ip_asset_by_registration('PATENT', $1)
+        UNION ALL SELECT id FROM ipfund_ip_asset_by_registration('TRADEMARK', $1)`,
+      [no],
+    )) as { id: string }[];
+    if (!found.length)
+      problem('collateralNos', 'IP_NOT_FOUND', `No patent or trademark ${no.slice(0, 60)} in the library`);
+    else collateralIds.push(found[0].id);
+  }
+  if (problems.length || !principal.ok || !ip.ok || !issuedOn.ok || !maturesOn.ok || !purpose)
+    return { problems };
+  return {
+    enterpriseId,
+    contractNo,
+    principal: principal.value,
+    ipPledgedPrincipal: ip.value,
+    guarantorId,
+    issuedOn: issuedOn.value!,
+    maturesOn: maturesOn.value!,
+    purpose,
+    collateralIds,
+  };
 }

@@ -149,6 +149,8 @@ export class LoanResolver {
       totalRows: r.totalRows,
       validRows: r.validRows,
       applied: r.applied,
+      registered: r.registered,
+      newLoans: r.newLoans,
       errors: r.errors.map((e) => ({
         line: e.line,
         column: e.column,

@@ -8,7 +8,7 @@ import type { Scope } from '../../authz/scope';
 import type { BusinessClock } from '../../common/business-clock';
 import { badInput, conflict, notFound, policyViolation } from '../../common/errors';
 import type { PolicyBook } from '../../common/policy-book';
-import type { UseCaseRunner } from '../../common/use-case';
+import type { UseCaseRunner, UseCaseScope } from '../../common/use-case';
 import { IpAssetEntity, type EnterpriseEntity } from '../enterprise/enterprise.entity';
 import { OrganizationEntity } from '../org/org.entity';
 import { isUuid } from '../../common/ids';
@@ -157,6 +157,23 @@ export class LoanService {
    */
   async register(actor: Actor, input: RegisterLoanCommand): Promise<LoanEntity> {
     return this.useCases.run(actor, 'loan.register', async ({ em, scope, target, detail }) => {
+      const saved = await this.registerIn(em, actor, input, { target, detail });
+      return (await this.visibleById(scope, saved.id))!;
+    });
+  }
+
+  /**
+   * The registration itself, inside a transaction the caller opened under the bank's tenant settings:
+   * registerLoan's use case, and the loan tape's new-loan rows (one transaction for the whole file).
+   */
+  async registerIn(
+    em: EntityManager,
+    actor: Actor,
+    input: RegisterLoanCommand,
+    record: Pick<UseCaseScope, 'target' | 'detail'>,
+  ): Promise<LoanEntity> {
+    const { target, detail } = record;
+    {
       const contractNo = input.contractNo.trim();
       detail({ contractNo });
       if (!contractNo || contractNo.length > MAX_CONTRACT_NO) {
@@ -299,8 +316,8 @@ export class LoanService {
         principal: principal.toString(),
         ipPledgedPrincipal: ipPledged.toString(),
       });
-      return (await this.visibleById(scope, saved.id))!;
-    });
+      return saved;
+    }
   }
 
   /** Art 14: the guarantor of a three-party loan acknowledges it. Acknowledging again changes nothing. */

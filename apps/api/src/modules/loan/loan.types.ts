@@ -300,6 +300,18 @@ export class LoanTapeErrorType {
   reason: string;
 }
 
+@ObjectType('LoanTapeNewLoan')
+export class LoanTapeNewLoanType {
+  @Field(() => Int)
+  line: number;
+  @Field()
+  contractNo: string;
+  @Field(() => ID, { nullable: true })
+  loanId: string | null;
+  @Field({ description: 'Coverage as registerLoan decides it (R2)' })
+  covered: boolean;
+}
+
 @ObjectType('LoanTapeResult')
 export class LoanTapeResultType {
   @Field(() => Int)
@@ -313,6 +325,15 @@ export class LoanTapeResultType {
 
   @Field(() => [LoanTapeErrorType])
   errors: LoanTapeErrorType[];
+
+  @Field(() => Int, { description: 'New loans the file registered (issue 11); 0 unless applied' })
+  registered: number;
+
+  @Field(() => [LoanTapeNewLoanType], {
+    description:
+      'The file\u2019s new loans that passed registration, with the coverage decided (loanId null unless applied)',
+  })
+  newLoans: LoanTapeNewLoanType[];
 }
 
 export enum TapeFormat {
