@@ -16,6 +16,7 @@
  * Timings live here and in the docs, never in tests.
  */
 import { execFileSync, spawn } from 'node:child_process';
+import { Session } from 'node:inspector/promises';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
@@ -58,6 +59,7 @@ const ids: Record<string, string> = {};
 const lines: string[] = [];
 const growth: string[] = [];
 const loads: string[] = [];
+const profile: string[] = [];
 
 const ms = (x: number | undefined) =>
   x === undefined || Number.isNaN(x) ? '—' : x < 10 ? x.toFixed(2) : x.toFixed(1);
@@ -353,6 +355,8 @@ afterAll(async () => {
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...lines,
     '',
+    ...profile,
+    '',
     '### Cost growth (single client, median of 20, ms)',
     '',
     '| loans | bank page (50) | manager page (100) | bankRisks all | bankRisks own | generator s |',
@@ -434,3 +438,63 @@ it('each read: the same answer as raw SQL, then req/s, p50 and p99 at c=1 and c=
   }
   loads.push(`after the matrix: ${uptime()}`);
 }, 3_600_000);
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string };
+  hitCount?: number;
+}
+
+/** Where a sample's time goes: by the package (or our source) of the function it is in. */
+function categoryOf(url: string, fn: string): string {
+  if (fn === '(garbage collector)') return 'garbage collection';
+  if (fn === '(idle)' || fn === '(program)') return fn;
+  const pkg = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1];
+  if (pkg) return pkg;
+  if (url.includes('/apps/api/src/')) return 'portal code (apps/api/src)';
+  if (url.startsWith('node:') || url === '') return 'node internals';
+  return 'other';
+}
+
+it('where the time goes: a CPU profile of the server under the bank page at c=16', async () => {
+  const read = reads()[0];
+  const body = JSON.stringify({ query: read.query, variables: {} });
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 500 });
+  await session.post('Profiler.start');
+  const load = await cannon(read.user, body, 16);
+  const { profile: cpu } = (await session.post('Profiler.stop')) as unknown as {
+    profile: { nodes: ProfileNode[] };
+  };
+  session.disconnect();
+  const byCategory = new Map<string, number>();
+  const byFunction = new Map<string, number>();
+  let total = 0;
+  for (const node of cpu.nodes) {
+    const hits = node.hitCount ?? 0;
+    if (!hits) continue;
+    total += hits;
+    const cat = categoryOf(node.callFrame.url, node.callFrame.functionName);
+    byCategory.set(cat, (byCategory.get(cat) ?? 0) + hits);
+    const fn = `${node.callFrame.functionName || '(anonymous)'} — ${cat}`;
+    byFunction.set(fn, (byFunction.get(fn) ?? 0) + hits);
+  }
+  const pct = (n: number) => `${((100 * n) / total).toFixed(1)} %`;
+  const top = (m: Map<string, number>, n: number) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, n);
+  profile.push(
+    '',
+    `### CPU profile of the API process (bank page, c=16, ${SECONDS} s, ${load.rps.toFixed(0)} req/s; self time)`,
+    '',
+    'The bench process hosts the API (autocannon runs in a child process); "(idle)" is time the event loop waited.',
+    '',
+    '| where | share |',
+    '| --- | ---: |',
+    ...top(byCategory, 12).map(([k, v]) => `| ${k} | ${pct(v)} |`),
+    '',
+    '| hottest functions | share |',
+    '| --- | ---: |',
+    ...top(byFunction, 15).map(([k, v]) => `| \`${k.replace(/\|/g, '\\|')}\` | ${pct(v)} |`),
+  );
+}, 600_000);
