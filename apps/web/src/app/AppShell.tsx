@@ -16,10 +16,11 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { ORG_KIND_LABELS_ZH } from '@ipfund/shared';
+import { useTranslation } from 'react-i18next';
+import { routeLabel } from '../i18n';
+import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { endSession } from './apollo';
 import { ME_QUERY, type CurrentUser } from './me.graphql';
-import { PORTAL_SHORT_TITLE, PORTAL_TITLE } from './portal';
 import { findRoute, HOME_PATH, routesFor, type AppRoute } from './routes';
 import { navigate, useHashPath } from './useHashPath';
 import { useViewerPermissions } from './useViewer';
@@ -35,6 +36,7 @@ import { useTaskCount } from '../features/tasks';
  */
 export function AppShell() {
   const client = useApolloClient();
+  const { t } = useTranslation();
   const { data, error: meError } = useQuery(ME_QUERY);
   const viewer = useViewerPermissions();
   const me = data?.me;
@@ -52,9 +54,9 @@ export function AppShell() {
     return (
       <Result
         status="error"
-        title="无法加载用户信息"
+        title={t('shell.loadUserFailed')}
         subTitle={error.message}
-        extra={<Button onClick={signOut}>退出登录</Button>}
+        extra={<Button onClick={signOut}>{t('shell.logout')}</Button>}
       />
     );
   }
@@ -71,6 +73,7 @@ function Shell({
   permissions: ViewerPermissions;
   onSignOut: () => void;
 }) {
+  const { t } = useTranslation();
   const screens = Grid.useBreakpoint();
   // Until the first measurement `lg` is undefined; assume a wide screen like the server-less first paint.
   const narrow = screens.lg === false;
@@ -87,15 +90,16 @@ function Shell({
   }, [route, fallback]);
 
   useEffect(() => {
-    document.title = route ? `${route.label} · ${PORTAL_TITLE}` : PORTAL_TITLE;
-  }, [route]);
+    const title = t('portal.title');
+    document.title = route ? `${routeLabel(route)} · ${title}` : title;
+  }, [route, t]);
 
   // A page chosen in the drawer closes it.
   useEffect(() => setDrawerOpen(false), [path]);
 
   const logout = (
     <Button icon={<LogoutOutlined />} onClick={onSignOut}>
-      退出登录
+      {t('shell.logout')}
     </Button>
   );
   const menu = (
@@ -109,11 +113,11 @@ function Shell({
         label:
           r.path === HOME_PATH && taskCount > 0 ? (
             <Space size={6}>
-              {r.label}
+              {routeLabel(r)}
               <Badge count={taskCount} overflowCount={99} size="small" data-testid="task-badge" />
             </Space>
           ) : (
-            r.label
+            routeLabel(r)
           ),
       }))}
       onClick={({ key }) => navigate(key)}
@@ -130,7 +134,7 @@ function Shell({
           <Badge dot={taskCount > 0} offset={[-6, 6]}>
             <Button
               type="text"
-              aria-label="打开菜单"
+              aria-label={t('shell.openMenu')}
               data-testid="menu-button"
               icon={<MenuOutlined style={{ color: '#fff', fontSize: 18 }} />}
               onClick={() => setDrawerOpen(true)}
@@ -142,11 +146,12 @@ function Shell({
           ellipsis
           style={{ color: '#fff', margin: 0, flex: 1, minWidth: 0 }}
         >
-          {narrow ? PORTAL_SHORT_TITLE : PORTAL_TITLE}
+          {narrow ? t('portal.shortTitle') : t('portal.title')}
         </Typography.Title>
         {!narrow && (
           <>
             <UserBadge user={me} />
+            <LanguageSwitch dark />
             {logout}
           </>
         )}
@@ -159,7 +164,7 @@ function Shell({
         )}
         <Layout.Content style={{ padding: narrow ? 12 : 24, minWidth: 0 }}>
           {route && <PageHeading route={route} />}
-          {route ? <route.Page /> : !fallback && <Alert type="info" showIcon title="暂无可访问的页面" />}
+          {route ? <route.Page /> : !fallback && <Alert type="info" showIcon title={t('shell.noPages')} />}
         </Layout.Content>
       </Layout>
       {narrow && (
@@ -170,7 +175,12 @@ function Shell({
           size={280}
           title={<UserBadge user={me} stacked />}
           styles={{ body: { padding: 0 } }}
-          footer={<HeaderActions>{logout}</HeaderActions>}
+          footer={
+            <HeaderActions>
+              <LanguageSwitch />
+              {logout}
+            </HeaderActions>
+          }
         >
           {menu}
         </Drawer>
@@ -186,16 +196,21 @@ function HeaderActions({ children }: { children: ReactNode }) {
 
 /** 首页 / 当前页: where the page is, with a way back home. */
 function PageHeading({ route }: { route: AppRoute }) {
+  const { t } = useTranslation();
   if (route.path === HOME_PATH) return null;
   return (
     <Breadcrumb
       style={{ marginBottom: 12 }}
-      items={[{ title: <a onClick={() => navigate(HOME_PATH)}>首页</a> }, { title: route.label }]}
+      items={[
+        { title: <a onClick={() => navigate(HOME_PATH)}>{t('shell.home')}</a> },
+        { title: routeLabel(route) },
+      ]}
     />
   );
 }
 
 function UserBadge({ user, stacked = false }: { user: CurrentUser; stacked?: boolean }) {
+  const { t } = useTranslation();
   const { organization } = user;
   return (
     <Space
@@ -206,7 +221,7 @@ function UserBadge({ user, stacked = false }: { user: CurrentUser; stacked?: boo
     >
       <span>{user.displayName}</span>
       <span style={{ opacity: 0.75 }}>{organization.name}</span>
-      <Tag color="blue">{ORG_KIND_LABELS_ZH[organization.kind] ?? organization.kind}</Tag>
+      <Tag color="blue">{t(`orgKind.${organization.kind}`, { defaultValue: organization.kind })}</Tag>
     </Space>
   );
 }

@@ -3,7 +3,8 @@ import { useApolloClient, useMutation } from '@apollo/client/react';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { ME_QUERY } from '../../app/me.graphql';
-import { PORTAL_TITLE } from '../../app/portal';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../../i18n/LanguageSwitch';
 import { login, useSession } from '../../app/session';
 import { LOGIN_MUTATION, type LoginVariables } from './auth.graphql';
 import { DemoLoginsHint } from './DemoLoginsHint';
@@ -11,6 +12,7 @@ import { DEMO_PASSWORD } from './demoLogins';
 import { loginFailureText } from './loginFailure';
 
 export function LoginPage() {
+  const { t } = useTranslation();
   const [form] = Form.useForm<LoginVariables>();
   const { logoutReason } = useSession();
   const [failure, setFailure] = useState<string | null>(null);
@@ -50,23 +52,34 @@ export function LoginPage() {
       }}
     >
       <Space orientation="vertical" size="large" style={{ width: 420, maxWidth: '100%' }}>
+        <div style={{ textAlign: 'right' }}>
+          <LanguageSwitch />
+        </div>
         <Typography.Title level={3} style={{ textAlign: 'center', margin: 0 }}>
-          {PORTAL_TITLE}
+          {t('portal.title')}
         </Typography.Title>
-        <Card title="用户登录">
+        <Card title={t('login.cardTitle')}>
           {logoutReason === 'expired' && !failure && (
-            <Alert type="warning" showIcon title="登录已失效，请重新登录" style={{ marginBottom: 16 }} />
+            <Alert type="warning" showIcon title={t('login.expired')} style={{ marginBottom: 16 }} />
           )}
           {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} />}
           <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} autoComplete="on">
-            <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请输入用户名' }]}>
+            <Form.Item
+              name="username"
+              label={t('login.username')}
+              rules={[{ required: true, message: t('login.usernameRequired') }]}
+            >
               <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
             </Form.Item>
-            <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>
+            <Form.Item
+              name="password"
+              label={t('login.password')}
+              rules={[{ required: true, message: t('login.passwordRequired') }]}
+            >
               <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
             </Form.Item>
             <Button type="primary" htmlType="submit" block loading={loading}>
-              登录
+              {t('login.submit')}
             </Button>
           </Form>
         </Card>

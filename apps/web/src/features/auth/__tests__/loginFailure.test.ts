@@ -18,4 +18,11 @@ describe('loginFailureText', () => {
   it('no answer from the server', () => {
     expect(loginFailureText(new Error('network'))).toBe('无法连接服务器，请稍后重试');
   });
+
+  it('in English when the user chose English', () => {
+    expect(loginFailureText(answer({ code: 'UNAUTHENTICATED' }), 'en')).toBe('Wrong username or password');
+    expect(loginFailureText(answer({ code: 'RATE_LIMITED', retryAfterSeconds: 840 }), 'en')).toContain(
+      'try again in 14 min',
+    );
+  });
 });
