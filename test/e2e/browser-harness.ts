@@ -11,7 +11,8 @@ import { createTestApp, type TestApp } from '../../apps/api/src/testing/test-app
 import { startHttpServer } from '../../apps/api/src/server';
 
 export const ROOT = path.resolve(__dirname, '../..');
-const WEB_DIST = path.join(ROOT, 'apps/web/dist');
+// E2E_WEB_DIST: a web build made elsewhere (e.g. of one commit, while the shared tree is mid-change).
+const WEB_DIST = process.env.E2E_WEB_DIST ?? path.join(ROOT, 'apps/web/dist');
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 export const describeIfBrowser = CHROMIUM ? describe : describe.skip;
 if (!CHROMIUM)

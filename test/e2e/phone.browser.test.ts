@@ -24,12 +24,16 @@ async function documentWidth(page: Page): Promise<number> {
     .first()
     .waitFor({ state: 'detached', timeout: STEP })
     .catch(() => undefined);
+  // Charts and late data settle the layout after the last request: give the page a while to fit.
+  await page
+    .waitForFunction((w) => document.documentElement.scrollWidth <= w, WIDTH, { timeout: 20_000 })
+    .catch(() => undefined);
   return page.evaluate(() => document.documentElement.scrollWidth);
 }
 
 async function openDrawer(page: Page) {
   await page.locator('[data-testid="menu-button"]').click({ timeout: STEP });
-  const drawer = page.locator('.ant-drawer-content');
+  const drawer = page.locator('.ant-drawer-section');
   await drawer.waitFor({ timeout: STEP });
   return drawer;
 }

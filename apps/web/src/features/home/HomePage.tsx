@@ -13,6 +13,7 @@ import { ClaimStatusTag } from '../claims/ClaimStatusTag';
 import { articleLabel, formatRate } from '../claims/policyText';
 import { loanStatusColor, loanStatusLabel } from '../loans/loanDisplay';
 import { TaskList } from '../tasks';
+import { ForecastSummaryCard } from '../forecast';
 import { BANK_RISKS_QUERY } from '../risk/risk.graphql';
 import { LEVEL_COLORS, levelLabel, ratioPercent } from '../risk/riskDisplay';
 import {
@@ -130,6 +131,7 @@ export function HomePage() {
               </Card>
             </Col>
           </Row>
+          {reads('FundForecast') && <ForecastSummaryCard />}
           {programme && reads('BankRisk') && <BankRatios />}
           {reads('Recovery') && <RemittancesDue />}
           {!programme && <RecentLoans />}
@@ -167,23 +169,23 @@ function PortfolioFigures({ dashboard, guarantor }: { dashboard: Dashboard; guar
   const p = dashboard.portfolio;
   return (
     <Row gutter={GUTTER}>
-      <Col xs={12} md={6}>
+      <Col xs={24} sm={12} md={6}>
         <Figure title={guarantor ? '担保贷款' : '贷款笔数'} value={p.loanCount} suffix="笔" />
       </Col>
-      <Col xs={12} md={6}>
+      <Col xs={24} sm={12} md={6}>
         <Figure
           title={guarantor ? '担保敞口（贷款余额）' : '贷款余额'}
           value={formatYuan(p.outstandingPrincipal)}
         />
       </Col>
-      <Col xs={12} md={6}>
+      <Col xs={24} sm={12} md={6}>
         <Figure
           title="逾期贷款"
           value={`${p.overdueLoans} 笔`}
           tone={p.overdueLoans > 0 ? '#d4380d' : undefined}
         />
       </Col>
-      <Col xs={12} md={6}>
+      <Col xs={24} sm={12} md={6}>
         <Figure
           title="逾期余额"
           value={formatYuan(p.overduePrincipal)}
