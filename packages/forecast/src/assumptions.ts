@@ -80,7 +80,8 @@ export const DEFAULT_ASSUMPTIONS: ForecastAssumptions = Object.freeze({
   },
   resumptionAfterMonths: {
     value: null,
-    source: 'Art 19: resumption is a joint decision of the three offices with the manager; no date is assumed',
+    source:
+      'Art 19: resumption is a joint decision of the three offices with the manager; no date is assumed',
   },
   replayLastYearLending: {
     value: true,
@@ -98,7 +99,7 @@ export const FORECAST_LIMITS = Object.freeze({
   /** Paths × scenarios (base + each lever) of one request. */
   maxTotalPaths: 40_000,
   /** Parameter draws: paths are split into this many groups, each with its own draw of the rates. */
-  drawGroups: 20,
+  drawGroups: 40,
   /** Default stress factor range. */
   maxStressFactor: 10,
   maxGrowthPercent: 1000,

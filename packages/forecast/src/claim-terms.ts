@@ -1,9 +1,4 @@
-import {
-  Money,
-  computeCompensation,
-  type CooperationAgreement,
-  type PolicyParameters,
-} from '@ipfund/policy';
+import { Money, computeCompensation, type CooperationAgreement, type PolicyParameters } from '@ipfund/policy';
 import { toFen } from './money-fen';
 
 /** What a loan's claim would be, computed once with the policy functions, in fen. */
@@ -51,7 +46,12 @@ export function capForEnterpriseYear(fundShareFen: number, yearCapFen: number, u
  * R8 in the path: the bank owes R × F ÷ B (rounded half up, once), never more than F less what it already
  * owes. BigInt: R × F can exceed 2^53 fen².
  */
-export function remittanceFen(recoveredFen: number, fundShareFen: number, lossBaseFen: number, owedSoFarFen = 0): number {
+export function remittanceFen(
+  recoveredFen: number,
+  fundShareFen: number,
+  lossBaseFen: number,
+  owedSoFarFen = 0,
+): number {
   if (lossBaseFen <= 0 || recoveredFen <= 0 || fundShareFen <= 0) return 0;
   const num = BigInt(recoveredFen) * BigInt(fundShareFen);
   const den = BigInt(lossBaseFen);

@@ -93,7 +93,14 @@ export function shrink(events: number, exposures: number, prior: BetaPrior): Rat
 /** A rate taken as known (no estimation uncertainty). */
 export function knownRate(p: number): RateEstimate {
   if (!(p >= 0 && p <= 1)) throw new RangeError(`A probability must be in [0, 1], got ${p}`);
-  return { exposures: 0, events: 0, prior: { alpha: p, beta: 1 - p }, mean: p, effectiveSampleSize: Infinity, known: true };
+  return {
+    exposures: 0,
+    events: 0,
+    prior: { alpha: p, beta: 1 - p },
+    mean: p,
+    effectiveSampleSize: Infinity,
+    known: true,
+  };
 }
 
 /** The three monthly transitions of a segment. */

@@ -5,7 +5,13 @@ export {
   type ForecastAssumptions,
   type ForecastParam,
 } from './assumptions';
-export { capForEnterpriseYear, claimTerms, remittanceFen, type ClaimLoan, type ClaimTerms } from './claim-terms';
+export {
+  capForEnterpriseYear,
+  claimTerms,
+  remittanceFen,
+  type ClaimLoan,
+  type ClaimTerms,
+} from './claim-terms';
 export {
   estimateRecovery,
   estimateTransitions,
@@ -46,4 +52,9 @@ export {
   type TripProbability,
 } from './summarize';
 export { forecastScenario, scenariosOf, type Scenario } from './scenarios';
-export { syntheticHistory, syntheticPortfolio, type SyntheticPortfolioOptions, type TrueRates } from './synthetic';
+export {
+  syntheticHistory,
+  syntheticPortfolio,
+  type SyntheticPortfolioOptions,
+  type TrueRates,
+} from './synthetic';

@@ -59,7 +59,7 @@ export interface FundPosition {
 export interface Levers {
   /** A bank's covered loans grow by `percent` % (new borrowers like its current ones). */
   readonly bankGrowth?: readonly { readonly bankId: string; readonly percent: number }[];
-  /** A tier's cap rate changes to `rate` (a revision of Art 11); agreed rates above it are cut to it. */
+  /** A tier's rate changes to `rate`: the cap of Art 11 and every agreement's rate for the tier. */
   readonly tierRate?: { readonly tier: Tier; readonly rate: Rate };
   /** The fund receives this amount in the first month. */
   readonly topUp?: Money;
@@ -88,7 +88,9 @@ export function segmentKey(bankId: string, ipOnly: boolean, threeParty: boolean)
   return `${bankId}|${ipOnly ? 'IP_ONLY' : 'COMBINATION'}|${threeParty ? 'GUARANTEED' : 'UNGUARANTEED'}`;
 }
 
-export function segmentOf(loan: Pick<ForecastLoan, 'bankId' | 'principal' | 'ipPledgedPrincipal' | 'threeParty'>): string {
+export function segmentOf(
+  loan: Pick<ForecastLoan, 'bankId' | 'principal' | 'ipPledgedPrincipal' | 'threeParty'>,
+): string {
   return segmentKey(loan.bankId, loan.ipPledgedPrincipal.eq(loan.principal), loan.threeParty);
 }
 
@@ -183,10 +185,14 @@ export const STATE_60 = 2;
 function validate(input: ForecastInput): void {
   const { horizonMonths: h, paths } = input;
   if (!Number.isInteger(h) || h < 1 || h > FORECAST_LIMITS.maxHorizonMonths) {
-    throw new ForecastInputError(`horizonMonths must be a whole number in [1, ${FORECAST_LIMITS.maxHorizonMonths}], got ${h}`);
+    throw new ForecastInputError(
+      `horizonMonths must be a whole number in [1, ${FORECAST_LIMITS.maxHorizonMonths}], got ${h}`,
+    );
   }
   if (!Number.isInteger(paths) || paths < 1 || paths > FORECAST_LIMITS.maxPaths) {
-    throw new ForecastInputError(`paths must be a whole number in [1, ${FORECAST_LIMITS.maxPaths}], got ${paths}`);
+    throw new ForecastInputError(
+      `paths must be a whole number in [1, ${FORECAST_LIMITS.maxPaths}], got ${paths}`,
+    );
   }
   if (!Number.isInteger(input.seed) || input.seed < 0 || input.seed > 0xffffffff) {
     throw new ForecastInputError(`seed must be a whole number in [0, 4294967295], got ${input.seed}`);
@@ -194,12 +200,16 @@ function validate(input: ForecastInput): void {
   const l = input.levers;
   if (l?.defaultStress !== undefined) {
     if (!(l.defaultStress >= 0 && l.defaultStress <= FORECAST_LIMITS.maxStressFactor)) {
-      throw new ForecastInputError(`defaultStress must be in [0, ${FORECAST_LIMITS.maxStressFactor}], got ${l.defaultStress}`);
+      throw new ForecastInputError(
+        `defaultStress must be in [0, ${FORECAST_LIMITS.maxStressFactor}], got ${l.defaultStress}`,
+      );
     }
   }
   for (const g of l?.bankGrowth ?? []) {
     if (!(g.percent >= 0 && g.percent <= FORECAST_LIMITS.maxGrowthPercent)) {
-      throw new ForecastInputError(`Growth of a bank must be in [0, ${FORECAST_LIMITS.maxGrowthPercent}] %, got ${g.percent}`);
+      throw new ForecastInputError(
+        `Growth of a bank must be in [0, ${FORECAST_LIMITS.maxGrowthPercent}] %, got ${g.percent}`,
+      );
     }
   }
   if (l?.topUp && l.topUp.isNegative()) throw new ForecastInputError('A top-up cannot be negative');
@@ -212,7 +222,11 @@ export function policyUnderLevers(policy: PolicyParameters, levers: Levers | und
   const key = t.tier === 'LOW' ? 'lowTierCapRate' : 'highTierCapRate';
   const revised: PolicyParameters = {
     ...policy,
-    [key]: { ...policy[key], value: t.rate, note: `what-if: ${t.rate.toPercentString()} instead of ${policy[key].value.toPercentString()}` },
+    [key]: {
+      ...policy[key],
+      value: t.rate,
+      note: `what-if: ${t.rate.toPercentString()} instead of ${policy[key].value.toPercentString()}`,
+    },
   };
   const violations = validatePolicy(revised);
   if (violations.length) throw new ForecastInputError(violations[0].message, violations[0].article);
@@ -222,15 +236,18 @@ export function policyUnderLevers(policy: PolicyParameters, levers: Levers | und
 function agreementUnderLevers(a: CooperationAgreement, levers: Levers | undefined): CooperationAgreement {
   const t = levers?.tierRate;
   if (!t) return a;
-  const cut = (r: Rate | undefined) => (r && r.gt(t.rate) ? t.rate : r);
-  return t.tier === 'LOW'
-    ? { ...a, fundRateLowTier: cut(a.fundRateLowTier) }
-    : { ...a, fundRateHighTier: cut(a.fundRateHighTier) };
+  // The agreements follow the revised measures: the fund pays the new rate of the tier's losses.
+  return t.tier === 'LOW' ? { ...a, fundRateLowTier: t.rate } : { ...a, fundRateHighTier: t.rate };
 }
 
 /** What of an agreement a claim depends on: its rates (and its date, which the validation reads). */
 function agreementId(a: CooperationAgreement): string {
-  return [a.fundRateLowTier?.toString(), a.fundRateHighTier?.toString(), a.guarantorRate?.toString(), a.effectiveFrom].join('/');
+  return [
+    a.fundRateLowTier?.toString(),
+    a.fundRateHighTier?.toString(),
+    a.guarantorRate?.toString(),
+    a.effectiveFrom,
+  ].join('/');
 }
 
 interface WorkLoan {
@@ -299,7 +316,8 @@ export function prepare(input: ForecastInput): PreparedModel {
           policy,
         );
       } catch (err) {
-        if (err instanceof PolicyError) throw new ForecastInputError(`Loan ${l.id}: ${err.message}`, err.article);
+        if (err instanceof PolicyError)
+          throw new ForecastInputError(`Loan ${l.id}: ${err.message}`, err.article);
         throw err;
       }
       cached = {
@@ -312,6 +330,17 @@ export function prepare(input: ForecastInput): PreparedModel {
     }
     return cached;
   };
+  // Loans share a handful of dates: month counts computed once per pair.
+  const monthsMemo = new Map<string, number>();
+  const months = (from: IsoDate, to: IsoDate): number => {
+    const key = from + to;
+    let v = monthsMemo.get(key);
+    if (v === undefined) {
+      v = monthsBetween(from, to);
+      monthsMemo.set(key, v);
+    }
+    return v;
+  };
   const facts: LoanFacts[] = input.loans.map((l) => {
     const ipOnly = l.ipPledgedPrincipal.eq(l.principal);
     const key = segmentKey(l.bankId, ipOnly, l.threeParty);
@@ -321,13 +350,13 @@ export function prepare(input: ForecastInput): PreparedModel {
       segIndex.set(key, s);
       segments.push({ key, bankId: l.bankId, bankName: l.bankName, ipOnly, threeParty: l.threeParty });
     }
-    const age = monthsBetween(l.issuedOn, asOf);
+    const age = months(l.issuedOn, asOf);
     const replayed = replay && !suspended.has(l.bankId) && age >= 0 && age <= 11;
     return {
       segment: s,
-      monthsToMaturity: monthsBetween(asOf, l.maturesOn),
+      monthsToMaturity: months(asOf, l.maturesOn),
       age,
-      term: Math.max(1, monthsBetween(l.issuedOn, l.maturesOn)),
+      term: Math.max(1, months(l.issuedOn, l.maturesOn)),
       current: termsOf(l, l.outstandingPrincipal),
       fresh: replayed ? termsOf(l, l.principal) : null,
     };
@@ -491,7 +520,8 @@ export function prepare(input: ForecastInput): PreparedModel {
     month0: monthOfYear(asOf),
     lagMonths: Math.max(0, Math.round(a.approvalLagMonths.value)),
     recoveryDelayMonths: Math.max(1, Math.round(a.recoveryDelayMonths.value)),
-    resumptionAfter: a.resumptionAfterMonths.value === null ? -1 : Math.max(1, Math.round(a.resumptionAfterMonths.value)),
+    resumptionAfter:
+      a.resumptionAfterMonths.value === null ? -1 : Math.max(1, Math.round(a.resumptionAfterMonths.value)),
     stress: levers?.defaultStress ?? 1,
     balanceFen: toFen(input.fund.balance),
     cumulativeFen: toFen(input.fund.cumulative),

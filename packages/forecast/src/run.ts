@@ -6,7 +6,8 @@ import { Rng } from './rng';
 export interface TraceEvent {
   readonly path: number;
   readonly month: number;
-  readonly kind: 'APPROVED' | 'HELD' | 'REFUSED_YEAR_CAP' | 'PAID' | 'REMITTED' | 'TRIPPED' | 'RESUMED' | 'TOP_UP';
+  readonly kind:
+    'APPROVED' | 'HELD' | 'REFUSED_YEAR_CAP' | 'PAID' | 'REMITTED' | 'TRIPPED' | 'RESUMED' | 'TOP_UP';
   /** Index of the loan in the model (−1 for fund events). */
   readonly loan: number;
   readonly amountFen: number;
@@ -86,7 +87,8 @@ function runGroup(m: PreparedModel, group: number, trace: boolean): GroupResult 
 
   // Each cohort's distribution of the approval month of its loans' claims (1..H), by the chain's recursion.
   const cohortQ = new Float64Array(C);
-  const cdf = new Float64Array(C * H);
+  // hazard[c * (H + 1) + t]: P(a loan of cohort c gets its claim approved in month t | not before).
+  const hazard = new Float64Array(C * (H + 1));
   const alive = new Float64Array(H + 1);
   const q = new Float64Array(H + 2);
   for (let c = 0; c < C; c++) {
@@ -123,102 +125,85 @@ function runGroup(m: PreparedModel, group: number, trace: boolean): GroupResult 
     }
     let sum = 0;
     for (let t = 1; t <= H; t++) {
+      const left = 1 - sum;
+      hazard[c * (H + 1) + t] = q[t] <= 0 ? 0 : left <= q[t] || left <= 1e-12 ? 1 : q[t] / left;
       sum += q[t];
-      cdf[c * H + t - 1] = sum;
     }
     cohortQ[c] = Math.min(1, sum);
   }
+  // Claims expected within the horizon, for the count of claims held by the breaker (an expectation).
+  let expectedClaims = m.inClaim.length;
+  for (let c = 0; c < C; c++) expectedClaims += cohortQ[c] * (m.cohortOffset[c + 1] - m.cohortOffset[c]);
 
-  // Cohorts by falling claim probability, cut into blocks within a factor of two: a path draws each
-  // block's claiming loans by geometric skips at the block's largest probability and keeps each with
-  // probability Q_c ÷ Q_max (thinning). Every loan still claims independently with its cohort's Q_c —
-  // the per-loan simulation — at a cost of about the number of claims, not the number of loans.
-  const order = Array.from({ length: C }, (_, c) => c)
-    .filter((c) => cohortQ[c] > 0)
-    .sort((x, y) => cohortQ[y] - cohortQ[x] || x - y);
-  const O = order.length;
-  const flatStart = new Float64Array(O + 1);
-  for (let i = 0; i < O; i++) {
-    const c = order[i];
-    flatStart[i + 1] = flatStart[i] + (m.cohortOffset[c + 1] - m.cohortOffset[c]);
+  // Each month, the cohorts bucketed by their hazard's power of two (bucket k: hazard in (2^-(k+1), 2^-k]).
+  // A path draws a bucket's claiming loans by geometric skips at the bucket's bound 2^-k and keeps each with
+  // probability hazard ÷ 2^-k (thinning); a loan already claimed in this path is passed over. Every loan
+  // not yet claimed thus claims in month t with its cohort's hazard — the per-loan simulation — at a cost
+  // of about the number of claims, not of loans; and months after a trip that nothing resumes are never
+  // drawn at all.
+  const BUCKETS = 64;
+  const monthOrder = new Int32Array(C * (H + 1));
+  const monthFlat = new Float64Array((C + 1) * (H + 1));
+  const bucketFirst = new Int32Array((BUCKETS + 1) * (H + 1));
+  const counts = new Int32Array(BUCKETS + 1);
+  // The bucket from the double's exponent e (h in [2^e, 2^(e+1))): bound 2^(e+1) ≥ h, so at least half the
+  // candidates are kept; no logarithm per cohort and month.
+  const f64 = new Float64Array(1);
+  const u32 = new Uint32Array(f64.buffer);
+  const hiWord = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+  const bucketOf = (h: number): number => {
+    if (h >= 1) return 0;
+    f64[0] = h;
+    const e = ((u32[hiWord] >>> 20) & 0x7ff) - 1023;
+    const k = -e - 1;
+    return k < 0 ? 0 : k > BUCKETS - 1 ? BUCKETS - 1 : k;
+  };
+  const bucketIdx = new Int8Array(C);
+  for (let t = 1; t <= H; t++) {
+    counts.fill(0);
+    for (let c = 0; c < C; c++) {
+      const h = hazard[c * (H + 1) + t];
+      if (h > 0) {
+        const k = bucketOf(h);
+        bucketIdx[c] = k;
+        counts[k + 1]++;
+      }
+    }
+    for (let k = 1; k <= BUCKETS; k++) counts[k] += counts[k - 1];
+    const base = t * (BUCKETS + 1);
+    for (let k = 0; k <= BUCKETS; k++) bucketFirst[base + k] = counts[k];
+    const fill = counts.slice();
+    const ob = t * C;
+    for (let c = 0; c < C; c++) {
+      const h = hazard[c * (H + 1) + t];
+      if (h > 0) monthOrder[ob + fill[bucketIdx[c]]++] = c;
+    }
+    const fb = t * (C + 1);
+    monthFlat[fb] = 0;
+    for (let i = 0; i < counts[BUCKETS]; i++) {
+      const c = monthOrder[ob + i];
+      monthFlat[fb + i + 1] = monthFlat[fb + i] + (m.cohortOffset[c + 1] - m.cohortOffset[c]);
+    }
   }
-  const blockFirst: number[] = [];
-  for (let i = 0; i < O; i++) {
-    if (i === 0 || cohortQ[order[i]] * 2 < cohortQ[order[blockFirst[blockFirst.length - 1]]]) blockFirst.push(i);
-  }
-  blockFirst.push(O);
 
   const balanceFen = new Float64Array(paths * (H + 1));
   const payoutQuarterFen = new Float64Array(paths * Q);
   const tripMonth = new Int16Array(paths).fill(-1);
   const segmentPaidFen = new Float64Array(S);
   let approvedTotal = 0;
-  let heldTotal = 0;
   let refusedTotal = 0;
 
   // Scratch reused across paths; stamps avoid clearing the per-enterprise arrays.
   const entStamp = new Int32Array(m.enterpriseCount);
   const entUsed = new Float64Array(m.enterpriseCount);
   const remitByMonth = new Float64Array(H + 2);
-  let evLoan = new Int32Array(1024);
-  let evMonth = new Int16Array(1024);
-  const monthCount = new Int32Array(H + 2);
-  const monthStart = new Int32Array(H + 2);
-  const fillPos = new Int32Array(H + 2);
-  let sorted = new Int32Array(1024);
+  const pickStamp = new Int32Array(m.loanCount);
+  let fresh = new Int32Array(1024);
   const years = Math.ceil((m.month0 + H + 1) / 12) + 1;
 
   for (let p = 0; p < paths; p++) {
     const stamp = p + 1;
     const pathNo = p;
-    // 1. Which loans reach a claim, and in which month.
-    let ne = 0;
-    for (let b = 0; b + 1 < blockFirst.length; b++) {
-      const firstIdx = blockFirst[b];
-      const endFlat = flatStart[blockFirst[b + 1]];
-      const qmax = cohortQ[order[firstIdx]];
-      const logq = qmax < 1 ? Math.log(1 - qmax) : 0;
-      let pos = flatStart[firstIdx] - 1;
-      let ci = firstIdx;
-      for (;;) {
-        pos += qmax < 1 ? 1 + Math.floor(Math.log(1 - rng.uniform()) / logq) : 1;
-        if (pos >= endFlat) break;
-        while (flatStart[ci + 1] <= pos) ci++;
-        const c = order[ci];
-        const Qc = cohortQ[c];
-        if (Qc < qmax && rng.uniform() * qmax >= Qc) continue;
-        const loan = m.cohortMembers[m.cohortOffset[c] + (pos - flatStart[ci])];
-        const u = rng.uniform() * Qc;
-        let lo = 0;
-        let hi = H - 1;
-        const base = c * H;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (cdf[base + mid] > u) hi = mid;
-          else lo = mid + 1;
-        }
-        if (ne === evLoan.length) {
-          const bigger = new Int32Array(ne * 2);
-          bigger.set(evLoan);
-          evLoan = bigger;
-          const biggerM = new Int16Array(ne * 2);
-          biggerM.set(evMonth);
-          evMonth = biggerM;
-        }
-        evLoan[ne] = loan;
-        evMonth[ne] = lo + 1;
-        ne++;
-      }
-    }
-    // Counting sort by month.
-    monthCount.fill(0);
-    for (let i = 0; i < ne; i++) monthCount[evMonth[i]]++;
-    monthStart[0] = 0;
-    for (let t = 1; t <= H + 1; t++) monthStart[t] = monthStart[t - 1] + monthCount[t - 1];
-    if (sorted.length < ne) sorted = new Int32Array(evLoan.length);
-    fillPos.set(monthStart);
-    for (let i = 0; i < ne; i++) sorted[fillPos[evMonth[i]]++] = evLoan[i];
-
     // 2. The months: resumption, top-up, remittances, approvals under the breaker and the caps, payouts.
     let balance = m.balanceFen;
     let cumulative = m.cumulativeFen;
@@ -248,7 +233,17 @@ function runGroup(m: PreparedModel, group: number, trace: boolean): GroupResult 
       amountFen: number,
       year: number,
     ): void => {
-      events?.push({ path: pathNo, month, kind, loan, amountFen, year, cumulativeFen: cumulative, balanceFen: balance, suspended });
+      events?.push({
+        path: pathNo,
+        month,
+        kind,
+        loan,
+        amountFen,
+        year,
+        cumulativeFen: cumulative,
+        balanceFen: balance,
+        suspended,
+      });
     };
 
     // Final approval of one claim (R5 step 6, R7): false when the breaker holds it.
@@ -305,18 +300,44 @@ function runGroup(m: PreparedModel, group: number, trace: boolean): GroupResult 
         held.splice(0, h);
       }
       // This month's claims: filed claims waiting at the forecast date first, then in loan order.
-      monthClaims.length = 0;
-      if (t === 1) for (let i = 0; i < m.inClaim.length; i++) monthClaims.push(m.inClaim[i]);
-      const from = monthStart[t];
-      const to = monthStart[t + 1];
-      if (suspended && m.resumptionAfter <= 0) {
-        // Held for the rest of the horizon: which loans they are changes nothing that is counted.
-        heldTotal += to - from + monthClaims.length;
-        for (const loan of monthClaims) emit(t, 'HELD', loan, 0, 0);
-      } else {
+      // Once tripped with no resumption to come, nothing more is approved: the rest is not drawn.
+      if (!(suspended && m.resumptionAfter <= 0)) {
+        monthClaims.length = 0;
+        if (t === 1) for (let i = 0; i < m.inClaim.length; i++) monthClaims.push(m.inClaim[i]);
+        let nf = 0;
+        const ob = t * C;
+        const fb = t * (C + 1);
+        const base = t * (BUCKETS + 1);
+        for (let k = 0; k < BUCKETS; k++) {
+          const first = bucketFirst[base + k];
+          const last = bucketFirst[base + k + 1];
+          if (first === last) continue;
+          const bound = Math.pow(2, -k);
+          const logq = bound < 1 ? Math.log1p(-bound) : 0;
+          const endFlat = monthFlat[fb + last];
+          let pos = monthFlat[fb + first] - 1;
+          let ci = first;
+          for (;;) {
+            pos += bound < 1 ? 1 + Math.floor(Math.log(1 - rng.uniform()) / logq) : 1;
+            if (!(pos < endFlat)) break;
+            while (monthFlat[fb + ci + 1] <= pos) ci++;
+            const c = monthOrder[ob + ci];
+            const h = hazard[c * (H + 1) + t];
+            if (h < bound && rng.uniform() * bound >= h) continue;
+            const loan = m.cohortMembers[m.cohortOffset[c] + (pos - monthFlat[fb + ci])];
+            if (pickStamp[loan] === stamp) continue;
+            pickStamp[loan] = stamp;
+            if (nf === fresh.length) {
+              const bigger = new Int32Array(nf * 2);
+              bigger.set(fresh);
+              fresh = bigger;
+            }
+            fresh[nf++] = loan;
+          }
+        }
         // In loan order (the order the portfolio was given in): a rule, so the same loans decide the trip.
-        const fresh = sorted.subarray(from, to).sort();
-        for (let i = 0; i < fresh.length; i++) monthClaims.push(fresh[i]);
+        const drawn = fresh.subarray(0, nf).sort();
+        for (let i = 0; i < nf; i++) monthClaims.push(drawn[i]);
         for (const loan of monthClaims) {
           if (!approve(loan, t)) {
             held.push(loan);
@@ -340,8 +361,10 @@ function runGroup(m: PreparedModel, group: number, trace: boolean): GroupResult 
       }
       balanceFen[p * (H + 1) + t] = balance;
     }
-    heldTotal += held.length;
   }
+  // Claims due within the horizon that were neither approved nor refused wait for a resumption: in
+  // expectation, the claims expected less those the paths decided.
+  const heldTotal = Math.max(0, expectedClaims * paths - approvedTotal - refusedTotal);
 
   return {
     group,

@@ -5,7 +5,8 @@ import { summarize, type ScenarioResult } from './summarize';
 
 /** A case to run: the base case, or one lever alone, or every lever at once. */
 export interface Scenario {
-  readonly key: 'BASE' | 'BANK_GROWTH' | 'TIER_RATE' | 'TOP_UP' | 'BANK_SUSPENDED' | 'DEFAULT_STRESS' | 'ALL_LEVERS';
+  readonly key:
+    'BASE' | 'BANK_GROWTH' | 'TIER_RATE' | 'TOP_UP' | 'BANK_SUSPENDED' | 'DEFAULT_STRESS' | 'ALL_LEVERS';
   readonly levers: Levers;
 }
 

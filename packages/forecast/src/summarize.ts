@@ -73,7 +73,10 @@ export interface ScenarioResult {
 
 /** Two-sided 90 % Student t quantile for df degrees of freedom (the spread of a few parameter draws). */
 function t90(df: number): number {
-  const table = [6.314, 2.92, 2.353, 2.132, 2.015, 1.943, 1.895, 1.86, 1.833, 1.812, 1.796, 1.782, 1.771, 1.761, 1.753, 1.746, 1.74, 1.734, 1.729, 1.725];
+  const table = [
+    6.314, 2.92, 2.353, 2.132, 2.015, 1.943, 1.895, 1.86, 1.833, 1.812, 1.796, 1.782, 1.771, 1.761, 1.753,
+    1.746, 1.74, 1.734, 1.729, 1.725,
+  ];
   return df < 1 ? 1.645 : df <= table.length ? table[df - 1] : 1.645 + 1.6 / df;
 }
 
@@ -114,10 +117,21 @@ export function summarize(model: PreparedModel, results: readonly GroupResult[])
   const windows = [...new Set([12, 24, 36, H].filter((w) => w <= H))].sort((a, b) => a - b);
   const tripProbability = windows.map((w): TripProbability => {
     const p = tripCounts[w] / total;
+    // The groups differ by their draw of the rates (the estimate's uncertainty) and by their own Monte
+    // Carlo noise. The spread of P over the rates is the groups' variance less their average binomial
+    // noise (method of moments); the interval adds the Monte Carlo error of the overall share.
     const ps = ordered.map((r, i) => groupTrips[i][w] / r.paths);
     const mean = ps.reduce((s, x) => s + x, 0) / ps.length;
-    const sd = ps.length > 1 ? Math.sqrt(ps.reduce((s, x) => s + (x - mean) ** 2, 0) / (ps.length - 1)) : 0;
-    const half = t90(ps.length - 1) * sd;
+    const between = ps.length > 1 ? ps.reduce((s, x) => s + (x - mean) ** 2, 0) / (ps.length - 1) : 0;
+    const noise =
+      ordered.reduce((s, r, i) => s + (r.paths > 1 ? (ps[i] * (1 - ps[i])) / (r.paths - 1) : 0), 0) /
+      ordered.length;
+    const spread = Math.max(0, between - noise);
+    // The spread is estimated from a few groups, less their noise: its degrees of freedom shrink with the
+    // share of the groups' variance that is noise (Satterthwaite), and the t quantile widens to match.
+    const df =
+      between > 0 ? Math.max(1, Math.floor((ps.length - 1) * (spread / between) ** 2)) : ps.length - 1;
+    const half = t90(df) * Math.sqrt(spread + (p * (1 - p)) / total);
     const [wl, wh] = wilson(p, total);
     return {
       withinMonths: w,

@@ -10,7 +10,8 @@ import {
 import { capForEnterpriseYear, claimTerms, remittanceFen, toFen, fromFen } from '..';
 
 const fen = (min: number, max: number) => fc.integer({ min, max });
-const rate = (lo: number, hi: number) => fc.integer({ min: lo, max: hi }).map((x) => Rate.of((x / 100).toFixed(2)));
+const rate = (lo: number, hi: number) =>
+  fc.integer({ min: lo, max: hi }).map((x) => Rate.of((x / 100).toFixed(2)));
 
 /** A loan and agreement the measures allow (Art 11, 14): f ≤ the tier cap, g ≥ 40 %, f + g ≤ 100 %. */
 const loanArb = fc
@@ -33,7 +34,13 @@ const loanArb = fc
       fundRateHighTier: r.fHigh,
       guarantorRate: r.threeParty ? r.g : undefined,
     };
-    return { principal, ipPledgedPrincipal: ip, outstandingPrincipal: out, threeParty: r.threeParty, agreement };
+    return {
+      principal,
+      ipPledgedPrincipal: ip,
+      outstandingPrincipal: out,
+      threeParty: r.threeParty,
+      agreement,
+    };
   });
 
 describe('the path computes claims exactly as the policy functions (R5, R8)', () => {
@@ -41,8 +48,15 @@ describe('the path computes claims exactly as the policy functions (R5, R8)', ()
     fc.assert(
       fc.property(loanArb, fen(0, 200_000_000), (loan, usedFen) => {
         const terms = claimTerms(loan, JIANGBEI_2024);
-        const inPath = capForEnterpriseYear(terms.fundShareFen, toFen(JIANGBEI_2024.perEnterpriseYearCap.value), usedFen);
-        const real = computeCompensation({ ...loan, enterpriseYearCompensatedSoFar: fromFen(usedFen) }, JIANGBEI_2024);
+        const inPath = capForEnterpriseYear(
+          terms.fundShareFen,
+          toFen(JIANGBEI_2024.perEnterpriseYearCap.value),
+          usedFen,
+        );
+        const real = computeCompensation(
+          { ...loan, enterpriseYearCompensatedSoFar: fromFen(usedFen) },
+          JIANGBEI_2024,
+        );
         expect(inPath).toBe(toFen(real.fundShare));
         expect(terms.lossBaseFen).toBe(toFen(real.lossBase));
         expect(terms.guarantorShareFen).toBe(toFen(real.guarantorShare));
@@ -53,21 +67,27 @@ describe('the path computes claims exactly as the policy functions (R5, R8)', ()
 
   test('the remittance in the path equals computeRemittance (R × F ÷ B, capped at F less what is owed)', () => {
     fc.assert(
-      fc.property(fen(1, 2_000_000_000), fen(0, 1000), fen(0, 2_000_000_000), fen(0, 1000), (bFen, fShare, rFen, owedShare) => {
-        const fFen = Math.floor((bFen * fShare) / 1000);
-        const owed = Math.floor((fFen * owedShare) / 1000);
-        const real = computeRemittance(
-          {
-            recovered: fromFen(rFen),
-            receivedOn: '2026-03-01',
-            fundShare: fromFen(fFen),
-            lossBase: fromFen(bFen),
-            owedSoFar: fromFen(owed),
-          },
-          JIANGBEI_2024,
-        );
-        expect(remittanceFen(rFen, fFen, bFen, owed)).toBe(toFen(real.amountOwed));
-      }),
+      fc.property(
+        fen(1, 2_000_000_000),
+        fen(0, 1000),
+        fen(0, 2_000_000_000),
+        fen(0, 1000),
+        (bFen, fShare, rFen, owedShare) => {
+          const fFen = Math.floor((bFen * fShare) / 1000);
+          const owed = Math.floor((fFen * owedShare) / 1000);
+          const real = computeRemittance(
+            {
+              recovered: fromFen(rFen),
+              receivedOn: '2026-03-01',
+              fundShare: fromFen(fFen),
+              lossBase: fromFen(bFen),
+              owedSoFar: fromFen(owed),
+            },
+            JIANGBEI_2024,
+          );
+          expect(remittanceFen(rFen, fFen, bFen, owed)).toBe(toFen(real.amountOwed));
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -20,7 +20,11 @@ export function knownRates(
 ): Map<string, SegmentRates> {
   const rates = new Map<string, SegmentRates>();
   for (const l of loans) {
-    rates.set(segmentOf(l), { toOverdue: knownRate(toOverdue), toClaim: knownRate(toClaim), cure: knownRate(cure) });
+    rates.set(segmentOf(l), {
+      toOverdue: knownRate(toOverdue),
+      toClaim: knownRate(toClaim),
+      cure: knownRate(cure),
+    });
   }
   return rates;
 }
