@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Select, Space, Table, Tooltip, Typography, Upload } from 'antd';
+import { CheckCircleTwoTone, CloseCircleTwoTone, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Select, Space, Table, Tag, Tooltip, Typography, Upload } from 'antd';
 import type { UploadProps } from 'antd';
 import { can } from '../../app/access';
 import { errorText } from '../../lib/ErrorAlert';
@@ -9,6 +9,7 @@ import { bytesToBase64, contentTypeOf, formatBytes, MAX_DOCUMENT_BYTES } from '.
 import { DOCUMENT_KINDS, documentKindLabel } from './claimLabels';
 import {
   UPLOAD_CLAIM_DOCUMENT_MUTATION,
+  type ClaimChecklistItem,
   type ClaimDetail,
   type ClaimDocument,
   type ClaimDocumentKind,
@@ -25,9 +26,47 @@ const KIND_OPTIONS = DOCUMENT_KINDS.map((kind) => ({ value: kind, label: documen
 export function DocumentsSection({ claim }: { claim: ClaimDetail }) {
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
+      <DocumentChecklist items={claim.documentChecklist ?? []} />
       {can(claim, 'claim.uploadDocument') && <DocumentUpload claimId={claim.id} />}
       <DocumentTable documents={claim.documents} />
     </Space>
+  );
+}
+
+/**
+ * 材料清单 (Art 17): what the measures ask a claim to carry, ticked when a document of the kind is
+ * attached. The manager's verification is refused while a required item is missing.
+ */
+function DocumentChecklist({ items }: { items: ClaimChecklistItem[] }) {
+  const required = items.filter((i) => i.required);
+  const missing = required.filter((i) => !i.present);
+  if (!items.length) return null;
+  return (
+    <div data-testid="document-checklist">
+      <Typography.Text strong>申请材料清单（第十七条）</Typography.Text>
+      {missing.length ? (
+        <Tag color="orange" style={{ marginLeft: 8 }}>
+          缺 {missing.length} 项，补齐后方可核实
+        </Tag>
+      ) : (
+        <Tag color="green" style={{ marginLeft: 8 }}>
+          必备材料已齐全
+        </Tag>
+      )}
+      <ul style={{ listStyle: 'none', paddingLeft: 0, margin: '8px 0 0' }}>
+        {items.map((i) => (
+          <li key={i.kind} data-kind={i.kind} data-present={i.present}>
+            {i.present ? (
+              <CheckCircleTwoTone twoToneColor="#52c41a" />
+            ) : (
+              <CloseCircleTwoTone twoToneColor={i.required ? '#ff4d4f' : '#bfbfbf'} />
+            )}{' '}
+            {i.label}
+            {!i.required && <Typography.Text type="secondary">（本申请不需要）</Typography.Text>}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -62,7 +62,9 @@ export function claimActionLabel(action: string): string {
 export const DOCUMENT_KIND_LABELS: Record<ClaimDocumentKind, string> = {
   LOAN_CONTRACT: '借款合同',
   PLEDGE_REGISTRATION: '质押登记证明',
+  OVERDUE_PROOF: '逾期证明',
   COLLECTION_RECORD: '催收记录',
+  GUARANTOR_CONFIRMATION: '担保机构确认函',
   OTHER: '其他',
 };
 

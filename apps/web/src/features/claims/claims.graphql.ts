@@ -16,7 +16,21 @@ export type KnownClaimStatus =
 export type KnownClaimAction =
   'SUBMIT' | 'RESUBMIT' | 'CONFIRM_GUARANTOR_SHARE' | 'VERIFY' | 'RETURN' | 'APPROVE' | 'REJECT' | 'PAY';
 
-export type ClaimDocumentKind = 'LOAN_CONTRACT' | 'PLEDGE_REGISTRATION' | 'COLLECTION_RECORD' | 'OTHER';
+export type ClaimDocumentKind =
+  | 'LOAN_CONTRACT'
+  | 'PLEDGE_REGISTRATION'
+  | 'OVERDUE_PROOF'
+  | 'COLLECTION_RECORD'
+  | 'GUARANTOR_CONFIRMATION'
+  | 'OTHER';
+
+/** One of the materials the measures list for a claim (Art 17) and whether it is attached. */
+export interface ClaimChecklistItem {
+  kind: ClaimDocumentKind;
+  label: string;
+  required: boolean;
+  present: boolean;
+}
 
 export interface OrganizationRef {
   id: string;
@@ -152,6 +166,7 @@ export interface ClaimDetail {
   approvals: ClaimApproval[];
   history: ClaimStep[];
   documents: ClaimDocument[];
+  documentChecklist: ClaimChecklistItem[];
   recoveries: Recovery[];
   allowedActions: string[];
   /** The operations the caller may take on this claim now (claim.uploadDocument, recovery.record, …). */
@@ -332,6 +347,12 @@ export const CLAIM_QUERY: TypedDocumentNode<ClaimData, { id: string }> = gql`
       }
       documents {
         ...ClaimDocumentFields
+      }
+      documentChecklist {
+        kind
+        label
+        required
+        present
       }
       recoveries {
         ...RecoveryFields

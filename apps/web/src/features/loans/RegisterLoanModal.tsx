@@ -24,6 +24,7 @@ import { BorrowerFinder } from './BorrowerFinder';
 import { articleLabel, compareYuan, normalizeYuan, purposeOptions, reasonText } from './loanDisplay';
 import { REGISTER_LOAN_MUTATION, REGISTRATION_OPTIONS_QUERY, type LoanRow } from './loans.graphql';
 import { PledgeByNumber } from './PledgeByNumber';
+import { CoveragePreview } from './CoveragePreview';
 import { collateralChoices, pledgeKinds, pledgeLabel, withCollateral, type PledgeItem } from './pledge';
 
 /** Where the borrower comes from: the bank's own list, or the library by unified social credit code. */
@@ -365,7 +366,8 @@ export function RegisterLoanModal({ onClose }: { onClose: () => void }) {
             />
           </Form.Item>
         </Space>
-        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+        <CoveragePreview form={form} />
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 0, marginTop: 8 }}>
           是否纳入风险补偿由系统按放款日有效的办法判定；不予补偿的贷款也会登记并标明原因，但不能申请补偿。
           银行被中止期间发放的贷款不予补偿{cite(provisionArticle(policy, 'bankSuspension'))}。
         </Typography.Paragraph>
