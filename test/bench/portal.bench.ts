@@ -9,7 +9,7 @@
  */
 import { spawn } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTestApp, type TestApp } from '../../apps/api/src/testing/test-app';
 import { testDatabaseTarget } from '../../apps/api/src/testing/test-db';
@@ -86,7 +86,12 @@ afterAll(async () => {
     ...notes.map((n) => `- ${n}`),
     '',
   ].join('\n');
-  writeFileSync(path.resolve(__dirname, '../../docs/benchmarks.md'), md);
+  // reads.bench.ts writes its own section between markers: keep it.
+  const file = path.resolve(__dirname, '../../docs/benchmarks.md');
+  const reads = existsSync(file)
+    ? /<!-- reads:begin -->[\s\S]*<!-- reads:end -->/.exec(readFileSync(file, 'utf8'))
+    : null;
+  writeFileSync(file, reads ? `${md}\n${reads[0]}\n` : md);
 });
 
 it('reads', async () => {

@@ -12,6 +12,7 @@ import { evaluationXlsx } from '../modules/evaluation/evaluation.export';
 import { forecastRequestFromQuery, forecastXlsx } from '../modules/forecast/forecast.export';
 import { toFundForecastType } from '../modules/forecast/forecast.mapper';
 import { PDF_CONTENT_TYPE, XLSX_CONTENT_TYPE } from './xlsx';
+import { TABLE_EXPORT_ROUTES } from './tables';
 
 /**
  * File exports over plain HTTP under /export (issues 11, 12): xlsx of tables, PDF reports and forms.
@@ -137,6 +138,8 @@ export const EXPORT_ROUTES: ExportRoute[] = [
       };
     },
   },
+  // Issue 11: the tables (loans, claims, journal, trial balance) with their lists' filters (export/tables.ts).
+  ...TABLE_EXPORT_ROUTES,
 ];
 
 const NO_STORE = { 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff' };

@@ -18,7 +18,6 @@ import {
 } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { routeLabel } from '../i18n';
-import { ChangePasswordButton } from '../features/auth/ChangePasswordButton';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { endSession } from './apollo';
 import { ME_QUERY, type CurrentUser } from './me.graphql';
@@ -156,7 +155,6 @@ function Shell({
           <>
             <UserBadge user={me} />
             <LanguageSwitch dark />
-            <ChangePasswordButton dark />
             {logout}
           </>
         )}
@@ -183,7 +181,6 @@ function Shell({
           footer={
             <HeaderActions>
               <LanguageSwitch />
-              <ChangePasswordButton />
               {logout}
             </HeaderActions>
           }

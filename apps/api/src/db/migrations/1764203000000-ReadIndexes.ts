@@ -12,6 +12,12 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *    The rewrite is generic — every policy of the public schema whose text calls such a helper, read
  *    back from pg_policies — so it keeps whatever the earlier migrations (and later definitions of the
  *    helpers) decide; only the evaluation changes. RLS stays enabled and forced.
+ *    The enterprises' read policy gets the same rule written inline instead of through the SECURITY
+ *    DEFINER `ipfund_enterprise_row_visible` (an opaque call per row: ~2 ms each under load, most of a
+ *    loan page's time): the same four cases, the loans read under the caller's own row-level
+ *    security — a bank's or guarantor's EXISTS finds exactly the loans the definer function looked
+ *    for, since those are the loans it may see. Writes keep the function in WITH CHECK (a row being
+ *    inserted cannot be looked up by id).
  * 2. Indexes for the reads that serve pages and aggregates: each tenant column leads an index in
  *    the list order that also carries the other columns the loan policy and the scope predicate
  *    read (bank, guarantor, enterprise), so a count is an index-only scan and a page reads 50 heap
@@ -40,6 +46,14 @@ async function rewritePolicies(q: QueryRunner, rewrite: (expr: string) => string
     await q.query(`ALTER POLICY "${p.policyname}" ON "${p.tablename}" ${parts.join(' ')}`);
   }
 }
+
+/** ipfund_enterprise_row_visible (SecondWall), inline, its helpers as init plans. */
+const ENTERPRISE_READ = `(SELECT ipfund_sees_all())
+  OR ((SELECT ipfund_kind()) = 'ENTERPRISE' AND organization_id = (SELECT ipfund_org_id()))
+  OR ((SELECT ipfund_kind()) = 'LENDING_BANK' AND (created_by_org_id = (SELECT ipfund_org_id())
+        OR EXISTS (SELECT 1 FROM loans l WHERE l.enterprise_id = enterprises.id AND l.bank_id = (SELECT ipfund_org_id()))))
+  OR ((SELECT ipfund_kind()) = 'GUARANTOR'
+        AND EXISTS (SELECT 1 FROM loans l WHERE l.enterprise_id = enterprises.id AND l.guarantor_id = (SELECT ipfund_org_id())))`;
 
 const INDEXES: readonly [name: string, definition: string][] = [
   // Loans in list order (newest issue first) per tenant column, carrying the policy's columns.
@@ -82,6 +96,7 @@ export class ReadIndexes1764203000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await rewritePolicies(q, (expr) => expr.replace(HELPER_CALL, '(SELECT ipfund_$1())'));
+    await q.query(`ALTER POLICY enterprises_tenant ON enterprises USING (${ENTERPRISE_READ})`);
     for (const [name, definition] of INDEXES)
       await q.query(`CREATE INDEX IF NOT EXISTS ${name} ON ${definition}`);
     for (const [name] of REPLACED) await q.query(`DROP INDEX IF EXISTS ${name}`);
@@ -93,6 +108,10 @@ export class ReadIndexes1764203000000 implements MigrationInterface {
     for (const [name, definition] of REPLACED)
       await q.query(`CREATE INDEX IF NOT EXISTS ${name} ON ${definition}`);
     for (const [name] of INDEXES) await q.query(`DROP INDEX IF EXISTS ${name}`);
+    await q.query(
+      `ALTER POLICY enterprises_tenant ON enterprises
+         USING (ipfund_sees_all() OR ipfund_enterprise_row_visible(id, organization_id, created_by_org_id))`,
+    );
     await rewritePolicies(q, (expr) => expr.replace(WRAPPED_CALL, '$1'));
   }
 }

@@ -14,9 +14,18 @@ export interface ClaimListArgs {
   orderBy?: ClaimOrderInput | null;
 }
 
+/** The names an export prints beside a claim (its loan's contract, bank and enterprise). */
+export interface ClaimNames {
+  contractNo: string;
+  bankName: string;
+  enterpriseName: string;
+}
+
 export interface ClaimListPage {
   totalCount: number;
   rows: ClaimEntity[];
+  /** With `opts.names`: by claim id. */
+  names: Map<string, ClaimNames>;
   hasNextPage: boolean;
   cursorOf(claim: ClaimEntity): string;
 }
@@ -81,7 +90,7 @@ export async function claimPage(
   scope: Scope,
   args: ClaimListArgs,
   awaiting: readonly string[] | null,
-  opts: { limit?: number; withCount?: boolean } = {},
+  opts: { limit?: number; withCount?: boolean; names?: boolean } = {},
 ): Promise<ClaimListPage> {
   const limit = opts.limit ?? pageSize(args.first);
   const withCount = opts.withCount ?? true;
@@ -105,7 +114,30 @@ export async function claimPage(
   if (withCount) {
     qb.addSelect(`(SELECT count(*) FROM claims c WHERE ${filters})::int`, 'total_count');
   }
-  const { entities, raw } = await qb.getRawAndEntities<{ total_count?: number }>();
+  if (opts.names) {
+    qb.addSelect('(SELECT nl.contract_no FROM loans nl WHERE nl.id = c.loan_id)', 'contract_no')
+      .addSelect('(SELECT nb.name FROM organizations nb WHERE nb.id = c.bank_id)', 'bank_name')
+      .addSelect('(SELECT ne.name FROM enterprises ne WHERE ne.id = c.enterprise_id)', 'enterprise_name');
+  }
+  const { entities, raw } = await qb.getRawAndEntities<{
+    total_count?: number;
+    contract_no?: string;
+    bank_name?: string;
+    enterprise_name?: string;
+  }>();
+  // No joins: one raw row per entity, in the same order.
+  const names = new Map<string, ClaimNames>(
+    opts.names
+      ? entities.map((c, i) => [
+          c.id,
+          {
+            contractNo: raw[i]?.contract_no ?? '',
+            bankName: raw[i]?.bank_name ?? '',
+            enterpriseName: raw[i]?.enterprise_name ?? '',
+          },
+        ])
+      : [],
+  );
   let totalCount = withCount ? (raw[0]?.total_count ?? 0) : -1;
   if (withCount && !entities.length && after) {
     // An empty page after a cursor says nothing about the count: ask for it alone (rare).
@@ -118,6 +150,7 @@ export async function claimPage(
   return {
     totalCount,
     rows: entities.slice(0, limit),
+    names,
     hasNextPage: entities.length > limit,
     cursorOf: (c) => encodeSortCursor(field, sort.of(c), c.seq),
   };

@@ -118,15 +118,19 @@ export class ClaimService {
     actor: Actor,
     args: Omit<ClaimListArgs, 'first' | 'after'>,
     batch: number,
-    each: (rows: ClaimEntity[]) => Promise<void> | void,
+    each: (rows: ClaimEntity[], names: ClaimListPage['names']) => Promise<void> | void,
     awaiting?: AwaitingClaims,
   ): Promise<void> {
     await this.access.read(actor, async (scope) => {
       const ids = await this.awaitingFor(scope, args, awaiting);
       let after: string | null = null;
       for (;;) {
-        const page = await claimPage(scope, { ...args, after }, ids, { limit: batch, withCount: false });
-        if (page.rows.length) await each(page.rows);
+        const page = await claimPage(scope, { ...args, after }, ids, {
+          limit: batch,
+          withCount: false,
+          names: true,
+        });
+        if (page.rows.length) await each(page.rows, page.names);
         if (!page.hasNextPage) return;
         after = page.cursorOf(page.rows[page.rows.length - 1]);
       }
