@@ -84,9 +84,7 @@ async function measure(pool: ForecastPool, loans: readonly ForecastLoan[], paths
   const t0 = performance.now();
   const model = prepare(input(loans, paths));
   const t1 = performance.now();
-  const groups = await pool.run(model);
-  const t2 = performance.now();
-  const result = summarize(model, groups);
+  const result = summarize(model, await pool.run(model));
   const t3 = performance.now();
   const cpu = process.cpuUsage(cpu0);
   return {
