@@ -3,6 +3,7 @@ import type { KnownTaskKind, TaskNode } from './tasks.graphql';
 /** Short Chinese labels for the kinds of work (the task's own title says what and on which record). */
 const KIND_LABEL: Record<KnownTaskKind, string> = {
   CLAIM_FILE: '申请补偿',
+  CLAIM_DOCUMENTS: '补齐材料',
   CLAIM_RESUBMIT: '补充材料',
   CLAIM_CONFIRM_SHARE: '确认分担',
   CLAIM_VERIFY: '核实申请',
@@ -11,6 +12,8 @@ const KIND_LABEL: Record<KnownTaskKind, string> = {
   LOAN_ACKNOWLEDGE: '确认担保',
   REMITTANCE_DUE: '返还追偿款',
   REMITTANCE_OVERDUE: '返还逾期',
+  REMITTANCE_CONFIRM: '确认到账',
+  STATEMENT_DUE: '报送财务报表',
   RISK_WARNING: '风险预警',
   SUSPENSION_PROPOSE: '提议暂停',
   SUSPENSION_DECIDE: '审议暂停',
@@ -55,5 +58,7 @@ export function taskTarget(task: TaskNode): { path: string; open?: string } {
       return { path: '/enterprises' };
     case 'FundStatus':
       return { path: '/claims' };
+    case 'Enterprise':
+      return { path: '/financials' };
   }
 }

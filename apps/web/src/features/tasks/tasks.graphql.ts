@@ -8,6 +8,7 @@ import { gql, type TypedDocumentNode } from '@apollo/client';
 /** TaskKind values known to this client; the API may add more (shown with their title). */
 export type KnownTaskKind =
   | 'CLAIM_FILE'
+  | 'CLAIM_DOCUMENTS'
   | 'CLAIM_RESUBMIT'
   | 'CLAIM_CONFIRM_SHARE'
   | 'CLAIM_VERIFY'
@@ -16,6 +17,8 @@ export type KnownTaskKind =
   | 'LOAN_ACKNOWLEDGE'
   | 'REMITTANCE_DUE'
   | 'REMITTANCE_OVERDUE'
+  | 'REMITTANCE_CONFIRM'
+  | 'STATEMENT_DUE'
   | 'RISK_WARNING'
   | 'SUSPENSION_PROPOSE'
   | 'SUSPENSION_DECIDE'
@@ -33,7 +36,8 @@ export interface TaskSubject {
     | 'BlacklistProposal'
     | 'BankRisk'
     | 'RiskEvent'
-    | 'FundStatus';
+    | 'FundStatus'
+    | 'Enterprise';
   id?: string;
   claimId?: string;
   bank?: { id: string; name: string };
@@ -94,6 +98,9 @@ export const MY_TASKS_QUERY: TypedDocumentNode<MyTasksData, { first?: number; af
             }
           }
           ... on RiskEvent {
+            id
+          }
+          ... on Enterprise {
             id
           }
         }
