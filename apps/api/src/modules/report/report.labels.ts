@@ -1,3 +1,5 @@
+import { formatArticle } from '@ipfund/shared';
+
 /** Chinese words for the codes a report or form prints (the web has the same words in its own files). */
 
 export const CLAIM_STATUS_ZH: Readonly<Record<string, string>> = {
@@ -38,15 +40,9 @@ export const ORG_KIND_ZH: Readonly<Record<string, string>> = {
   AUDITOR: '会计师事务所',
 };
 
-/** "Art 6.6" → "第6条第6项", "Art 2, 4" → "第2、4条": the article as a Chinese reader cites it. */
+/** The article as a Chinese reader cites it ("Art 6.6" → 第六条第六款), by the one helper the web uses too. */
 export function articleZh(article: string | null | undefined): string {
-  if (!article) return '';
-  const m = /^Art\s+(.+)$/.exec(article.trim());
-  if (!m) return article;
-  const parts = m[1].split(/\s*,\s*/);
-  if (parts.length > 1) return `第${parts.join('、')}条`;
-  const [n, item] = parts[0].split('.');
-  return item ? `第${n}条第${item}项` : `第${n}条`;
+  return article ? formatArticle(article, 'zh-CN') : '';
 }
 
 export const zh = (map: Readonly<Record<string, string>>, code: string): string => map[code] ?? code;

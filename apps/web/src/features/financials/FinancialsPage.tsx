@@ -19,6 +19,7 @@ import {
 } from 'antd';
 import { formatArticle } from '@ipfund/shared';
 import { usePolicy, useViewerPermissions } from '../../app/useViewer';
+import { currentLang } from '../../i18n';
 import { ErrorAlert, errorText } from '../../lib/ErrorAlert';
 import { formatYuan } from '../../lib/money';
 import { useCaller } from '../loans/useCaller';
@@ -372,7 +373,7 @@ export function FinancialsPage() {
       }
     >
       <Typography.Paragraph type="secondary">
-        依据管理办法{article ? formatArticle(article, 'zh-CN') : ''}
+        依据管理办法{article ? formatArticle(article, currentLang()) : ''}
         ，资金管理人收集贷款企业季度财务报表及贷款资金使用情况，报送主管部门。
       </Typography.Paragraph>
       {quarter &&

@@ -16,6 +16,8 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
+import { formatArticle } from '@ipfund/shared';
+import { currentLang } from '../../i18n';
 import { ErrorAlert, errorText } from '../../lib/ErrorAlert';
 import { formatYuan } from '../../lib/money';
 import { fileNameOf, saveBlob } from '../../lib/saveBlob';
@@ -98,7 +100,9 @@ function ReportDetail({ report }: { report: FundReport }) {
           <StatusTag status={report.status} version={report.version} />
         </Descriptions.Item>
         <Descriptions.Item label="数据截至">{c.asOf}</Descriptions.Item>
-        <Descriptions.Item label="依据">管理办法 {c.articles.report}</Descriptions.Item>
+        <Descriptions.Item label="依据">
+          管理办法{formatArticle(c.articles.report, currentLang())}
+        </Descriptions.Item>
         {latest && (
           <Descriptions.Item label="内容哈希" span={2}>
             <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>
@@ -120,8 +124,8 @@ function ReportDetail({ report }: { report: FundReport }) {
           ]}
         />
         <Typography.Paragraph style={{ marginTop: 8 }}>
-          熔断（{c.articles.breaker}）：期末累计代偿 {formatYuan(c.breaker.cumulativeAtEnd)}，阈值{' '}
-          {formatYuan(c.breaker.threshold)}，
+          熔断（{formatArticle(c.articles.breaker, currentLang())}）：期末累计代偿{' '}
+          {formatYuan(c.breaker.cumulativeAtEnd)}，阈值 {formatYuan(c.breaker.threshold)}，
           {c.breaker.reached ? '已达到' : `尚余 ${formatYuan(c.breaker.remaining)}`}。
         </Typography.Paragraph>
       </Card>
@@ -159,7 +163,7 @@ function ReportDetail({ report }: { report: FundReport }) {
           ]}
         />
       </Card>
-      <Card size="small" title={`逾期与风险比例（${c.articles.risk}）`}>
+      <Card size="small" title={`逾期与风险比例（${formatArticle(c.articles.risk, currentLang())}）`}>
         <Table
           size="small"
           pagination={false}

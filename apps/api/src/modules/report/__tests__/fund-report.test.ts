@@ -474,8 +474,8 @@ describe('GET /export/claims/<id>/approval-form.pdf (issue 11)', () => {
     const text = await pdfText(Buffer.from(await res.arrayBuffer()));
     expect(text).toContain('代偿会签单');
     for (const v of [claim.b, claim.f, claim.g, claim.k]) expect(text).toContain(formatMoney(v));
-    expect(text).toContain('第11条');
-    expect(text).toContain('第17条');
+    expect(text).toContain('第十一条');
+    expect(text).toContain('第十七条');
     expect(text).toContain('资金管理人核实');
     const offices = (await app.ds.query(
       `SELECT o.name, u.display_name FROM claim_events e JOIN organizations o ON o.id = e.organization_id
