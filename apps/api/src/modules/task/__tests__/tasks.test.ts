@@ -60,9 +60,11 @@ async function tasksOf(user: string, first = 100): Promise<TaskNode[]> {
   return data.myTasks.nodes;
 }
 
-// The 18 demo logins: the parties' and the eight enterprises' (ent-1 … ent-8, seeded with their loans).
+// The demo logins that act: the parties' and the eight enterprises' (ent-1 … ent-8, with their loans).
+// The auditor is the one login with nothing to do by design: it takes no operation at all (Art 20,
+// read-only), so no rule can give it a task — tested below.
 const ALL_LOGINS = [
-  ...DEMO_ORGS.flatMap((o) => o.users.map((u) => u.username)),
+  ...DEMO_ORGS.flatMap((o) => o.users.map((u) => u.username)).filter((u) => u !== 'auditor'),
   ...Array.from({ length: 8 }, (_, i) => `ent-${i + 1}`),
 ];
 
@@ -75,6 +77,11 @@ describe('myTasks on the demo', () => {
       expect(t.title.length).toBeGreaterThan(2);
       expect(t.subject.__typename).toBeTruthy();
     }
+  });
+
+  it('the auditor, who takes no operation (Art 20), has an empty queue', async () => {
+    const data = ok(await app.gql<TasksData>(MY_TASKS, { first: 10 }, await d.token('auditor')));
+    expect(data.myTasks.totalCount).toBe(0);
   });
 
   it('is ordered by due date then id, and pages by keyset without gaps or repeats', async () => {
