@@ -1,16 +1,13 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
-import { CURRENT_USER_FIELDS, type CurrentUser } from '../../app/me.graphql';
+import { graphql } from '../../gql';
+import type { LoginMutation, LoginMutationVariables, PortalInfoQuery } from '../../gql/graphql';
 
-export interface LoginData {
-  login: { user: CurrentUser };
-}
+/** Types generated from the schema (apps/web/codegen.ts). */
+export type LoginData = LoginMutation;
+export type LoginVariables = LoginMutationVariables;
+export type PortalInfoData = PortalInfoQuery;
 
-export interface LoginVariables {
-  username: string;
-  password: string;
-}
-
-export const LOGIN_MUTATION: TypedDocumentNode<LoginData, LoginVariables> = gql`
+// The user's fields are the CurrentUserFields fragment (app/me.graphql.ts): the login answer seeds `me`.
+export const LOGIN_MUTATION = graphql(`
   mutation Login($username: String!, $password: String!) {
     login(username: $username, password: $password) {
       user {
@@ -18,17 +15,12 @@ export const LOGIN_MUTATION: TypedDocumentNode<LoginData, LoginVariables> = gql`
       }
     }
   }
-  ${CURRENT_USER_FIELDS}
-`;
+`);
 
-export interface PortalInfoData {
-  portalInfo: { demoMode: boolean };
-}
-
-export const PORTAL_INFO_QUERY: TypedDocumentNode<PortalInfoData, Record<string, never>> = gql`
+export const PORTAL_INFO_QUERY = graphql(`
   query PortalInfo {
     portalInfo {
       demoMode
     }
   }
-`;
+`);
