@@ -176,4 +176,5 @@ linear in paths and sub-linear in loans; *prepare* is linear in loans.
   writeSection(md);
   console.info(md);
   expect(rows.length).toBe(7);
-});
+  // The API's test setup gives each test 2 minutes; 200,000-loan portfolios on a shared machine take longer.
+}, 1_800_000);
