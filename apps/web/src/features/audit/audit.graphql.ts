@@ -121,12 +121,12 @@ export const AUDIT_ENGAGEMENTS_QUERY: TypedDocumentNode<
   { auditEngagements: AuditEngagement[] },
   Record<string, never>
 > = gql`
-  ${ENGAGEMENT_FIELDS}
   query AuditEngagements {
     auditEngagements {
       ...EngagementFields
     }
   }
+  ${ENGAGEMENT_FIELDS}
 `;
 
 export const AUDIT_FIRMS_QUERY: TypedDocumentNode<
@@ -147,24 +147,24 @@ export const ENGAGE_AUDITOR: TypedDocumentNode<
     input: { auditorOrgId: string; scope: string; subjects: string[]; startsOn: string; endsOn: string };
   }
 > = gql`
-  ${ENGAGEMENT_FIELDS}
   mutation EngageAuditor($input: EngageAuditorInput!) {
     engageAuditor(input: $input) {
       ...EngagementFields
     }
   }
+  ${ENGAGEMENT_FIELDS}
 `;
 
 export const END_AUDIT_ENGAGEMENT: TypedDocumentNode<
   { endAuditEngagement: AuditEngagement },
   { id: string; reason: string }
 > = gql`
-  ${ENGAGEMENT_FIELDS}
   mutation EndAuditEngagement($id: ID!, $reason: String!) {
     endAuditEngagement(id: $id, reason: $reason) {
       ...EngagementFields
     }
   }
+  ${ENGAGEMENT_FIELDS}
 `;
 
 /** Chinese names of the organisation kinds, for the log's columns. */

@@ -102,36 +102,36 @@ export const EVALUATION_ROUNDS_QUERY: TypedDocumentNode<
   { evaluationRounds: EvaluationRound[] },
   Record<string, never>
 > = gql`
-  ${ROUND_FIELDS}
   query EvaluationRounds {
     evaluationRounds {
       ...RoundFields
     }
   }
+  ${ROUND_FIELDS}
 `;
 
 export const COMPUTE_EVALUATION: TypedDocumentNode<
   { computeEvaluation: EvaluationRound },
   { period: string }
 > = gql`
-  ${ROUND_FIELDS}
   mutation ComputeEvaluation($period: String!) {
     computeEvaluation(period: $period) {
       ...RoundFields
     }
   }
+  ${ROUND_FIELDS}
 `;
 
 export const SCORE_PARTNER: TypedDocumentNode<
   { scorePartnerEvaluation: EvaluationRound },
   { entryId: string; input: { productInnovation: string; workEffectiveness: string; comment: string | null } }
 > = gql`
-  ${ROUND_FIELDS}
   mutation ScorePartnerEvaluation($entryId: ID!, $input: ScorePartnerInput!) {
     scorePartnerEvaluation(entryId: $entryId, input: $input) {
       ...RoundFields
     }
   }
+  ${ROUND_FIELDS}
 `;
 
 export const SUBMIT_EVALUATION: TypedDocumentNode<{ submitEvaluation: EvaluationRound }, { period: string }> =
