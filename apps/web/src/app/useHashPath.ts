@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import { hashFromPath, hashWithQuery, paramsFromHash, pathFromHash, queryFromHash } from './hashPath';
 
 function subscribe(listener: () => void): () => void {
@@ -23,7 +23,7 @@ export function useHashPath(): string {
 export function useHashParams(): Record<string, string> {
   // The snapshot is the query string (stable between renders); the record is derived from it.
   const query = useSyncExternalStore(subscribe, currentQuery);
-  return paramsFromHash(`?${query}`);
+  return useMemo(() => paramsFromHash(`?${query}`), [query]);
 }
 
 function go(hash: string, replace: boolean): void {

@@ -64,7 +64,8 @@ export function textParam(value: string | undefined): string | null {
 
 /**
  * `/export/<table>.xlsx` with the list's filters and sort as its query string (the same names as the
- * GraphQL arguments; a list repeats its key). Empty values are left out.
+ * GraphQL filter's fields, `orderBy` and `direction`; a list is comma-separated, as the server reads
+ * it). Empty values and empty lists are left out.
  */
 export function exportHref(
   table: string,
@@ -73,8 +74,9 @@ export function exportHref(
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value === null || value === undefined || value === '') continue;
-    if (Array.isArray(value)) for (const v of value as readonly string[]) query.append(key, v);
-    else query.set(key, String(value));
+    if (Array.isArray(value)) {
+      if (value.length) query.set(key, (value as readonly string[]).join(','));
+    } else query.set(key, String(value));
   }
   const text = query.toString();
   return `/export/${table}.xlsx${text ? `?${text}` : ''}`;

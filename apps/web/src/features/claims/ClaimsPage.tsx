@@ -1,13 +1,22 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, Checkbox, Input, Select, Space, Table, Typography } from 'antd';
 import { useViewerPermissions } from '../../app/useViewer';
 import { CursorPagerBar } from '../../lib/CursorPagerBar';
 import { currentAfter, firstPage, nextCursor, PAGE_SIZES, type CursorPager } from '../../lib/cursorPager';
 import { ErrorAlert } from '../../lib/ErrorAlert';
 import { ClaimDrawer } from './ClaimDrawer';
 import { CLAIM_COLUMNS } from './claimColumns';
+import {
+  claimExportParams,
+  claimListFromParams,
+  claimListVariables,
+  CLAIM_SORTABLE_COLUMNS,
+} from './claimListState';
+import { setHashParams, useHashParams } from '../../app/useHashPath';
+import { ExportButton } from '../../lib/ExportButton';
+import { exportHref, formatSort, sortFromTable, sortOrderOf } from '../../lib/tableQuery';
 import { useColumnSettings } from '../../lib/columnSettings';
 import { CLAIM_STATUSES, claimStatusLabel } from './claimLabels';
 import { CLAIMS_QUERY, type KnownClaimStatus } from './claims.graphql';
@@ -20,7 +29,9 @@ const STATUS_OPTIONS = CLAIM_STATUSES.map((status) => ({ value: status, label: c
 /** 补偿申请 (Art 16–19): the claims the caller may see, the fund's state, and the next steps. */
 export function ClaimsPage() {
   const { mayTake } = useViewerPermissions();
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  // The open claim is in the URL (`?open=<id>`): 待办 and 首页 link to it, and back closes it.
+  const selectedId = useHashParams().open ?? null;
+  const setSelectedId = (id: string | null) => setHashParams({ open: id }, { replace: false });
   const [submitting, setSubmitting] = useState(false);
 
   return (
@@ -54,42 +65,72 @@ export function ClaimsPage() {
 }
 
 function ClaimsTable({ onOpen }: { onOpen: (id: string) => void }) {
-  const [status, setStatus] = useState<KnownClaimStatus | null>(null);
   const [pager, setPager] = useState<CursorPager>(() => firstPage(PAGE_SIZES[0]));
+  // Filters and sort live in the URL (issue 11); a change starts again at page 1.
+  const params = useHashParams();
+  const listState = useMemo(() => claimListFromParams(params), [params]);
+  const listVariables = useMemo(() => claimListVariables(listState), [listState]);
+  const listKey = JSON.stringify(listVariables);
+  useEffect(() => setPager((current) => firstPage(current.pageSize)), [listKey]);
   const { data, previousData, loading, error } = useQuery(CLAIMS_QUERY, {
-    variables: { first: pager.pageSize, after: currentAfter(pager), status },
+    variables: { first: pager.pageSize, after: currentAfter(pager), ...listVariables },
     fetchPolicy: 'cache-and-network',
   });
   const claims = (data ?? previousData)?.claims;
   const endCursor = nextCursor(data?.claims);
   const table = useColumnSettings('claims', CLAIM_COLUMNS);
-
-  const changeStatus = (next: KnownClaimStatus | undefined) => {
-    setStatus(next ?? null);
-    // Cursors belong to one filter: a new filter starts again at page 1.
-    setPager((current) => firstPage(current.pageSize));
-  };
+  const columns = table.columns.map((column) => {
+    const field = CLAIM_SORTABLE_COLUMNS[String(column.key ?? '')];
+    return field ? { ...column, sorter: true, sortOrder: sortOrderOf(listState.sort, field) } : column;
+  });
+  const f = listState.filter;
 
   return (
     <>
       <Space style={{ marginBottom: 16 }} wrap>
         <Typography.Text>状态</Typography.Text>
-        <Select<KnownClaimStatus>
+        <Select<KnownClaimStatus[]>
+          mode="multiple"
           allowClear
           placeholder="全部"
-          value={status ?? undefined}
+          value={f.status ?? []}
           options={STATUS_OPTIONS}
-          onChange={changeStatus}
-          style={{ width: 160 }}
+          onChange={(v) => setHashParams({ status: v.length ? v.join(',') : null })}
+          style={{ minWidth: 160 }}
+          maxTagCount="responsive"
+          aria-label="状态"
         />
+        <Input.Search
+          allowClear
+          placeholder="企业名称或信用代码"
+          defaultValue={f.enterprise ?? ''}
+          onSearch={(v) => setHashParams({ enterprise: v.trim() || null })}
+          style={{ width: 200 }}
+          aria-label="企业"
+        />
+        <Checkbox
+          checked={f.awaitingMe === true}
+          onChange={(e) => setHashParams({ awaitingMe: e.target.checked ? 'true' : null })}
+        >
+          待我处理
+        </Checkbox>
         {table.settings}
+        <ExportButton
+          href={exportHref('claims', claimExportParams(listState))}
+          fallbackName="补偿申请.xlsx"
+        />
       </Space>
       {error && <ErrorAlert title="补偿申请加载失败" error={error} />}
       <Table
         rowKey="id"
         size="middle"
-        columns={table.columns}
+        columns={columns}
         dataSource={claims?.edges.map((edge) => edge.node) ?? []}
+        onChange={(_pagination, _filters, sorter) => {
+          const one = Array.isArray(sorter) ? sorter[0] : sorter;
+          const field = CLAIM_SORTABLE_COLUMNS[String(one?.columnKey ?? '')];
+          setHashParams({ sort: formatSort(sortFromTable(field, one?.order)) });
+        }}
         loading={loading}
         pagination={false}
         scroll={{ x: 'max-content' }}

@@ -177,10 +177,22 @@ export interface ClaimsData {
   claims: Connection<ClaimRow>;
 }
 
+/** `ClaimFilter` of the API (issue 11), ANDed with what the caller may see. */
+export interface ClaimFilter {
+  status?: KnownClaimStatus[] | null;
+  bankId?: string | null;
+  enterprise?: string | null;
+  /** Only claims with a step awaiting the caller's own organisation. */
+  awaitingMe?: boolean | null;
+}
+
+export type ClaimSortField = 'SUBMITTED' | 'FILED_ON' | 'LOSS_BASE' | 'OUTSTANDING_PRINCIPAL';
+
 export interface ClaimsVariables {
   first: number;
   after: string | null;
-  status: KnownClaimStatus | null;
+  filter?: ClaimFilter | null;
+  orderBy?: { field: ClaimSortField; direction: 'ASC' | 'DESC' } | null;
 }
 
 /**
@@ -202,8 +214,8 @@ const APPROVAL_FIELDS = gql`
 `;
 
 export const CLAIMS_QUERY: TypedDocumentNode<ClaimsData, ClaimsVariables> = gql`
-  query Claims($first: Int, $after: String, $status: ClaimStatus) {
-    claims(first: $first, after: $after, status: $status) {
+  query Claims($first: Int, $after: String, $filter: ClaimFilter, $orderBy: ClaimOrder) {
+    claims(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       totalCount
       edges {
         cursor

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { App, Button, Card, Dropdown, Space, Table, type TableColumnsType } from 'antd';
 import { DownOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
@@ -12,6 +12,17 @@ import { BusinessDateControl } from '../risk/BusinessDateControl';
 import { ReportRiskEventModal } from '../risk/ReportRiskEventModal';
 import { LoanDetailDrawer } from './LoanDetailDrawer';
 import { LOAN_COLUMNS, LOAN_COLUMNS_HIDDEN_BY_DEFAULT } from './loanColumns';
+import { LoanFilters } from './LoanFilters';
+import {
+  LOAN_SORTABLE_COLUMNS,
+  loanExportParams,
+  loanListFromParams,
+  loanListVariables,
+  REVERSED_SORT_COLUMNS,
+} from './loanListState';
+import { setHashParams, useHashParams } from '../../app/useHashPath';
+import { ExportButton } from '../../lib/ExportButton';
+import { exportHref, formatSort, sortFromTable, sortOrderOf } from '../../lib/tableQuery';
 import { useColumnSettings } from '../../lib/columnSettings';
 import { ACKNOWLEDGE_LOAN_MUTATION, LOANS_QUERY, type LoanRow } from './loans.graphql';
 import { RegisterLoanModal } from './RegisterLoanModal';
@@ -36,8 +47,14 @@ export function LoansPage() {
   const { mayTake } = useViewerPermissions();
   const [pager, setPager] = useState<CursorPager>(() => firstPage(PAGE_SIZES[0]));
   const [dialog, setDialog] = useState<Dialog>(null);
+  // Filters and sort live in the URL (issue 11); a change starts again at page 1 (cursors belong to one list).
+  const params = useHashParams();
+  const listState = useMemo(() => loanListFromParams(params), [params]);
+  const listVariables = useMemo(() => loanListVariables(listState), [listState]);
+  const listKey = JSON.stringify(listVariables);
+  useEffect(() => setPager((current) => firstPage(current.pageSize)), [listKey]);
   const { data, previousData, loading, error } = useQuery(LOANS_QUERY, {
-    variables: { first: pager.pageSize, after: currentAfter(pager) },
+    variables: { first: pager.pageSize, after: currentAfter(pager), ...listVariables },
     // Show the cached page at once but still ask the server: loan status changes daily.
     fetchPolicy: 'cache-and-network',
   });
@@ -103,6 +120,16 @@ export function LoansPage() {
     ];
   }, [acknowledge, acknowledging, message]);
   const table = useColumnSettings('loans', columns, { defaultHidden: LOAN_COLUMNS_HIDDEN_BY_DEFAULT });
+  // Sortable columns show the URL's sort; overdue days sort by the unpaid due date, reversed.
+  const sortedColumns = table.columns.map((column) => {
+    const key = String(column.key ?? '');
+    const field = LOAN_SORTABLE_COLUMNS[key];
+    if (!field) return column;
+    const order = sortOrderOf(listState.sort, field);
+    const reversed = REVERSED_SORT_COLUMNS.has(key);
+    const flip = (o: typeof order) => (o === 'ascend' ? 'descend' : o === 'descend' ? 'ascend' : null);
+    return { ...column, sorter: true, sortOrder: reversed ? flip(order) : order };
+  });
 
   return (
     <Card
@@ -110,6 +137,10 @@ export function LoansPage() {
       extra={
         <Space wrap>
           {table.settings}
+          <ExportButton
+            href={exportHref('loans', loanExportParams(listState))}
+            fallbackName="贷款台账.xlsx"
+          />
           <BusinessDateControl />
           {mayTake('loan.register') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'register' })}>
@@ -124,12 +155,20 @@ export function LoansPage() {
         </Space>
       }
     >
+      <LoanFilters state={listState} />
       {error && <ErrorAlert title="贷款台账加载失败" error={error} />}
       <Table
         rowKey="id"
         size="middle"
-        columns={table.columns}
+        columns={sortedColumns}
         dataSource={loans?.edges.map((edge) => edge.node) ?? []}
+        onChange={(_pagination, _filters, sorter) => {
+          const one = Array.isArray(sorter) ? sorter[0] : sorter;
+          const key = String(one?.columnKey ?? '');
+          const reversed = REVERSED_SORT_COLUMNS.has(key);
+          const order = one?.order && reversed ? (one.order === 'ascend' ? 'descend' : 'ascend') : one?.order;
+          setHashParams({ sort: formatSort(sortFromTable(LOAN_SORTABLE_COLUMNS[key], order)) });
+        }}
         loading={loading}
         pagination={false}
         scroll={{ x: 'max-content' }}
@@ -162,6 +201,10 @@ export function LoansPage() {
       )}
       {dialog?.kind === 'detail' && (
         <LoanDetailDrawer loanId={dialog.loanId} onClose={() => setDialog(null)} />
+      )}
+      {/* `?open=<loan id>`: a link from 待办 or 首页 opens the loan here. */}
+      {params.open && dialog?.kind !== 'detail' && (
+        <LoanDetailDrawer loanId={params.open} onClose={() => setHashParams({ open: null })} />
       )}
     </Card>
   );

@@ -41,9 +41,27 @@ export interface LoansData {
   loans: Connection<LoanRow>;
 }
 
+/** `LoanFilter` of the API (issue 11): every field narrows what the caller sees already. */
+export interface LoanFilter {
+  bankId?: string | null;
+  guarantorId?: string | null;
+  enterprise?: string | null;
+  status?: KnownLoanStatus[] | null;
+  overdueDaysMin?: number | null;
+  overdueDaysMax?: number | null;
+  issuedFrom?: string | null;
+  issuedTo?: string | null;
+  contractNo?: string | null;
+}
+
+export type LoanSortField =
+  'ISSUED_ON' | 'MATURES_ON' | 'PRINCIPAL' | 'OUTSTANDING_PRINCIPAL' | 'EARLIEST_UNPAID_DUE_DATE';
+
 export interface LoansVariables {
   first: number;
   after: string | null;
+  filter?: LoanFilter | null;
+  orderBy?: { field: LoanSortField; direction: 'ASC' | 'DESC' } | null;
 }
 
 const LOAN_ROW_FIELDS = gql`
@@ -85,8 +103,8 @@ const LOAN_ROW_FIELDS = gql`
 `;
 
 export const LOANS_QUERY: TypedDocumentNode<LoansData, LoansVariables> = gql`
-  query Loans($first: Int, $after: String) {
-    loans(first: $first, after: $after) {
+  query Loans($first: Int, $after: String, $filter: LoanFilter, $orderBy: LoanOrder) {
+    loans(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       totalCount
       edges {
         cursor

@@ -47,8 +47,11 @@ describe('list state in the URL', () => {
     expect(textParam('   ')).toBeNull();
   });
 
-  it('builds the export link with the same names, lists repeated, empties left out', () => {
+  it('builds the export link with the same names, lists comma-separated, empties left out', () => {
     expect(exportHref('loans', {})).toBe('/export/loans.xlsx');
+    expect(exportHref('claims', { status: [], awaitingMe: true })).toBe(
+      '/export/claims.xlsx?awaitingMe=true',
+    );
     expect(
       exportHref('loans', {
         status: ['OVERDUE', 'IN_CLAIM'],
@@ -56,9 +59,7 @@ describe('list state in the URL', () => {
         enterprise: '重庆',
         overdueDaysMin: 15,
       }),
-    ).toBe(
-      '/export/loans.xlsx?status=OVERDUE&status=IN_CLAIM&enterprise=%E9%87%8D%E5%BA%86&overdueDaysMin=15',
-    );
+    ).toBe('/export/loans.xlsx?status=OVERDUE%2CIN_CLAIM&enterprise=%E9%87%8D%E5%BA%86&overdueDaysMin=15');
   });
 });
 
