@@ -50,6 +50,12 @@ export const AGGREGATES: readonly {
     over: 'ResumptionVote',
     what: "the consents (with the offices' comments) to resume the suspended fund (Art 19)",
   },
+  {
+    name: '`fundForecast`, `/export/forecast.xlsx`',
+    over: 'FundForecast',
+    programmeOnly: true,
+    what: "the fund's stress forecast over every bank's covered loans: trip probability, payouts, each bank's and segment's contribution (Art 11, 14, 19)",
+  },
 ];
 
 const KIND_ABBREV: Record<OrgKind, string> = {
