@@ -3,17 +3,25 @@ import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../authz/actor';
 import type { Scope } from '../../authz/scope';
 import type { BusinessClock } from '../../common/business-clock';
-import { TaskCandidates, touchedOnly } from '../task/task.service';
+import { TaskCandidates, touchedOnly, type CandidateKind } from '../task/task.service';
 import { TaskJudge, resumptionTasks, type Task, type TaskActor } from '../task/task.rules';
 
 /** A judge for every organisation of a kind at once: no organisation id matches a condition. */
 const ANY_ORG = '00000000-0000-0000-0000-000000000000';
 
 /**
- * Operations whose records can open tasks (claims, recoveries, loans, supervision, blacklist, the
- * fund): any other use case (partners, the ledger, a password) costs the notifier nothing.
+ * Which records each kind of operation can change in a way that opens a task, so a use case reads only
+ * those (each read is of the rows this transaction wrote). Any other operation (partners, the ledger, a
+ * password) costs the notifier nothing.
  */
-const TASK_OPERATION_PREFIXES = ['claim.', 'recovery.', 'loan.', 'risk.', 'blacklist.', 'fund.'];
+const TOUCHES: readonly [prefix: string, kinds: readonly CandidateKind[]][] = [
+  ['claim.', ['claims']],
+  ['recovery.', ['recoveries']],
+  ['loan.', ['loans']],
+  ['risk.', ['suspensionProposals', 'riskEvents']],
+  ['blacklist.', ['blacklistProposals']],
+  ['fund.', []],
+];
 
 /** Where a task is announced: the organisation the judge stood for, or every organisation of its kind. */
 interface Announcement {
@@ -50,14 +58,23 @@ export class Notifier {
     actor: Actor;
     operation: Operation;
   }): Promise<void> {
-    if (!TASK_OPERATION_PREFIXES.some((prefix) => uc.operation.startsWith(prefix))) return;
+    const touches = TOUCHES.find(([prefix]) => uc.operation.startsWith(prefix));
+    if (!touches) return;
     const today = this.clock.today();
     const policy = uc.scope.policy;
-    const candidates = new TaskCandidates(uc.scope, today, touchedOnly);
+    // The rows this transaction wrote; loans also by the acting partner's own index (a loan is written
+    // only by its bank or its guarantor), so a busy portfolio is not scanned per report.
+    const candidates = new TaskCandidates(uc.scope, today, (qb, alias) => {
+      touchedOnly(qb, alias);
+      if (alias === 'loan' && (uc.actor.orgKind === 'LENDING_BANK' || uc.actor.orgKind === 'GUARANTOR'))
+        qb.andWhere('(loan.bank_id = :touchingOrg OR loan.guarantor_id = :touchingOrg)', {
+          touchingOrg: uc.actor.orgId,
+        });
+    });
     const kindJudges = ORG_KINDS.map(
       (orgKind) => new TaskJudge({ orgId: ANY_ORG, orgKind, orgRetired: false }, policy),
     );
-    await candidates.load(kindJudges);
+    await candidates.load(kindJudges, new Set(touches[1]));
 
     // The parties named on the touched records, each judged as itself.
     const parties = new Map<string, TaskActor>();

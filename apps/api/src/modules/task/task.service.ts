@@ -79,6 +79,10 @@ const claimOperations = (): readonly Operation[] => [
   'claim.uploadDocument',
 ];
 
+/** The kinds of record the work queue judges (the notifier reads only those an operation can change). */
+export type CandidateKind =
+  'claims' | 'recoveries' | 'loans' | 'suspensionProposals' | 'blacklistProposals' | 'riskEvents';
+
 /**
  * Narrows a candidate query. myTasks reads every open record the caller may act on; the notifier
  * reads only the rows the current transaction wrote (`touchedOnly`).
@@ -115,14 +119,16 @@ export class TaskCandidates {
   }
 
   /** Loads what any of `judges` could have a task on. */
-  async load(judges: readonly TaskJudge[]): Promise<void> {
+  async load(judges: readonly TaskJudge[], only?: ReadonlySet<CandidateKind>): Promise<void> {
     const any = (ops: readonly Operation[]) => judges.some((j) => ops.some((op) => j.mayTake(op)));
-    if (any(claimOperations())) await this.loadClaims();
-    if (any(['recovery.remit', 'recovery.confirmRemittance'])) await this.loadRecoveries();
-    if (any(['loan.acknowledge', 'claim.submit'])) await this.loadLoans(judges);
-    if (any(['risk.decideSuspension'])) await this.loadSuspensionProposals();
-    if (any(['blacklist.decide'])) await this.loadBlacklistProposals();
-    if (any(['risk.verifyEvent'])) await this.loadRiskEvents();
+    const wanted = (k: CandidateKind) => !only || only.has(k);
+    if (wanted('claims') && any(claimOperations())) await this.loadClaims();
+    if (wanted('recoveries') && any(['recovery.remit', 'recovery.confirmRemittance']))
+      await this.loadRecoveries();
+    if (wanted('loans') && any(['loan.acknowledge', 'claim.submit'])) await this.loadLoans(judges);
+    if (wanted('suspensionProposals') && any(['risk.decideSuspension'])) await this.loadSuspensionProposals();
+    if (wanted('blacklistProposals') && any(['blacklist.decide'])) await this.loadBlacklistProposals();
+    if (wanted('riskEvents') && any(['risk.verifyEvent'])) await this.loadRiskEvents();
     // Statements: asked of the borrowers only (the notifier does not look for them: a quarter's end
     // is not a change of any record).
     if (!this.restrict && judges.some((j) => j.mayTake('financials.submit') && !j.readsAll('Enterprise')))
