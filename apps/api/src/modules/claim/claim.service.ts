@@ -461,13 +461,17 @@ export class ClaimService {
       const t = nextClaimState(snapshot, 'PAY', actor.orgKind, { fundSuspended: false }, policy);
       if (!t.ok) throw refusal(t);
       const amount = Money.of(claim.finalFundShare!);
+      // The memo names the loan by its contract number, as the journal's readers know it (not an id).
+      const [{ contract_no: contractNo }] = (await em.query(`SELECT contract_no FROM loans WHERE id = $1`, [
+        claim.loanId,
+      ])) as { contract_no: string }[];
       const { id: transactionId } = await this.ledger.postCompensationPayout(em, {
         claimId: claim.id,
         amount,
         idempotencyKey: payoutKey(idempotencyKey),
         actor,
         businessDate: today,
-        memo: `支付风险补偿资金（${claim.id}）`,
+        memo: `支付风险补偿资金（贷款合同 ${contractNo}）`,
       });
       const from = claim.status;
       Object.assign(claim, {

@@ -90,6 +90,10 @@ export class RecoveryService {
         }),
       );
       if (remittance.amountOwed.isPositive()) {
+        // The memo names the loan by its contract number, as the journal's readers know it (not an id).
+        const [{ contract_no: contractNo }] = (await em.query(`SELECT contract_no FROM loans WHERE id = $1`, [
+          claim.loanId,
+        ])) as { contract_no: string }[];
         const { id: transactionId } = await this.ledger.postRecoveryReceivable(em, {
           claimId: claim.id,
           reference: { type: 'Recovery', id: recovery.id },
@@ -97,7 +101,7 @@ export class RecoveryService {
           idempotencyKey: `recovery:${recovery.id}`,
           actor,
           businessDate: today,
-          memo: `确认应收追偿返还款（${claim.id}）`,
+          memo: `确认应收追偿返还款（贷款合同 ${contractNo}）`,
         });
         recovery.receivableTransactionId = transactionId;
         await em.save(recovery);
