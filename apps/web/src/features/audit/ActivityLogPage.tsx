@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
+import { formatArticle } from '@ipfund/shared';
 import { SafetyCertificateOutlined, WarningOutlined } from '@ant-design/icons';
 import {
   Alert,
@@ -135,7 +136,12 @@ export function ActivityLogPage() {
       width: 90,
       render: (o: string) => (o === 'OK' ? <Tag color="green">成功</Tag> : <Tag color="red">被拒绝</Tag>),
     },
-    { title: '依据', dataIndex: 'article', width: 90, render: (a: string | null) => a ?? '—' },
+    {
+      title: '依据',
+      dataIndex: 'article',
+      width: 110,
+      render: (a: string | null) => (a ? formatArticle(a, 'zh-CN') : '—'),
+    },
   ];
   return (
     <Card

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
+import { formatArticle } from '@ipfund/shared';
 import {
   App,
   Button,
@@ -150,7 +151,7 @@ export function AuditEngagementsPage() {
           <Tag color="orange">不在期间内</Tag>
         ),
     },
-    { title: '依据', dataIndex: 'article', width: 80 },
+    { title: '依据', dataIndex: 'article', width: 100, render: (a: string) => formatArticle(a, 'zh-CN') },
     ...(mayEngage
       ? [
           {

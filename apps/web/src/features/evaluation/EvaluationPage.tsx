@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
+import { formatArticle } from '@ipfund/shared';
 import {
   App,
   Button,
@@ -242,7 +243,7 @@ export function EvaluationPage() {
               <Tag>草稿</Tag>
             )}
             <Typography.Text type="secondary">
-              依据{round.article}；权重：
+              依据{formatArticle(round.article, 'zh-CN')}；权重：
               {round.weights.map((w) => `${CRITERION_ZH[w.criterion]} ${percent(w.weight)}`).join('、')}
             </Typography.Text>
           </Space>
