@@ -4,7 +4,8 @@ import type { Actor } from '../../authz/actor';
 import type { Scope } from '../../authz/scope';
 import type { BusinessClock } from '../../common/business-clock';
 import { TaskCandidates, touchedOnly, type CandidateKind } from '../task/task.service';
-import { TaskJudge, resumptionTasks, type Task, type TaskActor } from '../task/task.rules';
+import { TaskJudge, resumptionTasks, statementTasks, type Task, type TaskActor } from '../task/task.rules';
+import { parsePeriod, periodLabelZh } from '../report/report.period';
 
 /** A judge for every organisation of a kind at once: no organisation id matches a condition. */
 const ANY_ORG = '00000000-0000-0000-0000-000000000000';
@@ -21,6 +22,7 @@ const TOUCHES: readonly [prefix: string, kinds: readonly CandidateKind[]][] = [
   ['risk.', ['suspensionProposals', 'riskEvents']],
   ['blacklist.', ['blacklistProposals']],
   ['fund.', []],
+  ['financials.remind', []],
 ];
 
 /** Where a task is announced: the organisation the judge stood for, or every organisation of its kind. */
@@ -124,6 +126,39 @@ export class Notifier {
           )) {
             announcements.push({ task, orgIds: [], orgKinds: [judge.actor.orgKind] });
           }
+        }
+      }
+    }
+
+    // Art 22: the manager's reminder delivers the borrower's statement task to the enterprise itself.
+    if (uc.operation === 'financials.remind') {
+      const reminded = (await uc.em.query(
+        `SELECT e.id, e.name, e.organization_id AS "organizationId", e.created_by_org_id AS "createdByOrgId", m.quarter
+           FROM financial_statement_reminders m JOIN enterprises e ON e.id = m.enterprise_id
+          WHERE m.xmin = pg_current_xact_id()::xid AND e.organization_id IS NOT NULL`,
+      )) as {
+        id: string;
+        name: string;
+        organizationId: string;
+        createdByOrgId: string | null;
+        quarter: string;
+      }[];
+      for (const r of reminded) {
+        const q = parsePeriod(r.quarter);
+        const judge = new TaskJudge(
+          { orgId: r.organizationId, orgKind: 'ENTERPRISE', orgRetired: false },
+          policy,
+        );
+        for (const task of statementTasks(judge, {
+          enterpriseId: r.id,
+          enterpriseName: r.name,
+          organizationId: r.organizationId,
+          createdByOrgId: r.createdByOrgId,
+          quarterKey: q.key,
+          quarterLabel: periodLabelZh(q),
+          quarterEnd: q.to,
+        })) {
+          announcements.push({ task, orgIds: [r.organizationId], orgKinds: [] });
         }
       }
     }

@@ -106,6 +106,37 @@ describe('announcements follow the work queue', () => {
   });
 });
 
+describe('a reminder (Art 22)', () => {
+  it('the manager\u2019s reminder reaches the enterprise itself as its statement task', async () => {
+    // An enterprise of the demo whose Q2 statement is missing (the demo collects Q3 only).
+    const [e] = (await app.ds.query(
+      `SELECT e.id, u.username FROM enterprises e JOIN users u ON u.organization_id = e.organization_id
+        WHERE NOT EXISTS (SELECT 1 FROM enterprise_financial_statements s WHERE s.enterprise_id = e.id AND s.quarter = '2026-Q2')
+          AND EXISTS (SELECT 1 FROM loans l WHERE l.enterprise_id = e.id AND l.covered AND l.issued_on <= '2026-06-30')
+        ORDER BY u.username LIMIT 1`,
+    )) as { id: string; username: string }[];
+    const before = (await notesOf(e.username)).nodes.filter((n) => n.kind === 'STATEMENT_DUE').length;
+    ok(
+      await app.gql(
+        'mutation($e: ID!, $q: String!) { remindFinancialStatement(enterpriseId: $e, quarter: $q) { id } }',
+        { e: e.id, q: '2026-Q2' },
+        await d.token('manager'),
+      ),
+    );
+    const notes = (await notesOf(e.username)).nodes.filter((n) => n.kind === 'STATEMENT_DUE');
+    expect(notes.length).toBe(before + 1);
+    expect(notes[0]).toMatchObject({
+      taskId: `STATEMENT_DUE:${e.id}:2026-Q2`,
+      article: 'Art 22',
+      subjectId: e.id,
+    });
+    // Nobody else is told.
+    for (const other of ['bank-a', 'guarantor-a', 'ipb']) {
+      expect((await notesOf(other)).nodes.some((n) => n.kind === 'STATEMENT_DUE')).toBe(false);
+    }
+  });
+});
+
 describe('reading and marking', () => {
   it('a user marks its own notifications read, never another user\u2019s', async () => {
     await threePartyClaim();
