@@ -21,6 +21,7 @@ type Documents = {
     "\n  query Policy {\n    policy {\n      id\n      name\n      sourceDocument\n      effectiveFrom\n      initialCapital {\n        ...PolicyParamAmount\n      }\n      tierThreshold {\n        ...PolicyParamAmount\n      }\n      lowTierCapRate {\n        ...PolicyParamRate\n      }\n      highTierCapRate {\n        ...PolicyParamRate\n      }\n      perLoanCap {\n        ...PolicyParamAmount\n      }\n      perEnterpriseYearCap {\n        ...PolicyParamAmount\n      }\n      riskOverdueDays {\n        ...PolicyParamDays\n      }\n      claimOverdueDays {\n        ...PolicyParamDays\n      }\n      warningRatio {\n        ...PolicyParamRate\n      }\n      suspensionRatio {\n        ...PolicyParamRate\n      }\n      minGuarantorRate {\n        ...PolicyParamRate\n      }\n      circuitBreakerCumulative {\n        ...PolicyParamAmount\n      }\n      remittanceDays {\n        ...PolicyParamDays\n      }\n      allowedLoanPurposes {\n        ...PolicyParamKinds\n      }\n      allowedCollateralKinds {\n        ...PolicyParamKinds\n      }\n      coSigningOffices {\n        ...PolicyParamKinds\n      }\n      resumptionVoters {\n        ...PolicyParamKinds\n      }\n      provisions {\n        key\n        article\n        note\n      }\n    }\n  }\n": typeof types.PolicyDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      user {\n        ...CurrentUserFields\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  query PortalInfo {\n    portalInfo {\n      demoMode\n    }\n  }\n": typeof types.PortalInfoDocument,
+    "\n  query PortalClock {\n    portalInfo {\n      demoMode\n      businessDate\n      businessDateSettable\n    }\n  }\n": typeof types.PortalClockDocument,
 };
 const documents: Documents = {
     "\n  fragment CurrentUserFields on User {\n    id\n    username\n    displayName\n    organization {\n      id\n      name\n      kind\n    }\n  }\n": types.CurrentUserFieldsFragmentDoc,
@@ -30,6 +31,7 @@ const documents: Documents = {
     "\n  query Policy {\n    policy {\n      id\n      name\n      sourceDocument\n      effectiveFrom\n      initialCapital {\n        ...PolicyParamAmount\n      }\n      tierThreshold {\n        ...PolicyParamAmount\n      }\n      lowTierCapRate {\n        ...PolicyParamRate\n      }\n      highTierCapRate {\n        ...PolicyParamRate\n      }\n      perLoanCap {\n        ...PolicyParamAmount\n      }\n      perEnterpriseYearCap {\n        ...PolicyParamAmount\n      }\n      riskOverdueDays {\n        ...PolicyParamDays\n      }\n      claimOverdueDays {\n        ...PolicyParamDays\n      }\n      warningRatio {\n        ...PolicyParamRate\n      }\n      suspensionRatio {\n        ...PolicyParamRate\n      }\n      minGuarantorRate {\n        ...PolicyParamRate\n      }\n      circuitBreakerCumulative {\n        ...PolicyParamAmount\n      }\n      remittanceDays {\n        ...PolicyParamDays\n      }\n      allowedLoanPurposes {\n        ...PolicyParamKinds\n      }\n      allowedCollateralKinds {\n        ...PolicyParamKinds\n      }\n      coSigningOffices {\n        ...PolicyParamKinds\n      }\n      resumptionVoters {\n        ...PolicyParamKinds\n      }\n      provisions {\n        key\n        article\n        note\n      }\n    }\n  }\n": types.PolicyDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      user {\n        ...CurrentUserFields\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  query PortalInfo {\n    portalInfo {\n      demoMode\n    }\n  }\n": types.PortalInfoDocument,
+    "\n  query PortalClock {\n    portalInfo {\n      demoMode\n      businessDate\n      businessDateSettable\n    }\n  }\n": types.PortalClockDocument,
 };
 
 /**
@@ -74,6 +76,10 @@ export function graphql(source: "\n  mutation Login($username: String!, $passwor
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PortalInfo {\n    portalInfo {\n      demoMode\n    }\n  }\n"): (typeof documents)["\n  query PortalInfo {\n    portalInfo {\n      demoMode\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PortalClock {\n    portalInfo {\n      demoMode\n      businessDate\n      businessDateSettable\n    }\n  }\n"): (typeof documents)["\n  query PortalClock {\n    portalInfo {\n      demoMode\n      businessDate\n      businessDateSettable\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

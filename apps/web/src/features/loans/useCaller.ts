@@ -1,14 +1,12 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { ME_QUERY } from '../../app/me.graphql';
+import { graphql } from '../../gql';
+import type { PortalClockQuery } from '../../gql/graphql';
 
-export interface PortalClock {
-  demoMode: boolean;
-  businessDate: string;
-  businessDateSettable: boolean;
-}
+/** The portal's business date and whether it may be set (generated from the schema). */
+export type PortalClock = PortalClockQuery['portalInfo'];
 
-export const PORTAL_CLOCK_QUERY: TypedDocumentNode<{ portalInfo: PortalClock }, Record<string, never>> = gql`
+export const PORTAL_CLOCK_QUERY = graphql(`
   query PortalClock {
     portalInfo {
       demoMode
@@ -16,7 +14,7 @@ export const PORTAL_CLOCK_QUERY: TypedDocumentNode<{ portalInfo: PortalClock }, 
       businessDateSettable
     }
   }
-`;
+`);
 
 /** The caller's organisation id (from the `me` query the shell has cached) and the portal's business date. */
 export function useCaller(): { orgId: string | undefined; clock: PortalClock | undefined } {
