@@ -5,6 +5,7 @@
  * loans — with no console errors. A screenshot of each role's home goes to test-results/.
  * Needs Chromium (see browser-harness.ts); without one the suite reports itself skipped.
  */
+import type { Page } from 'playwright-core';
 import {
   describeIfBrowser,
   logInToHome,
@@ -15,6 +16,26 @@ import {
 } from './browser-harness';
 
 const STEP = 45_000;
+
+/**
+ * 待办 on the home page: the list's count equals the API's myTasks total for that user, and each of
+ * the first items is listed. Returns the count.
+ */
+async function expectTaskList(portal: Portal, page: Page, user: string): Promise<number> {
+  const token = await portal.app.login(user);
+  const res = await portal.app.gql<{ myTasks: { totalCount: number; nodes: { title: string }[] } }>(
+    '{ myTasks(first: 3) { totalCount nodes { title } } }',
+    {},
+    token,
+  );
+  const { totalCount, nodes } = res.data!.myTasks;
+  const list = page.locator('[data-testid="task-list"]');
+  await list.waitFor({ timeout: STEP });
+  for (const task of nodes) await list.getByText(task.title).first().waitFor({ timeout: STEP });
+  if (totalCount === 0) await list.getByText('暂无待办事项').waitFor({ timeout: STEP });
+  else expect(await list.locator('.ant-list-header .ant-badge').innerText()).toContain(String(totalCount));
+  return totalCount;
+}
 
 describeIfBrowser('browser: every role lands on its home dashboard', () => {
   let portal: Portal;
@@ -52,6 +73,8 @@ describeIfBrowser('browser: every role lands on its home dashboard', () => {
     expect(text).not.toContain('风险补偿资金');
     expect(text).not.toContain('中国工商银行重庆江北支行');
     expect(await page.title()).toContain('首页');
+    // Every role has work waiting in the demo (issue 11).
+    expect(await expectTaskList(portal, page, 'bank-a')).toBeGreaterThan(0);
     await page.screenshot({ path: resultPath('home-bank-a.png'), fullPage: true });
     expect(errors).toEqual([]);
   }, 120_000);
@@ -74,6 +97,7 @@ describeIfBrowser('browser: every role lands on its home dashboard', () => {
     const text = await home.innerText();
     expect(text).not.toContain('风险比例走势');
     expect(text).not.toContain('专户本金余额');
+    expect(await expectTaskList(portal, page, 'guarantor-a')).toBeGreaterThan(0);
     await page.screenshot({ path: resultPath('home-guarantor-a.png'), fullPage: true });
     expect(errors).toEqual([]);
   }, 120_000);
@@ -95,6 +119,7 @@ describeIfBrowser('browser: every role lands on its home dashboard', () => {
       );
       await home.getByText('季度趋势').waitFor({ timeout: STEP });
       await home.getByText('会签中').waitFor({ timeout: STEP });
+      expect(await expectTaskList(portal, page, user)).toBeGreaterThan(user === 'auditor' ? -1 : 0);
       await page.screenshot({ path: resultPath(`home-${user}.png`), fullPage: true });
       expect(errors).toEqual([]);
     }, 120_000);
@@ -115,6 +140,7 @@ describeIfBrowser('browser: every role lands on its home dashboard', () => {
     const text = await home.innerText();
     expect(text).not.toContain('风险比例走势');
     expect(text).not.toContain('熔断线');
+    await expectTaskList(portal, page, 'ent-1');
     await page.screenshot({ path: resultPath('home-ent-1.png'), fullPage: true });
     expect(errors).toEqual([]);
   }, 120_000);
