@@ -4,6 +4,7 @@ import { useMutation } from '@apollo/client/react';
 import { KeyOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Modal, Typography } from 'antd';
 import { ErrorAlert } from '../../lib/ErrorAlert';
+import { newPasswordProblem } from './passwordRule';
 
 interface ChangePasswordData {
   changePassword: { expiresAt: string };
@@ -21,15 +22,6 @@ export const CHANGE_PASSWORD_MUTATION: TypedDocumentNode<ChangePasswordData, Cha
     }
   }
 `;
-
-/** The API's rule, shown before sending (the server checks it again and says which part failed). */
-export function newPasswordProblem(password: string): string | null {
-  if ([...password].length < 10) return '至少 10 个字符';
-  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length;
-  if (classes < 3 && [...password].length < 16)
-    return '须包含小写字母、大写字母、数字、符号中的至少三类（或不少于 16 个字符）';
-  return null;
-}
 
 interface FormValues {
   currentPassword: string;

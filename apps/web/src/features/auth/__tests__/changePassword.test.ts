@@ -1,0 +1,10 @@
+import { newPasswordProblem } from '../passwordRule';
+
+describe('newPasswordProblem (the API rule, shown before sending)', () => {
+  it('asks for 10 characters and three classes, or a 16-character passphrase', () => {
+    expect(newPasswordProblem('Short1!')).toBe('至少 10 个字符');
+    expect(newPasswordProblem('lowercase12')).toContain('至少三类');
+    expect(newPasswordProblem('Abcdefghi1')).toBeNull();
+    expect(newPasswordProblem('correct horse battery')).toBeNull();
+  });
+});
