@@ -114,14 +114,18 @@ export class Notifier {
     // Art 19: a final approval that trips the breaker opens a resumption vote for every voter.
     if (uc.operation === 'claim.approve') {
       const [fund] = (await uc.em.query(
-        `SELECT suspended, suspended_since::text AS since FROM fund_state
+        `SELECT suspended, suspended_since::text AS since, suspension_id::text AS episode FROM fund_state
           WHERE id = 1 AND xmin = pg_current_xact_id()::xid`,
-      )) as { suspended: boolean; since: string | null }[];
+      )) as { suspended: boolean; since: string | null; episode: string | null }[];
       if (fund?.suspended) {
         for (const judge of kindJudges) {
           for (const task of resumptionTasks(
             judge,
-            { suspended: true, suspensionKey: fund.since, suspendedSince: fund.since as Task['dueOn'] },
+            {
+              suspended: true,
+              suspensionKey: fund.episode ?? fund.since,
+              suspendedSince: fund.since as Task['dueOn'],
+            },
             [],
           )) {
             announcements.push({ task, orgIds: [], orgKinds: [judge.actor.orgKind] });

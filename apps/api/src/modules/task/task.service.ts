@@ -473,7 +473,12 @@ export class TaskService {
       tasks.push(
         ...resumptionTasks(
           judge,
-          { suspended: true, suspensionKey: fund.suspendedSince, suspendedSince: fund.suspendedSince },
+          // A suspension is its own episode (fund-state.ts): two on one day are two votes.
+          {
+            suspended: true,
+            suspensionKey: fund.suspensionId ?? fund.suspendedSince,
+            suspendedSince: fund.suspendedSince,
+          },
           [],
         ),
       );
