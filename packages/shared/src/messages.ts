@@ -674,68 +674,6 @@ export const MESSAGES = {
     en: '{count} rows of the tape were refused; nothing was recorded',
     'zh-CN': '台账中有 {count} 行未通过校验，未登记任何数据',
   },
-  // Operation reports (Art 6.6) and borrowers' quarterly statements (Art 22), issue 12
-  'report.readers': {
-    en: 'Only the offices, the fund manager and the auditor read the operation reports',
-    'zh-CN': '仅主管部门、资金管理人和会计师事务所可查阅资金运营情况报告',
-  },
-  'report.period': {
-    en: 'The period must be a year such as "2026" or a quarter such as "2026-Q4": {value}',
-    'zh-CN': '报告期须为年度（如“2026”）或季度（如“2026-Q4”）：{value}',
-  },
-  'report.periodNotEnded': {
-    en: 'The period {period} ends on {to}: its report is issued after the period has ended',
-    'zh-CN': '报告期 {period} 至 {to} 结束，期末之后方可印发报告',
-  },
-  'report.alreadyIssued': {
-    en: 'The report for {period} is already issued (version {version}): a correction needs its reason',
-    'zh-CN': '{period} 报告已印发（第 {version} 版），更正须说明理由',
-  },
-  'report.versionNotFound': {
-    en: 'Version {version} of the report for {period} has not been issued',
-    'zh-CN': '{period} 报告第 {version} 版尚未印发',
-  },
-  'report.alreadyAcknowledged': {
-    en: 'Your office has already acknowledged version {version} of the report for {period}',
-    'zh-CN': '贵单位已确认收到 {period} 报告第 {version} 版',
-  },
-  'financials.readers': {
-    en: 'Only the offices, the fund manager and the auditor see the collection of statements',
-    'zh-CN': '仅主管部门、资金管理人和会计师事务所可查看财务报表收集情况',
-  },
-  'financials.quarter': {
-    en: 'The quarter must look like "2026-Q3": {value}',
-    'zh-CN': '季度格式须为“2026-Q3”：{value}',
-  },
-  'financials.quarterNotEnded': {
-    en: 'The quarter {quarter} ends on {to}: its statement is submitted after it has ended',
-    'zh-CN': '{quarter} 至 {to} 结束，季度结束后方可报送财务报表',
-  },
-  'financials.amount': {
-    en: '{field} must be an amount in yuan with at most two decimals: "{value}"',
-    'zh-CN': '{field} 须为最多两位小数的金额（元）："{value}"',
-  },
-  'financials.notNegative': { en: '{field} must not be negative', 'zh-CN': '{field} 不得为负数' },
-  'financials.loanUse': {
-    en: 'Describe how the loan was used (1 to {max} characters)',
-    'zh-CN': '请填写贷款资金使用情况（1 至 {max} 个字符）',
-  },
-  'financials.alreadySubmitted': {
-    en: 'The statement for {quarter} is already submitted (version {version}): correct it with a reason',
-    'zh-CN': '{quarter} 财务报表已报送（第 {version} 版），如需更正请说明理由',
-  },
-  'financials.notSubmitted': {
-    en: 'No statement for {quarter} has been submitted yet: submit it first',
-    'zh-CN': '{quarter} 财务报表尚未报送，请先报送',
-  },
-  'financials.notMissing': {
-    en: 'The statement for {quarter} is not missing: there is nothing to remind',
-    'zh-CN': '{quarter} 财务报表并未缺报，无需催报',
-  },
-  'financials.noCoveredLoan': {
-    en: 'The enterprise had no outstanding covered loan at the end of {quarter}',
-    'zh-CN': '该企业在 {quarter} 末无未结清的纳入补偿贷款',
-  },
   // Fund foresight (issue 13)
   'forecast.readers': {
     en: "Only the offices, the fund manager and the auditor see the fund's forecast: it shows every bank's risk",
