@@ -33,7 +33,10 @@ describeIfBrowser('browser: 操作日志, 审计委托, 绩效评价 (issue 12)'
     await logInToHome(page, portal.url, 'auditor');
     await page.locator('.ant-menu-item', { hasText: '操作日志' }).first().waitFor({ timeout: STEP });
     await goTo(page, portal.url, '/activity?operation=claim.&outcome=OK');
-    await page.locator('[data-testid="chain-status"]').getByText(/哈希链完整/).waitFor({ timeout: STEP });
+    await page
+      .locator('[data-testid="chain-status"]')
+      .getByText(/哈希链完整/)
+      .waitFor({ timeout: STEP });
     const rows = page.locator('tr.ant-table-row');
     await rows.first().waitFor({ timeout: STEP });
     const ops = await rows.locator('code').allTextContents();

@@ -194,7 +194,8 @@ export class Access {
       (standing.orgStatus === 'RETIRED') === actor.orgRetired &&
       // A password change ends every session issued before it (auth.service.ts sessionEpochOf).
       (actor.sessionEpoch === undefined ||
-        actor.sessionEpoch === (standing.passwordChangedAt ? new Date(standing.passwordChangedAt).getTime() : 0));
+        actor.sessionEpoch ===
+          (standing.passwordChangedAt ? new Date(standing.passwordChangedAt).getTime() : 0));
     if (!same) throw unauthenticated('auth.invalidToken');
   }
 

@@ -337,14 +337,15 @@ export const OPERATION_TABLE: Readonly<Record<Operation, OperationRule>> = {
     kinds: kinds('FUND_MANAGER'),
     article: (p) => p.provisions.recovery.article,
     subject: 'Recovery',
-    summary: 'Reject a declared remittance not found on the bank statement, with the reason (the share stays owed)',
+    summary:
+      'Reject a declared remittance not found on the bank statement, with the reason (the share stays owed)',
   },
 
   // ---- the fund's capital, annual work plan and termination (Art 3, 5, 6.5, 24) ----
   'fund.recordContribution': {
     kinds: kinds('FINANCE_BUREAU'),
     article: (p) => p.provisions.capitalContribution.article,
-    summary: "Record a capital contribution to the fund (posted to the principal); idempotent by key",
+    summary: 'Record a capital contribution to the fund (posted to the principal); idempotent by key',
   },
   'fund.submitAnnualPlan': {
     kinds: kinds('FUND_MANAGER'),

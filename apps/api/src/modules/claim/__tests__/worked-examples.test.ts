@@ -321,7 +321,9 @@ describe('E7: recovery and remittance (Art 18)', () => {
     );
 
     // The bank declares its remittance: its word alone moves no money (Art 18) ...
-    const declared = await app.gql<{ recordRemittance: { remittedOn: string | null; remittanceStatus: string } }>(
+    const declared = await app.gql<{
+      recordRemittance: { remittedOn: string | null; remittanceStatus: string };
+    }>(
       'mutation($r: ID!) { recordRemittance(recoveryId: $r, idempotencyKey: "e7-remit-1") { remittedOn remittanceStatus } }',
       { r: rec.data!.recordRecovery.id },
       bank,
@@ -331,10 +333,19 @@ describe('E7: recovery and remittance (Art 18)', () => {
     // ... the fund manager confirms it against the special account's statement, which posts it.
     const remit = await app.gql<{ confirmRemittance: { remittedOn: string; remittanceStatus: string } }>(
       'mutation($i: ConfirmRemittanceInput!) { confirmRemittance(input: $i) { remittedOn remittanceStatus } }',
-      { i: { recoveryId: rec.data!.recordRecovery.id, bankStatementRef: 'E7-STMT-0401', receivedOn: '2025-04-01' } },
+      {
+        i: {
+          recoveryId: rec.data!.recordRecovery.id,
+          bankStatementRef: 'E7-STMT-0401',
+          receivedOn: '2025-04-01',
+        },
+      },
       await d.token('manager'),
     );
-    expect(remit.data?.confirmRemittance).toEqual({ remittedOn: '2025-04-01', remittanceStatus: 'CONFIRMED' });
+    expect(remit.data?.confirmRemittance).toEqual({
+      remittedOn: '2025-04-01',
+      remittanceStatus: 'CONFIRMED',
+    });
     // principal = before − payout + remittance
     expect((await fundStatus(app, d)).principalBalance).toBe(
       start.minus(Money.of('600000.00')).plus(Money.of('300000.00')).toString(),
