@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Two languages (issue 11): a user switches the portal to English and back in a real browser. Every
  * text of the frame follows at once (menu, header, page title, Ant Design's own texts), the choice
