@@ -95,11 +95,17 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 describe('trial balance after the demo seed', () => {
-  it('balances, holds the initial capital (Art 3), and principal = capital − payouts + remittances', async () => {
+  it('balances, holds the initial capital (Art 3) and the contributions, and principal = capital − payouts + remittances', async () => {
     const tb = await trialBalance();
     expect(tb.balanced).toBe(true);
     expect(tb.debitTotal).toBe(tb.creditTotal);
-    expect(lineOf(tb, ACCOUNT.FUND_CAPITAL)).toMatchObject({ name: '财政出资', balance: '10000000.00' });
+    // The initial 10,000,000 and the finance bureau's later contributions (the demo records one).
+    const [{ s: contributed }] = (await app.ds.query(
+      `SELECT COALESCE(sum(amount), 0)::numeric(18,2)::text AS s FROM capital_contributions`,
+    )) as { s: string }[];
+    expect(Money.of(contributed).isPositive()).toBe(true);
+    const capital = Money.of('10000000.00').plus(Money.of(contributed));
+    expect(lineOf(tb, ACCOUNT.FUND_CAPITAL)).toMatchObject({ name: '财政出资', balance: capital.toString() });
     const principal = Money.of(lineOf(tb, ACCOUNT.PRINCIPAL).balance);
     const paid = Money.of(lineOf(tb, ACCOUNT.COMPENSATION_PAID).balance);
     const returned = Money.of(lineOf(tb, ACCOUNT.RETURNED_TO_FUNDER).balance);
@@ -110,7 +116,7 @@ describe('trial balance after the demo seed', () => {
       [ACCOUNT.PRINCIPAL],
     );
     expect(principal.toString()).toBe(
-      Money.of('10000000.00').minus(paid).plus(Money.of(remitted[0].s)).minus(returned).toString(),
+      capital.minus(paid).plus(Money.of(remitted[0].s)).minus(returned).toString(),
     );
     // Interest = interest income − programme costs (Art 10), and the demo reversal cancelled one cost.
     const interest = Money.of(lineOf(tb, ACCOUNT.INTEREST).balance);
@@ -393,7 +399,7 @@ describe('set-up', () => {
     const again = await app.services.ledger.ensureFundSetUp();
     expect(again.replayed).toBe(true);
     const rows: { n: number }[] = await app.ds.query(
-      `SELECT count(*)::int AS n FROM ledger_transactions WHERE kind = 'CAPITAL_INJECTION'`,
+      `SELECT count(*)::int AS n FROM ledger_transactions WHERE idempotency_key = 'setup:capital'`,
     );
     expect(rows[0].n).toBe(1);
     expect(again).toMatchObject({ businessDate: '2024-04-07', idempotencyKey: 'setup:capital' });

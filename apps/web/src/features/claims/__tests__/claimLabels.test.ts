@@ -43,8 +43,15 @@ describe('other labels', () => {
     expect(claimActionLabel('ESCALATE')).toBe('ESCALATE');
   });
 
-  it('names the four document kinds', () => {
-    expect(DOCUMENT_KINDS.map(documentKindLabel)).toEqual(['借款合同', '质押登记证明', '催收记录', '其他']);
+  it('names every document kind the claim checklist uses (Art 17)', () => {
+    expect(DOCUMENT_KINDS.map(documentKindLabel)).toEqual([
+      '借款合同',
+      '质押登记证明',
+      '逾期证明',
+      '催收记录',
+      '担保机构确认函',
+      '其他',
+    ]);
   });
 
   it('names the limit that bound F (封顶依据)', () => {
