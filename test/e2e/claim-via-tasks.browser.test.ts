@@ -34,11 +34,11 @@ describeIfBrowser('browser: a claim from filing to payout, every step found in �
   async function stepFromTasks(user: string, contractNo: string, kind: string, action: string) {
     const { page, errors } = await openPage(portal);
     await logInToHome(page, portal.url, user, STEP);
-    const task = page.locator(`[data-testid="task-list"] .ant-list-item[data-task-kind="${kind}"]`, {
+    const task = page.locator(`[data-testid="task-list"] .plain-list-item[data-task-kind="${kind}"]`, {
       hasText: contractNo,
     });
     const list = page.locator('[data-testid="task-list"]');
-    await list.locator('.ant-list-item').first().waitFor({ timeout: STEP });
+    await list.locator('.plain-list-item').first().waitFor({ timeout: STEP });
     // The list shows the soonest ten first; a user scrolls on with 显示更多.
     for (let i = 0; i < 5 && !(await task.count()); i++) {
       const more = list.getByRole('button', { name: /显示更多/ });

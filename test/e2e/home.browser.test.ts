@@ -33,7 +33,7 @@ async function expectTaskList(portal: Portal, page: Page, user: string): Promise
   await list.waitFor({ timeout: STEP });
   for (const task of nodes) await list.getByText(task.title).first().waitFor({ timeout: STEP });
   if (totalCount === 0) await list.getByText('暂无待办事项').waitFor({ timeout: STEP });
-  else expect(await list.locator('.ant-list-header .ant-badge').innerText()).toContain(String(totalCount));
+  else expect(await list.locator('.plain-list-header .ant-badge').innerText()).toContain(String(totalCount));
   return totalCount;
 }
 
@@ -111,7 +111,7 @@ describeIfBrowser('browser: every role lands on its home dashboard', () => {
       const home = page.locator('[data-testid="home"]');
       await home.getByText('熔断线').waitFor({ timeout: STEP });
       await home.getByText('专户本金余额').waitFor({ timeout: STEP });
-      const ratios = home.locator('.ant-card', { hasText: '各银行风险比例' }).locator('.ant-list-item');
+      const ratios = home.locator('.ant-card', { hasText: '各银行风险比例' }).locator('.plain-list-item');
       await ratios.first().waitFor({ timeout: STEP });
       expect(await ratios.count()).toBe(banks);
       expect(await home.locator('.ant-statistic', { hasText: '贷款笔数' }).innerText()).toContain(

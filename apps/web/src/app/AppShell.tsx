@@ -18,6 +18,7 @@ import {
 } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { routeLabel } from '../i18n';
+import { ChangePasswordButton } from '../features/auth/ChangePasswordButton';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { endSession } from './apollo';
 import { ME_QUERY, type CurrentUser } from './me.graphql';
@@ -155,6 +156,7 @@ function Shell({
           <>
             <UserBadge user={me} />
             <LanguageSwitch dark />
+            <ChangePasswordButton dark />
             {logout}
           </>
         )}
@@ -181,6 +183,7 @@ function Shell({
           footer={
             <HeaderActions>
               <LanguageSwitch />
+              <ChangePasswordButton />
               {logout}
             </HeaderActions>
           }

@@ -1,6 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { Card, Col, List, Progress, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Card, Col, Progress, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { hashWithQuery } from '../../app/hashPath';
 import { ME_QUERY } from '../../app/me.graphql';
@@ -25,6 +25,7 @@ import {
   type RecentLoan,
 } from './home.graphql';
 import { countOf, progressPercent } from './homeDisplay';
+import { PlainList } from '../../lib/PlainList';
 
 // echarts is loaded with the charts only (the tables and figures show first).
 const RiskHistoryChart = lazy(() => import('./HomeCharts').then((m) => ({ default: m.RiskHistoryChart })));
@@ -270,10 +271,11 @@ function BankRatios() {
   const risks = data?.bankRisks ?? [];
   return (
     <Card title="各银行风险比例" size="small" extra={<a onClick={() => navigate('/risk')}>风险监测</a>}>
-      <List
-        dataSource={risks}
+      <PlainList
+        items={risks}
+        rowKey={(r) => r.bank.id}
         renderItem={(r) => (
-          <List.Item>
+          <div className="plain-list-item">
             <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
               <span>{r.bank.name}</span>
               <Space>
@@ -282,7 +284,7 @@ function BankRatios() {
                 {r.suspended && <Tag color="red">已暂停</Tag>}
               </Space>
             </Space>
-          </List.Item>
+          </div>
         )}
       />
     </Card>

@@ -1,9 +1,10 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, Descriptions, Drawer, List, Table, Tag, Typography } from 'antd';
+import { Alert, Descriptions, Drawer, Table, Tag, Typography } from 'antd';
 import { formatYuan } from '../../lib/money';
 import { CoverageTag } from './loanColumns';
 import { loanStatusColor, loanStatusLabel, purposeLabel, reasonText } from './loanDisplay';
 import { LOAN_DETAIL_QUERY, type LoanStatusReport } from './loans.graphql';
+import { PlainList } from '../../lib/PlainList';
 
 const SOURCE_LABELS: Record<string, string> = { REGISTRATION: '登记', REPORT: '报告', TAPE: '批量导入' };
 
@@ -56,23 +57,25 @@ export function LoanDetailDrawer({ loanId, onClose }: { loanId: string; onClose:
           <Typography.Title level={5} style={{ marginTop: 24 }}>
             {loan.covered ? '纳入补偿的依据' : '不予补偿的原因'}
           </Typography.Title>
-          <List
+          <PlainList
             size="small"
-            dataSource={loan.coverageReasons}
-            renderItem={(r) => <List.Item>{reasonText(r)}</List.Item>}
+            items={loan.coverageReasons}
+            rowKey={(r, i) => `${r.code}-${i}`}
+            renderItem={(r) => reasonText(r)}
           />
           <Typography.Title level={5} style={{ marginTop: 24 }}>
             质押知识产权
           </Typography.Title>
-          <List
+          <PlainList
             size="small"
-            locale={{ emptyText: '无' }}
-            dataSource={loan.collateral}
+            empty="无"
+            items={loan.collateral}
+            rowKey={(a) => a.id}
             renderItem={(a) => (
-              <List.Item>
+              <>
                 <Tag>{a.kind === 'PATENT' ? '专利' : '商标'}</Tag>
                 {a.registrationNo} {a.title}
-              </List.Item>
+              </>
             )}
           />
           <Typography.Title level={5} style={{ marginTop: 24 }}>

@@ -1,24 +1,13 @@
 import { lazy, Suspense, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import {
-  Alert,
-  Button,
-  Card,
-  Empty,
-  List,
-  Space,
-  Spin,
-  Table,
-  Tag,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { Alert, Button, Card, Empty, Space, Spin, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import type { Operation } from '@ipfund/shared';
 import { can } from '../../app/access';
 import { provisionArticle } from '../../app/policy';
 import { usePolicy, useViewerPermissions } from '../../app/useViewer';
 import type { Policy } from '../../app/viewer.graphql';
 import { formatYuan } from '../../lib/money';
+import { PlainList, PlainListItem } from '../../lib/PlainList';
 import { formatRate } from '../claims/policyText';
 import { articleLabel } from '../loans/loanDisplay';
 import { useCaller } from '../loans/useCaller';
@@ -305,26 +294,25 @@ function OwnStatus({ risk, policy }: { risk: BankRisk; policy: Policy | undefine
 function NoticeList({ notices, showBank }: { notices: RiskNotice[]; showBank: boolean }) {
   if (!notices.length) return <Empty description="暂无通知" />;
   return (
-    <List
-      dataSource={notices}
+    <PlainList
+      items={notices}
+      rowKey={(n) => n.id}
       renderItem={(n) => (
-        <List.Item>
-          <List.Item.Meta
-            title={
-              <Space wrap>
-                <Tag color={n.kind === 'WARNING' ? 'orange' : n.kind === 'SUSPENSION' ? 'red' : 'green'}>
-                  {label(NOTICE_KIND_LABELS, n.kind)}
-                </Tag>
-                {showBank && <span>{n.bank.name}</span>}
-                <Typography.Text type="secondary">
-                  {n.businessDate} · {n.issuerOrganization.name} {n.issuedBy} · {articleLabel(n.article)}
-                  {n.ratio ? ` · 风险比例 ${ratioPercent(n.ratio)}` : ''}
-                </Typography.Text>
-              </Space>
-            }
-            description={n.comment}
-          />
-        </List.Item>
+        <PlainListItem
+          title={
+            <Space wrap>
+              <Tag color={n.kind === 'WARNING' ? 'orange' : n.kind === 'SUSPENSION' ? 'red' : 'green'}>
+                {label(NOTICE_KIND_LABELS, n.kind)}
+              </Tag>
+              {showBank && <span>{n.bank.name}</span>}
+              <Typography.Text type="secondary">
+                {n.businessDate} · {n.issuerOrganization.name} {n.issuedBy} · {articleLabel(n.article)}
+                {n.ratio ? ` · 风险比例 ${ratioPercent(n.ratio)}` : ''}
+              </Typography.Text>
+            </Space>
+          }
+          description={n.comment}
+        />
       )}
     />
   );

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { Badge, Button, Empty, List, Space, Tag, Typography } from 'antd';
+import { Badge, Button, Empty, Space, Tag, Typography } from 'antd';
 import { navigate } from '../../app/useHashPath';
 import { hashWithQuery } from '../../app/hashPath';
 import { ClaimDrawer } from '../claims/ClaimDrawer';
 import { ErrorAlert } from '../../lib/ErrorAlert';
 import { MY_TASKS_QUERY, TASK_COUNT_QUERY, type TaskNode } from './tasks.graphql';
 import { taskKindLabel, taskTarget, taskUrgency } from './taskDisplay';
+import { PlainList, PlainListItem } from '../../lib/PlainList';
 
 const URGENCY_COLOR = { overdue: 'red', today: 'orange', normal: 'default' } as const;
 
@@ -37,11 +38,12 @@ export function TaskList({ pageSize = 10, today }: { pageSize?: number; today?: 
   if (error && !page) return <ErrorAlert title="待办加载失败" error={error} />;
   return (
     <>
-      <List<TaskNode>
+      <PlainList<TaskNode>
         data-testid="task-list"
         loading={loading && !page}
-        dataSource={page?.nodes ?? []}
-        locale={{ emptyText: <Empty description="暂无待办事项" /> }}
+        items={page?.nodes ?? []}
+        rowKey={(task) => task.id}
+        empty={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无待办事项" />}
         header={
           <Space>
             <Typography.Text strong>待办</Typography.Text>
@@ -51,32 +53,28 @@ export function TaskList({ pageSize = 10, today }: { pageSize?: number; today?: 
         renderItem={(task) => {
           const urgency = taskUrgency(task, day);
           return (
-            <List.Item
-              key={task.id}
+            <PlainListItem
               data-task-kind={task.kind}
-              actions={[
-                <Button key="go" type="link" size="small" onClick={() => open(task)}>
+              actions={
+                <Button type="link" size="small" onClick={() => open(task)}>
                   去处理
-                </Button>,
-              ]}
-            >
-              <List.Item.Meta
-                title={
-                  <Space wrap size={4}>
-                    <Tag color="blue">{taskKindLabel(task.kind)}</Tag>
-                    <a onClick={() => open(task)}>{task.title}</a>
-                  </Space>
-                }
-                description={
-                  <Space wrap size={8}>
-                    <Tag color={URGENCY_COLOR[urgency]}>
-                      {task.kind.startsWith('REMITTANCE') ? '到期日' : '起始日'} {task.dueOn}
-                    </Tag>
-                    <Typography.Text type="secondary">依据 {task.article}</Typography.Text>
-                  </Space>
-                }
-              />
-            </List.Item>
+                </Button>
+              }
+              title={
+                <Space wrap size={4}>
+                  <Tag color="blue">{taskKindLabel(task.kind)}</Tag>
+                  <a onClick={() => open(task)}>{task.title}</a>
+                </Space>
+              }
+              description={
+                <Space wrap size={8}>
+                  <Tag color={URGENCY_COLOR[urgency]}>
+                    {task.kind.startsWith('REMITTANCE') ? '到期日' : '起始日'} {task.dueOn}
+                  </Tag>
+                  <Typography.Text type="secondary">依据 {task.article}</Typography.Text>
+                </Space>
+              }
+            />
           );
         }}
         footer={
