@@ -103,7 +103,7 @@ export class AuditService {
   }
 
   engage(actor: Actor, input: EngageInput): Promise<AuditEngagementRow> {
-    return this.useCases.run(actor, 'audit.engage', async ({ em, target, detail }) => {
+    return this.useCases.run(actor, 'audit.engage', async ({ em, scope: access, target, detail }) => {
       const today = this.clock.today();
       const scope = input.scope.trim();
       if (!scope) throw badInput('common.invalidRequest', { detail: 'scope must not be empty' });
@@ -130,6 +130,29 @@ export class AuditService {
       )) as { id: string }[];
       target('AuditEngagement', id);
       detail({ auditorOrgId: input.auditorOrgId, startsOn: input.startsOn, endsOn: input.endsOn, subjects });
+      // The firm's users learn of the engagement in the portal (and by e-mail through the outbox):
+      // it is not a task — an auditor acts on nothing — but it opens their window (Art 20).
+      const title = `审计委托：${scope.slice(0, 200)}（${input.startsOn} 至 ${input.endsOn}）`;
+      await em.query(
+        `SELECT ipfund_notify($1, 'AUDIT_ENGAGED', $2, $3, 'AuditEngagement', $4, $5::date, $6::date,
+                              ARRAY[$7]::uuid[], ARRAY[]::text[], $8, $9)`,
+        [
+          `audit-engagement:${id}`,
+          title,
+          access.policy.provisions.audit.article,
+          id,
+          input.startsOn,
+          today,
+          input.auditorOrgId,
+          `【知识产权质押融资风险补偿平台】${title}`.slice(0, 500),
+          [
+            '您好：',
+            '',
+            `区知识产权局已委托贵所开展专项审计：${scope}`,
+            `查阅期间：${input.startsOn} 至 ${input.endsOn}（期间内可只读查阅，所有查阅均有记录）。`,
+          ].join('\n'),
+        ],
+      );
       return this.one(em, id);
     });
   }

@@ -62,6 +62,23 @@ describe('audit engagements (Art 20)', () => {
     expect(loans.totalCount).toBe(n);
   });
 
+  it("tells the firm's users of the engagement: a notification in the portal and an e-mail in the outbox (Art 20)", async () => {
+    const mine = ok(
+      await app.gql<{ myNotifications: { nodes: { kind: string; article: string; subjectType: string }[] } }>(
+        `{ myNotifications(first: 20) { nodes { kind article subjectType } } }`,
+        {},
+        tokens.AUDITOR,
+      ),
+    ).myNotifications.nodes;
+    expect(mine).toContainEqual({ kind: 'AUDIT_ENGAGED', article: 'Art 20', subjectType: 'AuditEngagement' });
+    // Only the firm's users: nobody else is told of it.
+    const [{ n }] = (await app.ds.query(
+      `SELECT count(*)::int AS n FROM notifications nt JOIN organizations o ON o.id = nt.recipient_org_id
+        WHERE nt.kind = 'AUDIT_ENGAGED' AND o.kind <> 'AUDITOR'`,
+    )) as { n: number }[];
+    expect(n).toBe(0);
+  });
+
   it('puts every GraphQL operation of the auditor on the record: name, root fields, variables', async () => {
     const before = (await reads()).length;
     ok(

@@ -1,3 +1,4 @@
+import { ORG_KINDS } from '@ipfund/shared';
 /**
  * Notifications (issue 12): every task a change opens is announced, in the change's transaction, to
  * the users of exactly the organisations the rules give the action; the e-mail outbox is delivered with
@@ -53,6 +54,15 @@ async function threePartyClaim() {
   });
   return d.submit('bank-b', loan.id);
 }
+
+describe('the demo', () => {
+  it('has a notification for every kind of organisation (issue 12)', async () => {
+    const rows = (await app.ds.query(
+      `SELECT DISTINCT o.kind FROM notifications n JOIN organizations o ON o.id = n.recipient_org_id ORDER BY 1`,
+    )) as { kind: string }[];
+    expect(rows.map((r) => r.kind)).toEqual([...ORG_KINDS].sort());
+  });
+});
 
 describe('announcements follow the work queue', () => {
   it('a filed three-party claim is announced to its guarantor and the manager, to nobody else', async () => {
