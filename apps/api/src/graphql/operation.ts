@@ -33,7 +33,11 @@ export function operationPlugin(): ApolloServerPlugin<GqlContext> {
             try {
               await access.openOperation(actor);
             } catch (err) {
-              if (!(err instanceof AppError) || err.code !== 'UNAUTHENTICATED') throw err;
+              if (!(err instanceof AppError)) throw err;
+              // Any other refusal (e.g. no measures in force on the business date) reaches each field
+              // that reads, typed, from the same rejected snapshot: a hook's throw would be answered
+              // as an internal error.
+              if (err.code !== 'UNAUTHENTICATED') return;
               auth.forget(actor);
               ctx.actor = null;
               ctx.authError = err;
