@@ -295,7 +295,7 @@ function CollectionView({ quarter, onForm }: { quarter: string; onForm: (t: Form
         open={shown !== null}
         onClose={() => setShown(null)}
         title="季度财务报表"
-        width="min(560px, 100vw)"
+        size="min(560px, 100vw)"
       >
         {shown && <StatementDetail statement={shown} />}
       </Drawer>

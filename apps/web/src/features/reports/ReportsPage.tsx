@@ -355,7 +355,7 @@ export function ReportsPage() {
       <Drawer
         open={open !== null}
         onClose={() => setOpen(null)}
-        width="min(960px, 100vw)"
+        size="min(960px, 100vw)"
         title={detail.data?.fundReport.label ?? open ?? ''}
         destroyOnHidden
       >
