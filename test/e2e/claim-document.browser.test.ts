@@ -28,14 +28,16 @@ describeIfBrowser('browser: a claim document is downloaded', () => {
       id: list.data!.claims.edges[0].node.id,
       contract_no: list.data!.claims.edges[0].node.loan.contractNo,
     };
-    // Fixture: a document on it, written as the owner (not under test).
+    // Fixture: a document on it, written as the owner (not under test); named so that it is told
+    // apart from the documents the demo already holds on its claims.
+    const fileName = '借款合同-浏览器下载测试.pdf';
     const content = Buffer.from('借款合同 第1页\n'.repeat(2000));
     await portal.app.ds.query(
       `INSERT INTO claim_documents (claim_id, kind, file_name, content_type, size_bytes, sha256, content, uploaded_by, uploaded_org_id)
-       SELECT $1, 'LOAN_CONTRACT', '借款合同.pdf', 'application/pdf', $2, encode(sha256($3), 'hex'), $3, u.id, u.organization_id
+       SELECT $1, 'LOAN_CONTRACT', $4, 'application/pdf', $2, encode(sha256($3), 'hex'), $3, u.id, u.organization_id
        FROM users u JOIN claims c ON c.id = $1 JOIN loans l ON l.id = c.loan_id
        WHERE u.organization_id = l.bank_id LIMIT 1`,
-      [claim.id, content.length, content],
+      [claim.id, content.length, content, fileName],
     );
 
     const page = await portal.browser.newPage({ locale: 'zh-CN', acceptDownloads: true });
@@ -50,9 +52,9 @@ describeIfBrowser('browser: a claim document is downloaded', () => {
     await page.getByRole('tab', { name: /申请材料/ }).click();
     const [download] = await Promise.all([
       page.waitForEvent('download', { timeout: 20_000 }),
-      drawer.getByRole('button', { name: /下载/ }).first().click(),
+      drawer.locator('.ant-table-row', { hasText: fileName }).getByRole('button', { name: /下载/ }).click(),
     ]);
-    expect(download.suggestedFilename()).toBe('借款合同.pdf');
+    expect(download.suggestedFilename()).toBe(fileName);
     const saved = await readFile((await download.path())!);
     expect(saved.equals(content)).toBe(true);
   }, 90_000);
