@@ -15,7 +15,7 @@ const STEP = 45_000;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const ExcelJS = require(
   require.resolve('exceljs', { paths: [path.join(ROOT, 'apps/api')] }),
-) as typeof import('exceljs');
+) as typeof import('../../apps/api/node_modules/exceljs');
 
 /** The header cells whose right edge is inside the 1440 px viewport. */
 async function visibleHeaders(page: Page): Promise<string[]> {
@@ -90,7 +90,7 @@ describeIfBrowser('browser: tables fit and find at 1440 px', () => {
     ]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await readFile((await download.path())!));
+    await workbook.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0];
     // One header row, then one row per filtered loan.
     expect(sheet.actualRowCount).toBe(overdue + 1);
