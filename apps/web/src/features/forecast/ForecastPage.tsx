@@ -156,7 +156,7 @@ export function ForecastPage() {
   ];
 
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="forecast-page">
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="forecast-page">
       <Typography.Title level={3} style={{ margin: 0 }}>
         资金压力测试
       </Typography.Title>

@@ -91,7 +91,7 @@ function ReportDetail({ report }: { report: FundReport }) {
   const c = report.content;
   const latest = report.versions.at(-1);
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Descriptions size="small" column={{ xs: 1, sm: 2 }} bordered>
         <Descriptions.Item label="报告期">
           {c.periodLabel}（{c.from} 至 {c.to}）
