@@ -278,7 +278,7 @@ function CollectionView({ quarter, onForm }: { quarter: string; onForm: (t: Form
           <Statistic
             title="未报送"
             value={c.missing}
-            valueStyle={c.missing ? { color: '#cf1322' } : undefined}
+            styles={c.missing ? { content: { color: '#cf1322' } } : undefined}
           />
         </Space>
       )}
