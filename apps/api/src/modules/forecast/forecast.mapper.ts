@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import { addMonths, type RateEstimate, type ScenarioResult, type TripProbability } from '@ipfund/forecast';
 import type { FundForecastView } from './forecast.service';
 import {
@@ -72,7 +73,8 @@ export function toFundForecastType(v: FundForecastView): FundForecastType {
     source: p.source,
     note: p.note ?? null,
   }));
-  const balanceNum = Number(v.balance.toString());
+  // Leverage is a ratio, but of two amounts: divided in decimal, only the rounded ratio is a float.
+  const balance = new Decimal(v.balance.toString());
   return {
     asOf: v.asOf,
     horizonMonths: v.horizonMonths,
@@ -82,8 +84,9 @@ export function toFundForecastType(v: FundForecastView): FundForecastType {
     cumulativeSinceResumption: v.cumulativeSinceResumption.toString(),
     breakerThreshold: v.breakerThreshold.toString(),
     coveredPrincipal: v.coveredPrincipal.toString(),
-    leverage:
-      balanceNum > 0 ? Math.round((Number(v.coveredPrincipal.toString()) / balanceNum) * 1e4) / 1e4 : null,
+    leverage: balance.gt(0)
+      ? new Decimal(v.coveredPrincipal.toString()).div(balance).toDecimalPlaces(4).toNumber()
+      : null,
     loans: v.loans,
     headline: trip(atHorizon),
     tripProbability: base.tripProbability.map(trip),

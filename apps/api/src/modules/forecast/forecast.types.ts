@@ -8,7 +8,8 @@ export enum ForecastTier {
 }
 registerEnumType(ForecastTier, {
   name: 'ForecastTier',
-  description: 'Art 11: IP-pledged principal below the tier threshold (LOW) or at/above it (HIGH)',
+  description:
+    'The tier article of the measures: IP-pledged principal below the tier threshold (LOW) or at/above it (HIGH)',
 });
 
 export enum ForecastScenarioKey {
