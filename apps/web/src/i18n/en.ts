@@ -1,9 +1,38 @@
+import type { SameKeys } from './types';
+import { en as audit } from '../features/audit/i18n';
+import { en as auth } from '../features/auth/i18n';
+import { en as claims } from '../features/claims/i18n';
+import { en as enterprises } from '../features/enterprises/i18n';
+import { en as evaluation } from '../features/evaluation/i18n';
+import { en as financials } from '../features/financials/i18n';
+import { en as forecast } from '../features/forecast/i18n';
+import { en as fund } from '../features/fund/i18n';
+import { en as home } from '../features/home/i18n';
+import { en as ledger } from '../features/ledger/i18n';
+import { en as loans } from '../features/loans/i18n';
+import { en as partners } from '../features/partners/i18n';
+import { en as reports } from '../features/reports/i18n';
+import { en as risk } from '../features/risk/i18n';
+import { en as tasks } from '../features/tasks/i18n';
 import type { zhCN } from './zh-CN';
 
 /** Same keys as zh-CN.ts, so a text missing here does not compile. */
-type SameKeys<T> = { [K in keyof T]: T[K] extends string ? string : SameKeys<T[K]> };
-
 export const en: SameKeys<typeof zhCN> = {
+  audit,
+  auth,
+  claims,
+  enterprises,
+  evaluation,
+  financials,
+  forecast,
+  fund,
+  home,
+  ledger,
+  loans,
+  partners,
+  reports,
+  risk,
+  tasks,
   portal: {
     title: 'IP Pledge Financing Risk Compensation Fund Portal',
     shortTitle: 'Risk Compensation Fund',

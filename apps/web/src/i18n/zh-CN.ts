@@ -1,9 +1,39 @@
+import { zh as audit } from '../features/audit/i18n';
+import { zh as auth } from '../features/auth/i18n';
+import { zh as claims } from '../features/claims/i18n';
+import { zh as enterprises } from '../features/enterprises/i18n';
+import { zh as evaluation } from '../features/evaluation/i18n';
+import { zh as financials } from '../features/financials/i18n';
+import { zh as forecast } from '../features/forecast/i18n';
+import { zh as fund } from '../features/fund/i18n';
+import { zh as home } from '../features/home/i18n';
+import { zh as ledger } from '../features/ledger/i18n';
+import { zh as loans } from '../features/loans/i18n';
+import { zh as partners } from '../features/partners/i18n';
+import { zh as reports } from '../features/reports/i18n';
+import { zh as risk } from '../features/risk/i18n';
+import { zh as tasks } from '../features/tasks/i18n';
 /**
  * The web's Chinese text (the default language). Every key here has its English twin in en.ts (the
  * type makes a missing key a compile error; src/i18n/__tests__ checks both ways). Server messages are
  * not here: they come from packages/shared/src/messages.ts by their key.
  */
 export const zhCN = {
+  audit,
+  auth,
+  claims,
+  enterprises,
+  evaluation,
+  financials,
+  forecast,
+  fund,
+  home,
+  ledger,
+  loans,
+  partners,
+  reports,
+  risk,
+  tasks,
   portal: {
     title: '知识产权质押融资风险补偿资金管理平台',
     shortTitle: '风险补偿资金平台',
