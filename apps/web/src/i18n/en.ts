@@ -64,6 +64,7 @@ export const en: SameKeys<typeof zhCN> = {
     reports: 'Reports',
     audit: 'Audit',
     forecast: 'Forecast',
+    fund: 'Fund governance',
   },
   orgKind: {
     IP_BUREAU: 'District IP Bureau',

@@ -65,6 +65,7 @@ export const zhCN = {
     reports: '运营报告',
     audit: '审计',
     forecast: '资金预测',
+    fund: '资金管理',
   },
   orgKind: {
     IP_BUREAU: '区知识产权局',

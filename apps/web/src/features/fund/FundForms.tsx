@@ -8,7 +8,6 @@ import { formatYuan } from '../../lib/money';
 import { newIdempotencyKey } from '../claims/idempotency';
 import { RECORD_CONTRIBUTION_MUTATION, SUBMIT_PLAN_MUTATION, type AnnualWorkPlan } from './fund.graphql';
 import { normalizeAmount } from './fundDisplay';
-import './fundText';
 
 /** Everything a governance change can move: the page's four reads and the fund status elsewhere. */
 export const FUND_QUERIES_TO_REFETCH = [

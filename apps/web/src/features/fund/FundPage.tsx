@@ -59,7 +59,6 @@ import {
   type OfficeAnswer,
   type TerminationAnswer,
 } from './fundDisplay';
-import './fundText';
 
 const refetch = { refetchQueries: FUND_QUERIES_TO_REFETCH, awaitRefetchQueries: true };
 
