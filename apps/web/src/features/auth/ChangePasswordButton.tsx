@@ -1,27 +1,10 @@
 import { useState } from 'react';
-import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useMutation } from '@apollo/client/react';
 import { KeyOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Modal, Typography } from 'antd';
 import { ErrorAlert } from '../../lib/ErrorAlert';
+import { CHANGE_PASSWORD_MUTATION } from './auth.graphql';
 import { newPasswordProblem } from './passwordRule';
-
-interface ChangePasswordData {
-  changePassword: { expiresAt: string };
-}
-interface ChangePasswordVariables {
-  currentPassword: string;
-  newPassword: string;
-}
-
-/** Issue 11: every user changes its own password; the API ends its other sessions and renews this one. */
-export const CHANGE_PASSWORD_MUTATION: TypedDocumentNode<ChangePasswordData, ChangePasswordVariables> = gql`
-  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
-    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
-      expiresAt
-    }
-  }
-`;
 
 interface FormValues {
   currentPassword: string;

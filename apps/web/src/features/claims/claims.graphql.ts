@@ -1,205 +1,66 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { OrgKind } from '@ipfund/shared';
-import type { Connection } from '../../lib/cursorPager';
+import { gql } from '@apollo/client';
+import { graphql } from '../../gql';
+import type {
+  ClaimAction,
+  ClaimApprovalFieldsFragment,
+  ClaimComputationFieldsFragment,
+  ClaimDocumentFieldsFragment,
+  ClaimDocumentKind as GeneratedClaimDocumentKind,
+  ClaimFilter as GeneratedClaimFilter,
+  ClaimQuery,
+  ClaimSortField as GeneratedClaimSortField,
+  ClaimStatus,
+  ClaimsQuery,
+  FundResumptionVotesQuery,
+  FundStatusFieldsFragment,
+  LoansForClaimQuery,
+  PaidClaimRefsQuery,
+  RecoveryFieldsFragment,
+} from '../../gql/graphql';
 
 /**
- * The claim module's GraphQL contract (apps/api/src/modules/claim), with hand-written types.
- * Decimal fields are yuan strings with two decimals ("600000.00"); `Date` fields are "YYYY-MM-DD";
- * `DateTimeISO` fields are ISO instants. Rates ("0.30") are strings too: money never becomes a JS number.
+ * The claim module's GraphQL contract (apps/api/src/modules/claim). Types are generated from the
+ * schema (apps/web/codegen.ts). Decimal fields are yuan strings with two decimals ("600000.00"); `Date`
+ * fields are "YYYY-MM-DD"; `DateTimeISO` fields are ISO instants. Rates ("0.30") are strings too:
+ * money never becomes a JS number.
  */
 
-/** ClaimStatus values known to this client; the API may add more (shown raw). */
-export type KnownClaimStatus =
-  'SUBMITTED' | 'RETURNED' | 'GUARANTOR_CONFIRMED' | 'VERIFIED' | 'APPROVED' | 'PAID' | 'REJECTED';
-
+/** ClaimStatus values (R6). */
+export type KnownClaimStatus = ClaimStatus;
 /** ClaimAction values (R6): what `allowedActions` may contain. */
-export type KnownClaimAction =
-  'SUBMIT' | 'RESUBMIT' | 'CONFIRM_GUARANTOR_SHARE' | 'VERIFY' | 'RETURN' | 'APPROVE' | 'REJECT' | 'PAY';
-
-export type ClaimDocumentKind =
-  | 'LOAN_CONTRACT'
-  | 'PLEDGE_REGISTRATION'
-  | 'OVERDUE_PROOF'
-  | 'COLLECTION_RECORD'
-  | 'GUARANTOR_CONFIRMATION'
-  | 'OTHER';
-
-/** One of the materials the measures list for a claim (Art 17) and whether it is attached. */
-export interface ClaimChecklistItem {
-  kind: ClaimDocumentKind;
-  label: string;
-  required: boolean;
-  present: boolean;
-}
-
-export interface OrganizationRef {
-  id: string;
-  name: string;
-  kind: OrgKind;
-}
-
-/** A step of a rule with the article of the measures behind it. */
-export interface PolicyReason {
-  article: string;
-  code: string;
-  message: string;
-}
+export type KnownClaimAction = ClaimAction;
+export type ClaimDocumentKind = GeneratedClaimDocumentKind;
+export type ClaimFilter = GeneratedClaimFilter;
+export type ClaimSortField = GeneratedClaimSortField;
 
 /** R5 (Art 11, 14): how the loss base is split, with the limit that bound. */
-export interface ClaimComputation {
-  asOf: string;
-  lossBase: string;
-  /** LOW or HIGH */
-  tier: string;
-  tierCapRate: string;
-  fundRate: string;
-  fundShareBeforeCaps: string;
-  fundShareAfterLoanCap: string;
-  fundShare: string;
-  guarantorRate: string | null;
-  guarantorShare: string;
-  bankShare: string;
-  /** NONE | TIER_RATE | PER_LOAN_CAP | ENTERPRISE_YEAR_CAP */
-  limitedBy: string;
-  /** Σ over every bank's claims on the borrower in the year: null unless the caller reads every claim. */
-  enterpriseYearCompensatedSoFar: string | null;
-  /** What the enterprise-year cap took from this claim's fund share (F1 − F). */
-  enterpriseYearCapReduction: string;
-  reasons: PolicyReason[];
-}
-
-export interface ClaimLoanRef {
-  id: string;
-  contractNo: string;
-  bankName: string;
-  enterpriseName: string;
-  guarantorName: string | null;
-  principal: string;
-  ipPledgedPrincipal: string;
-}
-
-export interface ClaimApproval {
-  organization: OrganizationRef;
-  /** APPROVED | REJECTED */
-  decision: string;
-  comment: string | null;
-  decidedAt: string;
-  businessDate: string;
-}
-
-export interface ClaimStep {
-  action: string;
-  fromStatus: string | null;
-  toStatus: string;
-  organization: OrganizationRef;
-  userDisplayName: string;
-  comment: string | null;
-  occurredAt: string;
-  businessDate: string;
-}
-
-export interface ClaimDocument {
-  id: string;
-  kind: string;
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
-  sha256: string;
-  uploadedAt: string;
-  /** GET with the login (saveFile.downloadFile); 404 when missing or not visible. */
-  downloadUrl: string;
-}
-
-/** Art 18: a recovery and the fund's share owed back (R × F ÷ B within 30 days). */
-export interface Recovery {
-  id: string;
-  claimId: string;
-  amount: string;
-  receivedOn: string;
-  amountOwedToFund: string;
-  dueOn: string;
-  remittedOn: string | null;
-  overdue: boolean;
-  /** DUE, DECLARED (the bank's word, awaiting the manager), REJECTED, CONFIRMED (posted), NONE_OWED. */
-  remittanceStatus: 'NONE_OWED' | 'DUE' | 'DECLARED' | 'REJECTED' | 'CONFIRMED';
-  declaredRemittedOn: string | null;
-  declaredReference: string | null;
-  rejectionReason: string | null;
-  bankStatementRef: string | null;
-  /** recovery.remit (declare) for the bank; recovery.confirmRemittance / rejectRemittance for the manager. */
-  viewerCan: string[];
-}
-
+export type ClaimComputation = ClaimComputationFieldsFragment;
+/** A step of a rule with the article of the measures behind it. */
+export type PolicyReason = ClaimComputation['reasons'][number];
+export type ClaimApproval = ClaimApprovalFieldsFragment;
+export type ClaimDocument = ClaimDocumentFieldsFragment;
+/** Art 18: a recovery and the fund's share owed back (R × F ÷ B within the policy's days). */
+export type Recovery = RecoveryFieldsFragment;
 /** One row of the claims list. */
-export interface ClaimRow {
-  id: string;
-  status: string;
-  threeParty: boolean;
-  filedOn: string;
-  lossBase: string;
-  fundShare: string;
-  guarantorShare: string;
-  bankShare: string;
-  loan: Pick<ClaimLoanRef, 'id' | 'contractNo' | 'bankName' | 'enterpriseName'>;
-  approvals: ClaimApproval[];
-}
-
+export type ClaimRow = ClaimsQuery['claims']['edges'][number]['node'];
 /** The claim drawer: everything about one claim. */
-export interface ClaimDetail {
-  id: string;
-  status: string;
-  threeParty: boolean;
-  filedOn: string;
-  overdueDaysAtFiling: number;
-  outstandingPrincipal: string;
-  lossBase: string;
-  fundShare: string;
-  guarantorShare: string;
-  bankShare: string;
-  limitedBy: string;
-  filing: ClaimComputation;
-  final: ClaimComputation | null;
-  approvedOn: string | null;
-  paidOn: string | null;
-  payoutTransactionId: string | null;
-  loan: ClaimLoanRef;
-  approvals: ClaimApproval[];
-  history: ClaimStep[];
-  documents: ClaimDocument[];
-  documentChecklist: ClaimChecklistItem[];
-  recoveries: Recovery[];
-  allowedActions: string[];
-  /** The operations the caller may take on this claim now (claim.uploadDocument, recovery.record, …). */
-  viewerCan: string[];
-}
-
-export interface ClaimsData {
-  claims: Connection<ClaimRow>;
-}
-
-/** `ClaimFilter` of the API (issue 11), ANDed with what the caller may see. */
-export interface ClaimFilter {
-  status?: KnownClaimStatus[] | null;
-  bankId?: string | null;
-  enterprise?: string | null;
-  /** Only claims with a step awaiting the caller's own organisation. */
-  awaitingMe?: boolean | null;
-}
-
-export type ClaimSortField = 'SUBMITTED' | 'FILED_ON' | 'LOSS_BASE' | 'OUTSTANDING_PRINCIPAL';
-
-export interface ClaimsVariables {
-  first: number;
-  after: string | null;
-  filter?: ClaimFilter | null;
-  orderBy?: { field: ClaimSortField; direction: 'ASC' | 'DESC' } | null;
-}
+export type ClaimDetail = NonNullable<ClaimQuery['claim']>;
+export type ClaimStep = ClaimDetail['history'][number];
+/** One of the materials the measures list for a claim (Art 17) and whether it is attached. */
+export type ClaimChecklistItem = ClaimDetail['documentChecklist'][number];
+/** Totals are null for banks, guarantors and enterprises (DOMAIN.md §2); `suspended` is public. */
+export type FundStatus = FundStatusFieldsFragment;
+export type FundResumptionVote = FundResumptionVotesQuery['fundResumptionVotes'][number];
+/** A loan the bank might file a claim on (R6.2: covered and at least the policy's claim days overdue). */
+export type ClaimableLoanCandidate = LoansForClaimQuery['loans']['edges'][number]['node'];
+/** Recoveries exist only on paid claims (Art 18): their loans name the rows of 待返还 in one request. */
+export type PaidClaimRef = PaidClaimRefsQuery['claims']['edges'][number]['node'];
 
 /**
  * ClaimApproval has no id, so Apollo stores the list inside the claim: the list and the drawer select the
  * same fields, or each write would drop the other's and the two queries would refetch each other.
  */
-const APPROVAL_FIELDS = gql`
+export const CLAIM_APPROVAL_FIELDS = graphql(`
   fragment ClaimApprovalFields on ClaimApproval {
     organization {
       id
@@ -211,9 +72,9 @@ const APPROVAL_FIELDS = gql`
     decidedAt
     businessDate
   }
-`;
+`);
 
-export const CLAIMS_QUERY: TypedDocumentNode<ClaimsData, ClaimsVariables> = gql`
+export const CLAIMS_QUERY = graphql(`
   query Claims($first: Int, $after: String, $filter: ClaimFilter, $orderBy: ClaimOrder) {
     claims(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       totalCount
@@ -245,10 +106,9 @@ export const CLAIMS_QUERY: TypedDocumentNode<ClaimsData, ClaimsVariables> = gql`
       }
     }
   }
-  ${APPROVAL_FIELDS}
-`;
+`);
 
-const COMPUTATION_FIELDS = gql`
+export const CLAIM_COMPUTATION_FIELDS = graphql(`
   fragment ClaimComputationFields on ClaimComputation {
     asOf
     lossBase
@@ -270,9 +130,9 @@ const COMPUTATION_FIELDS = gql`
       message
     }
   }
-`;
+`);
 
-const RECOVERY_FIELDS = gql`
+export const RECOVERY_FIELDS = graphql(`
   fragment RecoveryFields on Recovery {
     id
     claimId
@@ -289,9 +149,9 @@ const RECOVERY_FIELDS = gql`
     bankStatementRef
     viewerCan
   }
-`;
+`);
 
-const DOCUMENT_FIELDS = gql`
+export const CLAIM_DOCUMENT_FIELDS = graphql(`
   fragment ClaimDocumentFields on ClaimDocument {
     id
     kind
@@ -302,13 +162,9 @@ const DOCUMENT_FIELDS = gql`
     uploadedAt
     downloadUrl
   }
-`;
+`);
 
-export interface ClaimData {
-  claim: ClaimDetail | null;
-}
-
-export const CLAIM_QUERY: TypedDocumentNode<ClaimData, { id: string }> = gql`
+export const CLAIM_QUERY = graphql(`
   query Claim($id: ID!) {
     claim(id: $id) {
       id
@@ -373,38 +229,34 @@ export const CLAIM_QUERY: TypedDocumentNode<ClaimData, { id: string }> = gql`
       viewerCan
     }
   }
-  ${APPROVAL_FIELDS}
-  ${COMPUTATION_FIELDS}
-  ${DOCUMENT_FIELDS}
-  ${RECOVERY_FIELDS}
-`;
+`);
 
-export interface OpenRemittancesData {
-  openRemittances: Recovery[];
-}
-
-export const OPEN_REMITTANCES_QUERY: TypedDocumentNode<OpenRemittancesData, Record<string, never>> = gql`
+export const OPEN_REMITTANCES_QUERY = graphql(`
   query OpenRemittances {
     openRemittances {
       ...RecoveryFields
     }
   }
-  ${RECOVERY_FIELDS}
-`;
-
-/** Totals are null for banks, guarantors and enterprises (DOMAIN.md §2); `suspended` is public. */
-export interface FundStatus {
-  principalBalance: string | null;
-  interestBalance: string | null;
-  cumulativeCompensation: string | null;
-  suspended: boolean;
-  /** fund.consentToResume and the ledger postings (ledger.*) the caller may take now. */
-  viewerCan: string[];
-}
+`);
 
 /**
  * FundStatus has no id, so Apollo keeps it inside the root query: the claims pages and the ledger
  * select the same fields through this fragment, or each answer would drop the other's.
+ */
+export const FUND_STATUS_FIELDS_FRAGMENT = graphql(`
+  fragment FundStatusFields on FundStatus {
+    principalBalance
+    interestBalance
+    cumulativeCompensation
+    suspended
+    viewerCan
+  }
+`);
+
+/**
+ * The same fragment as a `gql` document, for ledger.graphql.ts while its documents are still `gql`
+ * (they interpolate it; a generated document carries no source text to interpolate). Once the ledger
+ * spreads `...FundStatusFields` inside `graphql(…)`, this copy can go.
  */
 export const FUND_STATUS_FIELDS = gql`
   fragment FundStatusFields on FundStatus {
@@ -416,26 +268,15 @@ export const FUND_STATUS_FIELDS = gql`
   }
 `;
 
-export const FUND_STATUS_QUERY: TypedDocumentNode<{ fundStatus: FundStatus }, Record<string, never>> = gql`
-  query FundStatus {
+export const FUND_STATUS_QUERY = graphql(`
+  query ClaimsFundStatus {
     fundStatus {
       ...FundStatusFields
     }
   }
-  ${FUND_STATUS_FIELDS}
-`;
+`);
 
-export interface FundResumptionVote {
-  orgKind: string;
-  comment: string;
-  businessDate: string;
-  occurredAt: string;
-}
-
-export const FUND_RESUMPTION_VOTES_QUERY: TypedDocumentNode<
-  { fundResumptionVotes: FundResumptionVote[] },
-  Record<string, never>
-> = gql`
+export const FUND_RESUMPTION_VOTES_QUERY = graphql(`
   query FundResumptionVotes {
     fundResumptionVotes {
       orgKind
@@ -444,27 +285,9 @@ export const FUND_RESUMPTION_VOTES_QUERY: TypedDocumentNode<
       occurredAt
     }
   }
-`;
+`);
 
-/** A loan the bank might file a claim on (R6.2: covered and at least the policy's claim days overdue). */
-export interface ClaimableLoanCandidate {
-  id: string;
-  contractNo: string;
-  principal: string;
-  ipPledgedPrincipal: string;
-  outstandingPrincipal: string;
-  overdueDays: number;
-  status: string;
-  covered: boolean;
-  enterprise: { id: string; name: string };
-  guarantor: { id: string; name: string } | null;
-  viewerCan: string[];
-}
-
-export const LOANS_FOR_CLAIM_QUERY: TypedDocumentNode<
-  { loans: { totalCount: number; edges: { node: ClaimableLoanCandidate }[] } },
-  { first: number }
-> = gql`
+export const LOANS_FOR_CLAIM_QUERY = graphql(`
   query LoansForClaim($first: Int) {
     loans(first: $first) {
       totalCount
@@ -491,124 +314,90 @@ export const LOANS_FOR_CLAIM_QUERY: TypedDocumentNode<
       }
     }
   }
-`;
+`);
 
 // ---- mutations ----------------------------------------------------------------------------------
 // Each answers the claim's id and status; the caller then refetches the active queries (list, drawer,
 // fund status), because one step can change the claim, the loan and the fund at once.
 
-interface ClaimResult {
-  id: string;
-  status: string;
-}
-
-export const SUBMIT_CLAIM_MUTATION: TypedDocumentNode<
-  { submitClaim: ClaimResult },
-  { input: { loanId: string; idempotencyKey: string; comment: string | null } }
-> = gql`
+export const SUBMIT_CLAIM_MUTATION = graphql(`
   mutation SubmitClaim($input: SubmitClaimInput!) {
     submitClaim(input: $input) {
       id
       status
     }
   }
-`;
+`);
 
-type CommentVariables = { claimId: string; comment: string | null };
-
-export const RESUBMIT_CLAIM_MUTATION: TypedDocumentNode<{ resubmitClaim: ClaimResult }, CommentVariables> =
-  gql`
-    mutation ResubmitClaim($claimId: ID!, $comment: String) {
-      resubmitClaim(claimId: $claimId, comment: $comment) {
-        id
-        status
-      }
+export const RESUBMIT_CLAIM_MUTATION = graphql(`
+  mutation ResubmitClaim($claimId: ID!, $comment: String) {
+    resubmitClaim(claimId: $claimId, comment: $comment) {
+      id
+      status
     }
-  `;
+  }
+`);
 
-export const CONFIRM_GUARANTOR_SHARE_MUTATION: TypedDocumentNode<
-  { confirmGuarantorShare: ClaimResult },
-  CommentVariables
-> = gql`
+export const CONFIRM_GUARANTOR_SHARE_MUTATION = graphql(`
   mutation ConfirmGuarantorShare($claimId: ID!, $comment: String) {
     confirmGuarantorShare(claimId: $claimId, comment: $comment) {
       id
       status
     }
   }
-`;
+`);
 
-export const VERIFY_CLAIM_MUTATION: TypedDocumentNode<{ verifyClaim: ClaimResult }, CommentVariables> = gql`
+export const VERIFY_CLAIM_MUTATION = graphql(`
   mutation VerifyClaim($claimId: ID!, $comment: String) {
     verifyClaim(claimId: $claimId, comment: $comment) {
       id
       status
     }
   }
-`;
+`);
 
-export const RETURN_CLAIM_MUTATION: TypedDocumentNode<
-  { returnClaim: ClaimResult },
-  { claimId: string; comment: string }
-> = gql`
+export const RETURN_CLAIM_MUTATION = graphql(`
   mutation ReturnClaim($claimId: ID!, $comment: String!) {
     returnClaim(claimId: $claimId, comment: $comment) {
       id
       status
     }
   }
-`;
+`);
 
-export const APPROVE_CLAIM_MUTATION: TypedDocumentNode<{ approveClaim: ClaimResult }, CommentVariables> = gql`
+export const APPROVE_CLAIM_MUTATION = graphql(`
   mutation ApproveClaim($claimId: ID!, $comment: String) {
     approveClaim(claimId: $claimId, comment: $comment) {
       id
       status
     }
   }
-`;
+`);
 
-export const REJECT_CLAIM_MUTATION: TypedDocumentNode<
-  { rejectClaim: ClaimResult },
-  { claimId: string; reason: string }
-> = gql`
+export const REJECT_CLAIM_MUTATION = graphql(`
   mutation RejectClaim($claimId: ID!, $reason: String!) {
     rejectClaim(claimId: $claimId, reason: $reason) {
       id
       status
     }
   }
-`;
+`);
 
-export const PAY_CLAIM_MUTATION: TypedDocumentNode<
-  { payClaim: ClaimResult },
-  { claimId: string; idempotencyKey: string; comment: string | null }
-> = gql`
+export const PAY_CLAIM_MUTATION = graphql(`
   mutation PayClaim($claimId: ID!, $idempotencyKey: String!, $comment: String) {
     payClaim(claimId: $claimId, idempotencyKey: $idempotencyKey, comment: $comment) {
       id
       status
     }
   }
-`;
+`);
 
 /**
  * Not `uploadedAt`: the API answers the new document before the database has filled it in, and
  * selecting it fails the whole answer (INTERNAL_SERVER_ERROR) although the file was stored. The drawer
  * refetches the claim, which lists the document with its time.
  */
-export const UPLOAD_CLAIM_DOCUMENT_MUTATION: TypedDocumentNode<
-  { uploadClaimDocument: Omit<ClaimDocument, 'uploadedAt'> },
-  {
-    input: {
-      claimId: string;
-      kind: ClaimDocumentKind;
-      fileName: string;
-      contentType: string;
-      contentBase64: string;
-    };
-  }
-> = gql`
+export const UPLOAD_CLAIM_DOCUMENT_MUTATION = graphql(`
   mutation UploadClaimDocument($input: UploadClaimDocumentInput!) {
     uploadClaimDocument(input: $input) {
       id
@@ -619,28 +408,17 @@ export const UPLOAD_CLAIM_DOCUMENT_MUTATION: TypedDocumentNode<
       sha256
     }
   }
-`;
+`);
 
-export const RECORD_RECOVERY_MUTATION: TypedDocumentNode<
-  { recordRecovery: Recovery },
-  { input: { claimId: string; amount: string; receivedOn: string; idempotencyKey: string } }
-> = gql`
+export const RECORD_RECOVERY_MUTATION = graphql(`
   mutation RecordRecovery($input: RecordRecoveryInput!) {
     recordRecovery(input: $input) {
       ...RecoveryFields
     }
   }
-  ${RECOVERY_FIELDS}
-`;
+`);
 
-export const RECORD_REMITTANCE_MUTATION: TypedDocumentNode<
-  { recordRemittance: Recovery },
-  {
-    recoveryId: string;
-    idempotencyKey: string;
-    declaration?: { remittedOn?: string | null; reference?: string | null } | null;
-  }
-> = gql`
+export const RECORD_REMITTANCE_MUTATION = graphql(`
   mutation RecordRemittance(
     $recoveryId: ID!
     $idempotencyKey: String!
@@ -650,57 +428,36 @@ export const RECORD_REMITTANCE_MUTATION: TypedDocumentNode<
       ...RecoveryFields
     }
   }
-  ${RECOVERY_FIELDS}
-`;
+`);
 
 /** Fund manager: the declared remittance is on the special account's statement (only this posts it). */
-export const CONFIRM_REMITTANCE_MUTATION: TypedDocumentNode<
-  { confirmRemittance: Recovery },
-  { input: { recoveryId: string; bankStatementRef: string; receivedOn: string } }
-> = gql`
+export const CONFIRM_REMITTANCE_MUTATION = graphql(`
   mutation ConfirmRemittance($input: ConfirmRemittanceInput!) {
     confirmRemittance(input: $input) {
       ...RecoveryFields
     }
   }
-  ${RECOVERY_FIELDS}
-`;
+`);
 
 /** Fund manager: the declared remittance is not on the statement; the bank declares again. */
-export const REJECT_REMITTANCE_MUTATION: TypedDocumentNode<
-  { rejectRemittance: Recovery },
-  { recoveryId: string; reason: string }
-> = gql`
+export const REJECT_REMITTANCE_MUTATION = graphql(`
   mutation RejectRemittance($recoveryId: ID!, $reason: String!) {
     rejectRemittance(recoveryId: $recoveryId, reason: $reason) {
       ...RecoveryFields
     }
   }
-  ${RECOVERY_FIELDS}
-`;
+`);
 
-export const CONSENT_TO_RESUME_FUND_MUTATION: TypedDocumentNode<
-  { consentToResumeFund: { resumed: boolean; votes: number } },
-  { comment: string }
-> = gql`
+export const CONSENT_TO_RESUME_FUND_MUTATION = graphql(`
   mutation ConsentToResumeFund($comment: String!) {
     consentToResumeFund(comment: $comment) {
       resumed
       votes
     }
   }
-`;
+`);
 
-/** Recoveries exist only on paid claims (Art 18): their loans name the rows of 待返还 in one request. */
-export interface PaidClaimRef {
-  id: string;
-  loan: Pick<ClaimLoanRef, 'id' | 'contractNo' | 'enterpriseName' | 'bankName'>;
-}
-
-export const PAID_CLAIM_REFS_QUERY: TypedDocumentNode<
-  { claims: { totalCount: number; edges: { node: PaidClaimRef }[] } },
-  { first: number }
-> = gql`
+export const PAID_CLAIM_REFS_QUERY = graphql(`
   query PaidClaimRefs($first: Int) {
     claims(first: $first, status: PAID) {
       totalCount
@@ -717,4 +474,4 @@ export const PAID_CLAIM_REFS_QUERY: TypedDocumentNode<
       }
     }
   }
-`;
+`);

@@ -1,45 +1,16 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
+import { graphql } from '../../gql';
+import type { DashboardQuery, HomeRecentClaimsQuery, HomeRecentLoansQuery } from '../../gql/graphql';
 
+/** `Query.dashboard`: aggregates over exactly what the caller may read (issue 11). Types are generated (apps/web/codegen.ts). */
+export type Dashboard = DashboardQuery['dashboard'];
 /** One status and how many records are in it, with their amount (decimal string, yuan). */
-export interface StatusFigure {
-  status: string;
-  count: number;
-  amount: string;
-}
+export type StatusFigure = Dashboard['claimsByStatus'][number];
+export type QuarterFigures = Dashboard['quarters'][number];
+export type BankRiskSeries = Dashboard['riskHistory'][number];
+export type RecentLoan = HomeRecentLoansQuery['loans']['edges'][number]['node'];
+export type RecentClaim = HomeRecentClaimsQuery['claims']['edges'][number]['node'];
 
-export interface QuarterFigures {
-  quarter: string;
-  endsOn: string;
-  loansIssued: number;
-  principalIssued: string;
-  claimsFiled: number;
-  compensationApproved: string;
-  compensationPaid: string;
-  cumulativeCompensation: string;
-}
-
-export interface BankRiskSeries {
-  bank: { id: string; name: string };
-  points: { asOf: string; ratio: string }[];
-}
-
-/** `Query.dashboard`: aggregates over exactly what the caller may read (issue 11). */
-export interface Dashboard {
-  asOf: string;
-  portfolio: {
-    loanCount: number;
-    outstandingPrincipal: string;
-    overdueLoans: number;
-    overduePrincipal: string;
-    riskOverdueLoans: number;
-  };
-  loansByStatus: StatusFigure[];
-  claimsByStatus: StatusFigure[];
-  quarters: QuarterFigures[];
-  riskHistory: BankRiskSeries[];
-}
-
-export const DASHBOARD_QUERY: TypedDocumentNode<{ dashboard: Dashboard }, Record<string, never>> = gql`
+export const DASHBOARD_QUERY = graphql(`
   query Dashboard {
     dashboard {
       asOf
@@ -82,32 +53,10 @@ export const DASHBOARD_QUERY: TypedDocumentNode<{ dashboard: Dashboard }, Record
       }
     }
   }
-`;
-
-export interface RecentLoan {
-  id: string;
-  contractNo: string;
-  bank: { id: string; name: string };
-  enterprise: { id: string; name: string };
-  outstandingPrincipal: string;
-  issuedOn: string;
-  overdueDays: number;
-  status: string;
-}
-
-export interface RecentClaim {
-  id: string;
-  status: string;
-  filedOn: string;
-  fundShare: string;
-  loan: { id: string; contractNo: string; enterpriseName: string };
-}
+`);
 
 /** The newest loans the caller sees (the enterprise's and partners' home lists them). */
-export const RECENT_LOANS_QUERY: TypedDocumentNode<
-  { loans: { totalCount: number; edges: { node: RecentLoan }[] } },
-  { first: number }
-> = gql`
+export const RECENT_LOANS_QUERY = graphql(`
   query HomeRecentLoans($first: Int) {
     loans(first: $first) {
       totalCount
@@ -131,13 +80,10 @@ export const RECENT_LOANS_QUERY: TypedDocumentNode<
       }
     }
   }
-`;
+`);
 
 /** The newest claims the caller sees. */
-export const RECENT_CLAIMS_QUERY: TypedDocumentNode<
-  { claims: { totalCount: number; edges: { node: RecentClaim }[] } },
-  { first: number }
-> = gql`
+export const RECENT_CLAIMS_QUERY = graphql(`
   query HomeRecentClaims($first: Int) {
     claims(first: $first) {
       totalCount
@@ -156,4 +102,4 @@ export const RECENT_CLAIMS_QUERY: TypedDocumentNode<
       }
     }
   }
-`;
+`);

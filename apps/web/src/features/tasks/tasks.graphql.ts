@@ -1,68 +1,21 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
+import { graphql } from '../../gql';
+import type { MyTasksQuery, TaskKind } from '../../gql/graphql';
 
 /**
  * The work queue's GraphQL contract (apps/api/src/modules/task): `myTasks` lists every item awaiting
- * the caller's own action, computed by the API from the same rules that allow the action.
+ * the caller's own action, computed by the API from the same rules that allow the action. Types are
+ * generated from the schema (apps/web/codegen.ts).
  */
 
-/** TaskKind values known to this client; the API may add more (shown with their title). */
-export type KnownTaskKind =
-  | 'CLAIM_FILE'
-  | 'CLAIM_DOCUMENTS'
-  | 'CLAIM_RESUBMIT'
-  | 'CLAIM_CONFIRM_SHARE'
-  | 'CLAIM_VERIFY'
-  | 'CLAIM_CO_SIGN'
-  | 'CLAIM_PAY'
-  | 'LOAN_ACKNOWLEDGE'
-  | 'REMITTANCE_DUE'
-  | 'REMITTANCE_OVERDUE'
-  | 'REMITTANCE_CONFIRM'
-  | 'STATEMENT_DUE'
-  | 'RISK_WARNING'
-  | 'SUSPENSION_PROPOSE'
-  | 'SUSPENSION_DECIDE'
-  | 'BLACKLIST_DECIDE'
-  | 'RISK_EVENT_VERIFY'
-  | 'FUND_RESUMPTION_VOTE';
+/** TaskKind values of the schema. */
+export type KnownTaskKind = TaskKind;
+
+export type TaskNode = MyTasksQuery['myTasks']['nodes'][number];
 
 /** The record a task concerns: its GraphQL type and id (the fund itself has none). */
-export interface TaskSubject {
-  __typename:
-    | 'Claim'
-    | 'Loan'
-    | 'Recovery'
-    | 'SuspensionProposal'
-    | 'BlacklistProposal'
-    | 'BankRisk'
-    | 'RiskEvent'
-    | 'FundStatus'
-    | 'Enterprise';
-  id?: string;
-  claimId?: string;
-  bank?: { id: string; name: string };
-}
+export type TaskSubject = TaskNode['subject'];
 
-export interface TaskNode {
-  id: string;
-  kind: KnownTaskKind | (string & {});
-  title: string;
-  /** "YYYY-MM-DD" */
-  dueOn: string;
-  operation: string;
-  article: string;
-  subject: TaskSubject;
-}
-
-export interface MyTasksData {
-  myTasks: {
-    totalCount: number;
-    nodes: TaskNode[];
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  };
-}
-
-export const MY_TASKS_QUERY: TypedDocumentNode<MyTasksData, { first?: number; after?: string | null }> = gql`
+export const MY_TASKS_QUERY = graphql(`
   query MyTasks($first: Int, $after: String) {
     myTasks(first: $first, after: $after) {
       totalCount
@@ -111,16 +64,12 @@ export const MY_TASKS_QUERY: TypedDocumentNode<MyTasksData, { first?: number; af
       }
     }
   }
-`;
+`);
 
-export interface TaskCountData {
-  myTasks: { totalCount: number };
-}
-
-export const TASK_COUNT_QUERY: TypedDocumentNode<TaskCountData, Record<string, never>> = gql`
+export const TASK_COUNT_QUERY = graphql(`
   query MyTaskCount {
     myTasks(first: 1) {
       totalCount
     }
   }
-`;
+`);

@@ -1,10 +1,11 @@
+import type { LoanStatus } from '../../../gql/graphql';
 import { claimableLoans, isPositiveAmountInput } from '../claimable';
 
 const loan = (
   id: string,
   overdueDays: number,
   covered = true,
-  status = 'OVERDUE',
+  status: LoanStatus = 'OVERDUE',
   viewerCan: string[] = ['claim.submit'],
 ) => ({ id, overdueDays, covered, status, viewerCan });
 

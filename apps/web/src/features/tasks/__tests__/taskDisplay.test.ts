@@ -31,7 +31,7 @@ describe('taskDisplay', () => {
 
   it('sends each subject to the page where its work is done', () => {
     expect(taskTarget(task({}))).toEqual({ path: '/claims', open: 'c1' });
-    expect(taskTarget(task({ subject: { __typename: 'Recovery', id: 'r1' } }))).toEqual({
+    expect(taskTarget(task({ subject: { __typename: 'Recovery', id: 'r1', claimId: 'c1' } }))).toEqual({
       path: '/remittances',
       open: 'r1',
     });
