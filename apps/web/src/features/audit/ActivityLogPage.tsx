@@ -16,20 +16,24 @@ import {
   type TableColumnsType,
 } from 'antd';
 import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
 import { setHashParams, useHashParams } from '../../app/useHashPath';
+import { useLang } from '../../i18n';
 import { ErrorAlert } from '../../lib/ErrorAlert';
 import { messageOf } from '../audit/messageOf';
 import { ExportButton } from '../../lib/ExportButton';
 import { dateParam, exportHref, textParam } from '../../lib/tableQuery';
 import {
   ACTIVITY_LOG_QUERY,
-  ORG_KIND_ZH,
   VERIFY_CHAIN_QUERY,
   type ActivityFilter,
   type ActivityRecord,
 } from './audit.graphql';
 
 const PAGE_SIZE = 50;
+
+/** How an article is written in the filter: the API's code (the log stores it so). */
+const ARTICLE_FILTER_EXAMPLE = 'Art 17';
 
 /** The filters as the URL holds them (#/activity?operation=claim.&outcome=REFUSED…). */
 function filterFrom(params: Record<string, string>): ActivityFilter {
@@ -48,8 +52,9 @@ function filterFrom(params: Record<string, string>): ActivityFilter {
 
 /** Whether the log's hash chain verifies end to end (Art 20: the record an audit relies on). */
 function ChainStatus() {
+  const { t } = useTranslation();
   const { data, loading, error, refetch } = useQuery(VERIFY_CHAIN_QUERY, { fetchPolicy: 'network-only' });
-  if (error) return <ErrorAlert title="无法校验操作日志" description={messageOf(error)} />;
+  if (error) return <ErrorAlert title={t('audit.log.chainFailed')} description={messageOf(error)} />;
   const status = data?.verifyActivityChain;
   return (
     <Alert
@@ -59,14 +64,14 @@ function ChainStatus() {
       icon={status && !status.ok ? <WarningOutlined /> : <SafetyCertificateOutlined />}
       title={
         !status
-          ? '正在校验操作日志的哈希链…'
+          ? t('audit.log.chainChecking')
           : status.ok
-            ? `哈希链完整：已校验 ${status.checked} 条记录，无篡改、无删除`
-            : `哈希链断裂：第 ${status.firstBrokenId} 号记录与其内容或前一条记录不符（已校验 ${status.checked} 条）`
+            ? t('audit.log.chainOk', { checked: status.checked })
+            : t('audit.log.chainBroken', { id: status.firstBrokenId, checked: status.checked })
       }
       action={
         <Button size="small" loading={loading} onClick={() => void refetch()}>
-          重新校验
+          {t('audit.log.recheck')}
         </Button>
       }
       data-testid="chain-status"
@@ -76,6 +81,8 @@ function ChainStatus() {
 
 /** 操作日志: who did what, when, with which outcome and under which article; filters in the URL; export. */
 export function ActivityLogPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
   const params = useHashParams();
   const filter = filterFrom(params);
   // Keyset pages: the cursors of the pages before the current one.
@@ -90,28 +97,33 @@ export function ActivityLogPage() {
   };
   const page = data?.activityLog;
   const columns: TableColumnsType<ActivityRecord> = [
-    { title: '序号', dataIndex: 'id', width: 80 },
+    { title: t('audit.log.id'), dataIndex: 'id', width: 80 },
     {
-      title: '时间',
+      title: t('audit.log.time'),
       dataIndex: 'occurredAt',
       width: 170,
       render: (v: string, r) => (
-        <span title={`业务日期 ${r.businessDate}`}>{dayjs(v).format('YYYY-MM-DD HH:mm:ss')}</span>
+        <span title={t('audit.log.businessDate', { date: r.businessDate })}>
+          {dayjs(v).format('YYYY-MM-DD HH:mm:ss')}
+        </span>
       ),
     },
     {
-      title: '操作人',
+      title: t('audit.log.actor'),
       render: (_, r) => (
         <Space orientation="vertical" size={0}>
-          <span>{r.userName ?? '系统'}</span>
+          <span>{r.userName ?? t('audit.log.system')}</span>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {r.organizationName ?? '—'} {r.orgKind ? `（${ORG_KIND_ZH[r.orgKind] ?? r.orgKind}）` : ''}
+            {r.organizationName ?? t('audit.common.none')}{' '}
+            {r.orgKind
+              ? t('audit.log.orgKind', { kind: t(`audit.orgKind.${r.orgKind}`, { defaultValue: r.orgKind }) })
+              : ''}
           </Typography.Text>
         </Space>
       ),
     },
     {
-      title: '操作',
+      title: t('audit.log.operation'),
       dataIndex: 'operation',
       render: (op: string) => (
         <Typography.Link onClick={() => change({ operation: op })}>
@@ -120,39 +132,46 @@ export function ActivityLogPage() {
       ),
     },
     {
-      title: '对象',
+      title: t('audit.log.target'),
       render: (_, r) =>
         r.targetId ? (
           <Typography.Link onClick={() => change({ subjectId: r.targetId })} title={r.targetId}>
             {r.targetType ?? ''} {r.targetId.slice(0, 8)}
           </Typography.Link>
         ) : (
-          '—'
+          t('audit.common.none')
         ),
     },
     {
-      title: '结果',
+      title: t('audit.log.outcome'),
       dataIndex: 'outcome',
       width: 90,
-      render: (o: string) => (o === 'OK' ? <Tag color="green">成功</Tag> : <Tag color="red">被拒绝</Tag>),
+      render: (o: string) =>
+        o === 'OK' ? (
+          <Tag color="green">{t('audit.log.ok')}</Tag>
+        ) : (
+          <Tag color="red">{t('audit.log.refused')}</Tag>
+        ),
     },
     {
-      title: '依据',
+      title: t('audit.common.article'),
       dataIndex: 'article',
       width: 110,
-      render: (a: string | null) => (a ? formatArticle(a, 'zh-CN') : '—'),
+      render: (a: string | null) => (a ? formatArticle(a, lang) : t('audit.common.none')),
     },
   ];
   return (
     <Card
-      title="操作日志"
-      extra={<ExportButton href={exportHref('activity', { ...filter })} fallbackName="操作日志.xlsx" />}
+      title={t('audit.log.title')}
+      extra={
+        <ExportButton href={exportHref('activity', { ...filter })} fallbackName={t('audit.log.exportName')} />
+      }
     >
       <ChainStatus />
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search
           allowClear
-          placeholder="操作，如 claim.approve 或 claim."
+          placeholder={t('audit.log.filterOperation')}
           defaultValue={filter.operation ?? ''}
           onSearch={(v) => change({ operation: v.trim() || null })}
           style={{ width: 240 }}
@@ -160,18 +179,18 @@ export function ActivityLogPage() {
         />
         <Select
           allowClear
-          placeholder="结果"
+          placeholder={t('audit.log.outcome')}
           value={filter.outcome ?? undefined}
           onChange={(v?: string) => change({ outcome: v ?? null })}
           options={[
-            { value: 'OK', label: '成功' },
-            { value: 'REFUSED', label: '被拒绝' },
+            { value: 'OK', label: t('audit.log.ok') },
+            { value: 'REFUSED', label: t('audit.log.refused') },
           ]}
           style={{ width: 110 }}
         />
         <Input.Search
           allowClear
-          placeholder="条款，如 Art 17"
+          placeholder={t('audit.log.filterArticle', { example: ARTICLE_FILTER_EXAMPLE })}
           defaultValue={filter.article ?? ''}
           onSearch={(v) => change({ article: v.trim() || null })}
           style={{ width: 160 }}
@@ -190,16 +209,18 @@ export function ActivityLogPage() {
         />
         <Input.Search
           allowClear
-          placeholder="对象 ID"
+          placeholder={t('audit.log.filterSubject')}
           defaultValue={filter.subjectId ?? ''}
           onSearch={(v) => change({ subjectId: v.trim() || null })}
           style={{ width: 200 }}
         />
         {(filter.userId || filter.organizationId) && (
-          <Button onClick={() => change({ userId: null, organizationId: null })}>清除人员/单位筛选</Button>
+          <Button onClick={() => change({ userId: null, organizationId: null })}>
+            {t('audit.log.clearPerson')}
+          </Button>
         )}
       </Space>
-      {error && <ErrorAlert title="无法加载操作日志" description={messageOf(error)} />}
+      {error && <ErrorAlert title={t('audit.log.loadFailed')} description={messageOf(error)} />}
       <Table<ActivityRecord>
         rowKey="id"
         size="small"
@@ -214,12 +235,12 @@ export function ActivityLogPage() {
               <Space wrap>
                 {r.userId && (
                   <Button size="small" onClick={() => change({ userId: r.userId })}>
-                    只看此人
+                    {t('audit.log.onlyUser')}
                   </Button>
                 )}
                 {r.organizationId && (
                   <Button size="small" onClick={() => change({ organizationId: r.organizationId })}>
-                    只看此单位
+                    {t('audit.log.onlyOrganization')}
                   </Button>
                 )}
               </Space>
@@ -235,14 +256,14 @@ export function ActivityLogPage() {
       />
       <Space style={{ marginTop: 16, width: '100%', justifyContent: 'flex-end' }}>
         <Button disabled={cursors.length < 2 || loading} onClick={() => setCursors((c) => c.slice(0, -1))}>
-          上一页
+          {t('audit.log.previous')}
         </Button>
-        <Typography.Text>第 {cursors.length} 页</Typography.Text>
+        <Typography.Text>{t('audit.log.page', { page: cursors.length })}</Typography.Text>
         <Button
           disabled={!page?.pageInfo.hasNextPage || loading}
           onClick={() => page?.pageInfo.endCursor && setCursors((c) => [...c, page.pageInfo.endCursor])}
         >
-          下一页
+          {t('audit.log.next')}
         </Button>
       </Space>
     </Card>

@@ -17,7 +17,10 @@ import {
   type TableColumnsType,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useViewerPermissions } from '../../app/useViewer';
+import { useTranslation } from 'react-i18next';
+import { provisionArticle } from '../../app/policy';
+import { usePolicy, useViewerPermissions } from '../../app/useViewer';
+import { useLang } from '../../i18n';
 import { ErrorAlert } from '../../lib/ErrorAlert';
 import { messageOf } from '../audit/messageOf';
 import {
@@ -25,9 +28,17 @@ import {
   AUDIT_FIRMS_QUERY,
   END_AUDIT_ENGAGEMENT,
   ENGAGE_AUDITOR,
-  SUBJECT_ZH,
+  AUDIT_SUBJECTS,
   type AuditEngagement,
 } from './audit.graphql';
+
+/** "（第二十条）" / " (Art 20)": the article of the policy in force that provides for audits, if it has one. */
+function useAuditCite(): string {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const article = provisionArticle(usePolicy(), 'audit');
+  return article ? t('audit.common.cite', { article: formatArticle(article, lang) }) : '';
+}
 
 interface EngageForm {
   auditorOrgId: string;
@@ -38,6 +49,8 @@ interface EngageForm {
 
 /** The IP bureau's form: an audit firm, what it audits, and the window its users may read in (Art 20). */
 function EngageModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const cite = useAuditCite();
   const { message } = App.useApp();
   const [form] = Form.useForm<EngageForm>();
   const firms = useQuery(AUDIT_FIRMS_QUERY, { skip: !open });
@@ -56,7 +69,7 @@ function EngageModal({ open, onClose }: { open: boolean; onClose: () => void }) 
           },
         },
       });
-      message.success('已委托审计');
+      message.success(t('audit.engage.done'));
       form.resetFields();
       onClose();
     } catch (err) {
@@ -65,37 +78,41 @@ function EngageModal({ open, onClose }: { open: boolean; onClose: () => void }) 
   };
   return (
     <Modal
-      title="委托专项审计（第二十条）"
+      title={t('audit.engage.title', { cite })}
       open={open}
       onCancel={onClose}
       onOk={() => void submit()}
       confirmLoading={loading}
-      okText="委托"
+      okText={t('audit.engage.ok')}
     >
       <Form form={form} layout="vertical">
         <Form.Item
           name="auditorOrgId"
-          label="会计师事务所"
-          rules={[{ required: true, message: '请选择事务所' }]}
+          label={t('audit.engage.firm')}
+          rules={[{ required: true, message: t('audit.engage.firmRequired') }]}
         >
           <Select
             options={firms.data?.auditFirms.map((f) => ({ value: f.id, label: f.name })) ?? []}
             loading={firms.loading}
           />
         </Form.Item>
-        <Form.Item name="scope" label="审计范围" rules={[{ required: true, message: '请填写审计范围' }]}>
-          <Input.TextArea rows={3} maxLength={2000} placeholder="如：风险补偿资金使用和管理情况专项审计" />
+        <Form.Item
+          name="scope"
+          label={t('audit.engage.scope')}
+          rules={[{ required: true, message: t('audit.engage.scopeRequired') }]}
+        >
+          <Input.TextArea rows={3} maxLength={2000} placeholder={t('audit.engage.scopePlaceholder')} />
         </Form.Item>
-        <Form.Item name="subjects" label="涉及的记录（可选）">
+        <Form.Item name="subjects" label={t('audit.engage.subjects')}>
           <Select
             mode="multiple"
-            options={Object.entries(SUBJECT_ZH).map(([value, label]) => ({ value, label }))}
+            options={AUDIT_SUBJECTS.map((value) => ({ value, label: t(`audit.subject.${value}`) }))}
           />
         </Form.Item>
         <Form.Item
           name="window"
-          label="委托期间（业务日期）"
-          rules={[{ required: true, message: '请选择期间' }]}
+          label={t('audit.engage.window')}
+          rules={[{ required: true, message: t('audit.engage.windowRequired') }]}
         >
           <DatePicker.RangePicker />
         </Form.Item>
@@ -106,6 +123,9 @@ function EngageModal({ open, onClose }: { open: boolean; onClose: () => void }) 
 
 /** 审计委托: engagements of audit firms (Art 20); the IP bureau engages and ends them. */
 export function AuditEngagementsPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const cite = useAuditCite();
   const { modal, message } = App.useApp();
   const viewer = useViewerPermissions();
   const { data, loading, error } = useQuery(AUDIT_ENGAGEMENTS_QUERY);
@@ -115,15 +135,19 @@ export function AuditEngagementsPage() {
   const endEngagement = (e: AuditEngagement) => {
     let reason = '';
     modal.confirm({
-      title: `提前结束对 ${e.auditor.name} 的审计委托`,
+      title: t('audit.engagements.endTitle', { name: e.auditor.name }),
       content: (
-        <Input.TextArea rows={3} placeholder="结束原因" onChange={(ev) => (reason = ev.target.value)} />
+        <Input.TextArea
+          rows={3}
+          placeholder={t('audit.engagements.endReason')}
+          onChange={(ev) => (reason = ev.target.value)}
+        />
       ),
-      okText: '结束委托',
+      okText: t('audit.engagements.end'),
       onOk: async () => {
         try {
           await end({ variables: { id: e.id, reason } });
-          message.success('委托已结束');
+          message.success(t('audit.engagements.ended'));
         } catch (err) {
           message.error(messageOf(err));
           throw err;
@@ -132,34 +156,45 @@ export function AuditEngagementsPage() {
     });
   };
   const columns: TableColumnsType<AuditEngagement> = [
-    { title: '会计师事务所', render: (_, e) => e.auditor.name },
-    { title: '审计范围', dataIndex: 'scope' },
+    { title: t('audit.engagements.firm'), render: (_, e) => e.auditor.name },
+    { title: t('audit.engagements.scope'), dataIndex: 'scope' },
     {
-      title: '涉及记录',
+      title: t('audit.engagements.subjects'),
       dataIndex: 'subjects',
-      render: (s: string[]) => (s.length ? s.map((x) => <Tag key={x}>{SUBJECT_ZH[x] ?? x}</Tag>) : '全部'),
+      render: (s: string[]) =>
+        s.length
+          ? s.map((x) => <Tag key={x}>{t(`audit.subject.${x}`, { defaultValue: x })}</Tag>)
+          : t('audit.engagements.allSubjects'),
     },
-    { title: '期间', render: (_, e) => `${e.startsOn} 至 ${e.endsOn}` },
     {
-      title: '状态',
+      title: t('audit.engagements.window'),
+      render: (_, e) => t('audit.engagements.windowValue', { from: e.startsOn, to: e.endsOn }),
+    },
+    {
+      title: t('audit.engagements.status'),
       render: (_, e) =>
         e.status === 'ENDED' ? (
-          <Tag title={e.endReason ?? ''}>已于 {e.endedOn} 结束</Tag>
+          <Tag title={e.endReason ?? ''}>{t('audit.engagements.endedOn', { date: e.endedOn })}</Tag>
         ) : e.activeToday ? (
-          <Tag color="green">生效中</Tag>
+          <Tag color="green">{t('audit.engagements.active')}</Tag>
         ) : (
-          <Tag color="orange">不在期间内</Tag>
+          <Tag color="orange">{t('audit.engagements.outsideWindow')}</Tag>
         ),
     },
-    { title: '依据', dataIndex: 'article', width: 100, render: (a: string) => formatArticle(a, 'zh-CN') },
+    {
+      title: t('audit.common.article'),
+      dataIndex: 'article',
+      width: 100,
+      render: (a: string) => formatArticle(a, lang),
+    },
     ...(mayEngage
       ? [
           {
-            title: '操作',
+            title: t('audit.common.actions'),
             render: (_: unknown, e: AuditEngagement) =>
               e.status === 'ACTIVE' ? (
                 <Button size="small" danger onClick={() => endEngagement(e)}>
-                  结束委托
+                  {t('audit.engagements.end')}
                 </Button>
               ) : null,
           },
@@ -168,20 +203,18 @@ export function AuditEngagementsPage() {
   ];
   return (
     <Card
-      title="审计委托"
+      title={t('audit.engagements.title')}
       extra={
         mayEngage && (
           <Button type="primary" onClick={() => setOpen(true)}>
-            委托审计
+            {t('audit.engagements.engage')}
           </Button>
         )
       }
     >
-      <Typography.Paragraph type="secondary">
-        区知识产权局可委托会计师事务所对资金使用和管理情况进行专项审计（第二十条）。事务所仅在委托期间内只读查阅，其每次查阅均记入操作日志。
-      </Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('audit.engagements.intro', { cite })}</Typography.Paragraph>
       <Space orientation="vertical" style={{ width: '100%' }}>
-        {error && <ErrorAlert title="无法加载审计委托" description={messageOf(error)} />}
+        {error && <ErrorAlert title={t('audit.engagements.loadFailed')} description={messageOf(error)} />}
         <Table<AuditEngagement>
           rowKey="id"
           loading={loading}
