@@ -1,6 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { App, DatePicker, Space, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
 import { errorText } from '../../lib/ErrorAlert';
 import { useViewerPermissions } from '../../app/useViewer';
 import { useCaller } from '../loans/useCaller';
@@ -11,6 +12,7 @@ import { SET_BUSINESS_DATE_MUTATION } from './risk.graphql';
  * date move, a caller that may take `clock.set` moves it; everyone else just sees it.
  */
 export function BusinessDateControl() {
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const { clock } = useCaller();
   const { mayTake } = useViewerPermissions();
@@ -20,14 +22,14 @@ export function BusinessDateControl() {
   if (!editable) {
     return (
       <Typography.Text type="secondary">
-        业务日期 <Tag>{clock.businessDate}</Tag>
+        {t('risk.businessDate.label')} <Tag>{clock.businessDate}</Tag>
       </Typography.Text>
     );
   }
   return (
     <Space size="small">
-      <Tooltip title="演示模式：调整业务日期，逾期天数与风险比例随之重新计算">
-        <Typography.Text type="secondary">业务日期（演示）</Typography.Text>
+      <Tooltip title={t('risk.businessDate.demoTooltip')}>
+        <Typography.Text type="secondary">{t('risk.businessDate.demo')}</Typography.Text>
       </Tooltip>
       <DatePicker
         size="small"
@@ -38,7 +40,7 @@ export function BusinessDateControl() {
           if (!d) return;
           try {
             await setDate({ variables: { date: d.format('YYYY-MM-DD') } });
-            message.success(`业务日期已调整为 ${d.format('YYYY-MM-DD')}`);
+            message.success(t('risk.businessDate.changed', { date: d.format('YYYY-MM-DD') }));
           } catch (err) {
             message.error(errorText(err));
           }

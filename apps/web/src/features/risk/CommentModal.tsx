@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Form, Input, Modal, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../lib/ErrorAlert';
 
 /** A decision that needs a comment (warning, proposal, consent, lift): one dialog for all of them. */
@@ -21,6 +22,7 @@ export function CommentModal({
   onSubmit: (comment: string) => Promise<unknown>;
   onClose: () => void;
 }) {
+  const { t } = useTranslation();
   const [form] = Form.useForm<{ comment: string }>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -48,12 +50,12 @@ export function CommentModal({
       onCancel={onClose}
     >
       <Typography.Paragraph>{intro}</Typography.Paragraph>
-      {error !== null && <ErrorAlert title="操作未成功" error={error} />}
+      {error !== null && <ErrorAlert title={t('risk.dialog.failed')} error={error} />}
       <Form form={form} layout="vertical" initialValues={{ comment: defaultComment ?? '' }}>
         <Form.Item
           name="comment"
-          label="意见"
-          rules={[{ required: true, whitespace: true, message: '请填写意见' }]}
+          label={t('risk.dialog.comment')}
+          rules={[{ required: true, whitespace: true, message: t('risk.dialog.commentRequired') }]}
         >
           <Input.TextArea rows={4} maxLength={2000} showCount />
         </Form.Item>

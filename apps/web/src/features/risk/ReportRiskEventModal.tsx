@@ -1,11 +1,12 @@
 import { useMutation } from '@apollo/client/react';
 import { App, Form, Input, Modal, Radio, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
 import { provisionArticle } from '../../app/policy';
 import { usePolicy } from '../../app/useViewer';
 import { ErrorAlert } from '../../lib/ErrorAlert';
-import { articleLabel } from '../loans/loanDisplay';
 import { REPORT_RISK_EVENT_MUTATION } from './risk.graphql';
-import { EVENT_KIND_LABELS } from './riskDisplay';
+import { useLang } from '../../i18n';
+import { cite, EVENT_KINDS, eventKindLabel } from './riskDisplay';
 
 /**
  * 报告风险事件 (Art 16): the bank or guarantor of a loan tells the fund manager that the enterprise
@@ -18,6 +19,8 @@ export function ReportRiskEventModal({
   loan: { id: string; contractNo: string; enterprise: string };
   onClose: () => void;
 }) {
+  const { t } = useTranslation();
+  const lang = useLang();
   const { message } = App.useApp();
   const article = provisionArticle(usePolicy(), 'earlyWarning');
   const [form] = Form.useForm<{ kind: string; description: string }>();
@@ -28,7 +31,7 @@ export function ReportRiskEventModal({
       await report({
         variables: { input: { loanId: loan.id, kind: v.kind, description: v.description.trim() } },
       });
-      message.success('风险事件已报告资金管理人');
+      message.success(t('risk.reportEvent.done'));
       onClose();
     } catch {
       // shown through `error`
@@ -37,28 +40,24 @@ export function ReportRiskEventModal({
   return (
     <Modal
       open
-      title={`报告风险事件 · ${loan.contractNo}`}
-      okText="报告"
+      title={t('risk.reportEvent.title', { contractNo: loan.contractNo })}
+      okText={t('risk.reportEvent.ok')}
       confirmLoading={loading}
       onOk={onOk}
       onCancel={onClose}
     >
       <Typography.Paragraph type="secondary">
-        {loan.enterprise}
-        ：出现不能按期还本付息、经营情况严重恶化等情形时，应及时通知资金管理人共同核实
-        {article ? `（${articleLabel(article)}）` : ''}。
+        {t('risk.reportEvent.intro', { enterprise: loan.enterprise, cite: cite(lang, article) })}
       </Typography.Paragraph>
-      {error && <ErrorAlert title="报告失败" error={error} />}
+      {error && <ErrorAlert title={t('risk.reportEvent.failed')} error={error} />}
       <Form form={form} layout="vertical" initialValues={{ kind: 'DETERIORATION' }}>
-        <Form.Item name="kind" label="事件类型" rules={[{ required: true }]}>
-          <Radio.Group
-            options={Object.entries(EVENT_KIND_LABELS).map(([value, label]) => ({ value, label }))}
-          />
+        <Form.Item name="kind" label={t('risk.reportEvent.kind')} rules={[{ required: true }]}>
+          <Radio.Group options={EVENT_KINDS.map((value) => ({ value, label: eventKindLabel(value) }))} />
         </Form.Item>
         <Form.Item
           name="description"
-          label="情况说明"
-          rules={[{ required: true, whitespace: true, message: '请说明情况' }]}
+          label={t('risk.reportEvent.description')}
+          rules={[{ required: true, whitespace: true, message: t('risk.reportEvent.descriptionRequired') }]}
         >
           <Input.TextArea rows={4} maxLength={2000} showCount />
         </Form.Item>

@@ -3,6 +3,7 @@ import * as echarts from 'echarts/core';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
+import { useTranslation } from 'react-i18next';
 import type { Policy } from '../../app/viewer.graphql';
 import { formatRate } from '../claims/policyText';
 import type { BankRisk } from './risk.graphql';
@@ -28,6 +29,7 @@ export default function RiskChart({
   risks: BankRisk[];
   policy: Pick<Policy, 'warningRatio' | 'suspensionRatio'>;
 }) {
+  const { t } = useTranslation();
   const height = (ratio: string) => Number(ratioPercent(ratio).replace('%', ''));
   const percent = (r: BankRisk) => height(r.ratio);
   const line = (ratio: string, name: string, color: string) => ({
@@ -41,7 +43,9 @@ export default function RiskChart({
       trigger: 'axis',
       formatter: (params: { dataIndex: number }[]) => {
         const r = risks[params[0]?.dataIndex ?? 0];
-        return r ? `${r.bank.name}<br/>风险比例 ${ratioPercent(r.ratio)}` : '';
+        return r
+          ? `${r.bank.name}<br/>${t('risk.monitor.chartRatio', { ratio: ratioPercent(r.ratio) })}`
+          : '';
       },
     },
     xAxis: {
@@ -63,8 +67,8 @@ export default function RiskChart({
         markLine: {
           symbol: 'none',
           data: [
-            line(policy.warningRatio.value, '预警', '#fa8c16'),
-            line(policy.suspensionRatio.value, '中止', '#f5222d'),
+            line(policy.warningRatio.value, t('risk.monitor.chartWarning'), '#fa8c16'),
+            line(policy.suspensionRatio.value, t('risk.monitor.chartSuspension'), '#f5222d'),
           ],
         },
       },

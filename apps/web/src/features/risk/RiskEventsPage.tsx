@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
 import {
   App,
   Button,
@@ -19,12 +20,12 @@ import {
 import { can } from '../../app/access';
 import { provisionArticle } from '../../app/policy';
 import { usePolicy, useViewerPermissions } from '../../app/useViewer';
-import { articleLabel } from '../loans/loanDisplay';
+import { useLang } from '../../i18n';
 import { ErrorAlert } from '../../lib/ErrorAlert';
 import { LOANS_QUERY } from '../loans/loans.graphql';
 import { ReportRiskEventModal } from './ReportRiskEventModal';
 import { RISK_EVENTS_QUERY, VERIFY_RISK_EVENT_MUTATION, type RiskEvent } from './risk.graphql';
-import { EVENT_KIND_LABELS, label } from './riskDisplay';
+import { cite, eventKindLabel } from './riskDisplay';
 
 type Filter = 'open' | 'verified' | 'all';
 
@@ -34,6 +35,8 @@ type Filter = 'open' | 'verified' | 'all';
  * verification of the enterprise's ability to repay and the measures taken.
  */
 export function RiskEventsPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
   const { mayTake } = useViewerPermissions();
   const article = provisionArticle(usePolicy(), 'earlyWarning');
   const [filter, setFilter] = useState<Filter>('open');
@@ -45,9 +48,9 @@ export function RiskEventsPage() {
   });
 
   const columns: TableColumnsType<RiskEvent> = [
-    { title: '报告日', dataIndex: 'reportedOn', width: 110 },
+    { title: t('risk.events.reportedOn'), dataIndex: 'reportedOn', width: 110 },
     {
-      title: '贷款',
+      title: t('risk.events.loan'),
       key: 'loan',
       width: 280,
       render: (_: unknown, e) => (
@@ -62,20 +65,20 @@ export function RiskEventsPage() {
       ),
     },
     {
-      title: '类型',
+      title: t('risk.events.kind'),
       dataIndex: 'kind',
       width: 150,
-      render: (k: string) => <Tag>{label(EVENT_KIND_LABELS, k)}</Tag>,
+      render: (k: string) => <Tag>{eventKindLabel(k)}</Tag>,
     },
-    { title: '情况说明', dataIndex: 'description', width: 260, ellipsis: true },
+    { title: t('risk.events.description'), dataIndex: 'description', width: 260, ellipsis: true },
     {
-      title: '报告人',
+      title: t('risk.events.reporter'),
       key: 'reporter',
       width: 200,
       render: (_: unknown, e) => `${e.reporterOrganization.name} ${e.reportedBy}`,
     },
     {
-      title: '核实与措施',
+      title: t('risk.events.verification'),
       key: 'verification',
       width: 300,
       // The verification (and its button) stays on screen at 1440 px (issue 11).
@@ -83,48 +86,48 @@ export function RiskEventsPage() {
       render: (_: unknown, e) =>
         e.verified ? (
           <span>
-            <Tag color="green">已核实 {e.verifiedOn}</Tag>
-            {e.contractSuspended && <Tag color="red">已中止贷款合同</Tag>}
+            <Tag color="green">{t('risk.events.verifiedOn', { date: e.verifiedOn })}</Tag>
+            {e.contractSuspended && <Tag color="red">{t('risk.events.contractSuspended')}</Tag>}
             <br />
-            核实：{e.verification}
+            {t('risk.events.verificationLine', { text: e.verification })}
             <br />
-            措施：{e.measures}
+            {t('risk.events.measuresLine', { text: e.measures })}
             <br />
             <Typography.Text type="secondary">{e.verifiedBy}</Typography.Text>
           </span>
         ) : can(e, 'risk.verifyEvent') ? (
           <Button size="small" type="primary" onClick={() => setVerifying(e)}>
-            记录核实
+            {t('risk.events.verify')}
           </Button>
         ) : (
-          <Tag color="gold">待核实</Tag>
+          <Tag color="gold">{t('risk.events.pending')}</Tag>
         ),
     },
   ];
 
   return (
     <Card
-      title={article ? `风险事件（${articleLabel(article)}）` : '风险事件'}
+      title={t('risk.events.title', { cite: cite(lang, article) })}
       extra={
         <Space wrap>
           <Segmented<Filter>
             value={filter}
             onChange={setFilter}
             options={[
-              { value: 'open', label: '待核实' },
-              { value: 'verified', label: '已核实' },
-              { value: 'all', label: '全部' },
+              { value: 'open', label: t('risk.events.open') },
+              { value: 'verified', label: t('risk.events.verified') },
+              { value: 'all', label: t('risk.events.all') },
             ]}
           />
           {mayTake('risk.reportEvent') && (
             <Button type="primary" onClick={() => setReporting(true)}>
-              报告风险事件
+              {t('risk.events.report')}
             </Button>
           )}
         </Space>
       }
     >
-      {error && <ErrorAlert title="加载失败" error={error} />}
+      {error && <ErrorAlert title={t('risk.events.loadFailed')} error={error} />}
       <Table<RiskEvent>
         rowKey="id"
         size="middle"
@@ -143,6 +146,7 @@ export function RiskEventsPage() {
 
 /** Choose one of the loans the caller may report on (`viewerCan`), then report on it. */
 function PickLoanAndReport({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
   const [loanId, setLoanId] = useState<string | null>(null);
   const { data, loading } = useQuery(LOANS_QUERY, {
     variables: { first: 100, after: null },
@@ -159,16 +163,16 @@ function PickLoanAndReport({ onClose }: { onClose: () => void }) {
     );
   }
   return (
-    <Modal open title="选择贷款" footer={null} onCancel={onClose}>
+    <Modal open title={t('risk.events.pickTitle')} footer={null} onCancel={onClose}>
       <Select
         showSearch={{ optionFilterProp: 'label' }}
         loading={loading}
         style={{ width: '100%' }}
-        placeholder="选择要报告的贷款"
+        placeholder={t('risk.events.pickPlaceholder')}
         onChange={(id: string) => setLoanId(id)}
         options={loans.map((l) => ({
           value: l.id,
-          label: `${l.contractNo} · ${l.enterprise.name}${l.overdueDays ? ` · 逾期 ${l.overdueDays} 天` : ''}`,
+          label: `${l.contractNo} · ${l.enterprise.name}${l.overdueDays ? t('risk.events.pickOverdue', { days: l.overdueDays }) : ''}`,
         }))}
       />
     </Modal>
@@ -176,6 +180,7 @@ function PickLoanAndReport({ onClose }: { onClose: () => void }) {
 }
 
 function VerifyModal({ event, onClose }: { event: RiskEvent; onClose: () => void }) {
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ verification: string; measures: string; contractSuspended: boolean }>();
   const [verify, { loading, error }] = useMutation(VERIFY_RISK_EVENT_MUTATION, { refetchQueries: 'active' });
@@ -190,7 +195,7 @@ function VerifyModal({ event, onClose }: { event: RiskEvent; onClose: () => void
           contractSuspended: v.contractSuspended,
         },
       });
-      message.success('核实情况已记录');
+      message.success(t('risk.verify.done'));
       onClose();
     } catch {
       // shown through `error`
@@ -199,32 +204,40 @@ function VerifyModal({ event, onClose }: { event: RiskEvent; onClose: () => void
   return (
     <Modal
       open
-      title={`记录共同核实 · ${event.loan.contractNo}`}
-      okText="记录"
+      title={t('risk.verify.title', { contractNo: event.loan.contractNo })}
+      okText={t('risk.verify.ok')}
       confirmLoading={loading}
       onOk={onOk}
       onCancel={onClose}
     >
       <Typography.Paragraph type="secondary">
-        {event.loan.enterprise.name}：{label(EVENT_KIND_LABELS, event.kind)}。{event.description}
+        {t('risk.verify.summary', {
+          enterprise: event.loan.enterprise.name,
+          kind: eventKindLabel(event.kind),
+          description: event.description,
+        })}
       </Typography.Paragraph>
-      {error && <ErrorAlert title="记录失败" error={error} />}
+      {error && <ErrorAlert title={t('risk.verify.failed')} error={error} />}
       <Form form={form} layout="vertical" initialValues={{ contractSuspended: false }}>
         <Form.Item
           name="verification"
-          label="共同核实情况（还贷能力）"
-          rules={[{ required: true, whitespace: true, message: '请填写核实情况' }]}
+          label={t('risk.verify.verification')}
+          rules={[{ required: true, whitespace: true, message: t('risk.verify.verificationRequired') }]}
         >
           <Input.TextArea rows={3} maxLength={2000} showCount />
         </Form.Item>
         <Form.Item
           name="measures"
-          label="采取的措施"
-          rules={[{ required: true, whitespace: true, message: '请填写措施' }]}
+          label={t('risk.verify.measures')}
+          rules={[{ required: true, whitespace: true, message: t('risk.verify.measuresRequired') }]}
         >
           <Input.TextArea rows={3} maxLength={2000} showCount />
         </Form.Item>
-        <Form.Item name="contractSuspended" label="已中止贷款合同" valuePropName="checked">
+        <Form.Item
+          name="contractSuspended"
+          label={t('risk.verify.contractSuspended')}
+          valuePropName="checked"
+        >
           <Switch />
         </Form.Item>
       </Form>

@@ -1,15 +1,17 @@
 import { lazy, Suspense, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Alert, Button, Card, Empty, Space, Spin, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import type { Operation } from '@ipfund/shared';
+import { formatArticle, type Lang, type Operation } from '@ipfund/shared';
 import { can } from '../../app/access';
 import { provisionArticle } from '../../app/policy';
 import { usePolicy, useViewerPermissions } from '../../app/useViewer';
 import type { Policy } from '../../app/viewer.graphql';
+import { useLang } from '../../i18n';
 import { formatYuan } from '../../lib/money';
 import { PlainList, PlainListItem } from '../../lib/PlainList';
 import { formatRate } from '../claims/policyText';
-import { articleLabel } from '../loans/loanDisplay';
 import { useCaller } from '../loans/useCaller';
 import { BusinessDateControl } from './BusinessDateControl';
 import { CommentModal } from './CommentModal';
@@ -26,13 +28,13 @@ import {
   type SuspensionProposal,
 } from './risk.graphql';
 import {
-  label,
+  cite,
   LEVEL_COLORS,
   levelLabel,
-  NOTICE_KIND_LABELS,
-  PROPOSAL_STATUS_LABELS,
+  noticeKindLabel,
+  proposalStatusLabel,
   ratioPercent,
-  SUGGESTION_LABELS,
+  suggestionLabel,
 } from './riskDisplay';
 
 // echarts is large: loaded with the chart only (vite.config.ts keeps it out of the shared chunks).
@@ -57,9 +59,6 @@ const SUGGESTED_OPERATION: Record<string, Operation> = {
   PROPOSE_SUSPENSION: 'risk.proposeSuspension',
 };
 
-/** "（第12条）", or nothing before the policy has arrived. */
-const cite = (article: string | undefined) => (article ? `（${articleLabel(article)}）` : '');
-
 /**
  * 风险监测 (Art 12): every bank's risk ratio — Σ IP-pledged principal of covered loans at least the
  * policy's risk days overdue or in claim ÷ Σ of all its covered loans — at the business date. A bank
@@ -67,6 +66,8 @@ const cite = (article: string | undefined) => (article ? `（${articleLabel(arti
  * proposal's) `viewerCan`: warn, propose suspension, consent or decline, lift.
  */
 export function RiskPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
   const { orgId } = useCaller();
   const { mayTake, reads } = useViewerPermissions();
   const policy = usePolicy();
@@ -89,10 +90,15 @@ export function RiskPage() {
   const own = rows.find((r) => r.bank.id === orgId);
 
   const columns: TableColumnsType<BankRisk> = [
-    { title: '排名', key: 'rank', width: 64, render: (_: unknown, __: BankRisk, i: number) => i + 1 },
-    { title: '银行', dataIndex: ['bank', 'name'] },
     {
-      title: '风险比例',
+      title: t('risk.monitor.rank'),
+      key: 'rank',
+      width: 64,
+      render: (_: unknown, __: BankRisk, i: number) => i + 1,
+    },
+    { title: t('risk.monitor.bank'), dataIndex: ['bank', 'name'] },
+    {
+      title: t('risk.monitor.ratio'),
       dataIndex: 'ratio',
       align: 'right',
       render: (r: string) => (
@@ -100,18 +106,24 @@ export function RiskPage() {
       ),
     },
     {
-      title: '等级',
+      title: t('risk.monitor.level'),
       dataIndex: 'level',
       render: (level: string, r) => (
         <Space size={4} wrap>
           <Tag color={LEVEL_COLORS[level] ?? 'default'}>{levelLabel(level, policy)}</Tag>
-          {r.suspended && <Tag color="red">自 {r.suspendedSince} 起中止</Tag>}
-          {r.pendingProposalId && <Tag color="purple">中止待知识产权局审批</Tag>}
+          {r.suspended && (
+            <Tag color="red">{t('risk.monitor.suspendedSince', { date: r.suspendedSince })}</Tag>
+          )}
+          {r.pendingProposalId && <Tag color="purple">{t('risk.monitor.pendingProposal')}</Tag>}
         </Space>
       ),
     },
     {
-      title: `${policy ? `逾期${policy.riskOverdueDays.value}天以上` : '逾期'} / 全部（知识产权质押部分）`,
+      title: t('risk.monitor.figures', {
+        overdue: policy
+          ? t('risk.monitor.overdueDays', { days: policy.riskOverdueDays.value })
+          : t('risk.monitor.overdue'),
+      }),
       key: 'figures',
       align: 'right',
       render: (_: unknown, r) => (
@@ -119,33 +131,36 @@ export function RiskPage() {
           {formatYuan(r.numerator)} / {formatYuan(r.denominator)}
           <Typography.Text type="secondary">
             {' '}
-            （{r.atRiskLoans}/{r.coveredLoans} 笔）
+            {t('risk.monitor.loanCounts', { atRisk: r.atRiskLoans, covered: r.coveredLoans })}
           </Typography.Text>
         </span>
       ),
     },
-    { title: '最近预警', dataIndex: 'lastWarningOn', render: (d: string | null) => d ?? '—' },
+    {
+      title: t('risk.monitor.lastWarning'),
+      dataIndex: 'lastWarningOn',
+      render: (d: string | null) => d ?? '—',
+    },
   ];
   if (RISK_OPERATIONS.some(mayTake)) {
     columns.push({
-      title: '操作',
+      title: t('risk.monitor.actions'),
       key: 'actions',
       render: (_: unknown, r) => {
         const pending = r.pendingProposalId ? proposalById.get(r.pendingProposalId) : undefined;
         const suggested = r.suggestedAction ? SUGGESTED_OPERATION[r.suggestedAction] : undefined;
+        const suggestion = r.suggestedAction ? suggestionLabel(r.suggestedAction) : null;
         return (
           <Space size={0} wrap>
-            {suggested && can(r, suggested) && SUGGESTION_LABELS[r.suggestedAction!] && (
-              <Tag color="gold">{SUGGESTION_LABELS[r.suggestedAction!]}</Tag>
-            )}
+            {suggested && can(r, suggested) && suggestion && <Tag color="gold">{suggestion}</Tag>}
             {can(r, 'risk.issueWarning') && (
               <Button type="link" size="small" onClick={() => setAction({ kind: 'warn', risk: r })}>
-                发出预警
+                {t('risk.action.warn')}
               </Button>
             )}
             {can(r, 'risk.proposeSuspension') && (
               <Button type="link" size="small" danger onClick={() => setAction({ kind: 'propose', risk: r })}>
-                提请中止
+                {t('risk.action.propose')}
               </Button>
             )}
             {pending && can(pending, 'risk.decideSuspension') && (
@@ -156,20 +171,20 @@ export function RiskPage() {
                   danger
                   onClick={() => setAction({ kind: 'consent', risk: r, proposalId: pending.id })}
                 >
-                  同意中止
+                  {t('risk.action.consent')}
                 </Button>
                 <Button
                   type="link"
                   size="small"
                   onClick={() => setAction({ kind: 'decline', risk: r, proposalId: pending.id })}
                 >
-                  不同意
+                  {t('risk.action.decline')}
                 </Button>
               </>
             )}
             {can(r, 'risk.liftSuspension') && (
               <Button type="link" size="small" onClick={() => setAction({ kind: 'lift', risk: r })}>
-                解除中止
+                {t('risk.action.lift')}
               </Button>
             )}
           </Space>
@@ -181,11 +196,18 @@ export function RiskPage() {
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Card
-        title={`风险监测${cite(provisionArticle(policy, 'bankSupervision'))}`}
+        title={t('risk.monitor.title', { cite: cite(lang, provisionArticle(policy, 'bankSupervision')) })}
         extra={<BusinessDateControl />}
       >
-        {risks.error && <Alert type="error" showIcon title="加载失败" description={risks.error.message} />}
-        {own && <OwnStatus risk={own} policy={policy} />}
+        {risks.error && (
+          <Alert
+            type="error"
+            showIcon
+            title={t('risk.monitor.loadFailed')}
+            description={risks.error.message}
+          />
+        )}
+        {own && <OwnStatus risk={own} policy={policy} lang={lang} />}
         {!own && rows.length > 0 && policy && (
           <Suspense fallback={<Spin />}>
             <RiskChart risks={rows} policy={policy} />
@@ -193,12 +215,12 @@ export function RiskPage() {
         )}
         {policy && (
           <Typography.Paragraph type="secondary">
-            风险比例 = 已纳入补偿的贷款中逾期 {policy.riskOverdueDays.value}{' '}
-            天以上（含）或已申请补偿的知识产权质押贷款金额 ÷ 该行实际发放的知识产权质押贷款总额。 达到{' '}
-            {formatRate(policy.warningRatio.value)} 由资金管理人发出预警；达到{' '}
-            {formatRate(policy.suspensionRatio.value)}{' '}
-            经区知识产权局同意后中止其发放知识产权质押贷款，中止前已发放的贷款继续予以补偿
-            {cite(policy.suspensionRatio.article)}。
+            {t('risk.monitor.explanation', {
+              days: policy.riskOverdueDays.value,
+              warning: formatRate(policy.warningRatio.value),
+              suspension: formatRate(policy.suspensionRatio.value),
+              cite: cite(lang, policy.suspensionRatio.article),
+            })}
           </Typography.Paragraph>
         )}
         <Table<BankRisk>
@@ -212,45 +234,57 @@ export function RiskPage() {
         />
       </Card>
       {proposalList.length > 0 && (
-        <Card title="中止发放贷款的提请">
+        <Card title={t('risk.proposals.title')}>
           <Table
             rowKey="id"
             size="small"
             pagination={false}
             dataSource={proposalList}
             columns={[
-              { title: '银行', dataIndex: ['bank', 'name'], width: 200 },
-              { title: '提请日', dataIndex: 'proposedOn', width: 120 },
-              { title: '比例', dataIndex: 'ratio', width: 90, render: (r: string) => ratioPercent(r) },
-              { title: '提请意见', dataIndex: 'comment' },
+              { title: t('risk.proposals.bank'), dataIndex: ['bank', 'name'], width: 200 },
+              { title: t('risk.proposals.proposedOn'), dataIndex: 'proposedOn', width: 120 },
               {
-                title: '状态',
+                title: t('risk.proposals.ratio'),
+                dataIndex: 'ratio',
+                width: 90,
+                render: (r: string) => ratioPercent(r),
+              },
+              { title: t('risk.proposals.comment'), dataIndex: 'comment' },
+              {
+                title: t('risk.proposals.status'),
                 dataIndex: 'status',
                 width: 90,
                 render: (s: string) => (
                   <Tag color={s === 'PENDING' ? 'purple' : s === 'CONSENTED' ? 'red' : 'default'}>
-                    {label(PROPOSAL_STATUS_LABELS, s)}
+                    {proposalStatusLabel(s)}
                   </Tag>
                 ),
               },
               {
-                title: '审批',
+                title: t('risk.proposals.decision'),
                 key: 'decision',
                 width: 260,
                 render: (_: unknown, p) =>
-                  p.decidedOn ? `${p.decidedOn} ${p.decidedBy ?? ''}：${p.decisionComment ?? ''}` : '—',
+                  p.decidedOn
+                    ? t('risk.proposals.decisionText', {
+                        date: p.decidedOn,
+                        by: p.decidedBy ?? '',
+                        comment: p.decisionComment ?? '',
+                      })
+                    : '—',
               },
             ]}
           />
         </Card>
       )}
-      <Card title={own ? '本行收到的通知' : '风险通知'}>
-        <NoticeList notices={notices.data?.riskNotices ?? []} showBank={!own} />
+      <Card title={own ? t('risk.notices.own') : t('risk.notices.all')}>
+        <NoticeList notices={notices.data?.riskNotices ?? []} showBank={!own} lang={lang} />
       </Card>
       {action && (
         <ActionDialog
           action={action}
           policy={policy}
+          lang={lang}
           onClose={() => setAction(null)}
           run={(comment) => {
             switch (action.kind) {
@@ -273,26 +307,31 @@ export function RiskPage() {
   );
 }
 
-function OwnStatus({ risk, policy }: { risk: BankRisk; policy: Policy | undefined }) {
+function OwnStatus({ risk, policy, lang }: { risk: BankRisk; policy: Policy | undefined; lang: Lang }) {
+  const { t } = useTranslation();
   const type = risk.suspended ? 'error' : risk.level === 'NONE' ? 'success' : 'warning';
   const text = risk.suspended
-    ? `本行自 ${risk.suspendedSince} 起被中止发放知识产权质押贷款${cite(provisionArticle(policy, 'bankSuspension'))}，此后发放的贷款不予补偿。`
+    ? t('risk.monitor.ownSuspended', {
+        date: risk.suspendedSince,
+        cite: cite(lang, provisionArticle(policy, 'bankSuspension')),
+      })
     : risk.level === 'NONE'
-      ? '本行风险比例低于预警线。'
-      : `本行风险比例已达到预警线，请审慎新增贷款并加强贷后管理${cite(policy?.warningRatio.article)}。`;
+      ? t('risk.monitor.ownNone')
+      : t('risk.monitor.ownWarning', { cite: cite(lang, policy?.warningRatio.article) });
   return (
     <Alert
       type={type}
       showIcon
       style={{ marginBottom: 16 }}
-      title={`本行风险比例 ${ratioPercent(risk.ratio)}（业务日期 ${risk.asOf}）`}
+      title={t('risk.monitor.ownTitle', { ratio: ratioPercent(risk.ratio), date: risk.asOf })}
       description={text}
     />
   );
 }
 
-function NoticeList({ notices, showBank }: { notices: RiskNotice[]; showBank: boolean }) {
-  if (!notices.length) return <Empty description="暂无通知" />;
+function NoticeList({ notices, showBank, lang }: { notices: RiskNotice[]; showBank: boolean; lang: Lang }) {
+  const { t } = useTranslation();
+  if (!notices.length) return <Empty description={t('risk.notices.empty')} />;
   return (
     <PlainList
       items={notices}
@@ -302,12 +341,12 @@ function NoticeList({ notices, showBank }: { notices: RiskNotice[]; showBank: bo
           title={
             <Space wrap>
               <Tag color={n.kind === 'WARNING' ? 'orange' : n.kind === 'SUSPENSION' ? 'red' : 'green'}>
-                {label(NOTICE_KIND_LABELS, n.kind)}
+                {noticeKindLabel(n.kind)}
               </Tag>
               {showBank && <span>{n.bank.name}</span>}
               <Typography.Text type="secondary">
-                {n.businessDate} · {n.issuerOrganization.name} {n.issuedBy} · {articleLabel(n.article)}
-                {n.ratio ? ` · 风险比例 ${ratioPercent(n.ratio)}` : ''}
+                {n.businessDate} · {n.issuerOrganization.name} {n.issuedBy} · {formatArticle(n.article, lang)}
+                {n.ratio ? t('risk.notices.ratio', { ratio: ratioPercent(n.ratio) }) : ''}
               </Typography.Text>
             </Space>
           }
@@ -318,24 +357,32 @@ function NoticeList({ notices, showBank }: { notices: RiskNotice[]; showBank: bo
   );
 }
 
-const DIALOGS = {
-  warn: { title: '发出风险预警', okText: '发出预警', danger: false },
-  propose: { title: '提请中止发放贷款', okText: '提请区知识产权局同意', danger: true },
-  consent: { title: '同意中止发放贷款', okText: '同意中止', danger: true },
-  decline: { title: '不同意中止', okText: '不同意', danger: false },
-  lift: { title: '解除中止', okText: '解除中止', danger: false },
-} as const;
+/** Which dialogs are a dangerous step; their texts are `risk.dialog.<kind>Title` and `<kind>Ok`. */
+const DANGEROUS = { warn: false, propose: true, consent: true, decline: false, lift: false } as const;
 
 /** The suggested wording of a notice, with the policy's figures and articles; empty before it arrives. */
-function defaultComment(kind: NonNullable<Action>['kind'], policy: Policy | undefined): string | undefined {
-  if (kind === 'consent') return '同意中止该行发放知识产权质押融资贷款。';
+function defaultComment(
+  kind: NonNullable<Action>['kind'],
+  policy: Policy | undefined,
+  lang: Lang,
+  t: TFunction,
+): string | undefined {
+  if (kind === 'consent') return t('risk.dialog.consentComment');
   if (!policy) return undefined;
   const days = policy.riskOverdueDays.value;
   if (kind === 'warn') {
-    return `贵行逾期${days}天以上的知识产权质押贷款已达实际发放总额的${formatRate(policy.warningRatio.value)}以上，请审慎新增贷款并加强贷后管理${cite(policy.warningRatio.article)}。`;
+    return t('risk.dialog.warnComment', {
+      days,
+      ratio: formatRate(policy.warningRatio.value),
+      cite: cite(lang, policy.warningRatio.article),
+    });
   }
   if (kind === 'propose') {
-    return `该行逾期${days}天以上贷款占比已达到${formatRate(policy.suspensionRatio.value)}，拟要求其中止发放知识产权质押融资贷款，报请区知识产权局同意${cite(policy.suspensionRatio.article)}。`;
+    return t('risk.dialog.proposeComment', {
+      days,
+      ratio: formatRate(policy.suspensionRatio.value),
+      cite: cite(lang, policy.suspensionRatio.article),
+    });
   }
   return undefined;
 }
@@ -343,24 +390,31 @@ function defaultComment(kind: NonNullable<Action>['kind'], policy: Policy | unde
 function ActionDialog({
   action,
   policy,
+  lang,
   run,
   onClose,
 }: {
   action: NonNullable<Action>;
   policy: Policy | undefined;
+  lang: Lang;
   run: (comment: string) => Promise<unknown>;
   onClose: () => void;
 }) {
-  const d = DIALOGS[action.kind];
+  const { t } = useTranslation();
   const r = action.risk;
-  const intro = `${r.bank.name}：风险比例 ${ratioPercent(r.ratio)}（${levelLabel(r.level, policy)}），业务日期 ${r.asOf}。`;
+  const intro = t('risk.dialog.intro', {
+    bank: r.bank.name,
+    ratio: ratioPercent(r.ratio),
+    level: levelLabel(r.level, policy),
+    date: r.asOf,
+  });
   return (
     <CommentModal
-      title={d.title}
-      okText={d.okText}
-      danger={d.danger}
+      title={t(`risk.dialog.${action.kind}Title`)}
+      okText={t(`risk.dialog.${action.kind}Ok`)}
+      danger={DANGEROUS[action.kind]}
       intro={intro}
-      defaultComment={defaultComment(action.kind, policy)}
+      defaultComment={defaultComment(action.kind, policy, lang, t)}
       onSubmit={run}
       onClose={onClose}
     />

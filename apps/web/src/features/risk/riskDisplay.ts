@@ -1,4 +1,6 @@
+import { formatArticle, type Lang } from '@ipfund/shared';
 import type { Policy } from '../../app/viewer.graphql';
+import { i18n } from '../../i18n';
 import { formatRate } from '../claims/policyText';
 
 /** Display helpers for bank risk supervision (Art 12) and early warnings (Art 16). No money maths here. */
@@ -15,28 +17,33 @@ export function ratioPercent(ratio: string): string {
   return `${int}.${frac.slice(2, 4)}%`;
 }
 
-const LEVEL_LABELS: Record<string, string> = {
-  NONE: '正常',
-  WARNING: '预警',
-  SUSPENSION_PROPOSED: '拟中止',
-};
-
 type RatioThresholds = Pick<Policy, 'warningRatio' | 'suspensionRatio'>;
+
+/** The text of `risk.<group>.<code>`, or the code as sent when there is none (a newer API). */
+function coded(group: string, code: string): string {
+  const key = `risk.${group}.${code}`;
+  return i18n.exists(key) ? i18n.t(key) : code;
+}
 
 /**
  * "预警（≥5%）", "拟中止（≥8%）" with the thresholds of the policy in force (R4, reached = included);
  * the bare name before the policy has arrived; an unknown level as sent.
  */
 export function levelLabel(level: string, policy: RatioThresholds | undefined): string {
-  const name = label(LEVEL_LABELS, level);
+  if (!LEVELS.includes(level)) return level;
+  const name = coded('level', level);
   const threshold =
     level === 'WARNING'
       ? policy?.warningRatio.value
       : level === 'SUSPENSION_PROPOSED'
         ? policy?.suspensionRatio.value
         : undefined;
-  return threshold === undefined ? name : `${name}（≥${formatRate(threshold)}）`;
+  return threshold === undefined
+    ? name
+    : i18n.t('risk.level.withThreshold', { name, threshold: formatRate(threshold) });
 }
+
+const LEVELS = ['NONE', 'WARNING', 'SUSPENSION_PROPOSED'];
 
 export const LEVEL_COLORS: Record<string, string> = {
   NONE: 'green',
@@ -44,29 +51,22 @@ export const LEVEL_COLORS: Record<string, string> = {
   SUSPENSION_PROPOSED: 'red',
 };
 
-export const NOTICE_KIND_LABELS: Record<string, string> = {
-  WARNING: '风险预警通知',
-  SUSPENSION: '中止发放贷款通知',
-  SUSPENSION_LIFTED: '恢复发放贷款通知',
-};
+/** 风险预警通知 …: a notice's kind in the current language; an unknown kind as sent. */
+export const noticeKindLabel = (kind: string): string => coded('noticeKind', kind);
 
-export const EVENT_KIND_LABELS: Record<string, string> = {
-  OVERDUE: '不能按期还本付息',
-  DETERIORATION: '经营情况严重恶化',
-  OTHER: '其他重大不利影响',
-};
+/** The kinds of risk event a bank or guarantor may report (Art 16), in this order. */
+export const EVENT_KINDS = ['OVERDUE', 'DETERIORATION', 'OTHER'] as const;
 
-export const SUGGESTION_LABELS: Record<string, string> = {
-  ISSUE_WARNING: '建议发出预警',
-  PROPOSE_SUSPENSION: '建议提请中止',
-};
+export const eventKindLabel = (kind: string): string => coded('eventKind', kind);
 
-export function label(map: Record<string, string>, key: string): string {
-  return map[key] ?? key;
+export const suggestionLabel = (suggestion: string): string | null =>
+  i18n.exists(`risk.suggestion.${suggestion}`) ? i18n.t(`risk.suggestion.${suggestion}`) : null;
+
+export const proposalStatusLabel = (status: string): string => coded('proposalStatus', status);
+
+/** "（第十二条）" / " (Art 12)" for the articles given; nothing when there is none (policy not yet here). */
+export function cite(lang: Lang, ...articles: (string | null | undefined)[]): string {
+  const present = articles.filter((a): a is string => !!a).map((a) => formatArticle(a, lang));
+  const t = i18n.getFixedT(lang);
+  return present.length ? t('risk.cite', { articles: present.join(t('risk.articleSeparator')) }) : '';
 }
-
-export const PROPOSAL_STATUS_LABELS: Record<string, string> = {
-  PENDING: '待审批',
-  CONSENTED: '已同意',
-  DECLINED: '不同意',
-};

@@ -1,4 +1,5 @@
-import { label, levelLabel, NOTICE_KIND_LABELS, ratioPercent } from '../riskDisplay';
+import { i18n } from '../../../i18n';
+import { cite, eventKindLabel, levelLabel, noticeKindLabel, ratioPercent } from '../riskDisplay';
 
 describe('ratioPercent (string manipulation only)', () => {
   it('shifts the decimal point by two', () => {
@@ -18,8 +19,9 @@ describe('ratioPercent (string manipulation only)', () => {
 
 describe('labels', () => {
   it('falls back to the code for an unknown value', () => {
-    expect(label(NOTICE_KIND_LABELS, 'WARNING')).toBe('风险预警通知');
-    expect(label(NOTICE_KIND_LABELS, 'NEW_KIND')).toBe('NEW_KIND');
+    expect(noticeKindLabel('WARNING')).toBe('风险预警通知');
+    expect(noticeKindLabel('NEW_KIND')).toBe('NEW_KIND');
+    expect(eventKindLabel('toString')).toBe('toString');
   });
 });
 
@@ -43,5 +45,22 @@ describe('levelLabel (thresholds from the policy in force)', () => {
   it('gives the bare name before the policy arrives, and an unknown level as sent', () => {
     expect(levelLabel('WARNING', undefined)).toBe('预警');
     expect(levelLabel('NEW_LEVEL', policy('0.05', '0.08'))).toBe('NEW_LEVEL');
+  });
+});
+
+describe('in English', () => {
+  afterEach(() => i18n.changeLanguage('zh-CN'));
+
+  it('names levels and notices, and cites articles one way', async () => {
+    await i18n.changeLanguage('en');
+    const policy = {
+      warningRatio: { value: '0.05', article: 'Art 12', note: null },
+      suspensionRatio: { value: '0.08', article: 'Art 12', note: null },
+    };
+    expect(levelLabel('WARNING', policy)).toBe('Warning (≥5%)');
+    expect(noticeKindLabel('SUSPENSION')).toBe('Lending suspended');
+    expect(cite('en', 'Art 12')).toBe(' (Art 12)');
+    expect(cite('zh-CN', 'Art 12', 'Art 16')).toBe('（第十二条、第十六条）');
+    expect(cite('en', undefined)).toBe('');
   });
 });
