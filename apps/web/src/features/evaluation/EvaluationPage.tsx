@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { formatArticle } from '@ipfund/shared';
+import { formatArticle, formatMoney } from '@ipfund/shared';
 import {
   App,
   Button,
@@ -17,16 +17,17 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
+import { useTranslation } from 'react-i18next';
 import { PORTAL_CLOCK_QUERY } from '../loans/useCaller';
 import { setHashParams, useHashParams } from '../../app/useHashPath';
 import { useViewerPermissions } from '../../app/useViewer';
+import { useLang } from '../../i18n';
 import { ErrorAlert } from '../../lib/ErrorAlert';
 import { messageOf } from '../audit/messageOf';
 import { ExportButton } from '../../lib/ExportButton';
-import { formatYuan } from '../../lib/money';
 import {
   COMPUTE_EVALUATION,
-  CRITERION_ZH,
+  CRITERIA,
   EVALUATION_ROUNDS_QUERY,
   SCORE_PARTNER,
   SUBMIT_EVALUATION,
@@ -36,10 +37,9 @@ import {
   type PartnerEvaluation,
 } from './evaluation.graphql';
 
-const KIND_ZH: Record<string, string> = { LENDING_BANK: '合作银行', GUARANTOR: '担保机构' };
-
 /** The manager scores the two qualitative criteria of Art 23 (0–100). */
 function ScoreModal({ entry, onClose }: { entry: PartnerEvaluation | null; onClose: () => void }) {
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ productInnovation: number; workEffectiveness: number; comment?: string }>();
   const [score, { loading }] = useMutation(SCORE_PARTNER, { refetchQueries: [EVALUATION_ROUNDS_QUERY] });
@@ -57,7 +57,7 @@ function ScoreModal({ entry, onClose }: { entry: PartnerEvaluation | null; onClo
           },
         },
       });
-      message.success('已评分');
+      message.success(t('evaluation.score.done'));
       onClose();
     } catch (err) {
       message.error(messageOf(err));
@@ -65,7 +65,7 @@ function ScoreModal({ entry, onClose }: { entry: PartnerEvaluation | null; onClo
   };
   return (
     <Modal
-      title={entry ? `评分：${entry.partner.name}` : ''}
+      title={entry ? t('evaluation.score.title', { name: entry.partner.name }) : ''}
       open={!!entry}
       onCancel={onClose}
       onOk={() => void submit()}
@@ -86,13 +86,21 @@ function ScoreModal({ entry, onClose }: { entry: PartnerEvaluation | null; onClo
           comment: entry?.scoreComment ?? '',
         }}
       >
-        <Form.Item name="productInnovation" label="产品创新（0–100）" rules={[{ required: true }]}>
+        <Form.Item
+          name="productInnovation"
+          label={t('evaluation.score.productInnovation')}
+          rules={[{ required: true }]}
+        >
           <InputNumber min={0} max={100} precision={2} style={{ width: 160 }} />
         </Form.Item>
-        <Form.Item name="workEffectiveness" label="工作成效（0–100）" rules={[{ required: true }]}>
+        <Form.Item
+          name="workEffectiveness"
+          label={t('evaluation.score.workEffectiveness')}
+          rules={[{ required: true }]}
+        >
           <InputNumber min={0} max={100} precision={2} style={{ width: 160 }} />
         </Form.Item>
-        <Form.Item name="comment" label="评语">
+        <Form.Item name="comment" label={t('evaluation.score.comment')}>
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
       </Form>
@@ -101,45 +109,79 @@ function ScoreModal({ entry, onClose }: { entry: PartnerEvaluation | null; onClo
 }
 
 function RoundTable({ round, onScore }: { round: EvaluationRound; onScore: (e: PartnerEvaluation) => void }) {
+  const { t } = useTranslation();
+  const lang = useLang();
   const showRank = round.entries.some((e) => e.rank !== null);
   const score = (v: string | null) => v ?? '—';
   const columns: TableColumnsType<PartnerEvaluation> = [
-    ...(showRank ? [{ title: '排名', dataIndex: 'rank', width: 60, fixed: 'left' as const }] : []),
-    { title: '机构', render: (_, e) => e.partner.name, fixed: 'left', width: 200 },
-    { title: '类型', render: (_, e) => KIND_ZH[e.partnerKind], width: 90 },
-    { title: '贷款笔数', render: (_, e) => e.indicators.loansGranted, width: 80 },
-    { title: '贷款金额', render: (_, e) => formatYuan(e.indicators.amountGranted), width: 140 },
+    ...(showRank
+      ? [{ title: t('evaluation.column.rank'), dataIndex: 'rank', width: 60, fixed: 'left' as const }]
+      : []),
+    { title: t('evaluation.column.partner'), render: (_, e) => e.partner.name, fixed: 'left', width: 200 },
     {
-      title: '获贷企业',
-      render: (_, e) => `${e.indicators.enterprises}（首贷 ${e.indicators.firstTimeBorrowers}）`,
+      title: t('evaluation.column.kind'),
+      render: (_, e) => t(`evaluation.kind.${e.partnerKind}`),
+      width: 90,
+    },
+    { title: t('evaluation.column.loansGranted'), render: (_, e) => e.indicators.loansGranted, width: 80 },
+    {
+      title: t('evaluation.column.amountGranted'),
+      render: (_, e) => formatMoney(e.indicators.amountGranted, lang),
+      width: 140,
+    },
+    {
+      title: t('evaluation.column.enterprises'),
+      render: (_, e) =>
+        t('evaluation.column.enterprisesValue', {
+          enterprises: e.indicators.enterprises,
+          firstTime: e.indicators.firstTimeBorrowers,
+        }),
       width: 110,
     },
-    { title: '获贷比例', render: (_, e) => percent(e.indicators.loanShare), width: 80 },
-    { title: '登记及时', render: (_, e) => percent(e.indicators.registrationTimeliness), width: 80 },
-    { title: '返还及时', render: (_, e) => percent(e.indicators.remittanceTimeliness), width: 80 },
-    { title: '逾期率', render: (_, e) => percent(e.indicators.overdueRate), width: 80 },
-    { title: '代偿率', render: (_, e) => percent(e.indicators.compensationRate), width: 80 },
-    ...Object.keys(CRITERION_ZH).map((c) => ({
-      title: CRITERION_ZH[c],
+    { title: t('evaluation.column.loanShare'), render: (_, e) => percent(e.indicators.loanShare), width: 80 },
+    {
+      title: t('evaluation.column.registrationTimeliness'),
+      render: (_, e) => percent(e.indicators.registrationTimeliness),
+      width: 80,
+    },
+    {
+      title: t('evaluation.column.remittanceTimeliness'),
+      render: (_, e) => percent(e.indicators.remittanceTimeliness),
+      width: 80,
+    },
+    {
+      title: t('evaluation.column.overdueRate'),
+      render: (_, e) => percent(e.indicators.overdueRate),
+      width: 80,
+    },
+    {
+      title: t('evaluation.column.compensationRate'),
+      render: (_, e) => percent(e.indicators.compensationRate),
+      width: 80,
+    },
+    ...CRITERIA.map((c) => ({
+      title: t(`evaluation.criterion.${c}`),
       width: 90,
-      render: (_: unknown, e: PartnerEvaluation) => score(e.scores[c as keyof PartnerEvaluation['scores']]),
+      render: (_: unknown, e: PartnerEvaluation) => score(e.scores[c]),
     })),
     {
-      title: '总分',
+      title: t('evaluation.column.total'),
       width: 80,
       fixed: 'right',
-      render: (_, e) => <Typography.Text strong>{e.totalScore ?? '待评分'}</Typography.Text>,
+      render: (_, e) => (
+        <Typography.Text strong>{e.totalScore ?? t('evaluation.column.pending')}</Typography.Text>
+      ),
     },
     ...(round.entries.some((e) => e.viewerCan.includes('evaluation.score'))
       ? [
           {
-            title: '操作',
+            title: t('evaluation.column.actions'),
             width: 80,
             fixed: 'right' as const,
             render: (_: unknown, e: PartnerEvaluation) =>
               e.viewerCan.includes('evaluation.score') ? (
                 <Button size="small" onClick={() => onScore(e)}>
-                  评分
+                  {t('evaluation.column.score')}
                 </Button>
               ) : null,
           },
@@ -160,6 +202,8 @@ function RoundTable({ round, onScore }: { round: EvaluationRound; onScore: (e: P
 
 /** 绩效评价: the semi-annual evaluation of the banks and guarantors (Art 23); history across halves. */
 export function EvaluationPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
   const { message } = App.useApp();
   const params = useHashParams();
   const viewer = useViewerPermissions();
@@ -183,11 +227,11 @@ export function EvaluationPage() {
   };
   return (
     <Card
-      title="合作机构绩效评价"
+      title={t('evaluation.title')}
       extra={
         <Space wrap>
           <Select
-            placeholder="半年度"
+            placeholder={t('evaluation.half')}
             value={half}
             style={{ width: 130 }}
             onChange={(h: string) => setHashParams({ half: h })}
@@ -206,18 +250,22 @@ export function EvaluationPage() {
             (!round || round.viewerCan.includes('evaluation.compute')) && (
               <Button
                 loading={computing.loading}
-                onClick={() => void run(() => compute({ variables: { period: half } }), '已按数据计算')}
+                onClick={() =>
+                  void run(() => compute({ variables: { period: half } }), t('evaluation.computed'))
+                }
               >
-                {round ? '重新计算' : '计算'}
+                {round ? t('evaluation.recompute') : t('evaluation.compute')}
               </Button>
             )}
           {round?.viewerCan.includes('evaluation.submit') && (
             <Button
               type="primary"
               loading={submitting.loading}
-              onClick={() => void run(() => submit({ variables: { period: round.half } }), '已报送三部门')}
+              onClick={() =>
+                void run(() => submit({ variables: { period: round.half } }), t('evaluation.submitted'))
+              }
             >
-              报送主管部门
+              {t('evaluation.submit')}
             </Button>
           )}
           {round && (
@@ -229,22 +277,36 @@ export function EvaluationPage() {
         </Space>
       }
     >
-      {error && <ErrorAlert title="无法加载绩效评价" description={messageOf(error)} />}
-      {!loading && !round && <Empty description={half ? `${half} 尚未计算` : '暂无绩效评价'} />}
+      {error && <ErrorAlert title={t('evaluation.loadFailed')} description={messageOf(error)} />}
+      {!loading && !round && (
+        <Empty description={half ? t('evaluation.notComputed', { half }) : t('evaluation.none')} />
+      )}
       {round && (
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Space wrap>
             <Typography.Text strong>
-              {round.half}（{round.periodFrom} 至 {round.periodTo}，数据截至 {round.asOf}）
+              {t('evaluation.heading', {
+                half: round.half,
+                from: round.periodFrom,
+                to: round.periodTo,
+                asOf: round.asOf,
+              })}
             </Typography.Text>
             {round.status === 'SUBMITTED' ? (
-              <Tag color="green">已于 {round.submittedOn} 报送</Tag>
+              <Tag color="green">{t('evaluation.submittedOn', { date: round.submittedOn })}</Tag>
             ) : (
-              <Tag>草稿</Tag>
+              <Tag>{t('evaluation.draft')}</Tag>
             )}
             <Typography.Text type="secondary">
-              依据{formatArticle(round.article, 'zh-CN')}；权重：
-              {round.weights.map((w) => `${CRITERION_ZH[w.criterion]} ${percent(w.weight)}`).join('、')}
+              {t('evaluation.basis', {
+                article: formatArticle(round.article, lang),
+                weights: round.weights
+                  .map(
+                    (w) =>
+                      `${t(`evaluation.criterion.${w.criterion}`, { defaultValue: w.criterion })} ${percent(w.weight)}`,
+                  )
+                  .join(t('evaluation.listSeparator')),
+              })}
             </Typography.Text>
           </Space>
           <RoundTable round={round} onScore={setScoring} />

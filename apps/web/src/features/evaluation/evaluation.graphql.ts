@@ -1,53 +1,25 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
+import { graphql } from '../../gql';
+import type { RoundFieldsFragment } from '../../gql/graphql';
 
-/** The semi-annual partner evaluation (Art 23). Rates are decimal strings (0.25 = 25 %), scores 0–100. */
-export interface PartnerEvaluation {
-  id: string;
-  partner: { id: string; name: string };
-  partnerKind: 'LENDING_BANK' | 'GUARANTOR';
-  indicators: {
-    loansGranted: number;
-    amountGranted: string;
-    enterprises: number;
-    firstTimeBorrowers: number;
-    loanShare: string | null;
-    registrationTimeliness: string | null;
-    remittanceTimeliness: string | null;
-    overdueRate: string;
-    compensationRate: string;
-  };
-  scores: Record<
-    | 'productInnovation'
-    | 'creditGranted'
-    | 'enterpriseReach'
-    | 'loanEfficiency'
-    | 'assetQuality'
-    | 'workEffectiveness',
-    string | null
-  >;
-  scoreComment: string | null;
-  totalScore: string | null;
-  rank: number | null;
-  viewerCan: string[];
-}
+/**
+ * The semi-annual partner evaluation (Art 23). Rates are decimal strings (0.25 = 25 %), scores 0–100.
+ * Types generated from the schema (apps/web/codegen.ts).
+ */
+export type EvaluationRound = RoundFieldsFragment;
+export type PartnerEvaluation = EvaluationRound['entries'][number];
+export type Criterion = keyof PartnerEvaluation['scores'];
 
-export interface EvaluationRound {
-  id: string;
-  half: string;
-  periodFrom: string;
-  periodTo: string;
-  asOf: string;
-  status: 'DRAFT' | 'SUBMITTED';
-  policyId: string;
-  weights: { criterion: string; weight: string }[];
-  computedOn: string;
-  submittedOn: string | null;
-  article: string;
-  viewerCan: string[];
-  entries: PartnerEvaluation[];
-}
+/** The criteria in the order of the measures; their names are evaluation.criterion.*. */
+export const CRITERIA: readonly Criterion[] = [
+  'productInnovation',
+  'creditGranted',
+  'enterpriseReach',
+  'loanEfficiency',
+  'assetQuality',
+  'workEffectiveness',
+];
 
-const ROUND_FIELDS = gql`
+export const ROUND_FIELDS = graphql(`
   fragment RoundFields on EvaluationRound {
     id
     half
@@ -96,62 +68,39 @@ const ROUND_FIELDS = gql`
       viewerCan
     }
   }
-`;
+`);
 
-export const EVALUATION_ROUNDS_QUERY: TypedDocumentNode<
-  { evaluationRounds: EvaluationRound[] },
-  Record<string, never>
-> = gql`
+export const EVALUATION_ROUNDS_QUERY = graphql(`
   query EvaluationRounds {
     evaluationRounds {
       ...RoundFields
     }
   }
-  ${ROUND_FIELDS}
-`;
+`);
 
-export const COMPUTE_EVALUATION: TypedDocumentNode<
-  { computeEvaluation: EvaluationRound },
-  { period: string }
-> = gql`
+export const COMPUTE_EVALUATION = graphql(`
   mutation ComputeEvaluation($period: String!) {
     computeEvaluation(period: $period) {
       ...RoundFields
     }
   }
-  ${ROUND_FIELDS}
-`;
+`);
 
-export const SCORE_PARTNER: TypedDocumentNode<
-  { scorePartnerEvaluation: EvaluationRound },
-  { entryId: string; input: { productInnovation: string; workEffectiveness: string; comment: string | null } }
-> = gql`
+export const SCORE_PARTNER = graphql(`
   mutation ScorePartnerEvaluation($entryId: ID!, $input: ScorePartnerInput!) {
     scorePartnerEvaluation(entryId: $entryId, input: $input) {
       ...RoundFields
     }
   }
-  ${ROUND_FIELDS}
-`;
+`);
 
-export const SUBMIT_EVALUATION: TypedDocumentNode<{ submitEvaluation: EvaluationRound }, { period: string }> =
-  gql`
-    ${ROUND_FIELDS}
-    mutation SubmitEvaluation($period: String!) {
-      submitEvaluation(period: $period) {
-        ...RoundFields
-      }
+export const SUBMIT_EVALUATION = graphql(`
+  mutation SubmitEvaluation($period: String!) {
+    submitEvaluation(period: $period) {
+      ...RoundFields
     }
-  `;
-
-export const CRITERION_ZH: Record<string, string> = {
-  productInnovation: '产品创新',
-  creditGranted: '贷款授信额度',
-  enterpriseReach: '获贷企业比例',
-  loanEfficiency: '贷款效率',
-  assetQuality: '资产质量',
-  workEffectiveness: '工作成效',
-};
+  }
+`);
 
 /** "0.253" → "25.3%"; null → "—". */
 export function percent(rate: string | null): string {

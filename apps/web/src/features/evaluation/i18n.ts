@@ -1,10 +1,116 @@
 import type { SameKeys } from '../../i18n/types';
 
 /**
- * This feature's texts, under the key "evaluation." (t('evaluation.…')). Chinese is the original; English must have
- * the same keys (the type checks it). Server messages are not here: they come by key from
+ * This feature's texts, under the key "evaluation." (t('evaluation.…')). Chinese is the original; English
+ * must have the same keys (the type checks it). Server messages are not here: they come by key from
  * packages/shared/src/messages.ts.
  */
-export const zh = {};
+export const zh = {
+  title: '合作机构绩效评价',
+  half: '半年度',
+  compute: '计算',
+  recompute: '重新计算',
+  computed: '已按数据计算',
+  submit: '报送主管部门',
+  submitted: '已报送三部门',
+  loadFailed: '无法加载绩效评价',
+  notComputed: '{{half}} 尚未计算',
+  none: '暂无绩效评价',
+  heading: '{{half}}（{{from}} 至 {{to}}，数据截至 {{asOf}}）',
+  submittedOn: '已于 {{date}} 报送',
+  draft: '草稿',
+  basis: '依据{{article}}；权重：{{weights}}',
+  listSeparator: '、',
+  kind: {
+    LENDING_BANK: '合作银行',
+    GUARANTOR: '担保机构',
+  },
+  criterion: {
+    productInnovation: '产品创新',
+    creditGranted: '贷款授信额度',
+    enterpriseReach: '获贷企业比例',
+    loanEfficiency: '贷款效率',
+    assetQuality: '资产质量',
+    workEffectiveness: '工作成效',
+  },
+  column: {
+    rank: '排名',
+    partner: '机构',
+    kind: '类型',
+    loansGranted: '贷款笔数',
+    amountGranted: '贷款金额',
+    enterprises: '获贷企业',
+    enterprisesValue: '{{enterprises}}（首贷 {{firstTime}}）',
+    loanShare: '获贷比例',
+    registrationTimeliness: '登记及时',
+    remittanceTimeliness: '返还及时',
+    overdueRate: '逾期率',
+    compensationRate: '代偿率',
+    total: '总分',
+    pending: '待评分',
+    actions: '操作',
+    score: '评分',
+  },
+  score: {
+    title: '评分：{{name}}',
+    productInnovation: '产品创新（0–100）',
+    workEffectiveness: '工作成效（0–100）',
+    comment: '评语',
+    done: '已评分',
+  },
+};
 
-export const en: SameKeys<typeof zh> = {};
+export const en: SameKeys<typeof zh> = {
+  title: 'Partner performance evaluation',
+  half: 'Half year',
+  compute: 'Compute',
+  recompute: 'Recompute',
+  computed: 'Computed from the data',
+  submit: 'Submit to the offices',
+  submitted: 'Submitted to the three offices',
+  loadFailed: 'Could not load the performance evaluation',
+  notComputed: '{{half}} not computed yet',
+  none: 'No performance evaluation yet',
+  heading: '{{half}} ({{from}} to {{to}}, data as of {{asOf}})',
+  submittedOn: 'Submitted on {{date}}',
+  draft: 'Draft',
+  basis: 'Basis: {{article}}; weights: {{weights}}',
+  listSeparator: ', ',
+  kind: {
+    LENDING_BANK: 'Partner bank',
+    GUARANTOR: 'Guarantor',
+  },
+  criterion: {
+    productInnovation: 'Product innovation',
+    creditGranted: 'Credit granted',
+    enterpriseReach: 'Enterprise reach',
+    loanEfficiency: 'Loan efficiency',
+    assetQuality: 'Asset quality',
+    workEffectiveness: 'Work effectiveness',
+  },
+  column: {
+    rank: 'Rank',
+    partner: 'Partner',
+    kind: 'Type',
+    loansGranted: 'Loans',
+    amountGranted: 'Amount lent',
+    enterprises: 'Enterprises',
+    enterprisesValue: '{{enterprises}} ({{firstTime}} first-time)',
+    loanShare: 'Share of borrowers',
+    registrationTimeliness: 'Timely registration',
+    remittanceTimeliness: 'Timely remittance',
+    overdueRate: 'Overdue rate',
+    compensationRate: 'Compensation rate',
+    total: 'Total score',
+    pending: 'Not scored',
+    actions: 'Actions',
+    score: 'Score',
+  },
+  score: {
+    title: 'Score: {{name}}',
+    productInnovation: 'Product innovation (0–100)',
+    workEffectiveness: 'Work effectiveness (0–100)',
+    comment: 'Comment',
+    done: 'Scored',
+  },
+};
