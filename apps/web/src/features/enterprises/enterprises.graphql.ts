@@ -1,29 +1,31 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { Connection } from '../../lib/cursorPager';
+import { graphql } from '../../gql';
+import type {
+  AddIpAssetMutationVariables,
+  BlacklistProposalFieldsFragment,
+  CreateEnterpriseMutation,
+  CreateEnterpriseMutationVariables,
+  EnterpriseFieldsFragment,
+  EnterprisesQuery,
+  EnterprisesQueryVariables,
+} from '../../gql/graphql';
 
-export interface IpAssetRow {
-  id: string;
-  kind: string;
-  registrationNo: string;
-  title: string;
-}
+/** Types generated from the schema (apps/web/codegen.ts). */
 
 /** An enterprise of the library; the blacklist flag is visible to every partner that sees it (Art 21). */
-export interface EnterpriseRow {
-  id: string;
-  name: string;
-  creditCode: string;
-  district: string;
-  industry: string;
-  blacklisted: boolean;
-  blacklistedSince: string | null;
-  blacklistReason: string | null;
-  ipAssets: IpAssetRow[];
-  /** enterprise.addIpAsset, blacklist.propose, as the caller may take them now. */
-  viewerCan: string[];
-}
+export type EnterpriseRow = EnterpriseFieldsFragment;
+export type IpAssetRow = EnterpriseRow['ipAssets'][number];
+export type EnterprisesData = EnterprisesQuery;
+export type EnterprisesVariables = EnterprisesQueryVariables;
+export type CreateEnterpriseVariables = CreateEnterpriseMutationVariables;
+/**
+ * The library entry the credit code names (Art 6.3): the new one, or the one already in the library
+ * (`alreadyInLibrary`: the name and details sent were not used), exactly as a lookup by code answers.
+ */
+export type LibraryEntry = CreateEnterpriseMutation['createEnterprise'];
+export type AddIpAssetVariables = AddIpAssetMutationVariables;
+export type BlacklistProposalRow = BlacklistProposalFieldsFragment;
 
-const ENTERPRISE_FIELDS = gql`
+export const ENTERPRISE_FIELDS = graphql(`
   fragment EnterpriseFields on Enterprise {
     id
     name
@@ -41,19 +43,9 @@ const ENTERPRISE_FIELDS = gql`
     }
     viewerCan
   }
-`;
+`);
 
-export interface EnterprisesData {
-  enterprises: Connection<EnterpriseRow>;
-}
-
-export interface EnterprisesVariables {
-  first: number;
-  after: string | null;
-  search: string | null;
-}
-
-export const ENTERPRISES_QUERY: TypedDocumentNode<EnterprisesData, EnterprisesVariables> = gql`
+export const ENTERPRISES_QUERY = graphql(`
   query Enterprises($first: Int, $after: String, $search: String) {
     enterprises(first: $first, after: $after, search: $search) {
       totalCount
@@ -69,73 +61,43 @@ export const ENTERPRISES_QUERY: TypedDocumentNode<EnterprisesData, EnterprisesVa
       }
     }
   }
-  ${ENTERPRISE_FIELDS}
-`;
+`);
 
-export const ENTERPRISE_QUERY: TypedDocumentNode<{ enterprise: EnterpriseRow | null }, { id: string }> = gql`
+export const ENTERPRISE_QUERY = graphql(`
   query Enterprise($id: ID!) {
     enterprise(id: $id) {
       ...EnterpriseFields
     }
   }
-  ${ENTERPRISE_FIELDS}
-`;
+`);
 
-export interface CreateEnterpriseVariables {
-  input: {
-    name: string;
-    creditCode: string;
-    district?: string | null;
-    industry?: string | null;
-    ipAssets?: { kind: string; registrationNo: string; title: string }[];
-  };
-}
+export const LIBRARY_ENTRY_FIELDS = graphql(`
+  fragment LibraryEntryFields on LibraryEntry {
+    id
+    name
+    creditCode
+    alreadyInLibrary
+  }
+`);
 
-/**
- * The library entry the credit code names (Art 6.3): the new one, or the one already in the library
- * (`alreadyInLibrary`: the name and details sent were not used), exactly as a lookup by code answers.
- */
-export interface LibraryEntry {
-  id: string;
-  name: string;
-  creditCode: string;
-  alreadyInLibrary: boolean;
-}
-
-export const CREATE_ENTERPRISE: TypedDocumentNode<
-  { createEnterprise: LibraryEntry },
-  CreateEnterpriseVariables
-> = gql`
+export const CREATE_ENTERPRISE = graphql(`
   mutation CreateEnterprise($input: CreateEnterpriseInput!) {
     createEnterprise(input: $input) {
-      id
-      name
-      creditCode
-      alreadyInLibrary
+      ...LibraryEntryFields
     }
   }
-`;
+`);
 
 /** Art 6.3: the library entry with this exact unified social credit code (id and name), null when none. */
-export const ENTERPRISE_BY_CREDIT_CODE: TypedDocumentNode<
-  { enterpriseByCreditCode: LibraryEntry | null },
-  { creditCode: string }
-> = gql`
+export const ENTERPRISE_BY_CREDIT_CODE = graphql(`
   query EnterpriseByCreditCode($creditCode: String!) {
     enterpriseByCreditCode(creditCode: $creditCode) {
-      id
-      name
-      creditCode
-      alreadyInLibrary
+      ...LibraryEntryFields
     }
   }
-`;
+`);
 
-export interface AddIpAssetVariables {
-  input: { enterpriseId: string; kind: string; registrationNo: string; title: string };
-}
-
-export const ADD_IP_ASSET: TypedDocumentNode<{ addIpAsset: IpAssetRow }, AddIpAssetVariables> = gql`
+export const ADD_IP_ASSET = graphql(`
   mutation AddIpAsset($input: AddIpAssetInput!) {
     addIpAsset(input: $input) {
       id
@@ -144,23 +106,9 @@ export const ADD_IP_ASSET: TypedDocumentNode<{ addIpAsset: IpAssetRow }, AddIpAs
       title
     }
   }
-`;
+`);
 
-export interface BlacklistProposalRow {
-  id: string;
-  enterprise: { id: string; name: string; blacklisted: boolean };
-  reason: string;
-  proposedOn: string;
-  proposedBy: { id: string; name: string };
-  status: string;
-  decidedOn: string | null;
-  decidedBy: { id: string; name: string } | null;
-  decisionComment: string | null;
-  /** blacklist.decide while the proposal waits for the caller's decision. */
-  viewerCan: string[];
-}
-
-const PROPOSAL_FIELDS = gql`
+export const PROPOSAL_FIELDS = graphql(`
   fragment BlacklistProposalFields on BlacklistProposal {
     id
     enterprise {
@@ -183,40 +131,28 @@ const PROPOSAL_FIELDS = gql`
     decisionComment
     viewerCan
   }
-`;
+`);
 
-export const BLACKLIST_PROPOSALS_QUERY: TypedDocumentNode<
-  { blacklistProposals: BlacklistProposalRow[] },
-  Record<string, never>
-> = gql`
+export const BLACKLIST_PROPOSALS_QUERY = graphql(`
   query BlacklistProposals {
     blacklistProposals {
       ...BlacklistProposalFields
     }
   }
-  ${PROPOSAL_FIELDS}
-`;
+`);
 
-export const PROPOSE_BLACKLIST: TypedDocumentNode<
-  { proposeBlacklist: BlacklistProposalRow },
-  { enterpriseId: string; reason: string }
-> = gql`
+export const PROPOSE_BLACKLIST = graphql(`
   mutation ProposeBlacklist($enterpriseId: ID!, $reason: String!) {
     proposeBlacklist(enterpriseId: $enterpriseId, reason: $reason) {
       ...BlacklistProposalFields
     }
   }
-  ${PROPOSAL_FIELDS}
-`;
+`);
 
-export const DECIDE_BLACKLIST: TypedDocumentNode<
-  { decideBlacklist: BlacklistProposalRow },
-  { proposalId: string; approve: boolean; comment: string | null }
-> = gql`
+export const DECIDE_BLACKLIST = graphql(`
   mutation DecideBlacklist($proposalId: ID!, $approve: Boolean!, $comment: String) {
     decideBlacklist(proposalId: $proposalId, approve: $approve, comment: $comment) {
       ...BlacklistProposalFields
     }
   }
-  ${PROPOSAL_FIELDS}
-`;
+`);

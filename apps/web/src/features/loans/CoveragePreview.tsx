@@ -1,34 +1,17 @@
 import { useEffect, useState } from 'react';
-import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { Alert, Form, Spin, type FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { graphql } from '../../gql';
+import type { LoanPurpose, PreviewLoanCoverageInput } from '../../gql/graphql';
 import { ErrorAlert } from '../../lib/ErrorAlert';
 import { normalizeYuan, reasonText } from './loanDisplay';
 
-interface PreviewInput {
-  enterpriseId: string;
-  principal: string;
-  ipPledgedPrincipal: string;
-  guarantorId: string | null;
-  issuedOn: string;
-  purpose: string;
-  collateralIds: string[];
-}
-
-interface PreviewData {
-  previewLoanCoverage: {
-    verdict: 'COVERED' | 'NOT_COVERED';
-    verdictLabel: string;
-    tier: string;
-    tierCapRate: string;
-    loanKind: string | null;
-    reasons: { article: string; code: string; message: string }[];
-  };
-}
+/** The preview's input (generated from the schema, apps/web/codegen.ts). */
+type PreviewInput = PreviewLoanCoverageInput;
 
 /** Issue 11: the verdict registration would give, by the same rule, before anything is stored. */
-export const PREVIEW_LOAN_COVERAGE_QUERY: TypedDocumentNode<PreviewData, { input: PreviewInput }> = gql`
+export const PREVIEW_LOAN_COVERAGE_QUERY = graphql(`
   query PreviewLoanCoverage($input: PreviewLoanCoverageInput!) {
     previewLoanCoverage(input: $input) {
       verdict
@@ -43,7 +26,7 @@ export const PREVIEW_LOAN_COVERAGE_QUERY: TypedDocumentNode<PreviewData, { input
       }
     }
   }
-`;
+`);
 
 /** The form's values as the preview's input, or null while something it needs is missing or malformed. */
 function previewInput(form: FormInstance): PreviewInput | null {
@@ -54,7 +37,7 @@ function previewInput(form: FormInstance): PreviewInput | null {
     ipPledgedPrincipal?: string;
     guarantorId?: string;
     issuedOn?: Dayjs;
-    purpose?: string;
+    purpose?: LoanPurpose;
     collateralIds?: string[];
   };
   const principal = normalizeYuan(v.principal ?? '');

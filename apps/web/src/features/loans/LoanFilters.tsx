@@ -53,7 +53,7 @@ export function LoanFilters({ state }: { state: LoanListState }) {
         <Select
           allowClear
           placeholder="贷款银行"
-          value={f.bankId ?? undefined}
+          value={f.bankId == null ? undefined : String(f.bankId)}
           options={banks.map((b) => ({ value: b.id, label: b.shortName ?? b.name }))}
           onChange={(v?: string) => set({ bankId: v ?? null })}
           style={{ width: 160 }}
@@ -64,7 +64,7 @@ export function LoanFilters({ state }: { state: LoanListState }) {
         <Select
           allowClear
           placeholder="担保机构"
-          value={f.guarantorId ?? undefined}
+          value={f.guarantorId == null ? undefined : String(f.guarantorId)}
           options={guarantors.map((g) => ({ value: g.id, label: g.shortName ?? g.name }))}
           onChange={(v?: string) => set({ guarantorId: v ?? null })}
           style={{ width: 160 }}

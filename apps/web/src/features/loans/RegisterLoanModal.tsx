@@ -18,6 +18,7 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { provisionArticle } from '../../app/policy';
 import { usePolicy, useViewerPermissions } from '../../app/useViewer';
+import type { LoanPurpose } from '../../gql/graphql';
 import { ErrorAlert } from '../../lib/ErrorAlert';
 import { ipKindLabel } from '../enterprises/enterpriseDisplay';
 import { BorrowerFinder } from './BorrowerFinder';
@@ -40,7 +41,7 @@ interface Values {
   guarantorId?: string;
   issuedOn: Dayjs;
   maturesOn: Dayjs;
-  purpose: string;
+  purpose: LoanPurpose;
 }
 
 /** "（第21条）" for a provision of the policy in force; nothing when the policy has none. */

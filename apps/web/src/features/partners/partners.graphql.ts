@@ -1,22 +1,31 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
+import { graphql } from '../../gql';
+import type {
+  AdmitPartnerMutationVariables,
+  AgreementFieldsFragment,
+  CreateUserMutationVariables,
+  LoginLockoutsQuery,
+  ManagedUserFieldsFragment,
+  PartnerFieldsFragment,
+  PartnerKind,
+  RecordAgreementMutationVariables,
+  RetirePartnerMutationVariables,
+} from '../../gql/graphql';
 
-export type PartnerKindValue = 'LENDING_BANK' | 'GUARANTOR';
+/** Types generated from the schema (apps/web/codegen.ts). */
 
-export interface PartnerRow {
-  id: string;
-  kind: PartnerKindValue;
-  name: string;
-  shortName: string | null;
-  status: string;
-  licenceNo: string | null;
-  statusReason: string | null;
-  /** "YYYY-MM-DD" */
-  statusChangedOn: string | null;
-  /** partner.retire, partner.disqualify, partner.createUser, partner.deactivateUser, agreement.record. */
-  viewerCan: string[];
-}
+export type PartnerKindValue = PartnerKind;
+export type PartnerRow = PartnerFieldsFragment;
+export type AdmitPartnerVariables = AdmitPartnerMutationVariables;
+export type StatusChangeVariables = RetirePartnerMutationVariables;
+/** A cooperation agreement version; rates are decimal strings ("0.30"). */
+export type AgreementRow = AgreementFieldsFragment;
+export type RecordAgreementVariables = RecordAgreementMutationVariables;
+export type ManagedUserRow = ManagedUserFieldsFragment;
+export type CreateUserVariables = CreateUserMutationVariables;
+/** A username or client address blocked after failed logins (issue 9). */
+export type LoginLockoutRow = LoginLockoutsQuery['loginLockouts'][number];
 
-const PARTNER_FIELDS = gql`
+export const PARTNER_FIELDS = graphql(`
   fragment PartnerFields on Partner {
     id
     kind
@@ -28,67 +37,41 @@ const PARTNER_FIELDS = gql`
     statusChangedOn
     viewerCan
   }
-`;
+`);
 
-export const PARTNERS_QUERY: TypedDocumentNode<{ partners: PartnerRow[] }, Record<string, never>> = gql`
+export const PARTNERS_QUERY = graphql(`
   query Partners {
     partners {
       ...PartnerFields
     }
   }
-  ${PARTNER_FIELDS}
-`;
+`);
 
-export interface AdmitPartnerVariables {
-  input: { kind: PartnerKindValue; name: string; shortName?: string | null; licenceNo?: string | null };
-}
-
-export const ADMIT_PARTNER: TypedDocumentNode<{ admitPartner: PartnerRow }, AdmitPartnerVariables> = gql`
+export const ADMIT_PARTNER = graphql(`
   mutation AdmitPartner($input: AdmitPartnerInput!) {
     admitPartner(input: $input) {
       ...PartnerFields
     }
   }
-  ${PARTNER_FIELDS}
-`;
+`);
 
-export interface StatusChangeVariables {
-  orgId: string;
-  reason: string;
-}
-
-export const RETIRE_PARTNER: TypedDocumentNode<{ retirePartner: PartnerRow }, StatusChangeVariables> = gql`
+export const RETIRE_PARTNER = graphql(`
   mutation RetirePartner($orgId: ID!, $reason: String!) {
     retirePartner(orgId: $orgId, reason: $reason) {
       ...PartnerFields
     }
   }
-  ${PARTNER_FIELDS}
-`;
+`);
 
-export const DISQUALIFY_PARTNER: TypedDocumentNode<{ disqualifyPartner: PartnerRow }, StatusChangeVariables> =
-  gql`
-    mutation DisqualifyPartner($orgId: ID!, $reason: String!) {
-      disqualifyPartner(orgId: $orgId, reason: $reason) {
-        ...PartnerFields
-      }
+export const DISQUALIFY_PARTNER = graphql(`
+  mutation DisqualifyPartner($orgId: ID!, $reason: String!) {
+    disqualifyPartner(orgId: $orgId, reason: $reason) {
+      ...PartnerFields
     }
-    ${PARTNER_FIELDS}
-  `;
+  }
+`);
 
-/** A cooperation agreement version; rates are decimal strings ("0.30"). */
-export interface AgreementRow {
-  id: string;
-  bank: { id: string; name: string };
-  effectiveFrom: string;
-  fundRateLowTier: string;
-  fundRateHighTier: string;
-  guarantorRate: string | null;
-  inForce: boolean;
-  recordedOn: string;
-}
-
-const AGREEMENT_FIELDS = gql`
+export const AGREEMENT_FIELDS = graphql(`
   fragment AgreementFields on CooperationAgreement {
     id
     bank {
@@ -102,98 +85,58 @@ const AGREEMENT_FIELDS = gql`
     inForce
     recordedOn
   }
-`;
+`);
 
-export const AGREEMENTS_QUERY: TypedDocumentNode<{ agreements: AgreementRow[] }, { bankId: string }> = gql`
+export const AGREEMENTS_QUERY = graphql(`
   query Agreements($bankId: ID) {
     agreements(bankId: $bankId) {
       ...AgreementFields
     }
   }
-  ${AGREEMENT_FIELDS}
-`;
+`);
 
-export interface RecordAgreementVariables {
-  input: {
-    bankId: string;
-    effectiveFrom: string;
-    fundRateLowTier: string;
-    fundRateHighTier: string;
-    guarantorRate: string | null;
-  };
-}
-
-export const RECORD_AGREEMENT: TypedDocumentNode<
-  { recordAgreement: AgreementRow },
-  RecordAgreementVariables
-> = gql`
+export const RECORD_AGREEMENT = graphql(`
   mutation RecordAgreement($input: RecordAgreementInput!) {
     recordAgreement(input: $input) {
       ...AgreementFields
     }
   }
-  ${AGREEMENT_FIELDS}
-`;
+`);
 
-export interface ManagedUserRow {
-  id: string;
-  username: string;
-  displayName: string;
-  active: boolean;
-}
+export const MANAGED_USER_FIELDS = graphql(`
+  fragment ManagedUserFields on ManagedUser {
+    id
+    username
+    displayName
+    active
+  }
+`);
 
-export const ORGANIZATION_USERS: TypedDocumentNode<
-  { organizationUsers: ManagedUserRow[] },
-  { organizationId: string }
-> = gql`
+export const ORGANIZATION_USERS = graphql(`
   query OrganizationUsers($organizationId: ID!) {
     organizationUsers(organizationId: $organizationId) {
-      id
-      username
-      displayName
-      active
+      ...ManagedUserFields
     }
   }
-`;
+`);
 
-export interface CreateUserVariables {
-  input: { organizationId: string; username: string; displayName: string; password: string };
-}
-
-export const CREATE_USER: TypedDocumentNode<{ createUser: ManagedUserRow }, CreateUserVariables> = gql`
+export const CREATE_USER = graphql(`
   mutation CreateUser($input: CreateUserInput!) {
     createUser(input: $input) {
-      id
-      username
-      displayName
-      active
+      ...ManagedUserFields
     }
   }
-`;
+`);
 
-export const DEACTIVATE_USER: TypedDocumentNode<{ deactivateUser: ManagedUserRow }, { userId: string }> = gql`
+export const DEACTIVATE_USER = graphql(`
   mutation DeactivateUser($userId: ID!) {
     deactivateUser(userId: $userId) {
-      id
-      username
-      displayName
-      active
+      ...ManagedUserFields
     }
   }
-`;
+`);
 
-/** A username or client address blocked after failed logins (issue 9). */
-export interface LoginLockoutRow {
-  kind: 'USERNAME' | 'ADDRESS';
-  subject: string;
-  failures: number;
-  blockedUntil: string;
-}
-
-export const LOGIN_LOCKOUTS_QUERY: TypedDocumentNode<
-  { loginLockouts: LoginLockoutRow[] },
-  Record<string, never>
-> = gql`
+export const LOGIN_LOCKOUTS_QUERY = graphql(`
   query LoginLockouts {
     loginLockouts {
       kind
@@ -202,13 +145,10 @@ export const LOGIN_LOCKOUTS_QUERY: TypedDocumentNode<
       blockedUntil
     }
   }
-`;
+`);
 
-export const CLEAR_LOGIN_LOCKOUT_MUTATION: TypedDocumentNode<
-  { clearLoginLockout: boolean },
-  { username: string }
-> = gql`
+export const CLEAR_LOGIN_LOCKOUT_MUTATION = graphql(`
   mutation ClearLoginLockout($username: String!) {
     clearLoginLockout(username: $username)
   }
-`;
+`);
