@@ -1,4 +1,5 @@
 import { Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
 import { usePolicy } from '../../app/useViewer';
 import type { ClaimApproval } from './claims.graphql';
 import { decisionLabel } from './claimLabels';
@@ -8,13 +9,17 @@ import { coSignProgress } from './progress';
 
 /** R6: the decisions of the policy's co-signing offices, each once, in any order. */
 export function ApprovalsSection({ approvals }: { approvals: ClaimApproval[] }) {
+  const { t } = useTranslation();
   const policy = usePolicy();
   const offices = policy?.coSigningOffices;
   return (
     <div>
       {offices && (
         <Typography.Title level={5}>
-          会签（{articleLabel(offices.article)}）：{coSignProgress(approvals, offices.value).text}
+          {t('claims.approvals.title', {
+            article: articleLabel(offices.article),
+            progress: coSignProgress(approvals, offices.value).text,
+          })}
         </Typography.Title>
       )}
       <Table<ClaimApproval>
@@ -22,17 +27,21 @@ export function ApprovalsSection({ approvals }: { approvals: ClaimApproval[] }) 
         size="small"
         pagination={false}
         dataSource={approvals}
-        locale={{ emptyText: '尚无会签意见' }}
+        locale={{ emptyText: t('claims.approvals.empty') }}
         columns={[
-          { title: '会签单位', dataIndex: ['organization', 'name'] },
+          { title: t('claims.approvals.organization'), dataIndex: ['organization', 'name'] },
           {
-            title: '意见',
+            title: t('claims.approvals.decision'),
             dataIndex: 'decision',
             render: (d: string) => <Tag color={d === 'APPROVED' ? 'green' : 'red'}>{decisionLabel(d)}</Tag>,
           },
-          { title: '说明', dataIndex: 'comment', render: (c: string | null) => c ?? '—' },
-          { title: '业务日', dataIndex: 'businessDate' },
-          { title: '时间', dataIndex: 'decidedAt', render: formatInstant },
+          {
+            title: t('claims.approvals.comment'),
+            dataIndex: 'comment',
+            render: (c: string | null) => c ?? '—',
+          },
+          { title: t('claims.common.businessDate'), dataIndex: 'businessDate' },
+          { title: t('claims.common.time'), dataIndex: 'decidedAt', render: formatInstant },
         ]}
       />
     </div>

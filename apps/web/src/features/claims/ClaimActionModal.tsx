@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { useApolloClient } from '@apollo/client/react';
 import { App, Form, Input, Modal } from 'antd';
+import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../lib/ErrorAlert';
 import { ClaimActionFacts } from './ClaimActionFacts';
 import { checkComment, type ClaimActionSpec } from './claimActions';
+import { claimActionCommentLabel, claimActionLabel } from './claimLabels';
 import type { ClaimDetail } from './claims.graphql';
 import { newIdempotencyKey } from './idempotency';
 import { runClaimAction } from './runClaimAction';
@@ -16,6 +18,7 @@ interface Props {
 
 /** Confirms one workflow step with its comment (required for RETURN and REJECT) and shows what it decides. */
 export function ClaimActionModal({ spec, claim, onClose }: Props) {
+  const { t } = useTranslation();
   const client = useApolloClient();
   const { message } = App.useApp();
   // One key per dialog: PAY with the same key twice pays once, so a double click or a retry is safe.
@@ -39,7 +42,7 @@ export function ClaimActionModal({ spec, claim, onClose }: Props) {
         comment: checked.comment,
         idempotencyKey,
       });
-      message.success(`${spec.label}：已完成`);
+      message.success(t('claims.actionModal.done', { action: claimActionLabel(spec.action) }));
       onClose();
     } catch (e) {
       setError(e);
@@ -48,11 +51,12 @@ export function ClaimActionModal({ spec, claim, onClose }: Props) {
     }
   };
 
+  const label = claimActionLabel(spec.action);
   return (
     <Modal
       open
-      title={`${spec.label} · ${claim.loan.contractNo}`}
-      okText={spec.label}
+      title={t('claims.actionModal.title', { action: label, contractNo: claim.loan.contractNo })}
+      okText={label}
       okButtonProps={{ danger: spec.danger }}
       confirmLoading={running}
       onOk={onOk}
@@ -60,9 +64,15 @@ export function ClaimActionModal({ spec, claim, onClose }: Props) {
       width={600}
     >
       <ClaimActionFacts action={spec.action} claim={claim} />
-      {error !== null && <ErrorAlert title={`${spec.label}未成功`} error={error} />}
+      {error !== null && (
+        <ErrorAlert title={t('claims.actionModal.failed', { action: label })} error={error} />
+      )}
       <Form form={form} layout="vertical">
-        <Form.Item name="comment" label={spec.commentLabel} required={spec.comment === 'required'}>
+        <Form.Item
+          name="comment"
+          label={claimActionCommentLabel(spec.action)}
+          required={spec.comment === 'required'}
+        >
           <Input.TextArea rows={3} maxLength={1000} showCount />
         </Form.Item>
       </Form>

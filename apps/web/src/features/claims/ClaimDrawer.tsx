@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Drawer, Empty, Space, Spin, Tabs } from 'antd';
+import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../lib/ErrorAlert';
 import { ApprovalsSection } from './ApprovalsSection';
 import { ClaimActionBar } from './ClaimActionBar';
@@ -13,21 +14,29 @@ import { RecoveriesSection } from './RecoveriesSection';
 
 /** One claim: facts, the R5 computation, approvals, history, documents, recoveries and the next steps. */
 export function ClaimDrawer({ claimId, onClose }: { claimId: string | null; onClose: () => void }) {
+  const { t } = useTranslation();
   return (
-    <Drawer open={claimId !== null} onClose={onClose} size={1000} destroyOnHidden title="补偿申请详情">
+    <Drawer
+      open={claimId !== null}
+      onClose={onClose}
+      size={1000}
+      destroyOnHidden
+      title={t('claims.drawer.title')}
+    >
       {claimId && <ClaimDetails claimId={claimId} />}
     </Drawer>
   );
 }
 
 function ClaimDetails({ claimId }: { claimId: string }) {
+  const { t } = useTranslation();
   const { data, loading, error } = useQuery(CLAIM_QUERY, {
     variables: { id: claimId },
     fetchPolicy: 'cache-and-network',
   });
   const claim = data?.claim;
-  if (error) return <ErrorAlert title="补偿申请加载失败" error={error} />;
-  if (!claim) return loading ? <Spin /> : <Empty description="补偿申请不存在或无权查看" />;
+  if (error) return <ErrorAlert title={t('claims.drawer.loadFailed')} error={error} />;
+  if (!claim) return loading ? <Spin /> : <Empty description={t('claims.drawer.notFound')} />;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
@@ -44,19 +53,28 @@ function ClaimDetails({ claimId }: { claimId: string }) {
 }
 
 function ClaimTabs({ claim }: { claim: ClaimDetail }) {
+  const { t } = useTranslation();
   return (
     <Tabs
       items={[
-        { key: 'computation', label: '补偿金额计算', children: <ComputationComparison claim={claim} /> },
-        { key: 'approvals', label: '会签与流程', children: <ApprovalsAndHistory claim={claim} /> },
+        {
+          key: 'computation',
+          label: t('claims.drawer.tabComputation'),
+          children: <ComputationComparison claim={claim} />,
+        },
+        {
+          key: 'approvals',
+          label: t('claims.drawer.tabApprovals'),
+          children: <ApprovalsAndHistory claim={claim} />,
+        },
         {
           key: 'documents',
-          label: `申请材料（${claim.documents.length}）`,
+          label: t('claims.drawer.tabDocuments', { n: claim.documents.length }),
           children: <DocumentsSection claim={claim} />,
         },
         {
           key: 'recoveries',
-          label: `追偿返还（${claim.recoveries.length}）`,
+          label: t('claims.drawer.tabRecoveries', { n: claim.recoveries.length }),
           children: <RecoveriesSection claim={claim} />,
         },
       ]}

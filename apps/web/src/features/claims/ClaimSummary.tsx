@@ -1,9 +1,11 @@
 import { Descriptions } from 'antd';
+import { useTranslation } from 'react-i18next';
 import type { ClaimDetail } from './claims.graphql';
 import { Money } from './Money';
 
 /** The loan and the claim's key dates and figures. */
 export function ClaimSummary({ claim }: { claim: ClaimDetail }) {
+  const { t } = useTranslation();
   const { loan } = claim;
   return (
     <Descriptions
@@ -11,26 +13,38 @@ export function ClaimSummary({ claim }: { claim: ClaimDetail }) {
       bordered
       column={{ xs: 1, md: 2, lg: 3 }}
       items={[
-        { key: 'enterprise', label: '企业', children: loan.enterpriseName },
-        { key: 'bank', label: '贷款银行', children: loan.bankName },
+        { key: 'enterprise', label: t('claims.summary.enterprise'), children: loan.enterpriseName },
+        { key: 'bank', label: t('claims.summary.bank'), children: loan.bankName },
         {
           key: 'guarantor',
-          label: '担保机构',
-          children: claim.threeParty ? (loan.guarantorName ?? '—') : '—（两方贷款）',
+          label: t('claims.summary.guarantor'),
+          children: claim.threeParty ? (loan.guarantorName ?? '—') : t('claims.common.twoParty'),
         },
-        { key: 'principal', label: '贷款本金', children: <Money value={loan.principal} /> },
-        { key: 'ip', label: '知识产权质押部分', children: <Money value={loan.ipPledgedPrincipal} /> },
+        {
+          key: 'principal',
+          label: t('claims.summary.principal'),
+          children: <Money value={loan.principal} />,
+        },
+        {
+          key: 'ip',
+          label: t('claims.summary.ipPledged'),
+          children: <Money value={loan.ipPledgedPrincipal} />,
+        },
         {
           key: 'outstanding',
-          label: '申请时贷款余额 O',
+          label: t('claims.summary.outstanding'),
           children: <Money value={claim.outstandingPrincipal} />,
         },
-        { key: 'filedOn', label: '申请日', children: claim.filedOn },
-        { key: 'overdue', label: '申请时逾期天数', children: claim.overdueDaysAtFiling },
-        { key: 'approvedOn', label: '终审批准日', children: claim.approvedOn ?? '—' },
-        { key: 'paidOn', label: '支付日', children: claim.paidOn ?? '—' },
-        { key: 'fund', label: '补偿资金 F', children: <Money value={claim.fundShare} /> },
-        { key: 'bankShare', label: '银行承担 K', children: <Money value={claim.bankShare} /> },
+        { key: 'filedOn', label: t('claims.summary.filedOn'), children: claim.filedOn },
+        { key: 'overdue', label: t('claims.summary.overdueDays'), children: claim.overdueDaysAtFiling },
+        { key: 'approvedOn', label: t('claims.summary.approvedOn'), children: claim.approvedOn ?? '—' },
+        { key: 'paidOn', label: t('claims.summary.paidOn'), children: claim.paidOn ?? '—' },
+        { key: 'fund', label: t('claims.figure.fundShare'), children: <Money value={claim.fundShare} /> },
+        {
+          key: 'bankShare',
+          label: t('claims.figure.bankShare'),
+          children: <Money value={claim.bankShare} />,
+        },
       ]}
     />
   );

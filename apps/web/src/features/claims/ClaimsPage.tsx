@@ -2,12 +2,14 @@ import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Checkbox, Input, Select, Space, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
 import { useViewerPermissions } from '../../app/useViewer';
 import { CursorPagerBar } from '../../lib/CursorPagerBar';
 import { currentAfter, firstPage, nextCursor, PAGE_SIZES, type CursorPager } from '../../lib/cursorPager';
 import { ErrorAlert } from '../../lib/ErrorAlert';
+import { useLang } from '../../i18n';
 import { ClaimDrawer } from './ClaimDrawer';
-import { CLAIM_COLUMNS } from './claimColumns';
+import { claimColumns } from './claimColumns';
 import {
   claimExportParams,
   claimListFromParams,
@@ -24,10 +26,9 @@ import { FundStatusBanner } from './FundStatusBanner';
 import { ResumptionPanel } from './ResumptionPanel';
 import { SubmitClaimModal } from './SubmitClaimModal';
 
-const STATUS_OPTIONS = CLAIM_STATUSES.map((status) => ({ value: status, label: claimStatusLabel(status) }));
-
 /** 补偿申请 (Art 16–19): the claims the caller may see, the fund's state, and the next steps. */
 export function ClaimsPage() {
+  const { t } = useTranslation();
   const { mayTake } = useViewerPermissions();
   // The open claim is in the URL (`?open=<id>`): 待办 and 首页 link to it, and back closes it.
   const selectedId = useHashParams().open ?? null;
@@ -39,11 +40,11 @@ export function ClaimsPage() {
       <FundStatusBanner />
       <ResumptionPanel />
       <Card
-        title="补偿申请"
+        title={t('claims.title')}
         extra={
           mayTake('claim.submit') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setSubmitting(true)}>
-              发起补偿申请
+              {t('claims.list.submit')}
             </Button>
           )
         }
@@ -65,6 +66,8 @@ export function ClaimsPage() {
 }
 
 function ClaimsTable({ onOpen }: { onOpen: (id: string) => void }) {
+  const { t } = useTranslation();
+  const lang = useLang();
   const [pager, setPager] = useState<CursorPager>(() => firstPage(PAGE_SIZES[0]));
   // Filters and sort live in the URL (issue 11); a change starts again at page 1.
   const params = useHashParams();
@@ -78,7 +81,13 @@ function ClaimsTable({ onOpen }: { onOpen: (id: string) => void }) {
   });
   const claims = (data ?? previousData)?.claims;
   const endCursor = nextCursor(data?.claims);
-  const table = useColumnSettings('claims', CLAIM_COLUMNS);
+  // Built per language: the titles and the status labels follow a switch.
+  const allColumns = useMemo(() => claimColumns(t), [t, lang]);
+  const statusOptions = useMemo(
+    () => CLAIM_STATUSES.map((status) => ({ value: status, label: claimStatusLabel(status) })),
+    [lang],
+  );
+  const table = useColumnSettings('claims', allColumns);
   const columns = table.columns.map((column) => {
     const field = CLAIM_SORTABLE_COLUMNS[String(column.key ?? '')];
     return field ? { ...column, sorter: true, sortOrder: sortOrderOf(listState.sort, field) } : column;
@@ -88,39 +97,39 @@ function ClaimsTable({ onOpen }: { onOpen: (id: string) => void }) {
   return (
     <>
       <Space style={{ marginBottom: 16 }} wrap>
-        <Typography.Text>状态</Typography.Text>
+        <Typography.Text>{t('claims.list.status')}</Typography.Text>
         <Select<KnownClaimStatus[]>
           mode="multiple"
           allowClear
-          placeholder="全部"
+          placeholder={t('claims.list.all')}
           value={f.status ?? []}
-          options={STATUS_OPTIONS}
+          options={statusOptions}
           onChange={(v) => setHashParams({ status: v.length ? v.join(',') : null })}
           style={{ minWidth: 160 }}
           maxTagCount="responsive"
-          aria-label="状态"
+          aria-label={t('claims.list.status')}
         />
         <Input.Search
           allowClear
-          placeholder="企业名称或信用代码"
+          placeholder={t('claims.list.enterprisePlaceholder')}
           defaultValue={f.enterprise ?? ''}
           onSearch={(v) => setHashParams({ enterprise: v.trim() || null })}
           style={{ width: 200 }}
-          aria-label="企业"
+          aria-label={t('claims.list.enterprise')}
         />
         <Checkbox
           checked={f.awaitingMe === true}
           onChange={(e) => setHashParams({ awaitingMe: e.target.checked ? 'true' : null })}
         >
-          待我处理
+          {t('claims.list.awaitingMe')}
         </Checkbox>
         {table.settings}
         <ExportButton
           href={exportHref('claims', claimExportParams(listState))}
-          fallbackName="补偿申请.xlsx"
+          fallbackName={t('claims.list.exportName')}
         />
       </Space>
-      {error && <ErrorAlert title="补偿申请加载失败" error={error} />}
+      {error && <ErrorAlert title={t('claims.list.loadFailed')} error={error} />}
       <Table
         rowKey="id"
         size="middle"
@@ -142,7 +151,7 @@ function ClaimsTable({ onOpen }: { onOpen: (id: string) => void }) {
         totalCount={claims?.totalCount ?? 0}
         endCursor={endCursor}
         loading={loading}
-        unit="件"
+        unit={t('claims.list.unit')}
       />
     </>
   );

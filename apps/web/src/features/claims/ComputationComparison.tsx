@@ -1,4 +1,5 @@
 import { Card, Col, Row, Space, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
 import type { ClaimComputation, ClaimDetail } from './claims.graphql';
 import { computationRows, type ComputationRow } from './computationRows';
 import { articleLabel, reasonBody } from './policyText';
@@ -8,6 +9,7 @@ import { articleLabel, reasonBody } from './policyText';
  * cap is reckoned in the year of the final approval), so they can differ from the filed ones.
  */
 export function ComputationComparison({ claim }: { claim: ClaimDetail }) {
+  const { t } = useTranslation();
   const rows = computationRows(claim.filing, claim.final);
   return (
     <>
@@ -17,15 +19,15 @@ export function ComputationComparison({ claim }: { claim: ClaimDetail }) {
         pagination={false}
         dataSource={rows}
         columns={[
-          { title: '项目', dataIndex: 'label', width: 200 },
-          { title: '申请时', dataIndex: 'filing', align: 'right', render: figure },
+          { title: t('claims.computation.item'), dataIndex: 'label', width: 200 },
+          { title: t('claims.computation.atFiling'), dataIndex: 'filing', align: 'right', render: figure },
           {
-            title: '终审批准时',
+            title: t('claims.computation.atFinal'),
             dataIndex: 'final',
             align: 'right',
             render: (value: string | null, row) =>
               value === null ? (
-                <Typography.Text type="secondary">尚未终审</Typography.Text>
+                <Typography.Text type="secondary">{t('claims.computation.notFinal')}</Typography.Text>
               ) : (
                 <Typography.Text strong={value !== row.filing}>{figure(value)}</Typography.Text>
               ),
@@ -34,16 +36,14 @@ export function ComputationComparison({ claim }: { claim: ClaimDetail }) {
       />
       <Row gutter={16} style={{ marginTop: 16 }}>
         <Col xs={24} md={12}>
-          <Reasons title="申请时计算依据" computation={claim.filing} />
+          <Reasons title={t('claims.computation.reasonsAtFiling')} computation={claim.filing} />
         </Col>
         <Col xs={24} md={12}>
           {claim.final ? (
-            <Reasons title="终审时计算依据" computation={claim.final} />
+            <Reasons title={t('claims.computation.reasonsAtFinal')} computation={claim.final} />
           ) : (
-            <Card size="small" title="终审时计算依据">
-              <Typography.Text type="secondary">
-                最后一个会签（终审批准）时按当年企业已补偿额重新计算。
-              </Typography.Text>
+            <Card size="small" title={t('claims.computation.reasonsAtFinal')}>
+              <Typography.Text type="secondary">{t('claims.computation.finalPending')}</Typography.Text>
             </Card>
           )}
         </Col>
@@ -57,6 +57,7 @@ function figure(value: string) {
 }
 
 function Reasons({ title, computation }: { title: string; computation: ClaimComputation }) {
+  useTranslation(); // the reasons' labels and articles follow a language switch
   return (
     <Card size="small" title={title}>
       <Space orientation="vertical" size={6} style={{ width: '100%' }}>

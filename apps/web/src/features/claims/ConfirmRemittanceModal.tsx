@@ -2,6 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { App, DatePicker, Form, Input, Modal, Segmented } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { provisionArticle } from '../../app/policy';
 import { usePolicy } from '../../app/useViewer';
 import { ErrorAlert } from '../../lib/ErrorAlert';
@@ -15,6 +16,7 @@ import { RecoveryFacts } from './RemitModal';
  * the reason (Art 18).
  */
 export function ConfirmRemittanceModal({ recovery, onClose }: { recovery: Recovery; onClose: () => void }) {
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const article = provisionArticle(usePolicy(), 'recovery');
   const [mode, setMode] = useState<'confirm' | 'reject'>('confirm');
@@ -36,10 +38,10 @@ export function ConfirmRemittanceModal({ recovery, onClose }: { recovery: Recove
             },
           },
         });
-        message.success('已确认到账并记账');
+        message.success(t('claims.confirmRemittance.confirmed'));
       } else {
         await reject({ variables: { recoveryId: recovery.id, reason: values.reason.trim() } });
-        message.success('已退回申报');
+        message.success(t('claims.confirmRemittance.rejected'));
       }
       onClose();
     } catch {
@@ -50,22 +52,28 @@ export function ConfirmRemittanceModal({ recovery, onClose }: { recovery: Recove
   return (
     <Modal
       open
-      title={article ? `确认追偿返还到账（${articleLabel(article)}）` : '确认追偿返还到账'}
-      okText={mode === 'confirm' ? '确认到账' : '退回申报'}
+      title={
+        article
+          ? t('claims.confirmRemittance.titleWithArticle', { article: articleLabel(article) })
+          : t('claims.confirmRemittance.title')
+      }
+      okText={
+        mode === 'confirm' ? t('claims.confirmRemittance.confirm') : t('claims.confirmRemittance.reject')
+      }
       okButtonProps={{ danger: mode === 'reject' }}
       confirmLoading={confirming.loading || rejecting.loading}
       onOk={onOk}
       onCancel={onClose}
     >
-      {error && <ErrorAlert title="操作失败" error={error} />}
+      {error && <ErrorAlert title={t('claims.confirmRemittance.failed')} error={error} />}
       <RecoveryFacts recovery={recovery} />
       <Segmented
         style={{ margin: '12px 0' }}
         value={mode}
         onChange={(v) => setMode(v as 'confirm' | 'reject')}
         options={[
-          { label: '流水已到账', value: 'confirm' },
-          { label: '流水未见此款', value: 'reject' },
+          { label: t('claims.confirmRemittance.modeConfirm'), value: 'confirm' },
+          { label: t('claims.confirmRemittance.modeReject'), value: 'reject' },
         ]}
       />
       <Form form={form} layout="vertical" initialValues={{ receivedOn: dayjs() }}>
@@ -73,15 +81,22 @@ export function ConfirmRemittanceModal({ recovery, onClose }: { recovery: Recove
           <>
             <Form.Item
               name="bankStatementRef"
-              label="专户银行流水号"
-              rules={[{ required: true, whitespace: true, message: '请填写银行流水号' }, { max: 100 }]}
+              label={t('claims.confirmRemittance.statementRef')}
+              rules={[
+                {
+                  required: true,
+                  whitespace: true,
+                  message: t('claims.confirmRemittance.statementRefRequired'),
+                },
+                { max: 100 },
+              ]}
             >
               <Input maxLength={100} />
             </Form.Item>
             <Form.Item
               name="receivedOn"
-              label="到账日期"
-              rules={[{ required: true, message: '请选择到账日期' }]}
+              label={t('claims.confirmRemittance.receivedOn')}
+              rules={[{ required: true, message: t('claims.confirmRemittance.receivedOnRequired') }]}
             >
               <DatePicker style={{ width: '100%' }} />
             </Form.Item>
@@ -89,8 +104,11 @@ export function ConfirmRemittanceModal({ recovery, onClose }: { recovery: Recove
         ) : (
           <Form.Item
             name="reason"
-            label="退回理由"
-            rules={[{ required: true, whitespace: true, message: '请填写退回理由' }, { max: 2000 }]}
+            label={t('claims.confirmRemittance.reason')}
+            rules={[
+              { required: true, whitespace: true, message: t('claims.confirmRemittance.reasonRequired') },
+              { max: 2000 },
+            ]}
           >
             <Input.TextArea rows={3} maxLength={2000} />
           </Form.Item>

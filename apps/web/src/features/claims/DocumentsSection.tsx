@@ -3,7 +3,10 @@ import { useMutation } from '@apollo/client/react';
 import { CheckCircleTwoTone, CloseCircleTwoTone, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Select, Space, Table, Tag, Tooltip, Typography, Upload } from 'antd';
 import type { UploadProps } from 'antd';
+import { useTranslation } from 'react-i18next';
 import { can } from '../../app/access';
+import { provisionArticle } from '../../app/policy';
+import { usePolicy } from '../../app/useViewer';
 import { errorText } from '../../lib/ErrorAlert';
 import { bytesToBase64, contentTypeOf, formatBytes, MAX_DOCUMENT_BYTES } from './base64';
 import { DOCUMENT_KINDS, documentKindLabel } from './claimLabels';
@@ -15,9 +18,8 @@ import {
   type ClaimDocumentKind,
 } from './claims.graphql';
 import { formatInstant } from './dates';
+import { articleLabel } from './policyText';
 import { DownloadError, downloadFile } from './saveFile';
-
-const KIND_OPTIONS = DOCUMENT_KINDS.map((kind) => ({ value: kind, label: documentKindLabel(kind) }));
 
 /**
  * Claim documents (借款合同, 质押登记证明, 催收记录…): download for everyone who sees the claim, upload
@@ -38,19 +40,25 @@ export function DocumentsSection({ claim }: { claim: ClaimDetail }) {
  * attached. The manager's verification is refused while a required item is missing.
  */
 function DocumentChecklist({ items }: { items: ClaimChecklistItem[] }) {
+  const { t } = useTranslation();
+  const article = provisionArticle(usePolicy(), 'claimProcedure');
   const required = items.filter((i) => i.required);
   const missing = required.filter((i) => !i.present);
   if (!items.length) return null;
   return (
     <div data-testid="document-checklist">
-      <Typography.Text strong>申请材料清单（第十七条）</Typography.Text>
+      <Typography.Text strong>
+        {article
+          ? t('claims.documents.checklistWithArticle', { article: articleLabel(article) })
+          : t('claims.documents.checklist')}
+      </Typography.Text>
       {missing.length ? (
         <Tag color="orange" style={{ marginLeft: 8 }}>
-          缺 {missing.length} 项，补齐后方可核实
+          {t('claims.documents.missing', { n: missing.length })}
         </Tag>
       ) : (
         <Tag color="green" style={{ marginLeft: 8 }}>
-          必备材料已齐全
+          {t('claims.documents.complete')}
         </Tag>
       )}
       <ul style={{ listStyle: 'none', paddingLeft: 0, margin: '8px 0 0' }}>
@@ -62,7 +70,9 @@ function DocumentChecklist({ items }: { items: ClaimChecklistItem[] }) {
               <CloseCircleTwoTone twoToneColor={i.required ? '#ff4d4f' : '#bfbfbf'} />
             )}{' '}
             {i.label}
-            {!i.required && <Typography.Text type="secondary">（本申请不需要）</Typography.Text>}
+            {!i.required && (
+              <Typography.Text type="secondary">{t('claims.documents.notRequired')}</Typography.Text>
+            )}
           </li>
         ))}
       </ul>
@@ -71,6 +81,7 @@ function DocumentChecklist({ items }: { items: ClaimChecklistItem[] }) {
 }
 
 function DocumentTable({ documents }: { documents: ClaimDocument[] }) {
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const [downloading, setDownloading] = useState<string | null>(null);
 
@@ -79,7 +90,11 @@ function DocumentTable({ documents }: { documents: ClaimDocument[] }) {
     try {
       await downloadFile(doc.downloadUrl, doc.fileName);
     } catch (error) {
-      message.error(error instanceof DownloadError ? error.message : `下载失败：${errorText(error)}`);
+      message.error(
+        error instanceof DownloadError
+          ? error.message
+          : t('claims.documents.downloadFailed', { error: errorText(error) }),
+      );
     } finally {
       setDownloading(null);
     }
@@ -91,12 +106,16 @@ function DocumentTable({ documents }: { documents: ClaimDocument[] }) {
       size="small"
       pagination={false}
       dataSource={documents}
-      locale={{ emptyText: '尚未上传材料' }}
+      locale={{ emptyText: t('claims.documents.empty') }}
       columns={[
-        { title: '类型', dataIndex: 'kind', render: documentKindLabel },
-        { title: '文件名', dataIndex: 'fileName' },
-        { title: '大小', dataIndex: 'sizeBytes', align: 'right', render: formatBytes },
-        { title: '上传时间', dataIndex: 'uploadedAt', render: formatInstant },
+        {
+          title: t('claims.documents.kind'),
+          dataIndex: 'kind',
+          render: (kind: string) => documentKindLabel(kind),
+        },
+        { title: t('claims.documents.fileName'), dataIndex: 'fileName' },
+        { title: t('claims.documents.size'), dataIndex: 'sizeBytes', align: 'right', render: formatBytes },
+        { title: t('claims.documents.uploadedAt'), dataIndex: 'uploadedAt', render: formatInstant },
         {
           title: 'SHA-256',
           dataIndex: 'sha256',
@@ -107,7 +126,7 @@ function DocumentTable({ documents }: { documents: ClaimDocument[] }) {
           ),
         },
         {
-          title: '操作',
+          title: t('claims.documents.actions'),
           key: 'download',
           render: (_: unknown, doc) => (
             <Button
@@ -116,7 +135,7 @@ function DocumentTable({ documents }: { documents: ClaimDocument[] }) {
               loading={downloading === doc.id}
               onClick={() => void download(doc)}
             >
-              下载
+              {t('claims.documents.download')}
             </Button>
           ),
         },
@@ -126,6 +145,7 @@ function DocumentTable({ documents }: { documents: ClaimDocument[] }) {
 }
 
 function DocumentUpload({ claimId }: { claimId: string }) {
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const [kind, setKind] = useState<ClaimDocumentKind>('LOAN_CONTRACT');
   const [upload, { loading }] = useMutation(UPLOAD_CLAIM_DOCUMENT_MUTATION, { refetchQueries: 'active' });
@@ -133,11 +153,11 @@ function DocumentUpload({ claimId }: { claimId: string }) {
   // Read the file here and send it through GraphQL; returning false stops antd's own HTTP upload.
   const beforeUpload: UploadProps['beforeUpload'] = async (file) => {
     if (file.size > MAX_DOCUMENT_BYTES) {
-      message.error(`文件超过 ${formatBytes(MAX_DOCUMENT_BYTES)}，无法上传`);
+      message.error(t('claims.documents.tooLarge', { size: formatBytes(MAX_DOCUMENT_BYTES) }));
       return false;
     }
     if (file.size === 0) {
-      message.error('文件为空');
+      message.error(t('claims.documents.emptyFile'));
       return false;
     }
     try {
@@ -147,25 +167,25 @@ function DocumentUpload({ claimId }: { claimId: string }) {
           input: { claimId, kind, fileName: file.name, contentType: contentTypeOf(file.type), contentBase64 },
         },
       });
-      message.success(`已上传：${file.name}`);
+      message.success(t('claims.documents.uploaded', { name: file.name }));
     } catch (error) {
-      message.error(`上传失败：${errorText(error)}`);
+      message.error(t('claims.documents.uploadFailed', { error: errorText(error) }));
     }
     return false;
   };
 
   return (
     <Space wrap>
-      <Typography.Text>材料类型</Typography.Text>
+      <Typography.Text>{t('claims.documents.kindLabel')}</Typography.Text>
       <Select<ClaimDocumentKind>
         value={kind}
-        options={KIND_OPTIONS}
+        options={DOCUMENT_KINDS.map((value) => ({ value, label: documentKindLabel(value) }))}
         onChange={setKind}
         style={{ width: 160 }}
       />
       <Upload beforeUpload={beforeUpload} showUploadList={false} multiple={false} disabled={loading}>
         <Button icon={<UploadOutlined />} loading={loading}>
-          上传材料（≤ {formatBytes(MAX_DOCUMENT_BYTES)}）
+          {t('claims.documents.upload', { size: formatBytes(MAX_DOCUMENT_BYTES) })}
         </Button>
       </Upload>
     </Space>

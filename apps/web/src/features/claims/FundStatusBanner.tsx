@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Alert, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
 import { usePolicy } from '../../app/useViewer';
 import type { Policy } from '../../app/viewer.graphql';
 import { ErrorAlert } from '../../lib/ErrorAlert';
@@ -13,9 +14,10 @@ import { orgKindNames } from './progress';
  * balances only for those who may read the ledger (null for others).
  */
 export function FundStatusBanner() {
+  const { t } = useTranslation();
   const policy = usePolicy();
   const { data, error } = useQuery(FUND_STATUS_QUERY, { fetchPolicy: 'cache-and-network' });
-  if (error) return <ErrorAlert title="资金状态加载失败" error={error} />;
+  if (error) return <ErrorAlert title={t('claims.fundStatus.loadFailed')} error={error} />;
   const status = data?.fundStatus;
   if (!status) return null;
   return (
@@ -24,8 +26,12 @@ export function FundStatusBanner() {
       showIcon
       title={
         status.suspended
-          ? `补偿业务已暂停${policy ? `（${articleLabel(policy.circuitBreakerCumulative.article)}）` : ''}`
-          : '风险补偿资金运行正常，可受理补偿申请'
+          ? policy
+            ? t('claims.fundStatus.suspendedWithArticle', {
+                article: articleLabel(policy.circuitBreakerCumulative.article),
+              })
+            : t('claims.fundStatus.suspended')
+          : t('claims.fundStatus.running')
       }
       description={<FundStatusDetails status={status} policy={policy} />}
       style={{ marginBottom: 16 }}
@@ -34,27 +40,25 @@ export function FundStatusBanner() {
 }
 
 function FundStatusDetails({ status, policy }: { status: FundStatus; policy: Policy | undefined }) {
-  const deciders = policy ? orgKindNames(policy.resumptionVoters.value) : '各方';
+  const { t } = useTranslation();
+  const deciders = policy ? orgKindNames(policy.resumptionVoters.value) : t('claims.common.allParties');
   return (
     <Space orientation="vertical" size={4}>
       {status.suspended && (
-        <Typography.Text>
-          累计补偿金额已达到暂停线：申请仍可提交、确认、核实和会签，但最后一个会签（终审批准）须待{deciders}
-          共同决定恢复后进行；已终审批准的申请照常支付。
-        </Typography.Text>
+        <Typography.Text>{t('claims.fundStatus.suspendedNote', { deciders })}</Typography.Text>
       )}
       {status.cumulativeCompensation !== null && (
         <Space wrap size="large">
           <span>
-            累计补偿（终审批准）：
+            {t('claims.fundStatus.cumulative')}
             <Money value={status.cumulativeCompensation} />
           </span>
           <span>
-            专户本金余额：
+            {t('claims.fundStatus.principal')}
             <Money value={status.principalBalance} />
           </span>
           <span>
-            利息子账户余额：
+            {t('claims.fundStatus.interest')}
             <Money value={status.interestBalance} />
           </span>
         </Space>

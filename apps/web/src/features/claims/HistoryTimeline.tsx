@@ -1,4 +1,5 @@
 import { Timeline, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
 import { claimActionLabel, claimStatusLabel } from './claimLabels';
 import type { ClaimStep } from './claims.graphql';
 import { formatInstant } from './dates';
@@ -7,9 +8,10 @@ const DANGER = new Set(['RETURN', 'REJECT']);
 
 /** R6: every transition — who, which organisation, when, and the comment. */
 export function HistoryTimeline({ history }: { history: ClaimStep[] }) {
+  const { t } = useTranslation();
   return (
     <div>
-      <Typography.Title level={5}>办理记录</Typography.Title>
+      <Typography.Title level={5}>{t('claims.history.title')}</Typography.Title>
       <Timeline
         items={history.map((step, i) => ({
           key: i,
@@ -23,6 +25,7 @@ export function HistoryTimeline({ history }: { history: ClaimStep[] }) {
 }
 
 function StepText({ step }: { step: ClaimStep }) {
+  const { t } = useTranslation();
   const change =
     step.fromStatus === step.toStatus
       ? claimStatusLabel(step.toStatus)
@@ -30,12 +33,17 @@ function StepText({ step }: { step: ClaimStep }) {
   return (
     <div>
       <div>
-        <strong>{claimActionLabel(step.action)}</strong>（{change}）
+        <strong>{claimActionLabel(step.action)}</strong>
+        {t('claims.history.change', { change })}
       </div>
       <Typography.Text type="secondary">
-        {step.organization.name} · {step.userDisplayName} · 业务日 {step.businessDate}
+        {t('claims.history.meta', {
+          organization: step.organization.name,
+          user: step.userDisplayName,
+          date: step.businessDate,
+        })}
       </Typography.Text>
-      {step.comment && <div>意见：{step.comment}</div>}
+      {step.comment && <div>{t('claims.history.comment', { comment: step.comment })}</div>}
     </div>
   );
 }

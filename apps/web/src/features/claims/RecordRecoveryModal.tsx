@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { App, DatePicker, Descriptions, Form, Input, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
 import { formatYuan } from '../../lib/money';
 import { ErrorAlert } from '../../lib/ErrorAlert';
 import { isPositiveAmountInput } from './claimable';
@@ -19,6 +20,7 @@ interface Values {
  * the API computes what is owed back. One idempotency key per dialog, reused on retry.
  */
 export function RecordRecoveryModal({ claim, onClose }: { claim: ClaimDetail; onClose: () => void }) {
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const [idempotencyKey] = useState(newIdempotencyKey);
   const [form] = Form.useForm<Values>();
@@ -42,8 +44,11 @@ export function RecordRecoveryModal({ claim, onClose }: { claim: ClaimDetail; on
       const recovery = data?.recordRecovery;
       message.success(
         recovery
-          ? `已记录；应于 ${recovery.dueOn} 前返还 ${formatYuan(recovery.amountOwedToFund)}`
-          : '已记录追偿收回',
+          ? t('claims.recordRecovery.recorded', {
+              due: recovery.dueOn,
+              amount: formatYuan(recovery.amountOwedToFund),
+            })
+          : t('claims.recordRecovery.recordedPlain'),
       );
       onClose();
     } catch {
@@ -52,36 +57,47 @@ export function RecordRecoveryModal({ claim, onClose }: { claim: ClaimDetail; on
   };
 
   return (
-    <Modal open title="记录追偿收回" okText="记录" confirmLoading={loading} onOk={onOk} onCancel={onClose}>
+    <Modal
+      open
+      title={t('claims.recordRecovery.title')}
+      okText={t('claims.recordRecovery.ok')}
+      confirmLoading={loading}
+      onOk={onOk}
+      onCancel={onClose}
+    >
       <Descriptions
         size="small"
         column={1}
         bordered
         style={{ marginBottom: 16 }}
         items={[
-          { key: 'b', label: '损失基数 B', children: <Money value={claim.lossBase} /> },
-          { key: 'f', label: '补偿资金 F', children: <Money value={claim.fundShare} /> },
-          { key: 'paid', label: '支付日', children: claim.paidOn ?? '—' },
+          { key: 'b', label: t('claims.figure.lossBase'), children: <Money value={claim.lossBase} /> },
+          { key: 'f', label: t('claims.figure.fundShare'), children: <Money value={claim.fundShare} /> },
+          { key: 'paid', label: t('claims.recordRecovery.paidOn'), children: claim.paidOn ?? '—' },
         ]}
       />
-      {error && <ErrorAlert title="记录失败" error={error} />}
+      {error && <ErrorAlert title={t('claims.recordRecovery.failed')} error={error} />}
       <Form form={form} layout="vertical">
         <Form.Item
           name="amount"
-          label="收回金额（元）"
+          label={t('claims.recordRecovery.amount')}
           rules={[
-            { required: true, message: '请填写收回金额' },
+            { required: true, message: t('claims.recordRecovery.amountRequired') },
             {
               validator: (_, value: string | undefined) =>
                 !value || isPositiveAmountInput(value)
                   ? Promise.resolve()
-                  : Promise.reject(new Error('请输入大于 0 的金额，最多两位小数，如 300000.00')),
+                  : Promise.reject(new Error(t('claims.recordRecovery.amountInvalid'))),
             },
           ]}
         >
           <Input inputMode="decimal" placeholder="300000.00" />
         </Form.Item>
-        <Form.Item name="receivedOn" label="收回日" rules={[{ required: true, message: '请选择收回日' }]}>
+        <Form.Item
+          name="receivedOn"
+          label={t('claims.recordRecovery.receivedOn')}
+          rules={[{ required: true, message: t('claims.recordRecovery.receivedOnRequired') }]}
+        >
           <DatePicker
             style={{ width: '100%' }}
             disabledDate={(d) =>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { Alert, App, DatePicker, Descriptions, Form, Input, Modal, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
 import { provisionArticle } from '../../app/policy';
 import { usePolicy } from '../../app/useViewer';
 import { ErrorAlert } from '../../lib/ErrorAlert';
@@ -11,21 +12,26 @@ import { Money } from './Money';
 import { articleLabel } from './policyText';
 
 function RecoveryFacts({ recovery }: { recovery: Recovery }) {
+  const { t } = useTranslation();
   return (
     <Descriptions
       size="small"
       column={1}
       bordered
       items={[
-        { key: 'r', label: '收回金额 R', children: <Money value={recovery.amount} /> },
-        { key: 'received', label: '收回日', children: recovery.receivedOn },
-        { key: 'owed', label: '应返还 R×F÷B', children: <Money value={recovery.amountOwedToFund} /> },
+        { key: 'r', label: t('claims.recovery.amount'), children: <Money value={recovery.amount} /> },
+        { key: 'received', label: t('claims.recovery.receivedOn'), children: recovery.receivedOn },
+        {
+          key: 'owed',
+          label: t('claims.recovery.owed'),
+          children: <Money value={recovery.amountOwedToFund} />,
+        },
         {
           key: 'due',
-          label: '截止日',
+          label: t('claims.recovery.due'),
           children: (
             <>
-              {recovery.dueOn} {recovery.overdue && <Tag color="red">逾期</Tag>}
+              {recovery.dueOn} {recovery.overdue && <Tag color="red">{t('claims.recovery.overdue')}</Tag>}
             </>
           ),
         },
@@ -33,8 +39,13 @@ function RecoveryFacts({ recovery }: { recovery: Recovery }) {
           ? [
               {
                 key: 'declared',
-                label: '银行申报',
-                children: `${recovery.declaredRemittedOn} 汇出${recovery.declaredReference ? `（${recovery.declaredReference}）` : ''}`,
+                label: t('claims.recovery.declared'),
+                children: t('claims.recovery.declaredValue', {
+                  date: recovery.declaredRemittedOn,
+                  reference: recovery.declaredReference
+                    ? t('claims.recovery.declaredReference', { reference: recovery.declaredReference })
+                    : '',
+                }),
               },
             ]
           : []),
@@ -48,6 +59,7 @@ function RecoveryFacts({ recovery }: { recovery: Recovery }) {
  * no money: the fund manager confirms it against the special account's statement. One key per dialog.
  */
 export function RemitModal({ recovery, onClose }: { recovery: Recovery; onClose: () => void }) {
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const article = provisionArticle(usePolicy(), 'recovery');
   const [idempotencyKey] = useState(newIdempotencyKey);
@@ -67,7 +79,7 @@ export function RemitModal({ recovery, onClose }: { recovery: Recovery; onClose:
           },
         },
       });
-      message.success('已申报，待资金管理人确认到账');
+      message.success(t('claims.remit.declared'));
       onClose();
     } catch {
       // Shown in the dialog by `error`; a retry reuses the key.
@@ -77,33 +89,36 @@ export function RemitModal({ recovery, onClose }: { recovery: Recovery; onClose:
   return (
     <Modal
       open
-      title={article ? `申报追偿返还（${articleLabel(article)}）` : '申报追偿返还'}
-      okText="提交申报"
+      title={
+        article
+          ? t('claims.remit.titleWithArticle', { article: articleLabel(article) })
+          : t('claims.remit.title')
+      }
+      okText={t('claims.remit.ok')}
       confirmLoading={loading}
       onOk={onOk}
       onCancel={onClose}
     >
-      {error && <ErrorAlert title="申报失败" error={error} />}
+      {error && <ErrorAlert title={t('claims.remit.failed')} error={error} />}
       {recovery.remittanceStatus === 'REJECTED' && recovery.rejectionReason && (
         <Alert
           type="warning"
           showIcon
           style={{ marginBottom: 12 }}
-          message={`上次申报被退回：${recovery.rejectionReason}`}
+          title={t('claims.remit.lastRejected', { reason: recovery.rejectionReason })}
         />
       )}
       <RecoveryFacts recovery={recovery} />
-      <Alert
-        type="info"
-        showIcon
-        style={{ margin: '12px 0' }}
-        message="申报后由资金管理人按专户银行流水确认到账，确认后方记入资金账簿。"
-      />
+      <Alert type="info" showIcon style={{ margin: '12px 0' }} title={t('claims.remit.note')} />
       <Form form={form} layout="vertical" initialValues={{ remittedOn: dayjs() }}>
-        <Form.Item name="remittedOn" label="汇出日期" rules={[{ required: true, message: '请选择汇出日期' }]}>
+        <Form.Item
+          name="remittedOn"
+          label={t('claims.remit.remittedOn')}
+          rules={[{ required: true, message: t('claims.remit.remittedOnRequired') }]}
+        >
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="reference" label="汇款流水号（选填）" rules={[{ max: 100 }]}>
+        <Form.Item name="reference" label={t('claims.remit.reference')} rules={[{ max: 100 }]}>
           <Input maxLength={100} />
         </Form.Item>
       </Form>

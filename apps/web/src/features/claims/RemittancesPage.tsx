@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Button, Card, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
 import { usePolicy } from '../../app/useViewer';
 import { ErrorAlert } from '../../lib/ErrorAlert';
 import { ClaimDrawer } from './ClaimDrawer';
 import { OPEN_REMITTANCES_QUERY, PAID_CLAIM_REFS_QUERY, type Recovery } from './claims.graphql';
 import { FundStatusBanner } from './FundStatusBanner';
 import { articleLabel } from './policyText';
-import { RECOVERY_COLUMNS, remitColumn } from './recoveryColumns';
+import { recoveryColumns, remitColumn } from './recoveryColumns';
 import { RemitModal } from './RemitModal';
 import { ConfirmRemittanceModal } from './ConfirmRemittanceModal';
 
@@ -17,6 +18,7 @@ import { ConfirmRemittanceModal } from './ConfirmRemittanceModal';
  * flagged for the fund manager. A row opens its claim.
  */
 export function RemittancesPage() {
+  const { t } = useTranslation();
   const policy = usePolicy();
   const [claimId, setClaimId] = useState<string | null>(null);
   const [remitting, setRemitting] = useState<Recovery | null>(null);
@@ -30,39 +32,45 @@ export function RemittancesPage() {
 
   const columns: TableColumnsType<Recovery> = [
     {
-      title: '补偿申请',
+      title: t('claims.remittances.claim'),
       dataIndex: 'claimId',
       render: (id: string) => {
         const loan = loanOf.get(id);
         return (
           <Button type="link" size="small" onClick={() => setClaimId(id)} style={{ paddingInline: 0 }}>
-            {loan ? `${loan.contractNo} · ${loan.enterpriseName}` : '查看申请'}
+            {loan ? `${loan.contractNo} · ${loan.enterpriseName}` : t('claims.remittances.viewClaim')}
           </Button>
         );
       },
     },
     {
-      title: '银行',
+      title: t('claims.remittances.bank'),
       key: 'bank',
       render: (_: unknown, recovery: Recovery) => loanOf.get(recovery.claimId)?.bankName ?? '—',
     },
-    ...RECOVERY_COLUMNS,
-    remitColumn(setRemitting, setConfirming),
+    ...recoveryColumns(t),
+    remitColumn(t, setRemitting, setConfirming),
   ];
 
   return (
     <>
       <FundStatusBanner />
       <Card
-        title={policy ? `待返还（${articleLabel(policy.remittanceDays.article)}）` : '待返还'}
+        title={
+          policy
+            ? t('claims.remittances.titleWithArticle', {
+                article: articleLabel(policy.remittanceDays.article),
+              })
+            : t('claims.remittances.title')
+        }
         extra={
           <Space>
-            <Typography.Text>共 {open.length} 笔</Typography.Text>
-            {overdue > 0 && <Tag color="red">逾期 {overdue} 笔</Tag>}
+            <Typography.Text>{t('claims.remittances.total', { n: open.length })}</Typography.Text>
+            {overdue > 0 && <Tag color="red">{t('claims.remittances.overdue', { n: overdue })}</Tag>}
           </Space>
         }
       >
-        {error && <ErrorAlert title="待返还记录加载失败" error={error} />}
+        {error && <ErrorAlert title={t('claims.remittances.loadFailed')} error={error} />}
         <Table<Recovery>
           rowKey="id"
           size="middle"
@@ -72,7 +80,7 @@ export function RemittancesPage() {
           pagination={false}
           scroll={{ x: 'max-content' }}
           onRow={(recovery) => ({ style: recovery.overdue ? { background: '#fff1f0' } : undefined })}
-          locale={{ emptyText: '没有待返还的款项' }}
+          locale={{ emptyText: t('claims.remittances.empty') }}
         />
       </Card>
       {remitting && <RemitModal recovery={remitting} onClose={() => setRemitting(null)} />}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { App, Button, Card, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
 import { can } from '../../app/access';
 import { usePolicy, useViewerPermissions } from '../../app/useViewer';
 import type { Policy } from '../../app/viewer.graphql';
@@ -30,6 +31,7 @@ export function ResumptionPanel() {
 }
 
 function ResumptionVotes({ policy, mayConsent }: { policy: Policy; mayConsent: boolean }) {
+  const { t } = useTranslation();
   const { data, loading, error } = useQuery(FUND_RESUMPTION_VOTES_QUERY, {
     fetchPolicy: 'cache-and-network',
   });
@@ -41,29 +43,33 @@ function ResumptionVotes({ policy, mayConsent }: { policy: Policy; mayConsent: b
   return (
     <Card
       size="small"
-      title={`恢复补偿业务（${articleLabel(voters.article)}）：已同意 ${progress.text}`}
+      title={t('claims.resumption.title', { article: articleLabel(voters.article), progress: progress.text })}
       extra={
         mayConsent && (
           <Button type="primary" disabled={loading} onClick={() => setOpen(true)}>
-            同意恢复
+            {t('claims.resumption.consent')}
           </Button>
         )
       }
       style={{ marginBottom: 16 }}
     >
-      {error && <ErrorAlert title="恢复意见加载失败" error={error} />}
+      {error && <ErrorAlert title={t('claims.resumption.loadFailed')} error={error} />}
       <Table<FundResumptionVote>
         rowKey="orgKind"
         size="small"
         pagination={false}
         loading={loading}
         dataSource={votes}
-        locale={{ emptyText: '尚无机构同意恢复' }}
+        locale={{ emptyText: t('claims.resumption.empty') }}
         columns={[
-          { title: '机构', dataIndex: 'orgKind', render: (k: string) => <Tag>{orgKindLabel(k)}</Tag> },
-          { title: '意见（商定的措施）', dataIndex: 'comment' },
-          { title: '业务日', dataIndex: 'businessDate' },
-          { title: '时间', dataIndex: 'occurredAt', render: formatInstant },
+          {
+            title: t('claims.resumption.organization'),
+            dataIndex: 'orgKind',
+            render: (k: string) => <Tag>{orgKindLabel(k)}</Tag>,
+          },
+          { title: t('claims.resumption.comment'), dataIndex: 'comment' },
+          { title: t('claims.common.businessDate'), dataIndex: 'businessDate' },
+          { title: t('claims.common.time'), dataIndex: 'occurredAt', render: formatInstant },
         ]}
       />
       {open && <ConsentModal voters={voters.value} onClose={() => setOpen(false)} />}
@@ -72,6 +78,7 @@ function ResumptionVotes({ policy, mayConsent }: { policy: Policy; mayConsent: b
 }
 
 function ConsentModal({ voters, onClose }: { voters: readonly string[]; onClose: () => void }) {
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ comment: string }>();
   const [consent, { loading, error }] = useMutation(CONSENT_TO_RESUME_FUND_MUTATION, {
@@ -88,8 +95,8 @@ function ConsentModal({ voters, onClose }: { voters: readonly string[]; onClose:
       const result = data?.consentToResumeFund;
       message.success(
         result?.resumed
-          ? '各方均已同意，补偿业务已恢复'
-          : `已记录同意（${result?.votes ?? '—'}/${voters.length}）`,
+          ? t('claims.resumption.resumed')
+          : t('claims.resumption.recorded', { votes: result?.votes ?? '—', total: voters.length }),
       );
       onClose();
     } catch {
@@ -100,22 +107,22 @@ function ConsentModal({ voters, onClose }: { voters: readonly string[]; onClose:
   return (
     <Modal
       open
-      title="同意恢复补偿业务"
-      okText="确认同意"
+      title={t('claims.resumption.modalTitle')}
+      okText={t('claims.resumption.ok')}
       confirmLoading={loading}
       onOk={submit}
       onCancel={onClose}
     >
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Typography.Paragraph type="secondary">
-          恢复须由{orgKindNames(voters)}共同决定；请写明商定的风险处置措施。
+          {t('claims.resumption.intro', { voters: orgKindNames(voters) })}
         </Typography.Paragraph>
-        {error && <ErrorAlert title="未能记录" error={error} />}
+        {error && <ErrorAlert title={t('claims.resumption.failed')} error={error} />}
         <Form form={form} layout="vertical">
           <Form.Item
             name="comment"
-            label="意见与措施"
-            rules={[{ required: true, whitespace: true, message: '请填写意见与商定的措施' }]}
+            label={t('claims.resumption.commentLabel')}
+            rules={[{ required: true, whitespace: true, message: t('claims.resumption.commentRequired') }]}
           >
             <Input.TextArea rows={4} maxLength={1000} showCount />
           </Form.Item>

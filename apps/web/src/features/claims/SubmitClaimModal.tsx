@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, App, Descriptions, Form, Input, Modal, Select, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
 import { usePolicy } from '../../app/useViewer';
 import { ErrorAlert } from '../../lib/ErrorAlert';
 import { claimableLoans } from './claimable';
@@ -22,6 +23,7 @@ interface Props {
  * its idempotency key is drawn once and reused on every retry, so a double click files one claim.
  */
 export function SubmitClaimModal({ onClose, onSubmitted }: Props) {
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const policy = usePolicy();
   const [idempotencyKey] = useState(newIdempotencyKey);
@@ -52,7 +54,7 @@ export function SubmitClaimModal({ onClose, onSubmitted }: Props) {
         },
       });
       const claim = result.data?.submitClaim;
-      message.success('补偿申请已提交');
+      message.success(t('claims.submit.submitted'));
       if (claim) onSubmitted(claim.id);
       else onClose();
     } catch {
@@ -63,8 +65,8 @@ export function SubmitClaimModal({ onClose, onSubmitted }: Props) {
   return (
     <Modal
       open
-      title="发起补偿申请"
-      okText="提交申请"
+      title={t('claims.submit.title')}
+      okText={t('claims.submit.ok')}
       confirmLoading={loading}
       onOk={onOk}
       onCancel={onClose}
@@ -72,36 +74,45 @@ export function SubmitClaimModal({ onClose, onSubmitted }: Props) {
     >
       {policy && (
         <Typography.Paragraph type="secondary">
-          可申请的贷款：已纳入风险补偿范围、逾期 {policy.claimOverdueDays.value} 天以上（含{' '}
-          {policy.claimOverdueDays.value} 天）且尚无补偿申请（{articleLabel(policy.claimOverdueDays.article)}
-          ）。
+          {t('claims.submit.eligible', {
+            days: policy.claimOverdueDays.value,
+            article: articleLabel(policy.claimOverdueDays.article),
+          })}
         </Typography.Paragraph>
       )}
-      {loansError && <ErrorAlert title="贷款加载失败" error={loansError} />}
-      {error && <ErrorAlert title="提交失败" error={error} />}
+      {loansError && <ErrorAlert title={t('claims.submit.loansFailed')} error={loansError} />}
+      {error && <ErrorAlert title={t('claims.submit.failed')} error={error} />}
       {data && data.loans.totalCount > all.length && (
         <Alert
           type="info"
           showIcon
-          title={`仅列出最近的 ${all.length} 笔贷款（共 ${data.loans.totalCount} 笔）`}
+          title={t('claims.submit.onlyRecent', { shown: all.length, total: data.loans.totalCount })}
           style={{ marginBottom: 16 }}
         />
       )}
       <Form form={form} layout="vertical">
-        <Form.Item name="loanId" label="贷款" rules={[{ required: true, message: '请选择贷款' }]}>
+        <Form.Item
+          name="loanId"
+          label={t('claims.submit.loan')}
+          rules={[{ required: true, message: t('claims.submit.loanRequired') }]}
+        >
           <Select
             showSearch={{ optionFilterProp: 'label' }}
             loading={loadingLoans}
-            placeholder="选择逾期贷款"
-            notFoundContent={loadingLoans ? '加载中…' : '暂无可申请补偿的贷款'}
+            placeholder={t('claims.submit.loanPlaceholder')}
+            notFoundContent={loadingLoans ? t('claims.submit.loading') : t('claims.submit.noLoans')}
             options={loans.map((loan) => ({
               value: loan.id,
-              label: `${loan.contractNo} · ${loan.enterprise.name} · 逾期 ${loan.overdueDays} 天`,
+              label: t('claims.submit.option', {
+                contractNo: loan.contractNo,
+                enterprise: loan.enterprise.name,
+                days: loan.overdueDays,
+              }),
             }))}
           />
         </Form.Item>
         {chosen && <LoanFacts loan={chosen} />}
-        <Form.Item name="comment" label="说明">
+        <Form.Item name="comment" label={t('claims.submit.comment')}>
           <Input.TextArea rows={3} maxLength={1000} showCount />
         </Form.Item>
       </Form>
@@ -110,6 +121,7 @@ export function SubmitClaimModal({ onClose, onSubmitted }: Props) {
 }
 
 function LoanFacts({ loan }: { loan: ClaimableLoanCandidate }) {
+  const { t } = useTranslation();
   return (
     <Descriptions
       size="small"
@@ -117,11 +129,23 @@ function LoanFacts({ loan }: { loan: ClaimableLoanCandidate }) {
       bordered
       style={{ marginBottom: 16 }}
       items={[
-        { key: 'principal', label: '贷款本金', children: <Money value={loan.principal} /> },
-        { key: 'ip', label: '知识产权质押部分', children: <Money value={loan.ipPledgedPrincipal} /> },
-        { key: 'outstanding', label: '贷款余额', children: <Money value={loan.outstandingPrincipal} /> },
-        { key: 'overdue', label: '逾期天数', children: loan.overdueDays },
-        { key: 'guarantor', label: '担保机构', children: loan.guarantor?.name ?? '—（两方贷款）' },
+        { key: 'principal', label: t('claims.submit.principal'), children: <Money value={loan.principal} /> },
+        {
+          key: 'ip',
+          label: t('claims.submit.ipPledged'),
+          children: <Money value={loan.ipPledgedPrincipal} />,
+        },
+        {
+          key: 'outstanding',
+          label: t('claims.submit.outstanding'),
+          children: <Money value={loan.outstandingPrincipal} />,
+        },
+        { key: 'overdue', label: t('claims.submit.overdueDays'), children: loan.overdueDays },
+        {
+          key: 'guarantor',
+          label: t('claims.submit.guarantor'),
+          children: loan.guarantor?.name ?? t('claims.common.twoParty'),
+        },
       ]}
     />
   );

@@ -1,4 +1,5 @@
-import { claimActionLabel } from './claimLabels';
+import { i18n } from '../../i18n';
+import { claimActionCommentLabel, claimActionLabel } from './claimLabels';
 import type { KnownClaimAction } from './claims.graphql';
 
 /**
@@ -15,15 +16,15 @@ export interface ClaimActionSpec {
   primary: boolean;
 }
 
-const SPECS: Record<KnownClaimAction, Omit<ClaimActionSpec, 'action' | 'label'>> = {
-  SUBMIT: { comment: 'optional', commentLabel: '说明', danger: false, primary: true },
-  RESUBMIT: { comment: 'optional', commentLabel: '补正说明', danger: false, primary: true },
-  CONFIRM_GUARANTOR_SHARE: { comment: 'optional', commentLabel: '意见', danger: false, primary: true },
-  VERIFY: { comment: 'optional', commentLabel: '核实意见', danger: false, primary: true },
-  RETURN: { comment: 'required', commentLabel: '退回原因（需补充的材料）', danger: true, primary: false },
-  APPROVE: { comment: 'optional', commentLabel: '会签意见', danger: false, primary: true },
-  REJECT: { comment: 'required', commentLabel: '驳回理由', danger: true, primary: false },
-  PAY: { comment: 'optional', commentLabel: '支付备注', danger: false, primary: true },
+const SPECS: Record<KnownClaimAction, Omit<ClaimActionSpec, 'action' | 'label' | 'commentLabel'>> = {
+  SUBMIT: { comment: 'optional', danger: false, primary: true },
+  RESUBMIT: { comment: 'optional', danger: false, primary: true },
+  CONFIRM_GUARANTOR_SHARE: { comment: 'optional', danger: false, primary: true },
+  VERIFY: { comment: 'optional', danger: false, primary: true },
+  RETURN: { comment: 'required', danger: true, primary: false },
+  APPROVE: { comment: 'optional', danger: false, primary: true },
+  REJECT: { comment: 'required', danger: true, primary: false },
+  PAY: { comment: 'optional', danger: false, primary: true },
 };
 
 /** R6 order, which is also the order of the buttons. */
@@ -34,7 +35,13 @@ export function isKnownAction(action: string): action is KnownClaimAction {
 }
 
 export function claimActionSpec(action: KnownClaimAction): ClaimActionSpec {
-  return { action, label: claimActionLabel(action), ...SPECS[action] };
+  // Labels in the language of the moment: callers build specs while rendering.
+  return {
+    action,
+    label: claimActionLabel(action),
+    commentLabel: claimActionCommentLabel(action),
+    ...SPECS[action],
+  };
 }
 
 /**
@@ -49,12 +56,15 @@ export function claimActionButtons(allowedActions: readonly string[]): ClaimActi
 
 /** Trimmed comment, or an error message when a required one is missing. */
 export function checkComment(
-  spec: Pick<ClaimActionSpec, 'comment' | 'commentLabel'>,
+  spec: Pick<ClaimActionSpec, 'action' | 'comment'>,
   raw: string,
 ): { ok: true; comment: string | null } | { ok: false; message: string } {
   const comment = raw.trim();
   if (comment) return { ok: true, comment };
   return spec.comment === 'required'
-    ? { ok: false, message: `请填写${spec.commentLabel}` }
+    ? {
+        ok: false,
+        message: i18n.t('claims.commentRequired', { label: claimActionCommentLabel(spec.action) }),
+      }
     : { ok: true, comment: null };
 }

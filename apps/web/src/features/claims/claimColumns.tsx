@@ -1,5 +1,7 @@
 import type { TableColumnsType } from 'antd';
 import { Tooltip } from 'antd';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { usePolicy } from '../../app/useViewer';
 import type { ClaimRow } from './claims.graphql';
 import { ClaimStatusTag } from './ClaimStatusTag';
@@ -8,12 +10,15 @@ import { coSignProgress } from './progress';
 
 /** "1/3（区知识产权局）" against the co-signing offices of the policy in force, the rejection on hover. */
 function CoSignCell({ approvals }: { approvals: ClaimRow['approvals'] }) {
+  const { t } = useTranslation();
   const policy = usePolicy();
   if (!policy) return null;
   const progress = coSignProgress(approvals, policy.coSigningOffices.value);
   const rejected = approvals.find((a) => a.decision === 'REJECTED');
   return (
-    <Tooltip title={rejected ? `${rejected.organization.name} 已驳回` : undefined}>
+    <Tooltip
+      title={rejected ? t('claims.columns.rejectedBy', { name: rejected.organization.name }) : undefined}
+    >
       <span>{progress.text}</span>
     </Tooltip>
   );
@@ -21,56 +26,77 @@ function CoSignCell({ approvals }: { approvals: ClaimRow['approvals'] }) {
 
 /**
  * 补偿申请 list: who, where in the workflow (status, filing date, co-signatures) — on screen at 1440 px
- * before any scroll (issue 11) — then the R5 split (B = F + G + K) and the bank.
+ * before any scroll (issue 11) — then the R5 split (B = F + G + K) and the bank. Titles in the language
+ * of `t`: built while rendering.
  */
-export const CLAIM_COLUMNS: TableColumnsType<ClaimRow> = [
-  { title: '合同编号', dataIndex: ['loan', 'contractNo'], key: 'contractNo', fixed: 'left', width: 150 },
-  { title: '企业', dataIndex: ['loan', 'enterpriseName'], key: 'enterprise', width: 190, ellipsis: true },
-  {
-    title: '状态',
-    dataIndex: 'status',
-    key: 'status',
-    width: 100,
-    render: (status: string) => <ClaimStatusTag status={status} />,
-  },
-  { title: '申请日', dataIndex: 'filedOn', key: 'filedOn', width: 110 },
-  {
-    title: '会签进度',
-    key: 'coSign',
-    width: 170,
-    render: (_: unknown, claim: ClaimRow) => <CoSignCell approvals={claim.approvals} />,
-  },
-  {
-    title: '补偿资金 F',
-    dataIndex: 'fundShare',
-    key: 'fundShare',
-    align: 'right',
-    width: 140,
-    render: renderMoney,
-  },
-  {
-    title: '损失基数 B',
-    dataIndex: 'lossBase',
-    key: 'lossBase',
-    align: 'right',
-    width: 140,
-    render: renderMoney,
-  },
-  {
-    title: '担保分担 G',
-    dataIndex: 'guarantorShare',
-    key: 'guarantorShare',
-    align: 'right',
-    width: 140,
-    render: (value: string, claim: ClaimRow) => (claim.threeParty ? renderMoney(value) : '—'),
-  },
-  {
-    title: '银行承担 K',
-    dataIndex: 'bankShare',
-    key: 'bankShare',
-    align: 'right',
-    width: 140,
-    render: renderMoney,
-  },
-  { title: '银行', dataIndex: ['loan', 'bankName'], key: 'bank', width: 170, ellipsis: true },
-];
+export function claimColumns(t: TFunction): TableColumnsType<ClaimRow> {
+  return [
+    {
+      title: t('claims.columns.contractNo'),
+      dataIndex: ['loan', 'contractNo'],
+      key: 'contractNo',
+      fixed: 'left',
+      width: 150,
+    },
+    {
+      title: t('claims.columns.enterprise'),
+      dataIndex: ['loan', 'enterpriseName'],
+      key: 'enterprise',
+      width: 190,
+      ellipsis: true,
+    },
+    {
+      title: t('claims.columns.status'),
+      dataIndex: 'status',
+      key: 'status',
+      width: 100,
+      render: (status: string) => <ClaimStatusTag status={status} />,
+    },
+    { title: t('claims.columns.filedOn'), dataIndex: 'filedOn', key: 'filedOn', width: 110 },
+    {
+      title: t('claims.columns.coSign'),
+      key: 'coSign',
+      width: 170,
+      render: (_: unknown, claim: ClaimRow) => <CoSignCell approvals={claim.approvals} />,
+    },
+    {
+      title: t('claims.figure.fundShare'),
+      dataIndex: 'fundShare',
+      key: 'fundShare',
+      align: 'right',
+      width: 140,
+      render: renderMoney,
+    },
+    {
+      title: t('claims.figure.lossBase'),
+      dataIndex: 'lossBase',
+      key: 'lossBase',
+      align: 'right',
+      width: 140,
+      render: renderMoney,
+    },
+    {
+      title: t('claims.figure.guarantorShare'),
+      dataIndex: 'guarantorShare',
+      key: 'guarantorShare',
+      align: 'right',
+      width: 140,
+      render: (value: string, claim: ClaimRow) => (claim.threeParty ? renderMoney(value) : '—'),
+    },
+    {
+      title: t('claims.figure.bankShare'),
+      dataIndex: 'bankShare',
+      key: 'bankShare',
+      align: 'right',
+      width: 140,
+      render: renderMoney,
+    },
+    {
+      title: t('claims.columns.bank'),
+      dataIndex: ['loan', 'bankName'],
+      key: 'bank',
+      width: 170,
+      ellipsis: true,
+    },
+  ];
+}

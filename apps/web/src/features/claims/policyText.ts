@@ -1,5 +1,5 @@
 import { formatArticle } from '@ipfund/shared';
-import { currentLang } from '../../i18n';
+import { currentLang, i18n } from '../../i18n';
 import { reasonCodeLabel } from './claimLabels';
 import type { PolicyReason } from './claims.graphql';
 
@@ -15,7 +15,7 @@ export function articleLabel(article: string): string {
 
 /** "损失基数：B = …" (the reason without its article). */
 export function reasonBody(reason: PolicyReason): string {
-  return `${reasonCodeLabel(reason.code)}：${reason.message}`;
+  return i18n.t('claims.reasonLine', { label: reasonCodeLabel(reason.code), message: reason.message });
 }
 
 /** "第11条 / Art 11 · 损失基数：B = …" */

@@ -1,9 +1,10 @@
-import { ORG_KIND_LABELS_ZH, isOrgKind } from '@ipfund/shared';
+import { isOrgKind } from '@ipfund/shared';
+import { i18n } from '../../i18n';
 import type { Recovery } from './claims.graphql';
 
-/** Org kind → Chinese name; an unknown kind as sent. */
+/** Org kind → its name in the current language; an unknown kind as sent. */
 export function orgKindLabel(kind: string): string {
-  return isOrgKind(kind) ? ORG_KIND_LABELS_ZH[kind] : kind;
+  return isOrgKind(kind) ? i18n.t(`orgKind.${kind}`) : kind;
 }
 
 export interface Progress {
@@ -11,13 +12,13 @@ export interface Progress {
   total: number;
   /** Kinds that have signed / consented, in the order the policy lists them. */
   signed: string[];
-  /** "2/3（区知识产权局、区财政局）", or "0/3". */
+  /** "2/3（区知识产权局、区财政局）", or "0/3" (in the current language). */
   text: string;
 }
 
 /** "区知识产权局、区财政局、区金融办": the organisation kinds of a policy list, in its order. */
 export function orgKindNames(kinds: readonly string[]): string {
-  return kinds.map(orgKindLabel).join('、');
+  return kinds.map(orgKindLabel).join(i18n.t('claims.common.listSeparator'));
 }
 
 function progress(kinds: readonly string[], required: readonly string[]): Progress {
@@ -28,7 +29,7 @@ function progress(kinds: readonly string[], required: readonly string[]): Progre
     done: signed.length,
     total: required.length,
     signed,
-    text: names ? `${count}（${names}）` : count,
+    text: names ? i18n.t('claims.common.progressWithNames', { fraction: count, names }) : count,
   };
 }
 
@@ -70,10 +71,15 @@ export function remittanceState(
   return recovery.overdue ? 'OVERDUE' : 'OPEN';
 }
 
-export const REMITTANCE_STATE_TAGS: Record<RemittanceState, { label: string; color: string }> = {
-  REMITTED: { label: '已返还', color: 'green' },
-  DECLARED: { label: '已申报，待确认', color: 'blue' },
-  REJECTED: { label: '申报被退回', color: 'volcano' },
-  OVERDUE: { label: '逾期', color: 'red' },
-  OPEN: { label: '待返还', color: 'orange' },
+const REMITTANCE_STATE_COLORS: Record<RemittanceState, string> = {
+  REMITTED: 'green',
+  DECLARED: 'blue',
+  REJECTED: 'volcano',
+  OVERDUE: 'red',
+  OPEN: 'orange',
 };
+
+/** The tag of a remittance state, its label in the current language. */
+export function remittanceStateTag(state: RemittanceState): { label: string; color: string } {
+  return { label: i18n.t(`claims.recovery.stateLabel.${state}`), color: REMITTANCE_STATE_COLORS[state] };
+}

@@ -1,10 +1,15 @@
+import { i18n } from '../../i18n';
 import { saveBlob } from '../../lib/saveBlob';
 
 /** Why a download did not arrive: the API answered 401 (no or expired login) or 404 (missing or not visible). */
 export class DownloadError extends Error {
   constructor(readonly status: number) {
     super(
-      status === 404 ? '文件不存在或无权下载' : status === 401 ? '登录已失效，请重新登录' : `HTTP ${status}`,
+      status === 404
+        ? i18n.t('claims.documents.notFound')
+        : status === 401
+          ? i18n.t('claims.documents.expired')
+          : `HTTP ${status}`,
     );
   }
 }

@@ -1,3 +1,4 @@
+import { setLang } from '../../../i18n';
 import {
   CLAIM_STATUSES,
   claimActionLabel,
@@ -67,5 +68,19 @@ describe('other labels', () => {
     expect(decisionLabel('REJECTED')).toBe('驳回');
     expect(reasonCodeLabel('LOSS_BASE')).toBe('损失基数');
     expect(reasonCodeLabel('NEW_RULE')).toBe('NEW_RULE');
+  });
+});
+
+describe('in English', () => {
+  afterAll(() => setLang('zh-CN'));
+
+  it('follows the language at the time of the call', async () => {
+    await setLang('en');
+    expect(claimStatusLabel('PAID')).toBe('Paid');
+    expect(claimActionLabel('APPROVE')).toBe('Co-sign');
+    expect(documentKindLabel('LOAN_CONTRACT')).toBe('Loan contract');
+    expect(claimStatusLabel('WITHDRAWN')).toBe('WITHDRAWN');
+    await setLang('zh-CN');
+    expect(claimStatusLabel('PAID')).toBe('已支付');
   });
 });

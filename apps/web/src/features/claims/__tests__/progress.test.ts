@@ -3,7 +3,7 @@ import {
   orgKindLabel,
   orgKindNames,
   remittanceState,
-  REMITTANCE_STATE_TAGS,
+  remittanceStateTag,
   resumptionProgress,
 } from '../progress';
 
@@ -70,7 +70,7 @@ describe('remittanceState (R8)', () => {
   it('follows the API overdue flag while open', () => {
     expect(remittanceState({ remittedOn: null, overdue: true })).toBe('OVERDUE');
     expect(remittanceState({ remittedOn: null, overdue: false })).toBe('OPEN');
-    expect(REMITTANCE_STATE_TAGS.OVERDUE).toEqual({ label: '逾期', color: 'red' });
+    expect(remittanceStateTag('OVERDUE')).toEqual({ label: '逾期', color: 'red' });
   });
 });
 
