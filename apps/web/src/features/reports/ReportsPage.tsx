@@ -16,10 +16,10 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
-import { formatArticle } from '@ipfund/shared';
-import { currentLang } from '../../i18n';
+import { formatArticle, formatMoney } from '@ipfund/shared';
+import { useTranslation } from 'react-i18next';
+import { useLang } from '../../i18n';
 import { ErrorAlert, errorText } from '../../lib/ErrorAlert';
-import { formatYuan } from '../../lib/money';
 import { fileNameOf, saveBlob } from '../../lib/saveBlob';
 import {
   ACKNOWLEDGE_FUND_REPORT,
@@ -30,17 +30,11 @@ import {
   type FundReportSummary,
   type ReportVersion,
 } from './reports.graphql';
-import {
-  CLAIM_STATUS_ZH,
-  MONEY_LINES,
-  OFFICE_ZH,
-  RISK_LEVEL_ZH,
-  SUPERVISION_KIND_ZH,
-  ratioPercent,
-} from './reportDisplay';
+import { MONEY_LINES, ratioPercent } from './reportDisplay';
 
 /** Downloads a report file with the session cookie and saves it under the server's name. */
 function DownloadButton({ href, label }: { href: string; label: string }) {
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   const run = async () => {
@@ -49,12 +43,12 @@ function DownloadButton({ href, label }: { href: string; label: string }) {
       const res = await fetch(href, { credentials: 'same-origin' });
       if (!res.ok) {
         const body = (await res.json().catch(() => null)) as { message?: string; error?: string } | null;
-        message.error(`下载失败：${body?.message ?? body?.error ?? res.status}`);
+        message.error(t('reports.download.failed', { reason: body?.message ?? body?.error ?? res.status }));
         return;
       }
       saveBlob(await res.blob(), fileNameOf(res.headers.get('Content-Disposition')) ?? label);
     } catch {
-      message.error('下载失败：网络错误');
+      message.error(t('reports.download.networkError'));
     } finally {
       setBusy(false);
     }
@@ -67,20 +61,27 @@ function DownloadButton({ href, label }: { href: string; label: string }) {
 }
 
 function StatusTag({ status, version }: { status: string; version: number | null }) {
-  return status === 'DRAFT' ? <Tag color="default">草稿</Tag> : <Tag color="green">已印发 第{version}版</Tag>;
+  const { t } = useTranslation();
+  return status === 'DRAFT' ? (
+    <Tag color="default">{t('reports.status.draft')}</Tag>
+  ) : (
+    <Tag color="green">{t('reports.status.issued', { version })}</Tag>
+  );
 }
 
 function Acknowledgements({ version }: { version: ReportVersion | undefined }) {
-  if (!version) return <Typography.Text type="secondary">—</Typography.Text>;
+  const { t } = useTranslation();
+  const office = (kind: string, name?: string) => t(`reports.office.${kind}`, { defaultValue: name ?? kind });
+  if (!version) return <Typography.Text type="secondary">{t('reports.none')}</Typography.Text>;
   return (
     <Space size={[4, 4]} wrap>
       {version.acknowledgements.map((a) => (
         <Tag key={a.orgKind} color="blue" title={`${a.userName} ${a.acknowledgedOn}`}>
-          {OFFICE_ZH[a.orgKind] ?? a.orgName} 已确认
+          {t('reports.acknowledged', { office: office(a.orgKind, a.orgName) })}
         </Tag>
       ))}
       {version.pendingOffices.map((k) => (
-        <Tag key={k}>{OFFICE_ZH[k] ?? k} 待确认</Tag>
+        <Tag key={k}>{t('reports.pendingAcknowledgement', { office: office(k) })}</Tag>
       ))}
     </Space>
   );
@@ -88,57 +89,74 @@ function Acknowledgements({ version }: { version: ReportVersion | undefined }) {
 
 /** The figures of one report (the frozen version when issued), as the PDF prints them. */
 function ReportDetail({ report }: { report: FundReport }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const money = (amount: string) => formatMoney(amount, lang);
+  const article = (a: string) => formatArticle(a, lang);
   const c = report.content;
   const latest = report.versions.at(-1);
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Descriptions size="small" column={{ xs: 1, sm: 2 }} bordered>
-        <Descriptions.Item label="报告期">
-          {c.periodLabel}（{c.from} 至 {c.to}）
+        <Descriptions.Item label={t('reports.detail.period')}>
+          {t('reports.detail.periodValue', { label: c.periodLabel, from: c.from, to: c.to })}
         </Descriptions.Item>
-        <Descriptions.Item label="状态">
+        <Descriptions.Item label={t('reports.detail.status')}>
           <StatusTag status={report.status} version={report.version} />
         </Descriptions.Item>
-        <Descriptions.Item label="数据截至">{c.asOf}</Descriptions.Item>
-        <Descriptions.Item label="依据">
-          管理办法{formatArticle(c.articles.report, currentLang())}
+        <Descriptions.Item label={t('reports.detail.asOf')}>{c.asOf}</Descriptions.Item>
+        <Descriptions.Item label={t('reports.detail.basis')}>
+          {t('reports.detail.basisValue', { article: article(c.articles.report) })}
         </Descriptions.Item>
         {latest && (
-          <Descriptions.Item label="内容哈希" span={2}>
+          <Descriptions.Item label={t('reports.detail.contentHash')} span={2}>
             <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>
               {latest.contentHash}
             </Typography.Text>{' '}
-            {latest.hashVerified ? <Tag color="green">校验一致</Tag> : <Tag color="red">校验不一致</Tag>}
+            {latest.hashVerified ? (
+              <Tag color="green">{t('reports.detail.hashVerified')}</Tag>
+            ) : (
+              <Tag color="red">{t('reports.detail.hashMismatch')}</Tag>
+            )}
           </Descriptions.Item>
         )}
       </Descriptions>
-      <Card size="small" title="资金收支与余额">
+      <Card size="small" title={t('reports.detail.money')}>
         <Table
           size="small"
           pagination={false}
-          rowKey="label"
-          dataSource={MONEY_LINES.map((l) => ({ label: l.label, amount: l.pick(c) }))}
+          rowKey="key"
+          dataSource={MONEY_LINES.map((l) => ({
+            key: l.key,
+            label: t(`reports.moneyLine.${l.key}`),
+            amount: l.pick(c),
+          }))}
           columns={[
-            { title: '项目', dataIndex: 'label' },
-            { title: '金额', dataIndex: 'amount', align: 'right', render: (v: string) => formatYuan(v) },
+            { title: t('reports.detail.item'), dataIndex: 'label' },
+            { title: t('reports.detail.amount'), dataIndex: 'amount', align: 'right', render: money },
           ]}
         />
         <Typography.Paragraph style={{ marginTop: 8 }}>
-          熔断（{formatArticle(c.articles.breaker, currentLang())}）：期末累计代偿{' '}
-          {formatYuan(c.breaker.cumulativeAtEnd)}，阈值 {formatYuan(c.breaker.threshold)}，
-          {c.breaker.reached ? '已达到' : `尚余 ${formatYuan(c.breaker.remaining)}`}。
+          {t('reports.detail.breaker', {
+            article: article(c.articles.breaker),
+            cumulative: money(c.breaker.cumulativeAtEnd),
+            threshold: money(c.breaker.threshold),
+            state: c.breaker.reached
+              ? t('reports.detail.breakerReached')
+              : t('reports.detail.breakerRemaining', { remaining: money(c.breaker.remaining) }),
+          })}
         </Typography.Paragraph>
       </Card>
-      <Card size="small" title="各季度风险补偿支出">
+      <Card size="small" title={t('reports.detail.byQuarter')}>
         <Space size="large" wrap>
           {c.compensationByQuarter.map((q) => (
             <span key={q.quarter}>
-              {q.quarter}：{formatYuan(q.amount)}
+              {t('reports.detail.quarterAmount', { quarter: q.quarter, amount: money(q.amount) })}
             </span>
           ))}
         </Space>
       </Card>
-      <Card size="small" title="纳入补偿的贷款（按合作银行）">
+      <Card size="small" title={t('reports.detail.loans')}>
         <Table
           size="small"
           pagination={false}
@@ -146,24 +164,34 @@ function ReportDetail({ report }: { report: FundReport }) {
           rowKey="name"
           dataSource={[...c.loans.byBank, c.loans.total]}
           columns={[
-            { title: '合作银行', dataIndex: 'name', fixed: 'left' },
-            { title: '本期新增', render: (_, g) => `${g.coveredInPeriod.count} 笔` },
-            { title: '新增本金', align: 'right', render: (_, g) => formatYuan(g.coveredInPeriod.principal) },
-            { title: '期末在贷', render: (_, g) => `${g.outstandingAtEnd.count} 笔` },
+            { title: t('reports.detail.bank'), dataIndex: 'name', fixed: 'left' },
             {
-              title: '期末余额',
-              align: 'right',
-              render: (_, g) => formatYuan(g.outstandingAtEnd.outstanding),
+              title: t('reports.detail.coveredInPeriod'),
+              render: (_, g) => t('reports.detail.count', { count: g.coveredInPeriod.count }),
             },
             {
-              title: '知识产权质押部分',
+              title: t('reports.detail.principal'),
               align: 'right',
-              render: (_, g) => formatYuan(g.outstandingAtEnd.ipPledged),
+              render: (_, g) => money(g.coveredInPeriod.principal),
+            },
+            {
+              title: t('reports.detail.outstandingLoans'),
+              render: (_, g) => t('reports.detail.count', { count: g.outstandingAtEnd.count }),
+            },
+            {
+              title: t('reports.detail.outstanding'),
+              align: 'right',
+              render: (_, g) => money(g.outstandingAtEnd.outstanding),
+            },
+            {
+              title: t('reports.detail.ipPledged'),
+              align: 'right',
+              render: (_, g) => money(g.outstandingAtEnd.ipPledged),
             },
           ]}
         />
       </Card>
-      <Card size="small" title={`逾期与风险比例（${formatArticle(c.articles.risk, currentLang())}）`}>
+      <Card size="small" title={t('reports.detail.risk', { article: article(c.articles.risk) })}>
         <Table
           size="small"
           pagination={false}
@@ -171,73 +199,99 @@ function ReportDetail({ report }: { report: FundReport }) {
           rowKey="bankId"
           dataSource={c.riskByBank}
           columns={[
-            { title: '合作银行', dataIndex: 'name', fixed: 'left' },
-            { title: '逾期笔数', dataIndex: 'overdueLoans' },
-            { title: '逾期余额', align: 'right', render: (_, r) => formatYuan(r.overdueAmount) },
-            { title: '逾期率', render: (_, r) => ratioPercent(r.overdueRatio) },
-            { title: '风险比例', render: (_, r) => ratioPercent(r.riskRatio) },
-            { title: '等级', render: (_, r) => RISK_LEVEL_ZH[r.riskLevel] ?? r.riskLevel },
+            { title: t('reports.detail.bank'), dataIndex: 'name', fixed: 'left' },
+            { title: t('reports.detail.overdueLoans'), dataIndex: 'overdueLoans' },
+            {
+              title: t('reports.detail.overdueAmount'),
+              align: 'right',
+              render: (_, r) => money(r.overdueAmount),
+            },
+            { title: t('reports.detail.overdueRatio'), render: (_, r) => ratioPercent(r.overdueRatio) },
+            { title: t('reports.detail.riskRatio'), render: (_, r) => ratioPercent(r.riskRatio) },
+            {
+              title: t('reports.detail.riskLevel'),
+              render: (_, r) => t(`reports.riskLevel.${r.riskLevel}`, { defaultValue: r.riskLevel }),
+            },
           ]}
         />
       </Card>
-      <Card size="small" title="代偿申请（期末状态）">
+      <Card size="small" title={t('reports.detail.claims')}>
         <Table
           size="small"
           pagination={false}
           rowKey="status"
           dataSource={c.claims.byStatus}
           columns={[
-            { title: '状态', render: (_, s) => CLAIM_STATUS_ZH[s.status] ?? s.status },
-            { title: '笔数', dataIndex: 'count' },
-            { title: '资金补偿金额', align: 'right', render: (_, s) => formatYuan(s.fundShare) },
+            {
+              title: t('reports.detail.claimStatus'),
+              render: (_, s) => t(`reports.claimStatus.${s.status}`, { defaultValue: s.status }),
+            },
+            { title: t('reports.detail.claimCount'), dataIndex: 'count' },
+            { title: t('reports.detail.fundShare'), align: 'right', render: (_, s) => money(s.fundShare) },
           ]}
         />
         <Typography.Paragraph style={{ marginTop: 8 }}>
-          本期提交 {c.claims.filed.count} 笔；终审批准 {c.claims.approved.count} 笔（
-          {formatYuan(c.claims.approved.fundShare)}）；支付 {c.claims.paid.count} 笔（
-          {formatYuan(c.claims.paid.fundShare)}）。
+          {t('reports.detail.claimsSummary', {
+            filed: c.claims.filed.count,
+            approved: c.claims.approved.count,
+            approvedAmount: money(c.claims.approved.fundShare),
+            paid: c.claims.paid.count,
+            paidAmount: money(c.claims.paid.fundShare),
+          })}
         </Typography.Paragraph>
       </Card>
-      <Card size="small" title="监管事项">
+      <Card size="small" title={t('reports.detail.supervision')}>
         <Table
           size="small"
           pagination={false}
           rowKey={(r) => `${r.on}-${r.subject}-${r.kind}`}
           dataSource={[...c.supervision.warnings, ...c.supervision.suspensions, ...c.supervision.blacklist]}
           columns={[
-            { title: '日期', dataIndex: 'on' },
-            { title: '对象', dataIndex: 'subject' },
-            { title: '事项', render: (_, s) => SUPERVISION_KIND_ZH[s.kind] ?? s.kind },
-            { title: '说明', dataIndex: 'comment' },
+            { title: t('reports.detail.date'), dataIndex: 'on' },
+            { title: t('reports.detail.subject'), dataIndex: 'subject' },
+            {
+              title: t('reports.detail.kind'),
+              render: (_, s) => t(`reports.supervisionKind.${s.kind}`, { defaultValue: s.kind }),
+            },
+            { title: t('reports.detail.comment'), dataIndex: 'comment' },
           ]}
         />
       </Card>
-      <Card size="small" title="贷款企业季度财务报表收集">
+      <Card size="small" title={t('reports.detail.financials')}>
         <Table
           size="small"
           pagination={false}
           rowKey="quarter"
           dataSource={c.financials}
           columns={[
-            { title: '季度', dataIndex: 'quarter' },
-            { title: '应报', dataIndex: 'expected' },
-            { title: '已报送', dataIndex: 'submitted' },
-            { title: '未报送', dataIndex: 'missing' },
-            { title: '未报送企业', render: (_, f) => f.missingEnterprises.join('、') || '—' },
+            { title: t('reports.detail.quarter'), dataIndex: 'quarter' },
+            { title: t('reports.detail.expected'), dataIndex: 'expected' },
+            { title: t('reports.detail.submitted'), dataIndex: 'submitted' },
+            { title: t('reports.detail.missing'), dataIndex: 'missing' },
+            {
+              title: t('reports.detail.missingEnterprises'),
+              render: (_, f) => f.missingEnterprises.join(t('reports.listSeparator')) || t('reports.none'),
+            },
           ]}
         />
       </Card>
-      <Card size="small" title="版本记录">
+      <Card size="small" title={t('reports.detail.versions')}>
         <Table
           size="small"
           pagination={false}
           rowKey="id"
           dataSource={report.versions}
           columns={[
-            { title: '版本', render: (_, v) => `第${v.version}版` },
-            { title: '印发', render: (_, v) => `${v.issuedOn} ${v.issuedByName}` },
-            { title: '更正理由', render: (_, v) => v.reason ?? '—' },
-            { title: '确认', render: (_, v) => <Acknowledgements version={v} /> },
+            {
+              title: t('reports.detail.version'),
+              render: (_, v) => t('reports.detail.versionValue', { version: v.version }),
+            },
+            { title: t('reports.detail.issued'), render: (_, v) => `${v.issuedOn} ${v.issuedByName}` },
+            { title: t('reports.detail.reason'), render: (_, v) => v.reason ?? t('reports.none') },
+            {
+              title: t('reports.detail.acknowledgements'),
+              render: (_, v) => <Acknowledgements version={v} />,
+            },
           ]}
         />
       </Card>
@@ -251,6 +305,7 @@ function ReportDetail({ report }: { report: FundReport }) {
  * with its reason), each office acknowledges, anyone here downloads the xlsx or PDF.
  */
 export function ReportsPage() {
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const list = useQuery(FUND_REPORTS_QUERY);
   const [open, setOpen] = useState<string | null>(null);
@@ -265,7 +320,7 @@ export function ReportsPage() {
   const runIssue = async (period: string, why: string | null) => {
     try {
       await issue({ variables: { period, reason: why } });
-      message.success(why ? '已印发更正版本' : '已印发');
+      message.success(why ? t('reports.correctedDone') : t('reports.issuedDone'));
       setCorrecting(null);
       setReason('');
     } catch (e) {
@@ -275,38 +330,45 @@ export function ReportsPage() {
   const runAcknowledge = async (r: FundReportSummary) => {
     try {
       await acknowledge({
-        variables: { period: r.period, version: r.latestVersion ?? 1, comment: '已收阅' },
+        variables: {
+          period: r.period,
+          version: r.latestVersion ?? 1,
+          comment: t('reports.acknowledgeComment'),
+        },
       });
-      message.success('已确认收阅');
+      message.success(t('reports.acknowledgedDone'));
     } catch (e) {
       message.error(errorText(e));
     }
   };
 
   const columns: TableColumnsType<FundReportSummary> = [
-    { title: '报告期', dataIndex: 'label', fixed: 'left', width: 150 },
+    { title: t('reports.column.period'), dataIndex: 'label', fixed: 'left', width: 150 },
     {
-      title: '状态',
+      title: t('reports.column.status'),
       width: 120,
       render: (_, r) => <StatusTag status={r.status} version={r.latestVersion} />,
     },
     {
-      title: '印发',
+      title: t('reports.column.issued'),
       width: 200,
       render: (_, r) => {
         const v = r.versions.at(-1);
-        return v ? `${v.issuedOn} ${v.issuedByName}` : '—';
+        return v ? `${v.issuedOn} ${v.issuedByName}` : t('reports.none');
       },
     },
-    { title: '各部门确认', render: (_, r) => <Acknowledgements version={r.versions.at(-1)} /> },
     {
-      title: '操作',
+      title: t('reports.column.acknowledgements'),
+      render: (_, r) => <Acknowledgements version={r.versions.at(-1)} />,
+    },
+    {
+      title: t('reports.column.actions'),
       fixed: 'right',
       width: 330,
       render: (_, r) => (
         <Space size={4} wrap>
           <Button size="small" type="link" onClick={() => setOpen(r.period)}>
-            查看
+            {t('reports.action.view')}
           </Button>
           {r.viewerCan.includes('report.issue') && r.status === 'DRAFT' && (
             <Button
@@ -315,12 +377,12 @@ export function ReportsPage() {
               loading={issuing.loading}
               onClick={() => void runIssue(r.period, null)}
             >
-              印发
+              {t('reports.action.issue')}
             </Button>
           )}
           {r.viewerCan.includes('report.issue') && r.status === 'ISSUED' && (
             <Button size="small" onClick={() => setCorrecting(r)}>
-              更正
+              {t('reports.action.correct')}
             </Button>
           )}
           {r.viewerCan.includes('report.acknowledge') && (
@@ -330,19 +392,19 @@ export function ReportsPage() {
               loading={acknowledging.loading}
               onClick={() => void runAcknowledge(r)}
             >
-              确认收阅
+              {t('reports.action.acknowledge')}
             </Button>
           )}
-          <DownloadButton href={r.pdfUrl} label="PDF" />
-          <DownloadButton href={r.xlsxUrl} label="Excel" />
+          <DownloadButton href={r.pdfUrl} label={t('reports.download.pdf')} />
+          <DownloadButton href={r.xlsxUrl} label={t('reports.download.excel')} />
         </Space>
       ),
     },
   ];
 
   return (
-    <Card title="资金运营情况报告" data-testid="reports-page">
-      {list.error && <ErrorAlert title="报告列表加载失败" error={list.error} />}
+    <Card title={t('reports.title')} data-testid="reports-page">
+      {list.error && <ErrorAlert title={t('reports.listFailed')} error={list.error} />}
       <Table
         rowKey="period"
         size="middle"
@@ -359,27 +421,25 @@ export function ReportsPage() {
         title={detail.data?.fundReport.label ?? open ?? ''}
         destroyOnHidden
       >
-        {detail.error && <ErrorAlert title="报告加载失败" error={detail.error} />}
+        {detail.error && <ErrorAlert title={t('reports.reportFailed')} error={detail.error} />}
         {detail.loading && <Spin />}
         {detail.data && <ReportDetail report={detail.data.fundReport} />}
       </Drawer>
       <Modal
         open={correcting !== null}
-        title={`更正 ${correcting?.label ?? ''}（印发新版本）`}
-        okText="印发更正版本"
+        title={t('reports.correct.title', { label: correcting?.label ?? '' })}
+        okText={t('reports.correct.ok')}
         okButtonProps={{ disabled: !reason.trim(), loading: issuing.loading }}
         onOk={() => correcting && void runIssue(correcting.period, reason.trim())}
         onCancel={() => setCorrecting(null)}
       >
-        <Typography.Paragraph type="secondary">
-          已印发的版本保持不变；更正以当前数据生成新版本，须说明理由。
-        </Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{t('reports.correct.note')}</Typography.Paragraph>
         <Input.TextArea
           rows={3}
           maxLength={2000}
           value={reason}
           onChange={(e) => setReason(e.target.value)}
-          placeholder="更正理由"
+          placeholder={t('reports.correct.reason')}
         />
       </Modal>
     </Card>
