@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  fragment CurrentUserFields on User {\n    id\n    username\n    displayName\n    organization {\n      id\n      name\n      kind\n    }\n  }\n": typeof types.CurrentUserFieldsFragmentDoc,
     "\n  query Me {\n    me {\n      ...CurrentUserFields\n    }\n  }\n": typeof types.MeDocument,
     "\n  query ViewerPermissions {\n    viewerPermissions {\n      operations\n      readable\n    }\n  }\n": typeof types.ViewerPermissionsDocument,
@@ -120,6 +121,7 @@ type Documents = {
     "\n  query MyTaskCount {\n    myTasks(first: 1) {\n      totalCount\n    }\n  }\n": typeof types.MyTaskCountDocument,
 };
 const documents: Documents = {
+    "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  fragment CurrentUserFields on User {\n    id\n    username\n    displayName\n    organization {\n      id\n      name\n      kind\n    }\n  }\n": types.CurrentUserFieldsFragmentDoc,
     "\n  query Me {\n    me {\n      ...CurrentUserFields\n    }\n  }\n": types.MeDocument,
     "\n  query ViewerPermissions {\n    viewerPermissions {\n      operations\n      readable\n    }\n  }\n": types.ViewerPermissionsDocument,
@@ -240,6 +242,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { Alert, App, DatePicker, Descriptions, Form, Input, Modal, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { useLang } from '../../i18n';
 import { provisionArticle } from '../../app/policy';
 import { errorText } from '../../lib/ErrorAlert';
 import type { Policy } from '../../app/viewer.graphql';
@@ -12,7 +14,7 @@ import {
   REVERSE_LEDGER_TRANSACTION_MUTATION,
   type LedgerTransaction,
 } from './ledger.graphql';
-import { articleLabel, kindColor, kindLabel, newIdempotencyKey, normalizeAmount } from './ledgerDisplay';
+import { cite, kindColor, kindLabel, newIdempotencyKey, normalizeAmount } from './ledgerDisplay';
 
 /** One idempotency key per opening of a form: a double submit or a retry posts once. */
 function useSubmissionKey(open: boolean): [string, () => void] {
@@ -31,32 +33,10 @@ interface PostingFormValues {
 
 export type PostingFormKind = 'INTEREST_INCOME' | 'PROGRAMME_COST';
 
-const FORM_TEXT: Record<
-  PostingFormKind,
-  {
-    title: string;
-    dateLabel: string;
-    memoLabel: string;
-    memoRequired: boolean;
-    /** The rule, citing the policy's articles through `cite` ("（第十条）", or nothing). */
-    hint: (cite: (provision: string) => string) => string;
-  }
-> = {
-  INTEREST_INCOME: {
-    title: '登记利息收入',
-    dateLabel: '入账日期',
-    memoLabel: '摘要',
-    memoRequired: false,
-    hint: (cite) => `风险补偿资金产生的利息补充至专户下设的二级子账户${cite('interestAccount')}。`,
-  },
-  PROGRAMME_COST: {
-    title: '登记成本费用',
-    dateLabel: '支付日期',
-    memoLabel: '费用用途',
-    memoRequired: true,
-    hint: (cite) =>
-      `相关成本费用只能从利息二级子账户支出，且不得超过其余额${cite('interestAccount')}；本金不得用于此项支出${cite('fundUse')}。`,
-  },
+/** Each form's texts: `ledger.posting.<prefix>Title`, `…Date`, `…Memo`, `…Hint`. */
+const FORM_TEXT: Record<PostingFormKind, { prefix: 'interest' | 'cost'; memoRequired: boolean }> = {
+  INTEREST_INCOME: { prefix: 'interest', memoRequired: false },
+  PROGRAMME_COST: { prefix: 'cost', memoRequired: true },
 };
 
 /** The manager's form for interest income or a programme cost (Art 10). */
@@ -73,11 +53,14 @@ export function PostingFormModal({
   policy: Policy | undefined;
   onClose: () => void;
 }) {
-  const text = FORM_TEXT[kind];
-  const cite = (provision: string) => {
-    const article = provisionArticle(policy, provision);
-    return article ? `（${articleLabel(article)}）` : '';
-  };
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { prefix, memoRequired } = FORM_TEXT[kind];
+  const title = t(`ledger.posting.${prefix}Title`);
+  const hint = t(`ledger.posting.${prefix}Hint`, {
+    interestCite: cite(lang, provisionArticle(policy, 'interestAccount')),
+    fundUseCite: cite(lang, provisionArticle(policy, 'fundUse')),
+  });
   const [form] = Form.useForm<PostingFormValues>();
   const [key, renewKey] = useSubmissionKey(open);
   const [failure, setFailure] = useState<string | null>(null);
@@ -114,7 +97,7 @@ export function PostingFormModal({
                 variables: { input: { amount, paidOn: date, memo, idempotencyKey: key } },
               })
             ).data?.recordProgrammeCost.seq;
-      message.success(`${text.title}成功，凭证号 ${seq ?? ''}`);
+      message.success(t('ledger.posting.done', { title, seq: seq ?? '' }));
       renewKey();
       onClose();
     } catch (error) {
@@ -124,33 +107,37 @@ export function PostingFormModal({
 
   return (
     <Modal
-      title={text.title}
+      title={title}
       open={open}
       onCancel={onClose}
       onOk={() => void submit()}
-      okText="确认登记"
+      okText={t('ledger.posting.ok')}
       confirmLoading={loading}
       destroyOnHidden
     >
-      <Alert type="info" showIcon title={text.hint(cite)} style={{ marginBottom: 16 }} />
+      <Alert type="info" showIcon title={hint} style={{ marginBottom: 16 }} />
       {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" initialValues={{ date: dayjs(businessDate) }} requiredMark={false}>
         <Form.Item
           name="amount"
-          label="金额（元）"
+          label={t('ledger.posting.amount')}
           rules={[
-            { required: true, message: '请输入金额' },
+            { required: true, message: t('ledger.posting.amountRequired') },
             {
               validator: (_, value: string | undefined) =>
                 !value || normalizeAmount(value)
                   ? Promise.resolve()
-                  : Promise.reject(new Error('请输入大于零、最多两位小数的金额')),
+                  : Promise.reject(new Error(t('ledger.posting.amountInvalid'))),
             },
           ]}
         >
-          <Input inputMode="decimal" placeholder="例如 28750.00" autoFocus />
+          <Input inputMode="decimal" placeholder={t('ledger.posting.amountPlaceholder')} autoFocus />
         </Form.Item>
-        <Form.Item name="date" label={text.dateLabel} rules={[{ required: true, message: '请选择日期' }]}>
+        <Form.Item
+          name="date"
+          label={t(`ledger.posting.${prefix}Date`)}
+          rules={[{ required: true, message: t('ledger.posting.dateRequired') }]}
+        >
           <DatePicker
             style={{ width: '100%' }}
             disabledDate={(d) => d.format('YYYY-MM-DD') > businessDate}
@@ -159,10 +146,10 @@ export function PostingFormModal({
         </Form.Item>
         <Form.Item
           name="memo"
-          label={text.memoLabel}
+          label={t(`ledger.posting.${prefix}Memo`)}
           rules={[
-            { required: text.memoRequired, whitespace: true, message: '请说明费用用途' },
-            { max: 500, message: '不超过 500 字' },
+            { required: memoRequired, whitespace: true, message: t('ledger.posting.memoRequired') },
+            { max: 500, message: t('ledger.posting.memoMax') },
           ]}
         >
           <Input.TextArea rows={2} maxLength={500} />
@@ -180,6 +167,7 @@ export function ReverseModal({
   transaction: LedgerTransaction | null;
   onClose: () => void;
 }) {
+  const { t } = useTranslation();
   const open = transaction !== null;
   const [form] = Form.useForm<{ reason: string }>();
   const [key, renewKey] = useSubmissionKey(open);
@@ -206,7 +194,10 @@ export function ReverseModal({
         variables: { transactionId: transaction.id, reason: reason.trim(), idempotencyKey: key },
       });
       message.success(
-        `已冲销第 ${transaction.seq} 号凭证，冲销凭证号 ${data?.reverseLedgerTransaction.seq ?? ''}`,
+        t('ledger.reversal.done', {
+          seq: transaction.seq,
+          reversalSeq: data?.reverseLedgerTransaction.seq ?? '',
+        }),
       );
       renewKey();
       onClose();
@@ -217,39 +208,34 @@ export function ReverseModal({
 
   return (
     <Modal
-      title="冲销凭证"
+      title={t('ledger.reversal.title')}
       open={open}
       onCancel={onClose}
       onOk={() => void submit()}
-      okText="确认冲销"
+      okText={t('ledger.reversal.ok')}
       okButtonProps={{ danger: true }}
       confirmLoading={loading}
       destroyOnHidden
     >
-      <Alert
-        type="warning"
-        showIcon
-        title="账簿只增不改：冲销将生成一张借贷方向相反的凭证，原凭证保留；每张凭证只能冲销一次。"
-        style={{ marginBottom: 16 }}
-      />
+      <Alert type="warning" showIcon title={t('ledger.reversal.warning')} style={{ marginBottom: 16 }} />
       {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} />}
       {transaction && (
         <Descriptions size="small" column={1} bordered style={{ marginBottom: 16 }}>
-          <Descriptions.Item label="凭证号">{transaction.seq}</Descriptions.Item>
-          <Descriptions.Item label="类型">
+          <Descriptions.Item label={t('ledger.reversal.seq')}>{transaction.seq}</Descriptions.Item>
+          <Descriptions.Item label={t('ledger.reversal.kind')}>
             <Tag color={kindColor(transaction.kind)}>{kindLabel(transaction.kind)}</Tag>
           </Descriptions.Item>
-          <Descriptions.Item label="业务日期">{transaction.businessDate}</Descriptions.Item>
-          <Descriptions.Item label="摘要">{transaction.memo || '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('ledger.reversal.date')}>{transaction.businessDate}</Descriptions.Item>
+          <Descriptions.Item label={t('ledger.reversal.memo')}>{transaction.memo || '—'}</Descriptions.Item>
         </Descriptions>
       )}
       <Form form={form} layout="vertical" requiredMark={false}>
         <Form.Item
           name="reason"
-          label="冲销原因"
+          label={t('ledger.reversal.reason')}
           rules={[
-            { required: true, whitespace: true, message: '请填写冲销原因' },
-            { max: 200, message: '不超过 200 字' },
+            { required: true, whitespace: true, message: t('ledger.reversal.reasonRequired') },
+            { max: 200, message: t('ledger.reversal.reasonMax') },
           ]}
         >
           <Input.TextArea rows={2} maxLength={200} autoFocus />

@@ -1,10 +1,12 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import {
   Alert,
   Button,
   Card,
   Col,
+  DatePicker,
+  Input,
   Row,
   Select,
   Space,
@@ -14,14 +16,21 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import type { Lang } from '@ipfund/shared';
 import { can } from '../../app/access';
 import { provisionArticle } from '../../app/policy';
+import { setHashParams, useHashParams } from '../../app/useHashPath';
 import { usePolicy } from '../../app/useViewer';
 import type { Policy } from '../../app/viewer.graphql';
+import { useLang } from '../../i18n';
 import { CursorPagerBar } from '../../lib/CursorPagerBar';
 import { currentAfter, firstPage, nextCursor, PAGE_SIZES, type CursorPager } from '../../lib/cursorPager';
 import { ErrorAlert } from '../../lib/ErrorAlert';
+import { ExportButton } from '../../lib/ExportButton';
 import { formatWan, formatYuan } from '../../lib/money';
+import { exportHref, formatSort, sortFromTable, sortOrderOf } from '../../lib/tableQuery';
 import {
   FUND_STATUS_QUERY,
   LEDGER_ENTRIES_QUERY,
@@ -32,14 +41,15 @@ import {
   type TrialBalanceLine,
 } from './ledger.graphql';
 import { PostingFormModal, ReverseModal, type PostingFormKind } from './LedgerForms';
+import { accountTypeLabel, canReverse, cite, kindColor, kindLabel, normalSideLabel } from './ledgerDisplay';
 import {
-  accountTypeLabel,
-  articleLabel,
-  canReverse,
-  kindColor,
-  kindLabel,
-  normalSideLabel,
-} from './ledgerDisplay';
+  LEDGER_SORTABLE_COLUMNS,
+  ledgerExportParams,
+  ledgerListFromParams,
+  ledgerListVariables,
+  trialBalanceExportParams,
+  type LedgerListState,
+} from './ledgerListState';
 
 // Tabular figures keep the digits of right-aligned amounts in columns.
 const money = (value: string) => (
@@ -54,10 +64,19 @@ const side = (value: string) => (/^0+(\.0+)?$/.test(value) ? '' : money(value));
  * ledger.reverseTransaction).
  */
 export function LedgerPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
   const policy = usePolicy();
+  // The journal's filters and sort, and the trial balance's date, live in the URL (issue 11).
+  const params = useHashParams();
+  const listState = useMemo(() => ledgerListFromParams(params), [params]);
   const status = useQuery(FUND_STATUS_QUERY, { fetchPolicy: 'cache-and-network' });
   const fund = status.data?.fundStatus;
-  const trial = useQuery(TRIAL_BALANCE_QUERY, { fetchPolicy: 'cache-and-network' });
+  // Every account and the deposit bank: the whole chart, whatever date the trial balance shows.
+  const trial = useQuery(TRIAL_BALANCE_QUERY, {
+    variables: { asOf: null },
+    fetchPolicy: 'cache-and-network',
+  });
   const [form, setForm] = useState<PostingFormKind | null>(null);
   const [reversing, setReversing] = useState<LedgerTransaction | null>(null);
   const businessDate = status.data?.portalInfo.businessDate;
@@ -66,30 +85,36 @@ export function LedgerPage() {
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Card
-        title="资金状态"
+        title={t('ledger.status.title')}
         extra={
           <Space wrap>
             {can(fund, 'ledger.recordInterestIncome') && (
               <Button type="primary" disabled={!businessDate} onClick={() => setForm('INTEREST_INCOME')}>
-                登记利息收入
+                {t('ledger.status.recordInterest')}
               </Button>
             )}
             {can(fund, 'ledger.recordProgrammeCost') && (
               <Button disabled={!businessDate} onClick={() => setForm('PROGRAMME_COST')}>
-                登记成本费用
+                {t('ledger.status.recordCost')}
               </Button>
             )}
           </Space>
         }
       >
         {status.error && (
-          <Alert type="error" showIcon title="资金状态加载失败" description={status.error.message} />
+          <Alert
+            type="error"
+            showIcon
+            title={t('ledger.status.loadFailed')}
+            description={status.error.message}
+          />
         )}
-        {fund && <FundStatusCards status={fund} lines={lines} policy={policy} />}
+        {fund && <FundStatusCards status={fund} lines={lines} policy={policy} lang={lang} />}
       </Card>
 
-      <TrialBalanceCard />
+      <TrialBalanceCard state={listState} />
       <JournalCard
+        state={listState}
         accounts={lines ?? []}
         onReverse={can(fund, 'ledger.reverseTransaction') ? setReversing : undefined}
       />
@@ -108,23 +133,21 @@ export function LedgerPage() {
   );
 }
 
-/** "（第七条、第二十四条）" for the provisions the policy in force has; nothing for the others. */
-function cite(policy: Policy | undefined, ...keys: string[]): string {
-  const articles = keys.flatMap((key) => provisionArticle(policy, key) ?? []).map(articleLabel);
-  return articles.length ? `（${articles.join('、')}）` : '';
-}
-
 function FundStatusCards({
   status,
   lines,
   policy,
+  lang,
 }: {
   status: FundStatus;
-  lines: TrialBalanceLine[] | undefined;
+  lines: readonly TrialBalanceLine[] | undefined;
   policy: Policy | undefined;
+  lang: Lang;
 }) {
+  const { t } = useTranslation();
   const principalAccount = lines?.find((l) => l.depositBank !== null);
   const breaker = policy?.circuitBreakerCumulative;
+  const provisions = (...keys: string[]) => cite(lang, ...keys.map((key) => provisionArticle(policy, key)));
   const figure = (title: string, value: string | null, note: string) => (
     <Col xs={24} sm={12} lg={6}>
       <Card size="small">
@@ -141,90 +164,119 @@ function FundStatusCards({
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Row gutter={[16, 16]}>
         {figure(
-          '专户本金余额',
+          t('ledger.status.principal'),
           status.principalBalance,
-          `只用于风险补偿及终止返还${cite(policy, 'fundUse', 'termination')}`,
+          t('ledger.status.principalNote', { cite: provisions('fundUse', 'termination') }),
         )}
         {figure(
-          '利息二级子账户余额',
+          t('ledger.status.interest'),
           status.interestBalance,
-          `只用于相关成本费用${cite(policy, 'interestAccount')}`,
+          t('ledger.status.interestNote', { cite: provisions('interestAccount') }),
         )}
         {figure(
-          '累计补偿金额',
+          t('ledger.status.cumulative'),
           status.cumulativeCompensation,
           breaker
-            ? `终审通过的补偿合计，达 ${formatWan(breaker.value)} 暂停新增（${articleLabel(breaker.article)}）`
-            : '终审通过的补偿合计',
+            ? t('ledger.status.cumulativeBreakerNote', {
+                breaker: formatWan(breaker.value),
+                cite: cite(lang, breaker.article),
+              })
+            : t('ledger.status.cumulativeNote'),
         )}
         <Col xs={24} sm={12} lg={6}>
           <Card size="small">
             <Statistic
-              title="新增补偿业务"
-              value={status.suspended ? '已暂停' : '正常'}
+              title={t('ledger.status.business')}
+              value={status.suspended ? t('ledger.status.suspended') : t('ledger.status.normal')}
               formatter={() =>
                 status.suspended ? (
                   <Tag color="red" style={{ fontSize: 16, padding: '4px 8px' }}>
-                    已暂停
+                    {t('ledger.status.suspended')}
                   </Tag>
                 ) : (
                   <Tag color="green" style={{ fontSize: 16, padding: '4px 8px' }}>
-                    正常受理
+                    {t('ledger.status.running')}
                   </Tag>
                 )
               }
             />
             <Typography.Text type="secondary">
-              累计补偿达到熔断线后暂停{breaker ? `（${articleLabel(breaker.article)}）` : ''}
+              {t('ledger.status.breakerNote', { cite: breaker ? cite(lang, breaker.article) : '' })}
             </Typography.Text>
           </Card>
         </Col>
       </Row>
       {principalAccount && (
         <Typography.Text type="secondary">
-          资金存放银行{cite(policy, 'fundUse')}：{principalAccount.depositBank}，专户账号{' '}
-          {principalAccount.depositAccountNo}
+          {t('ledger.status.depositBank', {
+            cite: provisions('fundUse'),
+            bank: principalAccount.depositBank,
+            accountNo: principalAccount.depositAccountNo,
+          })}
         </Typography.Text>
       )}
     </Space>
   );
 }
 
-const TRIAL_BALANCE_COLUMNS: TableColumnsType<TrialBalanceLine> = [
-  { title: '科目编码', dataIndex: 'accountCode', width: 110 },
-  { title: '科目名称', dataIndex: 'name' },
-  { title: '类别', dataIndex: 'type', render: (type: string) => accountTypeLabel(type) },
-  { title: '借方合计', dataIndex: 'debitTotal', align: 'right', render: money },
-  { title: '贷方合计', dataIndex: 'creditTotal', align: 'right', render: money },
-  {
-    title: '余额',
-    dataIndex: 'balance',
-    align: 'right',
-    render: (balance: string, line: TrialBalanceLine) => (
-      <Space size={4}>
-        <Typography.Text type="secondary">{normalSideLabel(line.normalSide)}</Typography.Text>
-        {money(balance)}
-      </Space>
-    ),
-  },
-];
-
-function TrialBalanceCard() {
-  const { data, loading, error } = useQuery(TRIAL_BALANCE_QUERY, { fetchPolicy: 'cache-first' });
+function TrialBalanceCard({ state }: { state: LedgerListState }) {
+  const { t } = useTranslation();
+  const { data, loading, error } = useQuery(TRIAL_BALANCE_QUERY, {
+    variables: { asOf: state.asOf },
+    fetchPolicy: 'cache-first',
+  });
   const tb = data?.trialBalance;
+  const columns: TableColumnsType<TrialBalanceLine> = [
+    { title: t('ledger.trialBalance.accountCode'), dataIndex: 'accountCode', width: 110 },
+    { title: t('ledger.trialBalance.name'), dataIndex: 'name' },
+    {
+      title: t('ledger.trialBalance.type'),
+      dataIndex: 'type',
+      render: (type: string) => accountTypeLabel(type),
+    },
+    { title: t('ledger.trialBalance.debitTotal'), dataIndex: 'debitTotal', align: 'right', render: money },
+    { title: t('ledger.trialBalance.creditTotal'), dataIndex: 'creditTotal', align: 'right', render: money },
+    {
+      title: t('ledger.trialBalance.balance'),
+      dataIndex: 'balance',
+      align: 'right',
+      render: (balance: string, line: TrialBalanceLine) => (
+        <Space size={4}>
+          <Typography.Text type="secondary">{normalSideLabel(line.normalSide)}</Typography.Text>
+          {money(balance)}
+        </Space>
+      ),
+    },
+  ];
   return (
     <Card
-      title="试算平衡表"
+      title={t('ledger.trialBalance.title')}
       extra={
-        tb &&
-        (tb.balanced ? <Tag color="green">借贷平衡</Tag> : <Tag color="red">借贷不平衡，请立即核查</Tag>)
+        <Space wrap>
+          {tb &&
+            (tb.balanced ? (
+              <Tag color="green">{t('ledger.trialBalance.balanced')}</Tag>
+            ) : (
+              <Tag color="red">{t('ledger.trialBalance.unbalanced')}</Tag>
+            ))}
+          <DatePicker
+            placeholder={t('ledger.trialBalance.asOf')}
+            aria-label={t('ledger.trialBalance.asOf')}
+            value={state.asOf ? dayjs(state.asOf) : null}
+            onChange={(d) => setHashParams({ asOf: d ? d.format('YYYY-MM-DD') : null })}
+          />
+          <ExportButton
+            href={exportHref('trial-balance', trialBalanceExportParams(state))}
+            fallbackName={t('ledger.trialBalance.exportName')}
+          />
+        </Space>
       }
     >
-      {error && <ErrorAlert title="试算平衡表加载失败" error={error} />}
+      {error && <ErrorAlert title={t('ledger.trialBalance.loadFailed')} error={error} />}
       <Table
         rowKey="accountCode"
         size="middle"
-        columns={TRIAL_BALANCE_COLUMNS}
+        columns={columns}
         dataSource={tb?.lines ?? []}
         loading={loading && !tb}
         pagination={false}
@@ -233,7 +285,7 @@ function TrialBalanceCard() {
           tb && (
             <Table.Summary.Row>
               <Table.Summary.Cell index={0} colSpan={3}>
-                <Typography.Text strong>合计</Typography.Text>
+                <Typography.Text strong>{t('ledger.trialBalance.total')}</Typography.Text>
               </Table.Summary.Cell>
               <Table.Summary.Cell index={3} align="right">
                 {money(tb.debitTotal)}
@@ -264,17 +316,96 @@ function rowSpans(rows: readonly LedgerEntryRow[]): Map<string, number> {
   return spans;
 }
 
+/**
+ * The journal's filters (date range, account, memo, amount), each written to the URL, which the page
+ * reads back: the URL is the one source of the list's state, so it can be linked, reloaded and exported.
+ */
+function JournalFilters({
+  state,
+  accounts,
+}: {
+  state: LedgerListState;
+  accounts: readonly TrialBalanceLine[];
+}) {
+  const { t } = useTranslation();
+  const f = state.filter;
+  const set = (changes: Record<string, string | null>) => setHashParams(changes);
+  return (
+    <Space wrap style={{ marginBottom: 16 }} data-testid="ledger-filters">
+      <DatePicker.RangePicker
+        placeholder={[t('ledger.journal.dateFrom'), t('ledger.journal.dateTo')]}
+        value={[f.from ? dayjs(f.from) : null, f.to ? dayjs(f.to) : null]}
+        allowEmpty={[true, true]}
+        onChange={(range) =>
+          set({
+            from: range?.[0]?.format('YYYY-MM-DD') ?? null,
+            to: range?.[1]?.format('YYYY-MM-DD') ?? null,
+          })
+        }
+        style={{ width: 250 }}
+      />
+      <Select
+        allowClear
+        showSearch={{ optionFilterProp: 'label' }}
+        placeholder={t('ledger.journal.allAccounts')}
+        aria-label={t('ledger.journal.account')}
+        style={{ width: 220 }}
+        value={f.accountCode ?? undefined}
+        options={accounts.map((a) => ({ value: a.accountCode, label: `${a.accountCode} ${a.name}` }))}
+        onChange={(value?: string) => set({ accountCode: value ?? null })}
+      />
+      <Input.Search
+        key={`memo:${f.memo ?? ''}`}
+        allowClear
+        placeholder={t('ledger.journal.memoSearch')}
+        aria-label={t('ledger.journal.memoSearch')}
+        defaultValue={f.memo ?? ''}
+        onSearch={(v) => set({ memo: v.trim() || null })}
+        style={{ width: 180 }}
+      />
+      <Input
+        key={`min:${f.minAmount ?? ''}`}
+        allowClear
+        inputMode="decimal"
+        placeholder={t('ledger.journal.minAmount')}
+        aria-label={t('ledger.journal.minAmount')}
+        defaultValue={f.minAmount ?? ''}
+        onPressEnter={(e) => set({ minAmount: e.currentTarget.value.trim() || null })}
+        onBlur={(e) => set({ minAmount: e.currentTarget.value.trim() || null })}
+        style={{ width: 130 }}
+      />
+      <Input
+        key={`max:${f.maxAmount ?? ''}`}
+        allowClear
+        inputMode="decimal"
+        placeholder={t('ledger.journal.maxAmount')}
+        aria-label={t('ledger.journal.maxAmount')}
+        defaultValue={f.maxAmount ?? ''}
+        onPressEnter={(e) => set({ maxAmount: e.currentTarget.value.trim() || null })}
+        onBlur={(e) => set({ maxAmount: e.currentTarget.value.trim() || null })}
+        style={{ width: 130 }}
+      />
+    </Space>
+  );
+}
+
 function JournalCard({
+  state,
   accounts,
   onReverse,
 }: {
-  accounts: TrialBalanceLine[];
+  state: LedgerListState;
+  accounts: readonly TrialBalanceLine[];
   onReverse?: (transaction: LedgerTransaction) => void;
 }) {
-  const [accountCode, setAccountCode] = useState<string | null>(null);
+  const { t } = useTranslation();
   const [pager, setPager] = useState<CursorPager>(() => firstPage(PAGE_SIZES[0]));
+  const listVariables = useMemo(() => ledgerListVariables(state), [state]);
+  const listKey = JSON.stringify(listVariables);
+  // A change of filter or sort starts again at page 1 (cursors belong to one list).
+  useEffect(() => setPager((current) => firstPage(current.pageSize)), [listKey]);
   const { data, previousData, loading, error } = useQuery(LEDGER_ENTRIES_QUERY, {
-    variables: { first: pager.pageSize, after: currentAfter(pager), accountCode },
+    variables: { first: pager.pageSize, after: currentAfter(pager), ...listVariables },
     fetchPolicy: 'cache-and-network',
   });
   const entries = (data ?? previousData)?.ledgerEntries;
@@ -284,76 +415,89 @@ function JournalCard({
   const shared = (row: LedgerEntryRow) => ({ rowSpan: spans.get(row.id) ?? 1 });
 
   const columns: TableColumnsType<LedgerEntryRow> = [
-    { title: '凭证号', key: 'seq', onCell: shared, render: (_, row) => row.transaction.seq },
-    { title: '业务日期', key: 'date', onCell: shared, render: (_, row) => row.transaction.businessDate },
+    { title: t('ledger.journal.seq'), key: 'seq', onCell: shared, render: (_, row) => row.transaction.seq },
     {
-      title: '类型',
+      title: t('ledger.journal.date'),
+      key: 'date',
+      onCell: shared,
+      render: (_, row) => row.transaction.businessDate,
+    },
+    {
+      title: t('ledger.journal.kind'),
       key: 'kind',
       onCell: shared,
       render: (_, row) => (
         <Tag color={kindColor(row.transaction.kind)}>{kindLabel(row.transaction.kind)}</Tag>
       ),
     },
-    { title: '科目', key: 'account', render: (_, row) => `${row.accountCode} ${row.accountName}` },
-    { title: '借方', dataIndex: 'debit', align: 'right', render: side },
-    { title: '贷方', dataIndex: 'credit', align: 'right', render: side },
     {
-      title: '摘要',
+      title: t('ledger.journal.account'),
+      key: 'account',
+      render: (_, row) => `${row.accountCode} ${row.accountName}`,
+    },
+    { title: t('ledger.journal.debit'), key: 'debit', dataIndex: 'debit', align: 'right', render: side },
+    { title: t('ledger.journal.credit'), key: 'credit', dataIndex: 'credit', align: 'right', render: side },
+    {
+      title: t('ledger.journal.memo'),
       key: 'memo',
       onCell: shared,
       render: (_, row) => (
         <Space size={4} wrap>
           <span>{row.transaction.memo}</span>
-          {row.transaction.reversedByTransactionId && <Tag>已冲销</Tag>}
-          {row.transaction.referenceType === 'Claim' && <Tag color="blue">理赔</Tag>}
+          {row.transaction.reversedByTransactionId && <Tag>{t('ledger.journal.reversed')}</Tag>}
+          {row.transaction.referenceType === 'Claim' && <Tag color="blue">{t('ledger.journal.claim')}</Tag>}
         </Space>
       ),
     },
     {
-      title: '经办',
+      title: t('ledger.journal.by'),
       key: 'by',
       onCell: shared,
-      render: (_, row) => row.transaction.createdBy ?? '系统（初始设立）',
+      render: (_, row) => row.transaction.createdBy ?? t('ledger.journal.system'),
     },
   ];
   if (onReverse) {
     columns.push({
-      title: '操作',
+      title: t('ledger.journal.action'),
       key: 'action',
       fixed: 'right',
       onCell: shared,
       render: (_, row) =>
         canReverse(row.transaction) && (
           <Button size="small" danger onClick={() => onReverse(row.transaction)}>
-            冲销
+            {t('ledger.journal.reverse')}
           </Button>
         ),
     });
   }
+  // Sortable columns (business date, amount) show the URL's sort.
+  const sortedColumns = columns.map((column) => {
+    const field = LEDGER_SORTABLE_COLUMNS[String(column.key ?? '')];
+    return field ? { ...column, sorter: true, sortOrder: sortOrderOf(state.sort, field) } : column;
+  });
 
   return (
     <Card
-      title="记账凭证（日记账）"
+      title={t('ledger.journal.title')}
       extra={
-        <Select
-          allowClear
-          placeholder="全部科目"
-          style={{ width: 220 }}
-          value={accountCode}
-          options={accounts.map((a) => ({ value: a.accountCode, label: `${a.accountCode} ${a.name}` }))}
-          onChange={(value: string | undefined) => {
-            setAccountCode(value ?? null);
-            setPager((current) => firstPage(current.pageSize));
-          }}
+        <ExportButton
+          href={exportHref('ledger-entries', ledgerExportParams(state))}
+          fallbackName={t('ledger.journal.exportName')}
         />
       }
     >
-      {error && <ErrorAlert title="记账凭证加载失败" error={error} />}
+      <JournalFilters state={state} accounts={accounts} />
+      {error && <ErrorAlert title={t('ledger.journal.loadFailed')} error={error} />}
       <Table
         rowKey="id"
         size="middle"
-        columns={columns}
+        columns={sortedColumns}
         dataSource={rows}
+        onChange={(_pagination, _filters, sorter) => {
+          const one = Array.isArray(sorter) ? sorter[0] : sorter;
+          const field = LEDGER_SORTABLE_COLUMNS[String(one?.columnKey ?? '')];
+          setHashParams({ sort: formatSort(sortFromTable(field, one?.order)) });
+        }}
         loading={loading}
         pagination={false}
         scroll={{ x: 'max-content' }}
@@ -364,7 +508,7 @@ function JournalCard({
         totalCount={entries?.totalCount ?? 0}
         endCursor={endCursor}
         loading={loading}
-        unit="行"
+        unit={t('ledger.journal.unit')}
       />
     </Card>
   );

@@ -1,17 +1,36 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { Connection } from '../../lib/cursorPager';
-import { FUND_STATUS_FIELDS, type FundStatus } from '../claims/claims.graphql';
+import { graphql } from '../../gql';
+import type {
+  FundStatusFieldsFragment,
+  LedgerEntriesQuery,
+  LedgerEntriesQueryVariables,
+  LedgerEntryFilter as GeneratedLedgerEntryFilter,
+  LedgerEntrySortField as GeneratedLedgerEntrySortField,
+  FundStatusQuery,
+  LedgerTransactionFieldsFragment,
+  RecordInterestIncomeMutation,
+  RecordProgrammeCostMutation,
+  ReverseLedgerTransactionMutation,
+  TrialBalanceLineFieldsFragment,
+  TrialBalanceQuery,
+} from '../../gql/graphql';
 
-export type { FundStatus };
+/** Types generated from the schema (apps/web/codegen.ts). Decimal fields are yuan strings ("1500000.00"). */
+export type FundStatus = FundStatusFieldsFragment;
+export type FundStatusData = FundStatusQuery;
+export type TrialBalanceLine = TrialBalanceLineFieldsFragment;
+export type TrialBalanceData = TrialBalanceQuery;
+export type LedgerTransaction = LedgerTransactionFieldsFragment;
+export type LedgerEntriesData = LedgerEntriesQuery;
+export type LedgerEntriesVariables = LedgerEntriesQueryVariables;
+export type LedgerEntryRow = LedgerEntriesQuery['ledgerEntries']['edges'][number]['node'];
+export type LedgerEntryFilter = GeneratedLedgerEntryFilter;
+export type LedgerEntrySortField = GeneratedLedgerEntrySortField;
+/** What every ledger mutation answers with: the posted transaction. */
+export type PostedTransaction = RecordInterestIncomeMutation['recordInterestIncome'];
+export type { RecordProgrammeCostMutation, ReverseLedgerTransactionMutation };
 
-/** Decimal fields are yuan strings with two decimals ("1500000.00"); never converted to numbers. */
-
-export interface FundStatusData {
-  fundStatus: FundStatus;
-  portalInfo: { businessDate: string };
-}
-
-export const FUND_STATUS_QUERY: TypedDocumentNode<FundStatusData, Record<string, never>> = gql`
+// The fund's figures are the FundStatusFields fragment (claims/claims.graphql.ts), spread by name.
+export const FUND_STATUS_QUERY = graphql(`
   query FundStatus {
     fundStatus {
       ...FundStatusFields
@@ -20,87 +39,56 @@ export const FUND_STATUS_QUERY: TypedDocumentNode<FundStatusData, Record<string,
       businessDate
     }
   }
-  ${FUND_STATUS_FIELDS}
-`;
+`);
 
-export interface TrialBalanceLine {
-  accountCode: string;
-  name: string;
-  type: string;
-  normalSide: string;
-  debitTotal: string;
-  creditTotal: string;
-  balance: string;
-  depositBank: string | null;
-  depositAccountNo: string | null;
-}
+export const TRIAL_BALANCE_LINE_FIELDS = graphql(`
+  fragment TrialBalanceLineFields on TrialBalanceLine {
+    accountCode
+    name
+    type
+    normalSide
+    debitTotal
+    creditTotal
+    balance
+    depositBank
+    depositAccountNo
+  }
+`);
 
-export interface TrialBalanceData {
-  trialBalance: {
-    balanced: boolean;
-    debitTotal: string;
-    creditTotal: string;
-    lines: TrialBalanceLine[];
-  };
-}
-
-export const TRIAL_BALANCE_QUERY: TypedDocumentNode<TrialBalanceData, Record<string, never>> = gql`
-  query TrialBalance {
-    trialBalance {
+export const TRIAL_BALANCE_QUERY = graphql(`
+  query TrialBalance($asOf: Date) {
+    trialBalance(asOf: $asOf) {
+      asOf
       balanced
       debitTotal
       creditTotal
       lines {
-        accountCode
-        name
-        type
-        normalSide
-        debitTotal
-        creditTotal
-        balance
-        depositBank
-        depositAccountNo
+        ...TrialBalanceLineFields
       }
     }
   }
-`;
+`);
 
-export interface LedgerTransaction {
-  id: string;
-  seq: string;
-  kind: string;
-  memo: string;
-  referenceType: string | null;
-  referenceId: string | null;
-  businessDate: string;
-  reversesTransactionId: string | null;
-  reversedByTransactionId: string | null;
-  createdBy: string | null;
-  createdByOrganization: string | null;
-}
+export const LEDGER_TRANSACTION_FIELDS = graphql(`
+  fragment LedgerTransactionFields on LedgerTransaction {
+    id
+    seq
+    kind
+    memo
+    referenceType
+    referenceId
+    businessDate
+    reversesTransactionId
+    reversedByTransactionId
+    createdBy
+    createdByOrganization
+  }
+`);
 
-export interface LedgerEntryRow {
-  id: string;
-  accountCode: string;
-  accountName: string;
-  debit: string;
-  credit: string;
-  transaction: LedgerTransaction;
-}
-
-export interface LedgerEntriesData {
-  ledgerEntries: Connection<LedgerEntryRow>;
-}
-
-export interface LedgerEntriesVariables {
-  first: number;
-  after: string | null;
-  accountCode: string | null;
-}
-
-export const LEDGER_ENTRIES_QUERY: TypedDocumentNode<LedgerEntriesData, LedgerEntriesVariables> = gql`
-  query LedgerEntries($first: Int, $after: String, $accountCode: String) {
-    ledgerEntries(first: $first, after: $after, accountCode: $accountCode) {
+/** The journal with the API's filters (date range, account, memo, amount) and sort (issue 11). */
+export const LEDGER_ENTRIES_QUERY = graphql(`
+  query LedgerEntries($first: Int, $after: String, $filter: LedgerEntryFilter, $orderBy: LedgerEntryOrder) {
+    ledgerEntries(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       totalCount
       edges {
         cursor
@@ -111,17 +99,7 @@ export const LEDGER_ENTRIES_QUERY: TypedDocumentNode<LedgerEntriesData, LedgerEn
           debit
           credit
           transaction {
-            id
-            seq
-            kind
-            memo
-            referenceType
-            referenceId
-            businessDate
-            reversesTransactionId
-            reversedByTransactionId
-            createdBy
-            createdByOrganization
+            ...LedgerTransactionFields
           }
         }
       }
@@ -131,23 +109,9 @@ export const LEDGER_ENTRIES_QUERY: TypedDocumentNode<LedgerEntriesData, LedgerEn
       }
     }
   }
-`;
+`);
 
-/** What every ledger mutation answers with: the posted transaction. */
-export interface PostedTransaction {
-  id: string;
-  seq: string;
-  kind: string;
-}
-
-export interface RecordInterestIncomeVariables {
-  input: { amount: string; receivedOn: string; memo: string | null; idempotencyKey: string };
-}
-
-export const RECORD_INTEREST_INCOME_MUTATION: TypedDocumentNode<
-  { recordInterestIncome: PostedTransaction },
-  RecordInterestIncomeVariables
-> = gql`
+export const RECORD_INTEREST_INCOME_MUTATION = graphql(`
   mutation RecordInterestIncome($input: RecordInterestIncomeInput!) {
     recordInterestIncome(input: $input) {
       id
@@ -155,16 +119,9 @@ export const RECORD_INTEREST_INCOME_MUTATION: TypedDocumentNode<
       kind
     }
   }
-`;
+`);
 
-export interface RecordProgrammeCostVariables {
-  input: { amount: string; paidOn: string; memo: string; idempotencyKey: string };
-}
-
-export const RECORD_PROGRAMME_COST_MUTATION: TypedDocumentNode<
-  { recordProgrammeCost: PostedTransaction },
-  RecordProgrammeCostVariables
-> = gql`
+export const RECORD_PROGRAMME_COST_MUTATION = graphql(`
   mutation RecordProgrammeCost($input: RecordProgrammeCostInput!) {
     recordProgrammeCost(input: $input) {
       id
@@ -172,18 +129,9 @@ export const RECORD_PROGRAMME_COST_MUTATION: TypedDocumentNode<
       kind
     }
   }
-`;
+`);
 
-export interface ReverseLedgerTransactionVariables {
-  transactionId: string;
-  reason: string;
-  idempotencyKey: string;
-}
-
-export const REVERSE_LEDGER_TRANSACTION_MUTATION: TypedDocumentNode<
-  { reverseLedgerTransaction: PostedTransaction },
-  ReverseLedgerTransactionVariables
-> = gql`
+export const REVERSE_LEDGER_TRANSACTION_MUTATION = graphql(`
   mutation ReverseLedgerTransaction($transactionId: ID!, $reason: String!, $idempotencyKey: String!) {
     reverseLedgerTransaction(
       transactionId: $transactionId
@@ -195,7 +143,7 @@ export const REVERSE_LEDGER_TRANSACTION_MUTATION: TypedDocumentNode<
       kind
     }
   }
-`;
+`);
 
 /** After any posting, these views are stale. */
 export const LEDGER_QUERIES_TO_REFETCH = ['FundStatus', 'TrialBalance', 'LedgerEntries'];

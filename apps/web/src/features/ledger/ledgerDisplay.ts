@@ -1,17 +1,12 @@
 /** Labels and small rules of the 资金账簿 page; pure, so they are unit-tested (apps/web jest project). */
-import { formatArticle } from '@ipfund/shared';
-import { currentLang } from '../../i18n';
+import { formatArticle, type Lang } from '@ipfund/shared';
+import { currentLang, i18n } from '../../i18n';
 
-const KIND_LABELS: Record<string, string> = {
-  CAPITAL_INJECTION: '财政出资注入',
-  COMPENSATION_PAYOUT: '风险补偿支付',
-  RECOVERY_RECEIVABLE: '确认追偿应收',
-  REMITTANCE_RECEIVED: '收到追偿返还',
-  INTEREST_INCOME: '利息收入',
-  PROGRAMME_COST: '成本费用支出',
-  TERMINATION_RETURN: '终止返还出资人',
-  REVERSAL: '冲销',
-};
+/** The text of `ledger.<group>.<code>`, or the code as sent when there is none (a newer API). */
+function coded(group: string, code: string): string {
+  const key = `ledger.${group}.${code}`;
+  return /^[A-Z_]+$/.test(code) && i18n.exists(key) ? i18n.t(key) : code;
+}
 
 const KIND_COLORS: Record<string, string> = {
   CAPITAL_INJECTION: 'blue',
@@ -24,17 +19,9 @@ const KIND_COLORS: Record<string, string> = {
   REVERSAL: 'default',
 };
 
-const ACCOUNT_TYPE_LABELS: Record<string, string> = {
-  ASSET: '资产',
-  LIABILITY: '负债',
-  EQUITY: '净资产',
-  INCOME: '收入',
-  EXPENSE: '费用',
-};
-
-/** Chinese label of a LedgerTransactionKind; an unknown value (a newer API) is shown as sent. */
+/** A LedgerTransactionKind in the current language; an unknown value (a newer API) is shown as sent. */
 export function kindLabel(kind: string): string {
-  return Object.hasOwn(KIND_LABELS, kind) ? KIND_LABELS[kind] : kind;
+  return coded('kind', kind);
 }
 
 export function kindColor(kind: string): string {
@@ -42,12 +29,12 @@ export function kindColor(kind: string): string {
 }
 
 export function accountTypeLabel(type: string): string {
-  return Object.hasOwn(ACCOUNT_TYPE_LABELS, type) ? ACCOUNT_TYPE_LABELS[type] : type;
+  return coded('accountType', type);
 }
 
-/** 借 / 贷: the side a balance is reported on. */
+/** 借 / 贷 (Dr / Cr): the side a balance is reported on. */
 export function normalSideLabel(side: string): string {
-  return side === 'DEBIT' ? '借' : side === 'CREDIT' ? '贷' : side;
+  return coded('side', side);
 }
 
 const AMOUNT = /^(0|[1-9]\d{0,15})(\.\d{1,2})?$/;
@@ -99,4 +86,11 @@ export function newIdempotencyKey(
 /** An article of the measures in the one format of the current language (第十条 / Art 10). */
 export function articleLabel(article: string): string {
   return formatArticle(article, currentLang());
+}
+
+/** "（第七条、第二十四条）" / " (Art 7, Art 24)" for the articles given; nothing when there is none. */
+export function cite(lang: Lang, ...articles: (string | null | undefined)[]): string {
+  const present = articles.filter((a): a is string => !!a).map((a) => formatArticle(a, lang));
+  const t = i18n.getFixedT(lang);
+  return present.length ? t('ledger.cite', { articles: present.join(t('ledger.articleSeparator')) }) : '';
 }

@@ -1,5 +1,7 @@
+import { i18n } from '../../../i18n';
 import {
   accountTypeLabel,
+  cite,
   articleLabel,
   canReverse,
   kindColor,
@@ -69,5 +71,18 @@ describe('articleLabel', () => {
     expect(articleLabel('Art 24')).toBe('第二十四条');
     expect(articleLabel('Art 20')).toBe('第二十条');
     expect(articleLabel('Art 2, 4')).toBe('第二、四条');
+  });
+});
+
+describe('in English', () => {
+  afterEach(() => i18n.changeLanguage('zh-CN'));
+
+  it('names kinds and sides, and cites articles one way', async () => {
+    await i18n.changeLanguage('en');
+    expect(kindLabel('PROGRAMME_COST')).toBe('Programme cost');
+    expect(normalSideLabel('CREDIT')).toBe('Cr');
+    expect(cite('en', 'Art 7', 'Art 24')).toBe(' (Art 7, Art 24)');
+    expect(cite('zh-CN', 'Art 7', 'Art 24')).toBe('（第七条、第二十四条）');
+    expect(cite('en')).toBe('');
   });
 });
