@@ -2,7 +2,6 @@ import {
   ApolloClient,
   ApolloLink,
   CombinedGraphQLErrors,
-  gql,
   HttpLink,
   InMemoryCache,
   ServerError,
@@ -11,6 +10,7 @@ import type { ErrorLike } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
 import { ERROR_CODES } from '@ipfund/shared';
+import { graphql } from '../gql';
 import { currentLang } from '../i18n';
 import { isSignedIn, logout, type LogoutReason } from './session';
 
@@ -39,11 +39,11 @@ const acceptLanguageLink = new SetContextLink((prevContext) => ({
   headers: { ...prevContext.headers, 'accept-language': currentLang() },
 }));
 
-const LOGOUT_MUTATION = gql`
+const LOGOUT_MUTATION = graphql(`
   mutation Logout {
     logout
   }
-`;
+`);
 
 /**
  * Ends the session and drops the user's cached data, so the next user never sees it.

@@ -117,6 +117,18 @@ type Documents = {
     "\n  query FundReport($period: String!) {\n    fundReport(period: $period) {\n      ...FundReportFields\n    }\n  }\n": typeof types.FundReportDocument,
     "\n  mutation IssueFundReport($period: String!, $reason: String) {\n    issueFundReport(period: $period, reason: $reason) {\n      ...FundReportFields\n    }\n  }\n": typeof types.IssueFundReportDocument,
     "\n  mutation AcknowledgeFundReport($period: String!, $version: Int!, $comment: String) {\n    acknowledgeFundReport(period: $period, version: $version, comment: $comment) {\n      ...FundReportFields\n    }\n  }\n": typeof types.AcknowledgeFundReportDocument,
+    "\n  query BankRisks {\n    bankRisks {\n      bank {\n        id\n        name\n      }\n      asOf\n      ratio\n      level\n      numerator\n      denominator\n      coveredLoans\n      atRiskLoans\n      suspended\n      suspendedSince\n      lastWarningOn\n      pendingProposalId\n      suggestedAction\n      viewerCan\n    }\n  }\n": typeof types.BankRisksDocument,
+    "\n  query RiskNotices {\n    riskNotices {\n      id\n      bank {\n        id\n        name\n      }\n      kind\n      businessDate\n      ratio\n      comment\n      issuedBy\n      issuerOrganization {\n        id\n        name\n      }\n      article\n    }\n  }\n": typeof types.RiskNoticesDocument,
+    "\n  query SuspensionProposals {\n    suspensionProposals {\n      id\n      bank {\n        id\n        name\n      }\n      proposedOn\n      ratio\n      comment\n      proposedBy\n      status\n      decidedOn\n      decidedBy\n      decisionComment\n      viewerCan\n    }\n  }\n": typeof types.SuspensionProposalsDocument,
+    "\n  mutation IssueRiskWarning($bankId: ID!, $comment: String!) {\n    issueRiskWarning(bankId: $bankId, comment: $comment) {\n      id\n    }\n  }\n": typeof types.IssueRiskWarningDocument,
+    "\n  mutation ProposeSuspension($bankId: ID!, $comment: String!) {\n    proposeSuspension(bankId: $bankId, comment: $comment) {\n      id\n    }\n  }\n": typeof types.ProposeSuspensionDocument,
+    "\n  mutation DecideSuspension($proposalId: ID!, $consent: Boolean!, $comment: String!) {\n    decideSuspension(proposalId: $proposalId, consent: $consent, comment: $comment) {\n      id\n      status\n    }\n  }\n": typeof types.DecideSuspensionDocument,
+    "\n  mutation LiftSuspension($bankId: ID!, $comment: String!) {\n    liftSuspension(bankId: $bankId, comment: $comment) {\n      id\n    }\n  }\n": typeof types.LiftSuspensionDocument,
+    "\n  mutation SetBusinessDate($date: Date!) {\n    setBusinessDate(date: $date)\n  }\n": typeof types.SetBusinessDateDocument,
+    "\n  fragment RiskEventFields on RiskEvent {\n    id\n    loan {\n      id\n      contractNo\n      bank {\n        id\n        name\n      }\n      guarantor {\n        id\n        name\n      }\n      enterprise {\n        id\n        name\n      }\n    }\n    kind\n    description\n    reportedOn\n    reportedBy\n    reporterOrganization {\n      id\n      name\n    }\n    verified\n    verification\n    measures\n    contractSuspended\n    verifiedOn\n    verifiedBy\n    viewerCan\n  }\n": typeof types.RiskEventFieldsFragmentDoc,
+    "\n  query RiskEvents($open: Boolean) {\n    riskEvents(open: $open) {\n      ...RiskEventFields\n    }\n  }\n": typeof types.RiskEventsDocument,
+    "\n  mutation ReportRiskEvent($input: ReportRiskEventInput!) {\n    reportRiskEvent(input: $input) {\n      ...RiskEventFields\n    }\n  }\n": typeof types.ReportRiskEventDocument,
+    "\n  mutation RecordRiskEventVerification(\n    $eventId: ID!\n    $verification: String!\n    $measures: String!\n    $contractSuspended: Boolean!\n  ) {\n    recordRiskEventVerification(\n      eventId: $eventId\n      verification: $verification\n      measures: $measures\n      contractSuspended: $contractSuspended\n    ) {\n      ...RiskEventFields\n    }\n  }\n": typeof types.RecordRiskEventVerificationDocument,
     "\n  query MyTasks($first: Int, $after: String) {\n    myTasks(first: $first, after: $after) {\n      totalCount\n      nodes {\n        id\n        kind\n        title\n        dueOn\n        operation\n        article\n        subject {\n          __typename\n          ... on Claim {\n            id\n          }\n          ... on Loan {\n            id\n          }\n          ... on Recovery {\n            id\n            claimId\n          }\n          ... on SuspensionProposal {\n            id\n          }\n          ... on BlacklistProposal {\n            id\n          }\n          ... on BankRisk {\n            bank {\n              id\n              name\n            }\n          }\n          ... on RiskEvent {\n            id\n          }\n          ... on Enterprise {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.MyTasksDocument,
     "\n  query MyTaskCount {\n    myTasks(first: 1) {\n      totalCount\n    }\n  }\n": typeof types.MyTaskCountDocument,
 };
@@ -224,6 +236,18 @@ const documents: Documents = {
     "\n  query FundReport($period: String!) {\n    fundReport(period: $period) {\n      ...FundReportFields\n    }\n  }\n": types.FundReportDocument,
     "\n  mutation IssueFundReport($period: String!, $reason: String) {\n    issueFundReport(period: $period, reason: $reason) {\n      ...FundReportFields\n    }\n  }\n": types.IssueFundReportDocument,
     "\n  mutation AcknowledgeFundReport($period: String!, $version: Int!, $comment: String) {\n    acknowledgeFundReport(period: $period, version: $version, comment: $comment) {\n      ...FundReportFields\n    }\n  }\n": types.AcknowledgeFundReportDocument,
+    "\n  query BankRisks {\n    bankRisks {\n      bank {\n        id\n        name\n      }\n      asOf\n      ratio\n      level\n      numerator\n      denominator\n      coveredLoans\n      atRiskLoans\n      suspended\n      suspendedSince\n      lastWarningOn\n      pendingProposalId\n      suggestedAction\n      viewerCan\n    }\n  }\n": types.BankRisksDocument,
+    "\n  query RiskNotices {\n    riskNotices {\n      id\n      bank {\n        id\n        name\n      }\n      kind\n      businessDate\n      ratio\n      comment\n      issuedBy\n      issuerOrganization {\n        id\n        name\n      }\n      article\n    }\n  }\n": types.RiskNoticesDocument,
+    "\n  query SuspensionProposals {\n    suspensionProposals {\n      id\n      bank {\n        id\n        name\n      }\n      proposedOn\n      ratio\n      comment\n      proposedBy\n      status\n      decidedOn\n      decidedBy\n      decisionComment\n      viewerCan\n    }\n  }\n": types.SuspensionProposalsDocument,
+    "\n  mutation IssueRiskWarning($bankId: ID!, $comment: String!) {\n    issueRiskWarning(bankId: $bankId, comment: $comment) {\n      id\n    }\n  }\n": types.IssueRiskWarningDocument,
+    "\n  mutation ProposeSuspension($bankId: ID!, $comment: String!) {\n    proposeSuspension(bankId: $bankId, comment: $comment) {\n      id\n    }\n  }\n": types.ProposeSuspensionDocument,
+    "\n  mutation DecideSuspension($proposalId: ID!, $consent: Boolean!, $comment: String!) {\n    decideSuspension(proposalId: $proposalId, consent: $consent, comment: $comment) {\n      id\n      status\n    }\n  }\n": types.DecideSuspensionDocument,
+    "\n  mutation LiftSuspension($bankId: ID!, $comment: String!) {\n    liftSuspension(bankId: $bankId, comment: $comment) {\n      id\n    }\n  }\n": types.LiftSuspensionDocument,
+    "\n  mutation SetBusinessDate($date: Date!) {\n    setBusinessDate(date: $date)\n  }\n": types.SetBusinessDateDocument,
+    "\n  fragment RiskEventFields on RiskEvent {\n    id\n    loan {\n      id\n      contractNo\n      bank {\n        id\n        name\n      }\n      guarantor {\n        id\n        name\n      }\n      enterprise {\n        id\n        name\n      }\n    }\n    kind\n    description\n    reportedOn\n    reportedBy\n    reporterOrganization {\n      id\n      name\n    }\n    verified\n    verification\n    measures\n    contractSuspended\n    verifiedOn\n    verifiedBy\n    viewerCan\n  }\n": types.RiskEventFieldsFragmentDoc,
+    "\n  query RiskEvents($open: Boolean) {\n    riskEvents(open: $open) {\n      ...RiskEventFields\n    }\n  }\n": types.RiskEventsDocument,
+    "\n  mutation ReportRiskEvent($input: ReportRiskEventInput!) {\n    reportRiskEvent(input: $input) {\n      ...RiskEventFields\n    }\n  }\n": types.ReportRiskEventDocument,
+    "\n  mutation RecordRiskEventVerification(\n    $eventId: ID!\n    $verification: String!\n    $measures: String!\n    $contractSuspended: Boolean!\n  ) {\n    recordRiskEventVerification(\n      eventId: $eventId\n      verification: $verification\n      measures: $measures\n      contractSuspended: $contractSuspended\n    ) {\n      ...RiskEventFields\n    }\n  }\n": types.RecordRiskEventVerificationDocument,
     "\n  query MyTasks($first: Int, $after: String) {\n    myTasks(first: $first, after: $after) {\n      totalCount\n      nodes {\n        id\n        kind\n        title\n        dueOn\n        operation\n        article\n        subject {\n          __typename\n          ... on Claim {\n            id\n          }\n          ... on Loan {\n            id\n          }\n          ... on Recovery {\n            id\n            claimId\n          }\n          ... on SuspensionProposal {\n            id\n          }\n          ... on BlacklistProposal {\n            id\n          }\n          ... on BankRisk {\n            bank {\n              id\n              name\n            }\n          }\n          ... on RiskEvent {\n            id\n          }\n          ... on Enterprise {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.MyTasksDocument,
     "\n  query MyTaskCount {\n    myTasks(first: 1) {\n      totalCount\n    }\n  }\n": types.MyTaskCountDocument,
 };
@@ -654,6 +678,54 @@ export function graphql(source: "\n  mutation IssueFundReport($period: String!, 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AcknowledgeFundReport($period: String!, $version: Int!, $comment: String) {\n    acknowledgeFundReport(period: $period, version: $version, comment: $comment) {\n      ...FundReportFields\n    }\n  }\n"): (typeof documents)["\n  mutation AcknowledgeFundReport($period: String!, $version: Int!, $comment: String) {\n    acknowledgeFundReport(period: $period, version: $version, comment: $comment) {\n      ...FundReportFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BankRisks {\n    bankRisks {\n      bank {\n        id\n        name\n      }\n      asOf\n      ratio\n      level\n      numerator\n      denominator\n      coveredLoans\n      atRiskLoans\n      suspended\n      suspendedSince\n      lastWarningOn\n      pendingProposalId\n      suggestedAction\n      viewerCan\n    }\n  }\n"): (typeof documents)["\n  query BankRisks {\n    bankRisks {\n      bank {\n        id\n        name\n      }\n      asOf\n      ratio\n      level\n      numerator\n      denominator\n      coveredLoans\n      atRiskLoans\n      suspended\n      suspendedSince\n      lastWarningOn\n      pendingProposalId\n      suggestedAction\n      viewerCan\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RiskNotices {\n    riskNotices {\n      id\n      bank {\n        id\n        name\n      }\n      kind\n      businessDate\n      ratio\n      comment\n      issuedBy\n      issuerOrganization {\n        id\n        name\n      }\n      article\n    }\n  }\n"): (typeof documents)["\n  query RiskNotices {\n    riskNotices {\n      id\n      bank {\n        id\n        name\n      }\n      kind\n      businessDate\n      ratio\n      comment\n      issuedBy\n      issuerOrganization {\n        id\n        name\n      }\n      article\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SuspensionProposals {\n    suspensionProposals {\n      id\n      bank {\n        id\n        name\n      }\n      proposedOn\n      ratio\n      comment\n      proposedBy\n      status\n      decidedOn\n      decidedBy\n      decisionComment\n      viewerCan\n    }\n  }\n"): (typeof documents)["\n  query SuspensionProposals {\n    suspensionProposals {\n      id\n      bank {\n        id\n        name\n      }\n      proposedOn\n      ratio\n      comment\n      proposedBy\n      status\n      decidedOn\n      decidedBy\n      decisionComment\n      viewerCan\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IssueRiskWarning($bankId: ID!, $comment: String!) {\n    issueRiskWarning(bankId: $bankId, comment: $comment) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation IssueRiskWarning($bankId: ID!, $comment: String!) {\n    issueRiskWarning(bankId: $bankId, comment: $comment) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ProposeSuspension($bankId: ID!, $comment: String!) {\n    proposeSuspension(bankId: $bankId, comment: $comment) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ProposeSuspension($bankId: ID!, $comment: String!) {\n    proposeSuspension(bankId: $bankId, comment: $comment) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DecideSuspension($proposalId: ID!, $consent: Boolean!, $comment: String!) {\n    decideSuspension(proposalId: $proposalId, consent: $consent, comment: $comment) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation DecideSuspension($proposalId: ID!, $consent: Boolean!, $comment: String!) {\n    decideSuspension(proposalId: $proposalId, consent: $consent, comment: $comment) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LiftSuspension($bankId: ID!, $comment: String!) {\n    liftSuspension(bankId: $bankId, comment: $comment) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation LiftSuspension($bankId: ID!, $comment: String!) {\n    liftSuspension(bankId: $bankId, comment: $comment) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetBusinessDate($date: Date!) {\n    setBusinessDate(date: $date)\n  }\n"): (typeof documents)["\n  mutation SetBusinessDate($date: Date!) {\n    setBusinessDate(date: $date)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RiskEventFields on RiskEvent {\n    id\n    loan {\n      id\n      contractNo\n      bank {\n        id\n        name\n      }\n      guarantor {\n        id\n        name\n      }\n      enterprise {\n        id\n        name\n      }\n    }\n    kind\n    description\n    reportedOn\n    reportedBy\n    reporterOrganization {\n      id\n      name\n    }\n    verified\n    verification\n    measures\n    contractSuspended\n    verifiedOn\n    verifiedBy\n    viewerCan\n  }\n"): (typeof documents)["\n  fragment RiskEventFields on RiskEvent {\n    id\n    loan {\n      id\n      contractNo\n      bank {\n        id\n        name\n      }\n      guarantor {\n        id\n        name\n      }\n      enterprise {\n        id\n        name\n      }\n    }\n    kind\n    description\n    reportedOn\n    reportedBy\n    reporterOrganization {\n      id\n      name\n    }\n    verified\n    verification\n    measures\n    contractSuspended\n    verifiedOn\n    verifiedBy\n    viewerCan\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RiskEvents($open: Boolean) {\n    riskEvents(open: $open) {\n      ...RiskEventFields\n    }\n  }\n"): (typeof documents)["\n  query RiskEvents($open: Boolean) {\n    riskEvents(open: $open) {\n      ...RiskEventFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReportRiskEvent($input: ReportRiskEventInput!) {\n    reportRiskEvent(input: $input) {\n      ...RiskEventFields\n    }\n  }\n"): (typeof documents)["\n  mutation ReportRiskEvent($input: ReportRiskEventInput!) {\n    reportRiskEvent(input: $input) {\n      ...RiskEventFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordRiskEventVerification(\n    $eventId: ID!\n    $verification: String!\n    $measures: String!\n    $contractSuspended: Boolean!\n  ) {\n    recordRiskEventVerification(\n      eventId: $eventId\n      verification: $verification\n      measures: $measures\n      contractSuspended: $contractSuspended\n    ) {\n      ...RiskEventFields\n    }\n  }\n"): (typeof documents)["\n  mutation RecordRiskEventVerification(\n    $eventId: ID!\n    $verification: String!\n    $measures: String!\n    $contractSuspended: Boolean!\n  ) {\n    recordRiskEventVerification(\n      eventId: $eventId\n      verification: $verification\n      measures: $measures\n      contractSuspended: $contractSuspended\n    ) {\n      ...RiskEventFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
