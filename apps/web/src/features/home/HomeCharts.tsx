@@ -3,12 +3,13 @@ import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
+import { useTranslation } from 'react-i18next';
 import { formatYuan } from '../../lib/money';
 import { claimStatusLabel } from '../claims/claimLabels';
 import { formatRate } from '../claims/policyText';
 import { ratioPercent } from '../risk/riskDisplay';
 import type { BankRiskSeries, QuarterFigures, StatusFigure } from './home.graphql';
-import { monthLabel, quarterLabel, ratioToPercent, yuanToWan } from './homeDisplay';
+import { monthLabel, quarterAxisLabel, quarterLabel, ratioToPercent, yuanToWan } from './homeDisplay';
 
 echarts.use([
   BarChart,
@@ -45,6 +46,7 @@ export function RiskHistoryChart({
   warningRatio: string;
   suspensionRatio: string;
 }) {
+  const { t } = useTranslation();
   const dates = series[0]?.points.map((p) => p.asOf) ?? [];
   const top = Math.max(
     ratioToPercent(suspensionRatio) + 2,
@@ -79,8 +81,16 @@ export function RiskHistoryChart({
               symbol: 'none',
               silent: true,
               data: [
-                dashed(ratioToPercent(warningRatio), `预警 ${formatRate(warningRatio)}`, '#fa8c16'),
-                dashed(ratioToPercent(suspensionRatio), `中止 ${formatRate(suspensionRatio)}`, '#f5222d'),
+                dashed(
+                  ratioToPercent(warningRatio),
+                  t('home.charts.warning', { rate: formatRate(warningRatio) }),
+                  '#fa8c16',
+                ),
+                dashed(
+                  ratioToPercent(suspensionRatio),
+                  t('home.charts.suspension', { rate: formatRate(suspensionRatio) }),
+                  '#f5222d',
+                ),
               ],
             },
           }
@@ -91,6 +101,7 @@ export function RiskHistoryChart({
 
 /** Claims per status in workflow order: how many, and Σ F on hover. */
 export function ClaimsPipelineChart({ figures }: { figures: StatusFigure[] }) {
+  const { t } = useTranslation();
   return chart(
     {
       grid: { left: 40, right: 16, top: 16, bottom: 28 },
@@ -98,7 +109,12 @@ export function ClaimsPipelineChart({ figures }: { figures: StatusFigure[] }) {
         trigger: 'axis',
         formatter: (params: { dataIndex: number }[]) => {
           const f = figures[params[0]?.dataIndex ?? 0];
-          return f ? `${claimStatusLabel(f.status)}：${f.count} 件<br/>基金承担 ${formatYuan(f.amount)}` : '';
+          return f
+            ? [
+                t('home.charts.pipelineCount', { status: claimStatusLabel(f.status), n: f.count }),
+                t('home.charts.pipelineAmount', { amount: formatYuan(f.amount) }),
+              ].join('<br/>')
+            : '';
         },
       },
       xAxis: {
@@ -133,17 +149,17 @@ export function QuarterTrendChart({
   /** The circuit breaker's amount; null hides the cumulative line (a tenant sees only its own claims). */
   breaker: string | null;
 }) {
-  const names = quarters.map((q) => quarterLabel(q.quarter));
+  const { t } = useTranslation();
   const series: object[] = [
     {
       type: 'bar',
-      name: '新增放款（万元）',
+      name: t('home.charts.issued'),
       barMaxWidth: 32,
       data: quarters.map((q) => yuanToWan(q.principalIssued)),
     },
     {
       type: 'bar',
-      name: '批准补偿（万元）',
+      name: t('home.charts.approved'),
       barMaxWidth: 32,
       data: quarters.map((q) => yuanToWan(q.compensationApproved)),
     },
@@ -151,12 +167,14 @@ export function QuarterTrendChart({
   if (breaker !== null) {
     series.push({
       type: 'line',
-      name: '累计补偿（万元）',
+      name: t('home.charts.cumulative'),
       data: quarters.map((q) => yuanToWan(q.cumulativeCompensation)),
       markLine: {
         symbol: 'none',
         silent: true,
-        data: [dashed(yuanToWan(breaker), `熔断线 ${formatYuan(breaker)}`, '#f5222d')],
+        data: [
+          dashed(yuanToWan(breaker), t('home.charts.breaker', { amount: formatYuan(breaker) }), '#f5222d'),
+        ],
       },
     });
   }
@@ -170,20 +188,22 @@ export function QuarterTrendChart({
         if (!q) return '';
         return [
           quarterLabel(q.quarter),
-          `新增放款 ${q.loansIssued} 笔 ${formatYuan(q.principalIssued)}`,
-          `补偿申请 ${q.claimsFiled} 件`,
-          `批准补偿 ${formatYuan(q.compensationApproved)}`,
-          `支付补偿 ${formatYuan(q.compensationPaid)}`,
-          ...(breaker !== null ? [`累计补偿 ${formatYuan(q.cumulativeCompensation)}`] : []),
+          t('home.charts.tipIssued', { n: q.loansIssued, amount: formatYuan(q.principalIssued) }),
+          t('home.charts.tipClaims', { n: q.claimsFiled }),
+          t('home.charts.tipApproved', { amount: formatYuan(q.compensationApproved) }),
+          t('home.charts.tipPaid', { amount: formatYuan(q.compensationPaid) }),
+          ...(breaker !== null
+            ? [t('home.charts.tipCumulative', { amount: formatYuan(q.cumulativeCompensation) })]
+            : []),
         ].join('<br/>');
       },
     },
     xAxis: {
       type: 'category',
-      data: names,
-      axisLabel: { formatter: (v: string) => v.replace('年第', '\n') },
+      data: quarters.map((q) => q.quarter),
+      axisLabel: { formatter: (quarter: string) => quarterAxisLabel(quarter) },
     },
-    yAxis: { type: 'value', axisLabel: { formatter: '{value}万' } },
+    yAxis: { type: 'value', axisLabel: { formatter: t('home.charts.axisWan') } },
     series,
   });
 }

@@ -2,6 +2,8 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Card, Col, Progress, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { hashWithQuery } from '../../app/hashPath';
 import { ME_QUERY } from '../../app/me.graphql';
 import { navigate } from '../../app/useHashPath';
@@ -48,6 +50,7 @@ const money = (value: string) => (
  * its loans. Every figure is the API's aggregate over exactly what the caller may read.
  */
 export function HomePage() {
+  const { t } = useTranslation();
   const { reads, mayTake } = useViewerPermissions();
   const policy = usePolicy();
   const me = useQuery(ME_QUERY).data?.me;
@@ -65,9 +68,9 @@ export function HomePage() {
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="home">
       <Typography.Text type="secondary">
         {me ? `${me.organization.name} · ${me.displayName}` : ''}
-        {dashboard ? ` · 业务日期 ${dashboard.asOf}` : ''}
+        {dashboard ? t('home.businessDate', { date: dashboard.asOf }) : ''}
       </Typography.Text>
-      {error && <ErrorAlert title="首页数据加载失败" error={error} />}
+      {error && <ErrorAlert title={t('home.loadFailed')} error={error} />}
       {!dashboard && loading && <Skeleton active />}
       {dashboard && (
         <>
@@ -88,7 +91,7 @@ export function HomePage() {
             </Col>
             {dashboard.riskHistory.length > 0 && policy && (
               <Col xs={24} xl={12}>
-                <Card title="风险比例走势（月末）" size="small">
+                <Card title={t('home.riskTrend')} size="small">
                   <Suspense fallback={<Skeleton active />}>
                     <RiskHistoryChart
                       series={dashboard.riskHistory}
@@ -97,8 +100,11 @@ export function HomePage() {
                     />
                   </Suspense>
                   <Typography.Text type="secondary">
-                    {articleLabel(policy.warningRatio.article)}：达到 {formatRate(policy.warningRatio.value)}{' '}
-                    预警，达到 {formatRate(policy.suspensionRatio.value)} 暂停新增业务。
+                    {t('home.riskNote', {
+                      article: articleLabel(policy.warningRatio.article),
+                      warning: formatRate(policy.warningRatio.value),
+                      suspension: formatRate(policy.suspensionRatio.value),
+                    })}
                   </Typography.Text>
                 </Card>
               </Col>
@@ -108,9 +114,13 @@ export function HomePage() {
             {reads('Claim') && (
               <Col xs={24} xl={12}>
                 <Card
-                  title={mayTake('claim.confirmGuarantorShare') ? '补偿申请（担保分担）' : '补偿申请进度'}
+                  title={
+                    mayTake('claim.confirmGuarantorShare')
+                      ? t('home.claimsGuarantor')
+                      : t('home.claimsProgress')
+                  }
                   size="small"
-                  extra={<a onClick={() => navigate('/claims')}>全部申请</a>}
+                  extra={<a onClick={() => navigate('/claims')}>{t('home.allClaims')}</a>}
                 >
                   <ClaimFigures dashboard={dashboard} guarantor={mayTake('claim.confirmGuarantorShare')} />
                   {dashboard.claimsByStatus.length > 0 && (
@@ -122,7 +132,7 @@ export function HomePage() {
               </Col>
             )}
             <Col xs={24} xl={reads('Claim') ? 12 : 24}>
-              <Card title="季度趋势" size="small">
+              <Card title={t('home.quarterTrend')} size="small">
                 <Suspense fallback={<Skeleton active />}>
                   <QuarterTrendChart
                     quarters={dashboard.quarters}
@@ -167,28 +177,33 @@ function Figure({
 }
 
 function PortfolioFigures({ dashboard, guarantor }: { dashboard: Dashboard; guarantor: boolean }) {
+  const { t } = useTranslation();
   const p = dashboard.portfolio;
   return (
     <Row gutter={GUTTER}>
       <Col xs={24} sm={12} md={6}>
-        <Figure title={guarantor ? '担保贷款' : '贷款笔数'} value={p.loanCount} suffix="笔" />
+        <Figure
+          title={guarantor ? t('home.portfolio.guaranteedLoans') : t('home.portfolio.loanCount')}
+          value={p.loanCount}
+          suffix={t('home.portfolio.loansUnit')}
+        />
       </Col>
       <Col xs={24} sm={12} md={6}>
         <Figure
-          title={guarantor ? '担保敞口（贷款余额）' : '贷款余额'}
+          title={guarantor ? t('home.portfolio.exposure') : t('home.portfolio.outstanding')}
           value={formatYuan(p.outstandingPrincipal)}
         />
       </Col>
       <Col xs={24} sm={12} md={6}>
         <Figure
-          title="逾期贷款"
-          value={`${p.overdueLoans} 笔`}
+          title={t('home.portfolio.overdueLoans')}
+          value={t('home.portfolio.overdueLoansValue', { n: p.overdueLoans })}
           tone={p.overdueLoans > 0 ? '#d4380d' : undefined}
         />
       </Col>
       <Col xs={24} sm={12} md={6}>
         <Figure
-          title="逾期余额"
+          title={t('home.portfolio.overduePrincipal')}
           value={formatYuan(p.overduePrincipal)}
           tone={p.overdueLoans > 0 ? '#d4380d' : undefined}
         />
@@ -205,23 +220,36 @@ function FundCard(props: {
   breaker: string;
   article: string;
 }) {
+  const { t } = useTranslation();
   const percent = progressPercent(props.cumulative, props.breaker);
   return (
     <Card
-      title="风险补偿资金"
+      title={t('home.fund.title')}
       size="small"
-      extra={props.suspended ? <Tag color="red">补偿业务已暂停</Tag> : <Tag color="green">正常受理</Tag>}
+      extra={
+        props.suspended ? (
+          <Tag color="red">{t('home.fund.suspended')}</Tag>
+        ) : (
+          <Tag color="green">{t('home.fund.running')}</Tag>
+        )
+      }
     >
       <Row gutter={GUTTER}>
         <Col xs={24} md={8}>
-          <Statistic title="专户本金余额" value={props.principal ? formatYuan(props.principal) : '—'} />
-        </Col>
-        <Col xs={24} md={8}>
-          <Statistic title="利息子账户余额" value={props.interest ? formatYuan(props.interest) : '—'} />
+          <Statistic
+            title={t('home.fund.principal')}
+            value={props.principal ? formatYuan(props.principal) : '—'}
+          />
         </Col>
         <Col xs={24} md={8}>
           <Statistic
-            title="累计补偿（终审批准）"
+            title={t('home.fund.interest')}
+            value={props.interest ? formatYuan(props.interest) : '—'}
+          />
+        </Col>
+        <Col xs={24} md={8}>
+          <Statistic
+            title={t('home.fund.cumulative')}
             value={props.cumulative ? formatYuan(props.cumulative) : '—'}
           />
           <Progress
@@ -231,7 +259,10 @@ function FundCard(props: {
             format={(p) => `${p}%`}
           />
           <Typography.Text type="secondary">
-            熔断线 {formatYuan(props.breaker)}（{articleLabel(props.article)}）
+            {t('home.fund.breaker', {
+              amount: formatYuan(props.breaker),
+              article: articleLabel(props.article),
+            })}
           </Typography.Text>
         </Col>
       </Row>
@@ -240,25 +271,29 @@ function FundCard(props: {
 }
 
 function ClaimFigures({ dashboard, guarantor }: { dashboard: Dashboard; guarantor: boolean }) {
+  const { t } = useTranslation();
   const c = dashboard.claimsByStatus;
   const items = guarantor
     ? [
-        { label: '待确认分担', value: countOf(c, 'SUBMITTED') },
-        { label: '审核中', value: countOf(c, 'GUARANTOR_CONFIRMED', 'VERIFIED', 'APPROVED') },
-        { label: '已支付', value: countOf(c, 'PAID') },
+        { label: t('home.claimFigures.toConfirm'), value: countOf(c, 'SUBMITTED') },
+        {
+          label: t('home.claimFigures.inReview'),
+          value: countOf(c, 'GUARANTOR_CONFIRMED', 'VERIFIED', 'APPROVED'),
+        },
+        { label: t('home.claimFigures.paid'), value: countOf(c, 'PAID') },
       ]
     : [
-        { label: '待核实', value: countOf(c, 'SUBMITTED', 'GUARANTOR_CONFIRMED') },
-        { label: '会签中', value: countOf(c, 'VERIFIED') },
-        { label: '待支付', value: countOf(c, 'APPROVED') },
-        { label: '已退回', value: countOf(c, 'RETURNED') },
-        { label: '已支付', value: countOf(c, 'PAID') },
+        { label: t('home.claimFigures.toVerify'), value: countOf(c, 'SUBMITTED', 'GUARANTOR_CONFIRMED') },
+        { label: t('home.claimFigures.coSigning'), value: countOf(c, 'VERIFIED') },
+        { label: t('home.claimFigures.toPay'), value: countOf(c, 'APPROVED') },
+        { label: t('home.claimFigures.returned'), value: countOf(c, 'RETURNED') },
+        { label: t('home.claimFigures.paid'), value: countOf(c, 'PAID') },
       ];
   return (
     <Row gutter={[8, 8]}>
       {items.map((i) => (
         <Col key={i.label} xs={8} md={Math.floor(24 / items.length)}>
-          <Statistic title={i.label} value={i.value} suffix="件" />
+          <Statistic title={i.label} value={i.value} suffix={t('home.claimFigures.unit')} />
         </Col>
       ))}
     </Row>
@@ -266,11 +301,16 @@ function ClaimFigures({ dashboard, guarantor }: { dashboard: Dashboard; guaranto
 }
 
 function BankRatios() {
+  const { t } = useTranslation();
   const policy = usePolicy();
   const { data } = useQuery(BANK_RISKS_QUERY, { fetchPolicy: 'cache-and-network' });
   const risks = data?.bankRisks ?? [];
   return (
-    <Card title="各银行风险比例" size="small" extra={<a onClick={() => navigate('/risk')}>风险监测</a>}>
+    <Card
+      title={t('home.bankRatios.title')}
+      size="small"
+      extra={<a onClick={() => navigate('/risk')}>{t('home.bankRatios.link')}</a>}
+    >
       <PlainList
         items={risks}
         rowKey={(r) => r.bank.id}
@@ -281,7 +321,7 @@ function BankRatios() {
               <Space>
                 <Typography.Text strong>{ratioPercent(r.ratio)}</Typography.Text>
                 <Tag color={LEVEL_COLORS[r.level]}>{levelLabel(r.level, policy)}</Tag>
-                {r.suspended && <Tag color="red">已暂停</Tag>}
+                {r.suspended && <Tag color="red">{t('home.bankRatios.suspended')}</Tag>}
               </Space>
             </Space>
           </div>
@@ -292,25 +332,34 @@ function BankRatios() {
 }
 
 function RemittancesDue() {
+  const { t } = useTranslation();
   const { data } = useQuery(OPEN_REMITTANCES_QUERY, { fetchPolicy: 'cache-and-network' });
   const open = data?.openRemittances ?? [];
   const overdue = open.filter((r) => r.overdue);
   if (!data) return null;
   return (
-    <Card title="待返还追偿款" size="small" extra={<a onClick={() => navigate('/remittances')}>追偿返还</a>}>
+    <Card
+      title={t('home.remittances.title')}
+      size="small"
+      extra={<a onClick={() => navigate('/remittances')}>{t('home.remittances.link')}</a>}
+    >
       {open.length === 0 ? (
-        <Typography.Text type="secondary">暂无待返还款项</Typography.Text>
+        <Typography.Text type="secondary">{t('home.remittances.none')}</Typography.Text>
       ) : (
         <Space wrap size="large">
-          <Statistic title="待返还" value={open.length} suffix="笔" />
           <Statistic
-            title="其中逾期"
+            title={t('home.remittances.open')}
+            value={open.length}
+            suffix={t('home.remittances.unit')}
+          />
+          <Statistic
+            title={t('home.remittances.overdue')}
             value={overdue.length}
-            suffix="笔"
+            suffix={t('home.remittances.unit')}
             styles={{ content: { color: overdue.length ? '#d4380d' : undefined } }}
           />
           <Statistic
-            title="最近到期"
+            title={t('home.remittances.nextDue')}
             value={[...open].sort((a, b) => a.dueOn.localeCompare(b.dueOn))[0]?.dueOn ?? '—'}
           />
         </Space>
@@ -319,36 +368,42 @@ function RemittancesDue() {
   );
 }
 
-const RECENT_LOAN_COLUMNS: TableColumnsType<RecentLoan> = [
-  { title: '合同编号', dataIndex: 'contractNo' },
-  { title: '企业', dataIndex: ['enterprise', 'name'], responsive: ['md'] },
-  { title: '银行', dataIndex: ['bank', 'name'], responsive: ['lg'] },
-  { title: '贷款余额', dataIndex: 'outstandingPrincipal', align: 'right', render: money },
-  { title: '放款日', dataIndex: 'issuedOn', responsive: ['md'] },
-  { title: '逾期天数', dataIndex: 'overdueDays', align: 'right' },
+const recentLoanColumns = (t: TFunction): TableColumnsType<RecentLoan> => [
+  { title: t('home.recentLoans.contractNo'), dataIndex: 'contractNo' },
+  { title: t('home.recentLoans.enterprise'), dataIndex: ['enterprise', 'name'], responsive: ['md'] },
+  { title: t('home.recentLoans.bank'), dataIndex: ['bank', 'name'], responsive: ['lg'] },
   {
-    title: '状态',
+    title: t('home.recentLoans.outstanding'),
+    dataIndex: 'outstandingPrincipal',
+    align: 'right',
+    render: money,
+  },
+  { title: t('home.recentLoans.issuedOn'), dataIndex: 'issuedOn', responsive: ['md'] },
+  { title: t('home.recentLoans.overdueDays'), dataIndex: 'overdueDays', align: 'right' },
+  {
+    title: t('home.recentLoans.status'),
     dataIndex: 'status',
     render: (s: string) => <Tag color={loanStatusColor(s)}>{loanStatusLabel(s)}</Tag>,
   },
 ];
 
 function RecentLoans() {
+  const { t } = useTranslation();
   const { data } = useQuery(RECENT_LOANS_QUERY, {
     variables: { first: 5 },
     fetchPolicy: 'cache-and-network',
   });
   return (
     <Card
-      title={`最近贷款（共 ${data?.loans.totalCount ?? 0} 笔）`}
+      title={t('home.recentLoans.title', { n: data?.loans.totalCount ?? 0 })}
       size="small"
-      extra={<a onClick={() => navigate('/loans')}>贷款台账</a>}
+      extra={<a onClick={() => navigate('/loans')}>{t('home.recentLoans.link')}</a>}
     >
       <Table
         rowKey="id"
         size="small"
         pagination={false}
-        columns={RECENT_LOAN_COLUMNS}
+        columns={recentLoanColumns(t)}
         dataSource={data?.loans.edges.map((e) => e.node) ?? []}
         scroll={{ x: 'max-content' }}
       />
@@ -356,30 +411,41 @@ function RecentLoans() {
   );
 }
 
-const RECENT_CLAIM_COLUMNS: TableColumnsType<RecentClaim> = [
-  { title: '合同编号', dataIndex: ['loan', 'contractNo'] },
-  { title: '企业', dataIndex: ['loan', 'enterpriseName'], responsive: ['md'] },
-  { title: '申请日', dataIndex: 'filedOn' },
-  { title: '补偿资金 F', dataIndex: 'fundShare', align: 'right', render: money, responsive: ['sm'] },
-  { title: '状态', dataIndex: 'status', render: (s: string) => <ClaimStatusTag status={s} /> },
+const recentClaimColumns = (t: TFunction): TableColumnsType<RecentClaim> => [
+  { title: t('home.recentClaims.contractNo'), dataIndex: ['loan', 'contractNo'] },
+  { title: t('home.recentClaims.enterprise'), dataIndex: ['loan', 'enterpriseName'], responsive: ['md'] },
+  { title: t('home.recentClaims.filedOn'), dataIndex: 'filedOn' },
+  {
+    title: t('home.recentClaims.fundShare'),
+    dataIndex: 'fundShare',
+    align: 'right',
+    render: money,
+    responsive: ['sm'],
+  },
+  {
+    title: t('home.recentClaims.status'),
+    dataIndex: 'status',
+    render: (s: string) => <ClaimStatusTag status={s} />,
+  },
 ];
 
 function RecentClaims() {
+  const { t } = useTranslation();
   const { data } = useQuery(RECENT_CLAIMS_QUERY, {
     variables: { first: 5 },
     fetchPolicy: 'cache-and-network',
   });
   return (
     <Card
-      title={`最近补偿申请（共 ${data?.claims.totalCount ?? 0} 件）`}
+      title={t('home.recentClaims.title', { n: data?.claims.totalCount ?? 0 })}
       size="small"
-      extra={<a onClick={() => navigate('/claims')}>补偿申请</a>}
+      extra={<a onClick={() => navigate('/claims')}>{t('home.recentClaims.link')}</a>}
     >
       <Table
         rowKey="id"
         size="small"
         pagination={false}
-        columns={RECENT_CLAIM_COLUMNS}
+        columns={recentClaimColumns(t)}
         dataSource={data?.claims.edges.map((e) => e.node) ?? []}
         scroll={{ x: 'max-content' }}
         onRow={(claim) => ({

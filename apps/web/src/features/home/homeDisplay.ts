@@ -1,3 +1,5 @@
+import { i18n } from '../../i18n';
+
 /**
  * Pure helpers of the home page. Amounts stay decimal strings; the only numbers made here are chart
  * heights and a progress bar's width, which are display only (the printed figures are the API's).
@@ -31,10 +33,16 @@ export function progressPercent(value: string | null | undefined, limit: string 
   return Math.min(100, Math.max(0, Number(permille) / 10));
 }
 
-/** "2026Q3" → "2026年第3季度"; anything else as sent. */
+/** "2026Q3" → "2026年第3季度" / "Q3 2026" (the current language); anything else as sent. */
 export function quarterLabel(quarter: string): string {
   const m = /^(\d{4})Q([1-4])$/.exec(quarter);
-  return m ? `${m[1]}年第${m[2]}季度` : quarter;
+  return m ? i18n.t('home.charts.quarter', { year: m[1], quarter: m[2] }) : quarter;
+}
+
+/** "2026Q3" → "2026\n3季度" / "Q3\n2026": a quarter on a chart axis, on two lines; anything else as sent. */
+export function quarterAxisLabel(quarter: string): string {
+  const m = /^(\d{4})Q([1-4])$/.exec(quarter);
+  return m ? i18n.t('home.charts.quarterAxis', { year: m[1], quarter: m[2] }) : quarter;
 }
 
 /** "2026-10-31" → "26-10" (a month-end on a time axis). */

@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Badge, Button, Empty, Space, Tag, Typography } from 'antd';
+import { formatArticle } from '@ipfund/shared';
+import { useTranslation } from 'react-i18next';
+import { useLang } from '../../i18n';
 import { navigate } from '../../app/useHashPath';
 import { hashWithQuery } from '../../app/hashPath';
 import { ClaimDrawer } from '../claims/ClaimDrawer';
@@ -17,6 +20,8 @@ const URGENCY_COLOR = { overdue: 'red', today: 'orange', normal: 'default' } as 
  * page where it is done.
  */
 export function TaskList({ pageSize = 10, today }: { pageSize?: number; today?: string }) {
+  const { t } = useTranslation();
+  const lang = useLang();
   const [openClaim, setOpenClaim] = useState<string | null>(null);
   const [first, setFirst] = useState(pageSize);
   const { data, previousData, loading, error, refetch } = useQuery(MY_TASKS_QUERY, {
@@ -35,7 +40,7 @@ export function TaskList({ pageSize = 10, today }: { pageSize?: number; today?: 
     navigate(hashWithQuery(target.path, { open: target.open }).slice(1));
   };
 
-  if (error && !page) return <ErrorAlert title="待办加载失败" error={error} />;
+  if (error && !page) return <ErrorAlert title={t('tasks.loadFailed')} error={error} />;
   return (
     <>
       <PlainList<TaskNode>
@@ -43,10 +48,10 @@ export function TaskList({ pageSize = 10, today }: { pageSize?: number; today?: 
         loading={loading && !page}
         items={page?.nodes ?? []}
         rowKey={(task) => task.id}
-        empty={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无待办事项" />}
+        empty={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tasks.empty')} />}
         header={
           <Space>
-            <Typography.Text strong>待办</Typography.Text>
+            <Typography.Text strong>{t('tasks.title')}</Typography.Text>
             <Badge count={page?.totalCount ?? 0} showZero overflowCount={999} />
           </Space>
         }
@@ -57,7 +62,7 @@ export function TaskList({ pageSize = 10, today }: { pageSize?: number; today?: 
               data-task-kind={task.kind}
               actions={
                 <Button type="link" size="small" onClick={() => open(task)}>
-                  去处理
+                  {t('tasks.handle')}
                 </Button>
               }
               title={
@@ -69,9 +74,13 @@ export function TaskList({ pageSize = 10, today }: { pageSize?: number; today?: 
               description={
                 <Space wrap size={8}>
                   <Tag color={URGENCY_COLOR[urgency]}>
-                    {task.kind.startsWith('REMITTANCE') ? '到期日' : '起始日'} {task.dueOn}
+                    {t(task.kind.startsWith('REMITTANCE') ? 'tasks.dueOn' : 'tasks.startedOn', {
+                      date: task.dueOn,
+                    })}
                   </Tag>
-                  <Typography.Text type="secondary">依据 {task.article}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {t('tasks.basis', { article: formatArticle(task.article, lang) })}
+                  </Typography.Text>
                 </Space>
               }
             />
@@ -80,7 +89,7 @@ export function TaskList({ pageSize = 10, today }: { pageSize?: number; today?: 
         footer={
           page?.pageInfo.hasNextPage ? (
             <Button block onClick={() => setFirst((n) => Math.min(n + pageSize * 2, 100))}>
-              显示更多（共 {page.totalCount} 项）
+              {t('tasks.more', { n: page.totalCount })}
             </Button>
           ) : null
         }

@@ -1,29 +1,13 @@
-import type { KnownTaskKind, TaskNode } from './tasks.graphql';
+import { i18n } from '../../i18n';
+import { zh } from './i18n';
+import type { TaskNode } from './tasks.graphql';
 
-/** Short Chinese labels for the kinds of work (the task's own title says what and on which record). */
-const KIND_LABEL: Record<KnownTaskKind, string> = {
-  CLAIM_FILE: '申请补偿',
-  CLAIM_DOCUMENTS: '补齐材料',
-  CLAIM_RESUBMIT: '补充材料',
-  CLAIM_CONFIRM_SHARE: '确认分担',
-  CLAIM_VERIFY: '核实申请',
-  CLAIM_CO_SIGN: '会签',
-  CLAIM_PAY: '划付补偿',
-  LOAN_ACKNOWLEDGE: '确认担保',
-  REMITTANCE_DUE: '返还追偿款',
-  REMITTANCE_OVERDUE: '返还逾期',
-  REMITTANCE_CONFIRM: '确认到账',
-  STATEMENT_DUE: '报送财务报表',
-  RISK_WARNING: '风险预警',
-  SUSPENSION_PROPOSE: '提议暂停',
-  SUSPENSION_DECIDE: '审议暂停',
-  BLACKLIST_DECIDE: '审议黑名单',
-  RISK_EVENT_VERIFY: '核实预警',
-  FUND_RESUMPTION_VOTE: '恢复补偿',
-};
-
+/**
+ * The short label of a kind of work in the current language (tasks.kind.*; the task's own title says
+ * what and on which record); an unknown kind as sent.
+ */
 export function taskKindLabel(kind: string): string {
-  return (KIND_LABEL as Record<string, string>)[kind] ?? kind;
+  return Object.hasOwn(zh.kind, kind) ? i18n.t(`tasks.kind.${kind}`) : kind;
 }
 
 /** Overdue work in red, work due today in orange. */

@@ -1,7 +1,9 @@
+import { setLang } from '../../../i18n';
 import {
   countOf,
   monthLabel,
   progressPercent,
+  quarterAxisLabel,
   quarterLabel,
   ratioToPercent,
   yuanToWan,
@@ -27,7 +29,17 @@ describe('home display helpers', () => {
   it('labels quarters and months', () => {
     expect(quarterLabel('2026Q3')).toBe('2026年第3季度');
     expect(quarterLabel('later')).toBe('later');
+    expect(quarterAxisLabel('2026Q3')).toBe('2026\n3季度');
     expect(monthLabel('2026-10-31')).toBe('26-10');
+  });
+  it('labels quarters in English after a switch', async () => {
+    await setLang('en');
+    try {
+      expect(quarterLabel('2026Q3')).toBe('Q3 2026');
+      expect(quarterAxisLabel('2026Q3')).toBe('Q3\n2026');
+    } finally {
+      await setLang('zh-CN');
+    }
   });
   it('counts statuses', () => {
     const f = [

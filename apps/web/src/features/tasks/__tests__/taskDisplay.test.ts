@@ -1,3 +1,4 @@
+import { setLang } from '../../../i18n';
 import { taskKindLabel, taskTarget, taskUrgency } from '../taskDisplay';
 import type { TaskNode } from '../tasks.graphql';
 
@@ -39,5 +40,15 @@ describe('taskDisplay', () => {
       taskTarget(task({ subject: { __typename: 'BankRisk', bank: { id: 'b', name: '银行' } } })).path,
     ).toBe('/risk');
     expect(taskTarget(task({ subject: { __typename: 'Enterprise', id: 'e1' } })).path).toBe('/financials');
+  });
+});
+
+describe('taskKindLabel in English', () => {
+  afterAll(() => setLang('zh-CN'));
+
+  it('follows the language at the time of the call', async () => {
+    await setLang('en');
+    expect(taskKindLabel('CLAIM_CO_SIGN')).toBe('Co-signing');
+    expect(taskKindLabel('SOMETHING_NEW')).toBe('SOMETHING_NEW');
   });
 });
