@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { provisionArticle } from '../../app/policy';
 import { usePolicy } from '../../app/useViewer';
 import { ErrorAlert } from '../../lib/ErrorAlert';
+import type { RiskEventKind } from '../../gql/graphql';
 import { REPORT_RISK_EVENT_MUTATION } from './risk.graphql';
 import { useLang } from '../../i18n';
 import { cite, EVENT_KINDS, eventKindLabel } from './riskDisplay';
@@ -23,7 +24,7 @@ export function ReportRiskEventModal({
   const lang = useLang();
   const { message } = App.useApp();
   const article = provisionArticle(usePolicy(), 'earlyWarning');
-  const [form] = Form.useForm<{ kind: string; description: string }>();
+  const [form] = Form.useForm<{ kind: RiskEventKind; description: string }>();
   const [report, { loading, error }] = useMutation(REPORT_RISK_EVENT_MUTATION, { refetchQueries: 'active' });
   const onOk = async () => {
     const v = await form.validateFields();

@@ -1,27 +1,19 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
+import { graphql } from '../../gql';
+import type {
+  BankRisksQuery,
+  RiskEventFieldsFragment,
+  RiskNoticesQuery,
+  SuspensionProposalsQuery,
+} from '../../gql/graphql';
 
-export type RiskLevel = 'NONE' | 'WARNING' | 'SUSPENSION_PROPOSED';
+/** Types generated from the schema (apps/web/codegen.ts). Ratios and amounts are decimal strings. */
+/** A bank's risk ratio at the business date (R4, Art 12), with what the caller may do to it (`viewerCan`). */
+export type BankRisk = BankRisksQuery['bankRisks'][number];
+export type RiskNotice = RiskNoticesQuery['riskNotices'][number];
+export type SuspensionProposal = SuspensionProposalsQuery['suspensionProposals'][number];
+export type RiskEvent = RiskEventFieldsFragment;
 
-/** A bank's risk ratio at the business date (R4, Art 12). ratio is a decimal string ("0.0523"). */
-export interface BankRisk {
-  bank: { id: string; name: string };
-  asOf: string;
-  ratio: string;
-  level: string;
-  numerator: string;
-  denominator: string;
-  coveredLoans: number;
-  atRiskLoans: number;
-  suspended: boolean;
-  suspendedSince: string | null;
-  lastWarningOn: string | null;
-  pendingProposalId: string | null;
-  suggestedAction: string | null;
-  /** risk.issueWarning, risk.proposeSuspension, risk.liftSuspension, as the caller may take them now. */
-  viewerCan: string[];
-}
-
-export const BANK_RISKS_QUERY: TypedDocumentNode<{ bankRisks: BankRisk[] }, Record<string, never>> = gql`
+export const BANK_RISKS_QUERY = graphql(`
   query BankRisks {
     bankRisks {
       bank {
@@ -43,24 +35,9 @@ export const BANK_RISKS_QUERY: TypedDocumentNode<{ bankRisks: BankRisk[] }, Reco
       viewerCan
     }
   }
-`;
+`);
 
-export interface RiskNotice {
-  id: string;
-  bank: { id: string; name: string };
-  kind: string;
-  businessDate: string;
-  ratio: string | null;
-  comment: string;
-  issuedBy: string;
-  issuerOrganization: { id: string; name: string };
-  article: string;
-}
-
-export const RISK_NOTICES_QUERY: TypedDocumentNode<
-  { riskNotices: RiskNotice[] },
-  Record<string, never>
-> = gql`
+export const RISK_NOTICES_QUERY = graphql(`
   query RiskNotices {
     riskNotices {
       id
@@ -80,27 +57,9 @@ export const RISK_NOTICES_QUERY: TypedDocumentNode<
       article
     }
   }
-`;
+`);
 
-export interface SuspensionProposal {
-  id: string;
-  bank: { id: string; name: string };
-  proposedOn: string;
-  ratio: string;
-  comment: string;
-  proposedBy: string;
-  status: string;
-  decidedOn: string | null;
-  decidedBy: string | null;
-  decisionComment: string | null;
-  /** risk.decideSuspension while the proposal waits for the caller's decision. */
-  viewerCan: string[];
-}
-
-export const SUSPENSION_PROPOSALS_QUERY: TypedDocumentNode<
-  { suspensionProposals: SuspensionProposal[] },
-  Record<string, never>
-> = gql`
+export const SUSPENSION_PROPOSALS_QUERY = graphql(`
   query SuspensionProposals {
     suspensionProposals {
       id
@@ -119,85 +78,48 @@ export const SUSPENSION_PROPOSALS_QUERY: TypedDocumentNode<
       viewerCan
     }
   }
-`;
+`);
 
-export const ISSUE_WARNING_MUTATION: TypedDocumentNode<
-  { issueRiskWarning: { id: string } },
-  { bankId: string; comment: string }
-> = gql`
+export const ISSUE_WARNING_MUTATION = graphql(`
   mutation IssueRiskWarning($bankId: ID!, $comment: String!) {
     issueRiskWarning(bankId: $bankId, comment: $comment) {
       id
     }
   }
-`;
+`);
 
-export const PROPOSE_SUSPENSION_MUTATION: TypedDocumentNode<
-  { proposeSuspension: { id: string } },
-  { bankId: string; comment: string }
-> = gql`
+export const PROPOSE_SUSPENSION_MUTATION = graphql(`
   mutation ProposeSuspension($bankId: ID!, $comment: String!) {
     proposeSuspension(bankId: $bankId, comment: $comment) {
       id
     }
   }
-`;
+`);
 
-export const DECIDE_SUSPENSION_MUTATION: TypedDocumentNode<
-  { decideSuspension: { id: string; status: string } },
-  { proposalId: string; consent: boolean; comment: string }
-> = gql`
+export const DECIDE_SUSPENSION_MUTATION = graphql(`
   mutation DecideSuspension($proposalId: ID!, $consent: Boolean!, $comment: String!) {
     decideSuspension(proposalId: $proposalId, consent: $consent, comment: $comment) {
       id
       status
     }
   }
-`;
+`);
 
-export const LIFT_SUSPENSION_MUTATION: TypedDocumentNode<
-  { liftSuspension: { id: string } },
-  { bankId: string; comment: string }
-> = gql`
+export const LIFT_SUSPENSION_MUTATION = graphql(`
   mutation LiftSuspension($bankId: ID!, $comment: String!) {
     liftSuspension(bankId: $bankId, comment: $comment) {
       id
     }
   }
-`;
+`);
 
-export const SET_BUSINESS_DATE_MUTATION: TypedDocumentNode<{ setBusinessDate: string }, { date: string }> =
-  gql`
-    mutation SetBusinessDate($date: Date!) {
-      setBusinessDate(date: $date)
-    }
-  `;
+export const SET_BUSINESS_DATE_MUTATION = graphql(`
+  mutation SetBusinessDate($date: Date!) {
+    setBusinessDate(date: $date)
+  }
+`);
 
-export interface RiskEvent {
-  id: string;
-  loan: {
-    id: string;
-    contractNo: string;
-    bank: { id: string; name: string };
-    guarantor: { id: string; name: string } | null;
-    enterprise: { id: string; name: string };
-  };
-  kind: string;
-  description: string;
-  reportedOn: string;
-  reportedBy: string;
-  reporterOrganization: { id: string; name: string };
-  verified: boolean;
-  verification: string | null;
-  measures: string | null;
-  contractSuspended: boolean | null;
-  verifiedOn: string | null;
-  verifiedBy: string | null;
-  /** risk.verifyEvent while the caller may record the verification. */
-  viewerCan: string[];
-}
-
-const RISK_EVENT_FIELDS = gql`
+export const RISK_EVENT_FIELDS = graphql(`
   fragment RiskEventFields on RiskEvent {
     id
     loan {
@@ -232,34 +154,25 @@ const RISK_EVENT_FIELDS = gql`
     verifiedBy
     viewerCan
   }
-`;
+`);
 
-export const RISK_EVENTS_QUERY: TypedDocumentNode<{ riskEvents: RiskEvent[] }, { open: boolean | null }> =
-  gql`
-    query RiskEvents($open: Boolean) {
-      riskEvents(open: $open) {
-        ...RiskEventFields
-      }
+export const RISK_EVENTS_QUERY = graphql(`
+  query RiskEvents($open: Boolean) {
+    riskEvents(open: $open) {
+      ...RiskEventFields
     }
-    ${RISK_EVENT_FIELDS}
-  `;
+  }
+`);
 
-export const REPORT_RISK_EVENT_MUTATION: TypedDocumentNode<
-  { reportRiskEvent: RiskEvent },
-  { input: { loanId: string; kind: string; description: string } }
-> = gql`
+export const REPORT_RISK_EVENT_MUTATION = graphql(`
   mutation ReportRiskEvent($input: ReportRiskEventInput!) {
     reportRiskEvent(input: $input) {
       ...RiskEventFields
     }
   }
-  ${RISK_EVENT_FIELDS}
-`;
+`);
 
-export const VERIFY_RISK_EVENT_MUTATION: TypedDocumentNode<
-  { recordRiskEventVerification: RiskEvent },
-  { eventId: string; verification: string; measures: string; contractSuspended: boolean }
-> = gql`
+export const VERIFY_RISK_EVENT_MUTATION = graphql(`
   mutation RecordRiskEventVerification(
     $eventId: ID!
     $verification: String!
@@ -275,5 +188,4 @@ export const VERIFY_RISK_EVENT_MUTATION: TypedDocumentNode<
       ...RiskEventFields
     }
   }
-  ${RISK_EVENT_FIELDS}
-`;
+`);

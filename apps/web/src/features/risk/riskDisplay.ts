@@ -1,5 +1,6 @@
 import { formatArticle, type Lang } from '@ipfund/shared';
 import type { Policy } from '../../app/viewer.graphql';
+import type { RiskEventKind } from '../../gql/graphql';
 import { i18n } from '../../i18n';
 import { formatRate } from '../claims/policyText';
 
@@ -55,7 +56,7 @@ export const LEVEL_COLORS: Record<string, string> = {
 export const noticeKindLabel = (kind: string): string => coded('noticeKind', kind);
 
 /** The kinds of risk event a bank or guarantor may report (Art 16), in this order. */
-export const EVENT_KINDS = ['OVERDUE', 'DETERIORATION', 'OTHER'] as const;
+export const EVENT_KINDS: readonly RiskEventKind[] = ['OVERDUE', 'DETERIORATION', 'OTHER'];
 
 export const eventKindLabel = (kind: string): string => coded('eventKind', kind);
 
