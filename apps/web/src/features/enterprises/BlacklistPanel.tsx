@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { Alert, App, Button, Card, Form, Input, Modal, Space, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
 import { can } from '../../app/access';
 import { provisionArticle } from '../../app/policy';
 import { usePolicy } from '../../app/useViewer';
@@ -27,6 +28,7 @@ export function BlacklistPanel({
   error?: Error;
   onOpenEnterprise: (id: string) => void;
 }) {
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const article = provisionArticle(usePolicy(), 'blacklist');
   const [form] = Form.useForm<{ comment?: string }>();
@@ -41,7 +43,9 @@ export function BlacklistPanel({
       await decide({
         variables: { proposalId: decision.proposal.id, approve: decision.approve, comment: comment ?? null },
       });
-      message.success(decision.approve ? '已同意，企业列入黑名单' : '已不予同意');
+      message.success(
+        decision.approve ? t('enterprises.proposals.approvedDone') : t('enterprises.proposals.declinedDone'),
+      );
       form.resetFields();
       setDecision(null);
     } catch (err) {
@@ -51,7 +55,7 @@ export function BlacklistPanel({
 
   const columns: TableColumnsType<BlacklistProposalRow> = [
     {
-      title: '企业',
+      title: t('enterprises.proposals.enterprise'),
       key: 'enterprise',
       render: (_: unknown, p: BlacklistProposalRow) => (
         <Button
@@ -64,11 +68,11 @@ export function BlacklistPanel({
         </Button>
       ),
     },
-    { title: '理由', dataIndex: 'reason', width: 260, ellipsis: true },
-    { title: '提议日期', dataIndex: 'proposedOn' },
-    { title: '提议单位', dataIndex: ['proposedBy', 'name'] },
+    { title: t('enterprises.proposals.reason'), dataIndex: 'reason', width: 260, ellipsis: true },
+    { title: t('enterprises.proposals.proposedOn'), dataIndex: 'proposedOn' },
+    { title: t('enterprises.proposals.proposedBy'), dataIndex: ['proposedBy', 'name'] },
     {
-      title: '状态',
+      title: t('enterprises.proposals.status'),
       dataIndex: 'status',
       render: (status: string) => {
         const s = proposalStatusLabel(status);
@@ -76,15 +80,22 @@ export function BlacklistPanel({
       },
     },
     {
-      title: '决定',
+      title: t('enterprises.proposals.decision'),
       key: 'decision',
       render: (_: unknown, p: BlacklistProposalRow) =>
-        p.decidedOn ? `${p.decidedOn}${p.decisionComment ? `：${p.decisionComment}` : ''}` : '—',
+        p.decidedOn
+          ? p.decisionComment
+            ? t('enterprises.proposals.decisionWithComment', {
+                date: p.decidedOn,
+                comment: p.decisionComment,
+              })
+            : p.decidedOn
+          : '—',
     },
     ...(proposals.some((p) => can(p, 'blacklist.decide'))
       ? [
           {
-            title: '操作',
+            title: t('enterprises.proposals.actions'),
             key: 'actions',
             // The decision stays on screen however wide the reasons are (issue 11).
             fixed: 'right' as const,
@@ -92,10 +103,10 @@ export function BlacklistPanel({
               can(p, 'blacklist.decide') && (
                 <Space size="small">
                   <Button size="small" danger onClick={() => setDecision({ proposal: p, approve: true })}>
-                    同意
+                    {t('enterprises.proposals.approve')}
                   </Button>
                   <Button size="small" onClick={() => setDecision({ proposal: p, approve: false })}>
-                    不同意
+                    {t('enterprises.proposals.decline')}
                   </Button>
                 </Space>
               ),
@@ -105,8 +116,13 @@ export function BlacklistPanel({
   ];
 
   return (
-    <Card title={`黑名单提议${article ? `（${articleZh(article)}）` : ''}`} style={{ marginTop: 16 }}>
-      {error && <ErrorAlert title="黑名单提议加载失败" error={error} />}
+    <Card
+      title={t('enterprises.proposals.title', {
+        cite: article ? t('enterprises.cite', { article: articleZh(article) }) : '',
+      })}
+      style={{ marginTop: 16 }}
+    >
+      {error && <ErrorAlert title={t('enterprises.proposals.loadFailed')} error={error} />}
       <Table
         rowKey="id"
         size="small"
@@ -115,14 +131,18 @@ export function BlacklistPanel({
         loading={loading}
         pagination={false}
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: '暂无提议' }}
+        locale={{ emptyText: t('enterprises.proposals.empty') }}
       />
       <Modal
-        title={decision?.approve ? '同意列入黑名单' : '不同意列入黑名单'}
+        title={
+          decision?.approve
+            ? t('enterprises.proposals.approveTitle')
+            : t('enterprises.proposals.declineTitle')
+        }
         open={!!decision}
-        okText="确认"
+        okText={t('enterprises.proposals.confirm')}
         okButtonProps={{ danger: decision?.approve }}
-        cancelText="取消"
+        cancelText={t('enterprises.proposals.cancel')}
         confirmLoading={deciding}
         onOk={() => form.submit()}
         onCancel={() => setDecision(null)}
@@ -133,14 +153,24 @@ export function BlacklistPanel({
             type="warning"
             showIcon
             style={{ marginBottom: 16 }}
-            title={`${decision.proposal.enterprise.name}自今日起取消申请资格，此后发放的贷款不纳入风险补偿；各合作机构可见此标记。`}
+            title={t('enterprises.proposals.approveWarning', { name: decision.proposal.enterprise.name })}
           />
         )}
         <Form form={form} layout="vertical" onFinish={submit}>
           <Form.Item
             name="comment"
-            label={decision?.approve ? '意见（可选）' : '不同意的理由'}
-            rules={[{ required: !decision?.approve, whitespace: true, message: '请填写理由' }]}
+            label={
+              decision?.approve
+                ? t('enterprises.proposals.commentOptional')
+                : t('enterprises.proposals.declineReason')
+            }
+            rules={[
+              {
+                required: !decision?.approve,
+                whitespace: true,
+                message: t('enterprises.proposals.reasonRequired'),
+              },
+            ]}
           >
             <Input.TextArea rows={3} />
           </Form.Item>

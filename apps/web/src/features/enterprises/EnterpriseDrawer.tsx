@@ -14,12 +14,13 @@ import {
   Tag,
 } from 'antd';
 import type { TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
 import { can } from '../../app/access';
 import { provisionArticle } from '../../app/policy';
 import { usePolicy } from '../../app/useViewer';
 import { articleZh } from '../partners/partnerDisplay';
 import { ErrorAlert, errorText } from '../../lib/ErrorAlert';
-import { IP_KIND_OPTIONS } from './EnterpriseForms';
+import { ipKindOptions } from './EnterpriseForms';
 import { ipKindLabel } from './enterpriseDisplay';
 import {
   ADD_IP_ASSET,
@@ -28,12 +29,6 @@ import {
   type AddIpAssetVariables,
   type IpAssetRow,
 } from './enterprises.graphql';
-
-const IP_COLUMNS: TableColumnsType<IpAssetRow> = [
-  { title: '类型', dataIndex: 'kind', render: (k: string) => ipKindLabel(k) },
-  { title: '登记号', dataIndex: 'registrationNo' },
-  { title: '名称', dataIndex: 'title' },
-];
 
 type IpForm = Omit<AddIpAssetVariables['input'], 'enterpriseId'>;
 
@@ -50,9 +45,17 @@ export function EnterpriseDrawer({
   hasPendingProposal: boolean;
   onClose: () => void;
 }) {
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const blacklistArticle = provisionArticle(usePolicy(), 'blacklist');
-  const citeBlacklist = blacklistArticle ? `，${articleZh(blacklistArticle)}` : '';
+  const citeBlacklist = blacklistArticle
+    ? t('enterprises.drawer.citeAfterComma', { article: articleZh(blacklistArticle) })
+    : '';
+  const ipColumns: TableColumnsType<IpAssetRow> = [
+    { title: t('enterprises.field.kind'), dataIndex: 'kind', render: (k: string) => ipKindLabel(k) },
+    { title: t('enterprises.field.registrationNo'), dataIndex: 'registrationNo' },
+    { title: t('enterprises.field.title'), dataIndex: 'title' },
+  ];
   const [ipForm] = Form.useForm<IpForm>();
   const [proposeForm] = Form.useForm<{ reason: string }>();
   const { data, loading, error } = useQuery(ENTERPRISE_QUERY, {
@@ -72,7 +75,7 @@ export function EnterpriseDrawer({
     if (!enterpriseId) return;
     try {
       await addIp({ variables: { input: { ...values, enterpriseId } } });
-      message.success('已登记');
+      message.success(t('enterprises.drawer.ipRecorded'));
       ipForm.resetFields();
     } catch (err) {
       message.error(errorText(err));
@@ -83,7 +86,7 @@ export function EnterpriseDrawer({
     if (!enterpriseId) return;
     try {
       await propose({ variables: { enterpriseId, reason } });
-      message.success('已提交区知识产权局决定');
+      message.success(t('enterprises.drawer.proposed'));
       proposeForm.resetFields();
     } catch (err) {
       message.error(errorText(err));
@@ -92,14 +95,14 @@ export function EnterpriseDrawer({
 
   return (
     <Drawer
-      title={e?.name ?? '企业详情'}
+      title={e?.name ?? t('enterprises.drawer.titleLoading')}
       size={760}
       open={!!enterpriseId}
       onClose={onClose}
       destroyOnHidden
       loading={loading && !e}
     >
-      {error && <ErrorAlert title="企业信息加载失败" error={error} />}
+      {error && <ErrorAlert title={t('enterprises.drawer.loadFailed')} error={error} />}
       {e && (
         <>
           {e.blacklisted && (
@@ -107,7 +110,10 @@ export function EnterpriseDrawer({
               type="error"
               showIcon
               style={{ marginBottom: 16 }}
-              title={`已取消申请资格（黑名单${citeBlacklist}），自 ${e.blacklistedSince} 起发放的贷款不纳入风险补偿`}
+              title={t('enterprises.drawer.blacklistedAlert', {
+                cite: citeBlacklist,
+                date: e.blacklistedSince,
+              })}
               description={e.blacklistReason}
             />
           )}
@@ -116,26 +122,30 @@ export function EnterpriseDrawer({
             column={2}
             bordered
             items={[
-              { key: 'name', label: '企业名称', children: e.name, span: 2 },
-              { key: 'code', label: '统一社会信用代码', children: e.creditCode, span: 2 },
-              { key: 'district', label: '所在区', children: e.district || '—' },
-              { key: 'industry', label: '所属行业', children: e.industry || '—' },
+              { key: 'name', label: t('enterprises.field.name'), children: e.name, span: 2 },
+              { key: 'code', label: t('enterprises.field.creditCode'), children: e.creditCode, span: 2 },
+              { key: 'district', label: t('enterprises.field.district'), children: e.district || '—' },
+              { key: 'industry', label: t('enterprises.field.industry'), children: e.industry || '—' },
               {
                 key: 'status',
-                label: '资格',
+                label: t('enterprises.field.eligibility'),
                 span: 2,
-                children: e.blacklisted ? <Tag color="red">黑名单</Tag> : <Tag color="green">正常</Tag>,
+                children: e.blacklisted ? (
+                  <Tag color="red">{t('enterprises.blacklisted')}</Tag>
+                ) : (
+                  <Tag color="green">{t('enterprises.eligible')}</Tag>
+                ),
               },
             ]}
           />
-          <Divider titlePlacement="start">知识产权（可质押的专利、商标）</Divider>
+          <Divider titlePlacement="start">{t('enterprises.drawer.ipSection')}</Divider>
           <Table
             rowKey="id"
             size="small"
-            columns={IP_COLUMNS}
+            columns={ipColumns}
             dataSource={e.ipAssets}
             pagination={false}
-            locale={{ emptyText: '尚未登记专利或商标' }}
+            locale={{ emptyText: t('enterprises.drawer.ipEmpty') }}
           />
           {can(e, 'enterprise.addIpAsset') && (
             <Form
@@ -146,20 +156,29 @@ export function EnterpriseDrawer({
               style={{ marginTop: 12, rowGap: 8 }}
             >
               <Form.Item name="kind" rules={[{ required: true }]}>
-                <Select options={IP_KIND_OPTIONS} style={{ width: 90 }} />
+                <Select options={ipKindOptions()} style={{ width: 90 }} />
               </Form.Item>
               <Form.Item
                 name="registrationNo"
-                rules={[{ required: true, whitespace: true, message: '请输入登记号' }]}
+                rules={[
+                  {
+                    required: true,
+                    whitespace: true,
+                    message: t('enterprises.drawer.registrationNoRequired'),
+                  },
+                ]}
               >
-                <Input placeholder="专利号 / 商标注册号" />
+                <Input placeholder={t('enterprises.drawer.registrationNoPlaceholder')} />
               </Form.Item>
-              <Form.Item name="title" rules={[{ required: true, whitespace: true, message: '请输入名称' }]}>
-                <Input placeholder="名称" />
+              <Form.Item
+                name="title"
+                rules={[{ required: true, whitespace: true, message: t('enterprises.drawer.titleRequired') }]}
+              >
+                <Input placeholder={t('enterprises.field.title')} />
               </Form.Item>
               <Form.Item>
                 <Button htmlType="submit" loading={adding}>
-                  登记知识产权
+                  {t('enterprises.drawer.addIp')}
                 </Button>
               </Form.Item>
             </Form>
@@ -167,22 +186,28 @@ export function EnterpriseDrawer({
           {(hasPendingProposal || can(e, 'blacklist.propose')) && !e.blacklisted && (
             <>
               <Divider titlePlacement="start">
-                提请列入黑名单{blacklistArticle ? `（${articleZh(blacklistArticle)}）` : ''}
+                {t('enterprises.drawer.proposeSection', {
+                  cite: blacklistArticle
+                    ? t('enterprises.cite', { article: articleZh(blacklistArticle) })
+                    : '',
+                })}
               </Divider>
               {hasPendingProposal ? (
-                <Alert type="info" showIcon title="已有提议等待区知识产权局决定" />
+                <Alert type="info" showIcon title={t('enterprises.drawer.pendingProposal')} />
               ) : (
                 <Form form={proposeForm} layout="vertical" onFinish={submitProposal}>
                   <Form.Item
                     name="reason"
-                    label="理由（有履行能力而到期拒不还款的情况）"
-                    rules={[{ required: true, whitespace: true, message: '请填写理由' }]}
+                    label={t('enterprises.drawer.reason')}
+                    rules={[
+                      { required: true, whitespace: true, message: t('enterprises.drawer.reasonRequired') },
+                    ]}
                   >
                     <Input.TextArea rows={3} />
                   </Form.Item>
                   <Space>
                     <Button danger htmlType="submit" loading={proposing}>
-                      提交区知识产权局决定
+                      {t('enterprises.drawer.submitProposal')}
                     </Button>
                   </Space>
                 </Form>

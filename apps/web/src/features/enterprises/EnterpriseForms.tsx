@@ -1,18 +1,21 @@
 import { useMutation } from '@apollo/client/react';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Modal, Select, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../i18n';
 import { errorText } from '../../lib/ErrorAlert';
-import { IP_KIND_LABELS, creditCodeProblem, type IpKind } from './enterpriseDisplay';
+import { IP_KINDS, creditCodeProblem, ipKindLabel } from './enterpriseDisplay';
 import { CREATE_ENTERPRISE, type CreateEnterpriseVariables, type LibraryEntry } from './enterprises.graphql';
 
-export const IP_KIND_OPTIONS = (Object.keys(IP_KIND_LABELS) as IpKind[]).map((k) => ({
-  value: k,
-  label: IP_KIND_LABELS[k],
-}));
+/** The IP kinds as select options, labelled in the current language (call it while rendering). */
+export function ipKindOptions(): { value: string; label: string }[] {
+  return IP_KINDS.map((k) => ({ value: k, label: ipKindLabel(k) }));
+}
 
+/** Checked when the form validates: the message is in the language of that moment. */
 export const creditCodeRule = {
   validator(_: unknown, value: string | undefined) {
-    if (!value?.trim()) return Promise.reject(new Error('请输入统一社会信用代码'));
+    if (!value?.trim()) return Promise.reject(new Error(i18n.t('enterprises.creditCode.required')));
     const problem = creditCodeProblem(value);
     return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
   },
@@ -38,6 +41,7 @@ export function CreateEnterpriseModal({
   onEntry?: (entry: LibraryEntry) => void;
   initialCreditCode?: string;
 }) {
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<CreateForm>();
   const [create, { loading }] = useMutation(CREATE_ENTERPRISE, { refetchQueries: ['Enterprises'] });
@@ -54,8 +58,9 @@ export function CreateEnterpriseModal({
         },
       });
       const entry = data?.createEnterprise;
-      if (entry?.alreadyInLibrary) message.info(`企业库中已有该统一社会信用代码的企业：${entry.name}`);
-      else message.success(`已加入企业库：${values.name}`);
+      if (entry?.alreadyInLibrary)
+        message.info(t('enterprises.create.alreadyInLibrary', { name: entry.name }));
+      else message.success(t('enterprises.create.added', { name: values.name }));
       form.resetFields();
       onClose();
       // An existing entry may be one the caller cannot open (another bank's borrower): its id is enough to lend.
@@ -68,11 +73,11 @@ export function CreateEnterpriseModal({
 
   return (
     <Modal
-      title="新增企业"
+      title={t('enterprises.create.title')}
       width={720}
       open={open}
-      okText="保存"
-      cancelText="取消"
+      okText={t('enterprises.create.save')}
+      cancelText={t('enterprises.create.cancel')}
       confirmLoading={loading}
       onOk={() => form.submit()}
       onCancel={onClose}
@@ -86,19 +91,19 @@ export function CreateEnterpriseModal({
       >
         <Form.Item
           name="name"
-          label="企业名称"
-          rules={[{ required: true, whitespace: true, message: '请输入企业名称' }]}
+          label={t('enterprises.field.name')}
+          rules={[{ required: true, whitespace: true, message: t('enterprises.create.nameRequired') }]}
         >
           <Input />
         </Form.Item>
-        <Form.Item name="creditCode" label="统一社会信用代码" rules={[creditCodeRule]}>
+        <Form.Item name="creditCode" label={t('enterprises.field.creditCode')} rules={[creditCodeRule]}>
           <Input maxLength={18} style={{ textTransform: 'uppercase' }} />
         </Form.Item>
         <Space style={{ width: '100%' }} wrap>
-          <Form.Item name="district" label="所在区">
+          <Form.Item name="district" label={t('enterprises.field.district')}>
             <Input />
           </Form.Item>
-          <Form.Item name="industry" label="所属行业">
+          <Form.Item name="industry" label={t('enterprises.field.industry')}>
             <Input />
           </Form.Item>
         </Space>
@@ -107,26 +112,47 @@ export function CreateEnterpriseModal({
             <>
               {fields.map((field) => (
                 <Space key={field.key} align="baseline" wrap>
-                  <Form.Item name={[field.name, 'kind']} rules={[{ required: true, message: '类型' }]}>
-                    <Select options={IP_KIND_OPTIONS} placeholder="类型" style={{ width: 90 }} />
+                  <Form.Item
+                    name={[field.name, 'kind']}
+                    rules={[{ required: true, message: t('enterprises.field.kind') }]}
+                  >
+                    <Select
+                      options={ipKindOptions()}
+                      placeholder={t('enterprises.field.kind')}
+                      style={{ width: 90 }}
+                    />
                   </Form.Item>
                   <Form.Item
                     name={[field.name, 'registrationNo']}
-                    rules={[{ required: true, whitespace: true, message: '请输入登记号' }]}
+                    rules={[
+                      {
+                        required: true,
+                        whitespace: true,
+                        message: t('enterprises.drawer.registrationNoRequired'),
+                      },
+                    ]}
                   >
-                    <Input placeholder="专利号 / 商标注册号" style={{ width: 200 }} />
+                    <Input
+                      placeholder={t('enterprises.drawer.registrationNoPlaceholder')}
+                      style={{ width: 200 }}
+                    />
                   </Form.Item>
                   <Form.Item
                     name={[field.name, 'title']}
-                    rules={[{ required: true, whitespace: true, message: '请输入名称' }]}
+                    rules={[
+                      { required: true, whitespace: true, message: t('enterprises.drawer.titleRequired') },
+                    ]}
                   >
-                    <Input placeholder="名称" style={{ width: 240 }} />
+                    <Input placeholder={t('enterprises.field.title')} style={{ width: 240 }} />
                   </Form.Item>
-                  <MinusCircleOutlined onClick={() => remove(field.name)} aria-label="删除" />
+                  <MinusCircleOutlined
+                    onClick={() => remove(field.name)}
+                    aria-label={t('enterprises.create.remove')}
+                  />
                 </Space>
               ))}
               <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ kind: 'PATENT' })}>
-                添加专利或商标
+                {t('enterprises.create.addIp')}
               </Button>
             </>
           )}

@@ -3,6 +3,8 @@ import { useQuery } from '@apollo/client/react';
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Input, Space, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { useViewerPermissions } from '../../app/useViewer';
 import { CursorPagerBar } from '../../lib/CursorPagerBar';
 import { currentAfter, firstPage, nextCursor, PAGE_SIZES, type CursorPager } from '../../lib/cursorPager';
@@ -12,10 +14,10 @@ import { EnterpriseDrawer } from './EnterpriseDrawer';
 import { CreateEnterpriseModal } from './EnterpriseForms';
 import { BLACKLIST_PROPOSALS_QUERY, ENTERPRISES_QUERY, type EnterpriseRow } from './enterprises.graphql';
 
-function ipSummary(e: EnterpriseRow): string {
+function ipSummary(t: TFunction, e: EnterpriseRow): string {
   const patents = e.ipAssets.filter((a) => a.kind === 'PATENT').length;
   const marks = e.ipAssets.filter((a) => a.kind === 'TRADEMARK').length;
-  return `专利 ${patents} 项 / 商标 ${marks} 项`;
+  return t('enterprises.list.ipSummary', { patents, trademarks: marks });
 }
 
 /**
@@ -24,6 +26,7 @@ function ipSummary(e: EnterpriseRow): string {
  * `enterprise.create`; the drawer and the proposals follow each record's `viewerCan`.
  */
 export function EnterprisesPage() {
+  const { t } = useTranslation();
   const { mayTake, reads } = useViewerPermissions();
   const [search, setSearch] = useState<string | null>(null);
   const [pager, setPager] = useState<CursorPager>(() => firstPage(PAGE_SIZES[0]));
@@ -49,7 +52,7 @@ export function EnterprisesPage() {
 
   const columns: TableColumnsType<EnterpriseRow> = [
     {
-      title: '企业名称',
+      title: t('enterprises.field.name'),
       dataIndex: 'name',
       fixed: 'left',
       render: (name: string, e: EnterpriseRow) => (
@@ -57,23 +60,27 @@ export function EnterprisesPage() {
           <Button type="link" style={{ padding: 0 }} onClick={() => setOpenId(e.id)}>
             {name}
           </Button>
-          {e.blacklisted && <Tag color="red">黑名单</Tag>}
-          {pendingFor.has(e.id) && <Tag color="orange">黑名单提议待决定</Tag>}
+          {e.blacklisted && <Tag color="red">{t('enterprises.blacklisted')}</Tag>}
+          {pendingFor.has(e.id) && <Tag color="orange">{t('enterprises.list.proposalPending')}</Tag>}
         </Space>
       ),
     },
-    { title: '统一社会信用代码', dataIndex: 'creditCode' },
-    { title: '所属行业', dataIndex: 'industry', render: (v: string) => v || '—' },
-    { title: '所在区', dataIndex: 'district', render: (v: string) => v || '—' },
-    { title: '知识产权', key: 'ip', render: (_: unknown, e: EnterpriseRow) => ipSummary(e) },
+    { title: t('enterprises.field.creditCode'), dataIndex: 'creditCode' },
+    { title: t('enterprises.field.industry'), dataIndex: 'industry', render: (v: string) => v || '—' },
+    { title: t('enterprises.field.district'), dataIndex: 'district', render: (v: string) => v || '—' },
     {
-      title: '资格',
+      title: t('enterprises.field.ip'),
+      key: 'ip',
+      render: (_: unknown, e: EnterpriseRow) => ipSummary(t, e),
+    },
+    {
+      title: t('enterprises.field.eligibility'),
       key: 'blacklist',
       render: (_: unknown, e: EnterpriseRow) =>
         e.blacklisted ? (
-          <Tag color="red">自 {e.blacklistedSince} 取消资格</Tag>
+          <Tag color="red">{t('enterprises.list.disqualifiedSince', { date: e.blacklistedSince })}</Tag>
         ) : (
-          <Tag color="green">正常</Tag>
+          <Tag color="green">{t('enterprises.eligible')}</Tag>
         ),
     },
   ];
@@ -81,25 +88,25 @@ export function EnterprisesPage() {
   return (
     <>
       <Card
-        title="企业库"
+        title={t('enterprises.list.title')}
         extra={
           mayTake('enterprise.create') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              新增企业
+              {t('enterprises.list.create')}
             </Button>
           )
         }
       >
         <Input.Search
           allowClear
-          placeholder="按企业名称或统一社会信用代码搜索"
+          placeholder={t('enterprises.list.searchPlaceholder')}
           style={{ maxWidth: 420, marginBottom: 16 }}
           onSearch={(value) => {
             setSearch(value.trim() || null);
             setPager((current) => firstPage(current.pageSize));
           }}
         />
-        {error && <ErrorAlert title="企业库加载失败" error={error} />}
+        {error && <ErrorAlert title={t('enterprises.list.loadFailed')} error={error} />}
         <Table
           rowKey="id"
           size="middle"
@@ -108,7 +115,7 @@ export function EnterprisesPage() {
           loading={loading}
           pagination={false}
           scroll={{ x: 'max-content' }}
-          locale={{ emptyText: '暂无可查看的企业' }}
+          locale={{ emptyText: t('enterprises.list.empty') }}
         />
         <CursorPagerBar
           pager={pager}
@@ -116,7 +123,7 @@ export function EnterprisesPage() {
           totalCount={page?.totalCount ?? 0}
           endCursor={endCursor}
           loading={loading}
-          unit="家"
+          unit={t('enterprises.list.unit')}
         />
       </Card>
       {seesProposals && (

@@ -1,6 +1,7 @@
 import { useApolloClient } from '@apollo/client/react';
 import { Alert, Button, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../lib/ErrorAlert';
 import { CreateEnterpriseModal } from '../enterprises/EnterpriseForms';
 import { creditCodeProblem } from '../enterprises/enterpriseDisplay';
@@ -30,6 +31,7 @@ export function BorrowerFinder({
   /** The library changed (an enterprise was added): the caller refreshes what it lists. */
   onAdded: () => void;
 }) {
+  const { t } = useTranslation();
   const client = useApolloClient();
   const [code, setCode] = useState('');
   const [lookup, setLookup] = useState<Lookup>({ state: 'idle' });
@@ -45,7 +47,7 @@ export function BorrowerFinder({
 
   const search = async (raw: string) => {
     const creditCode = raw.trim().toUpperCase();
-    const problem = creditCode ? creditCodeProblem(creditCode) : '请输入统一社会信用代码';
+    const problem = creditCode ? creditCodeProblem(creditCode) : t('enterprises.creditCode.required');
     if (problem) {
       show({ state: 'invalid', problem });
       return;
@@ -69,9 +71,9 @@ export function BorrowerFinder({
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Input.Search
-        aria-label="统一社会信用代码"
-        placeholder="输入 18 位统一社会信用代码查找企业库"
-        enterButton="查找"
+        aria-label={t('loans.finder.codeLabel')}
+        placeholder={t('loans.finder.placeholder')}
+        enterButton={t('loans.finder.find')}
         maxLength={18}
         allowClear
         value={code}
@@ -88,24 +90,24 @@ export function BorrowerFinder({
         <Alert
           type="success"
           showIcon
-          title={`企业库：${lookup.entry.name}`}
-          description={`统一社会信用代码 ${lookup.entry.creditCode}。请在下方按专利号或商标注册号添加质押物。`}
+          title={t('loans.finder.hitTitle', { name: lookup.entry.name })}
+          description={t('loans.finder.hitDescription', { creditCode: lookup.entry.creditCode })}
         />
       )}
       {lookup.state === 'miss' && (
         <Alert
           type="info"
           showIcon
-          title={`企业库中没有统一社会信用代码为 ${lookup.creditCode} 的企业`}
-          description="可先将该企业加入企业库，再为其登记贷款。"
+          title={t('loans.finder.missTitle', { creditCode: lookup.creditCode })}
+          description={t('loans.finder.missDescription')}
           action={
             <Button size="small" type="primary" onClick={() => setAdding(true)}>
-              加入企业库
+              {t('loans.finder.addToLibrary')}
             </Button>
           }
         />
       )}
-      {lookup.state === 'failed' && <ErrorAlert title="查找企业失败" error={lookup.error} />}
+      {lookup.state === 'failed' && <ErrorAlert title={t('loans.finder.failed')} error={lookup.error} />}
       {adding && lookup.state === 'miss' && (
         <CreateEnterpriseModal
           open

@@ -2,9 +2,11 @@ import { useEffect, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Alert, Form, Spin, type FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
 import { graphql } from '../../gql';
 import type { LoanPurpose, PreviewLoanCoverageInput } from '../../gql/graphql';
 import { ErrorAlert } from '../../lib/ErrorAlert';
+import { formatRate } from '../partners/partnerDisplay';
 import { normalizeYuan, reasonText } from './loanDisplay';
 
 /** The preview's input (generated from the schema, apps/web/codegen.ts). */
@@ -60,6 +62,7 @@ function previewInput(form: FormInstance): PreviewInput | null {
  * to the same facts as registration. Re-asked half a second after the last change.
  */
 export function CoveragePreview({ form }: { form: FormInstance }) {
+  const { t } = useTranslation();
   const values = Form.useWatch([], form) as unknown;
   const [input, setInput] = useState<PreviewInput | null>(null);
   useEffect(() => {
@@ -72,11 +75,9 @@ export function CoveragePreview({ form }: { form: FormInstance }) {
     fetchPolicy: 'network-only',
   });
   if (input === null) {
-    return (
-      <Alert type="info" showIcon title="填写借款企业、金额、放款日和用途后，这里显示是否纳入风险补偿" />
-    );
+    return <Alert type="info" showIcon title={t('loans.preview.incomplete')} />;
   }
-  if (error) return <ErrorAlert title="补偿预判暂不可用" error={error} />;
+  if (error) return <ErrorAlert title={t('loans.preview.unavailable')} error={error} />;
   const p = (data ?? previousData)?.previewLoanCoverage;
   if (!p) return <Spin size="small" />;
   return (
@@ -86,9 +87,11 @@ export function CoveragePreview({ form }: { form: FormInstance }) {
       showIcon
       title={
         <>
-          补偿预判：{p.verdictLabel}
+          {t('loans.preview.title', { verdict: t(`loans.coverage.${p.verdict}`) })}
           {p.verdict === 'COVERED' &&
-            `（${p.tier === 'HIGH' ? '高' : '低'}档，基金补偿比例上限 ${(Number(p.tierCapRate) * 100).toFixed(0)}%）`}
+            t(p.tier === 'HIGH' ? 'loans.preview.tierHigh' : 'loans.preview.tierLow', {
+              rate: formatRate(p.tierCapRate).replace('%', ''),
+            })}
           {loading && <Spin size="small" style={{ marginLeft: 8 }} />}
         </>
       }

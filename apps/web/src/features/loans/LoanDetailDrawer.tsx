@@ -1,15 +1,19 @@
 import { useQuery } from '@apollo/client/react';
 import { Alert, Descriptions, Drawer, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
 import { formatYuan } from '../../lib/money';
+import { ipKindLabel } from '../enterprises/enterpriseDisplay';
 import { CoverageTag } from './loanColumns';
 import { loanStatusColor, loanStatusLabel, purposeLabel, reasonText } from './loanDisplay';
+import { zh } from './i18n';
 import { LOAN_DETAIL_QUERY, type LoanStatusReport } from './loans.graphql';
 import { PlainList } from '../../lib/PlainList';
 
-const SOURCE_LABELS: Record<string, string> = { REGISTRATION: '登记', REPORT: '报告', TAPE: '批量导入' };
-
 /** One loan: parties, amounts, pledged IP, coverage reasons and the whole status history. */
 export function LoanDetailDrawer({ loanId, onClose }: { loanId: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const sourceLabel = (s: string) =>
+    Object.hasOwn(zh.detail.sourceKind, s) ? t(`loans.detail.sourceKind.${s}`) : s;
   const { data, loading, error } = useQuery(LOAN_DETAIL_QUERY, {
     variables: { id: loanId },
     fetchPolicy: 'cache-and-network',
@@ -18,12 +22,14 @@ export function LoanDetailDrawer({ loanId, onClose }: { loanId: string; onClose:
   return (
     <Drawer
       open
-      title={loan ? `贷款 ${loan.contractNo}` : '贷款'}
+      title={loan ? t('loans.detail.title', { contractNo: loan.contractNo }) : t('loans.detail.titleLoading')}
       size={760}
       onClose={onClose}
       loading={loading && !loan}
     >
-      {error && <Alert type="error" showIcon title="加载失败" description={error.message} />}
+      {error && (
+        <Alert type="error" showIcon title={t('loans.detail.loadFailed')} description={error.message} />
+      )}
       {loan && (
         <>
           <Descriptions
@@ -31,31 +37,44 @@ export function LoanDetailDrawer({ loanId, onClose }: { loanId: string; onClose:
             bordered
             column={2}
             items={[
-              { key: 'e', label: '企业', children: loan.enterprise.name },
-              { key: 'b', label: '贷款银行', children: loan.bank.name },
+              { key: 'e', label: t('loans.field.enterprise'), children: loan.enterprise.name },
+              { key: 'b', label: t('loans.field.bank'), children: loan.bank.name },
               {
                 key: 'g',
-                label: '担保机构',
+                label: t('loans.field.guarantor'),
                 children: loan.guarantor
-                  ? `${loan.guarantor.name}${loan.acknowledgedAt ? `（${loan.acknowledgedBy ?? ''} 已确认）` : '（待确认）'}`
-                  : '—（两方贷款）',
+                  ? loan.acknowledgedAt
+                    ? t('loans.detail.guarantorAcknowledged', {
+                        name: loan.guarantor.name,
+                        by: loan.acknowledgedBy ?? '',
+                      })
+                    : t('loans.detail.guarantorAwaiting', { name: loan.guarantor.name })
+                  : t('loans.detail.twoPartyLoan'),
               },
-              { key: 'u', label: '用途', children: purposeLabel(loan.purpose) },
-              { key: 'p', label: '贷款本金', children: formatYuan(loan.principal) },
-              { key: 'ip', label: '知识产权质押部分', children: formatYuan(loan.ipPledgedPrincipal) },
-              { key: 'o', label: '贷款余额', children: formatYuan(loan.outstandingPrincipal) },
-              { key: 'd', label: '放款日 / 到期日', children: `${loan.issuedOn} / ${loan.maturesOn}` },
+              { key: 'u', label: t('loans.detail.purpose'), children: purposeLabel(loan.purpose) },
+              { key: 'p', label: t('loans.field.principal'), children: formatYuan(loan.principal) },
+              {
+                key: 'ip',
+                label: t('loans.field.ipPledgedPrincipal'),
+                children: formatYuan(loan.ipPledgedPrincipal),
+              },
+              {
+                key: 'o',
+                label: t('loans.field.outstandingPrincipal'),
+                children: formatYuan(loan.outstandingPrincipal),
+              },
+              { key: 'd', label: t('loans.detail.dates'), children: `${loan.issuedOn} / ${loan.maturesOn}` },
               {
                 key: 's',
-                label: '状态',
+                label: t('loans.field.status'),
                 children: <Tag color={loanStatusColor(loan.status)}>{loanStatusLabel(loan.status)}</Tag>,
               },
-              { key: 'od', label: '逾期天数', children: loan.overdueDays },
-              { key: 'c', label: '风险补偿', children: <CoverageTag loan={loan} />, span: 2 },
+              { key: 'od', label: t('loans.field.overdueDays'), children: loan.overdueDays },
+              { key: 'c', label: t('loans.field.covered'), children: <CoverageTag loan={loan} />, span: 2 },
             ]}
           />
           <Typography.Title level={5} style={{ marginTop: 24 }}>
-            {loan.covered ? '纳入补偿的依据' : '不予补偿的原因'}
+            {loan.covered ? t('loans.detail.coveredBasis') : t('loans.detail.notCoveredReasons')}
           </Typography.Title>
           <PlainList
             size="small"
@@ -64,22 +83,22 @@ export function LoanDetailDrawer({ loanId, onClose }: { loanId: string; onClose:
             renderItem={(r) => reasonText(r)}
           />
           <Typography.Title level={5} style={{ marginTop: 24 }}>
-            质押知识产权
+            {t('loans.detail.collateral')}
           </Typography.Title>
           <PlainList
             size="small"
-            empty="无"
+            empty={t('loans.detail.none')}
             items={loan.collateral}
             rowKey={(a) => a.id}
             renderItem={(a) => (
               <>
-                <Tag>{a.kind === 'PATENT' ? '专利' : '商标'}</Tag>
+                <Tag>{ipKindLabel(a.kind)}</Tag>
                 {a.registrationNo} {a.title}
               </>
             )}
           />
           <Typography.Title level={5} style={{ marginTop: 24 }}>
-            状态报告记录
+            {t('loans.detail.statusReports')}
           </Typography.Title>
           <Table<LoanStatusReport>
             rowKey="id"
@@ -87,24 +106,27 @@ export function LoanDetailDrawer({ loanId, onClose }: { loanId: string; onClose:
             pagination={false}
             dataSource={loan.statusReports}
             columns={[
-              { title: '报告日期', dataIndex: 'asOf' },
+              { title: t('loans.field.asOf'), dataIndex: 'asOf' },
               {
-                title: '余额',
+                title: t('loans.detail.balance'),
                 dataIndex: 'outstandingPrincipal',
                 align: 'right',
                 render: (v: string) => formatYuan(v),
               },
               {
-                title: '最早未还到期日',
+                title: t('loans.field.earliestUnpaidDueDate'),
                 dataIndex: 'earliestUnpaidDueDate',
                 render: (v: string | null) => v ?? '—',
               },
               {
-                title: '来源',
+                title: t('loans.detail.source'),
                 dataIndex: 'source',
-                render: (s: string, r) => `${SOURCE_LABELS[s] ?? s}${r.fileName ? `（${r.fileName}）` : ''}`,
+                render: (s: string, r) =>
+                  r.fileName
+                    ? t('loans.detail.sourceWithFile', { source: sourceLabel(s), fileName: r.fileName })
+                    : sourceLabel(s),
               },
-              { title: '记录业务日', dataIndex: 'businessDate' },
+              { title: t('loans.detail.recordedOn'), dataIndex: 'businessDate' },
             ]}
           />
         </>

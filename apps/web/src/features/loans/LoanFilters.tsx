@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { DatePicker, Input, InputNumber, Select, Space } from 'antd';
 import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
 import { setHashParams } from '../../app/useHashPath';
 import { useViewerPermissions } from '../../app/useViewer';
 import { PARTNERS_QUERY } from '../partners/partners.graphql';
@@ -13,6 +14,7 @@ import { LOAN_STATUSES, type LoanListState } from './loanListState';
  * The bank and guarantor choices appear to those who see several partners.
  */
 export function LoanFilters({ state }: { state: LoanListState }) {
+  const { t } = useTranslation();
   const { reads } = useViewerPermissions();
   const partners = useQuery(PARTNERS_QUERY, { skip: !reads('Partner') }).data?.partners ?? [];
   const banks = partners.filter((p) => p.kind === 'LENDING_BANK');
@@ -24,64 +26,64 @@ export function LoanFilters({ state }: { state: LoanListState }) {
     <Space wrap style={{ marginBottom: 16 }} data-testid="loan-filters">
       <Input.Search
         allowClear
-        placeholder="合同编号"
+        placeholder={t('loans.field.contractNo')}
         defaultValue={f.contractNo ?? ''}
         onSearch={(v) => set({ contractNo: v.trim() || null })}
         style={{ width: 180 }}
-        aria-label="合同编号"
+        aria-label={t('loans.field.contractNo')}
       />
       <Input.Search
         allowClear
-        placeholder="企业名称或信用代码"
+        placeholder={t('loans.filters.enterprisePlaceholder')}
         defaultValue={f.enterprise ?? ''}
         onSearch={(v) => set({ enterprise: v.trim() || null })}
         style={{ width: 200 }}
-        aria-label="企业"
+        aria-label={t('loans.field.enterprise')}
       />
       <Select
         mode="multiple"
         allowClear
-        placeholder="状态"
+        placeholder={t('loans.field.status')}
         value={f.status ?? []}
         options={LOAN_STATUSES.map((s) => ({ value: s, label: loanStatusLabel(s) }))}
         onChange={(v: string[]) => set({ status: v.length ? v.join(',') : null })}
         style={{ minWidth: 140 }}
         maxTagCount="responsive"
-        aria-label="状态"
+        aria-label={t('loans.field.status')}
       />
       {banks.length > 1 && (
         <Select
           allowClear
-          placeholder="贷款银行"
+          placeholder={t('loans.field.bank')}
           value={f.bankId == null ? undefined : String(f.bankId)}
           options={banks.map((b) => ({ value: b.id, label: b.shortName ?? b.name }))}
           onChange={(v?: string) => set({ bankId: v ?? null })}
           style={{ width: 160 }}
-          aria-label="贷款银行"
+          aria-label={t('loans.field.bank')}
         />
       )}
       {guarantors.length > 1 && (
         <Select
           allowClear
-          placeholder="担保机构"
+          placeholder={t('loans.field.guarantor')}
           value={f.guarantorId == null ? undefined : String(f.guarantorId)}
           options={guarantors.map((g) => ({ value: g.id, label: g.shortName ?? g.name }))}
           onChange={(v?: string) => set({ guarantorId: v ?? null })}
           style={{ width: 160 }}
-          aria-label="担保机构"
+          aria-label={t('loans.field.guarantor')}
         />
       )}
       <InputNumber
         min={0}
         precision={0}
-        placeholder="逾期天数 ≥"
+        placeholder={t('loans.filters.overdueMin')}
         value={f.overdueDaysMin ?? null}
         onChange={(v) => set({ overdueDaysMin: v === null ? null : String(v) })}
         style={{ width: 130 }}
-        aria-label="最少逾期天数"
+        aria-label={t('loans.filters.overdueMinLabel')}
       />
       <DatePicker.RangePicker
-        placeholder={['放款日起', '放款日止']}
+        placeholder={[t('loans.filters.issuedFrom'), t('loans.filters.issuedTo')]}
         value={[f.issuedFrom ? dayjs(f.issuedFrom) : null, f.issuedTo ? dayjs(f.issuedTo) : null]}
         allowEmpty={[true, true]}
         onChange={(range) =>

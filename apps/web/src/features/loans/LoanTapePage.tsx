@@ -15,6 +15,7 @@ import {
   type UploadFile,
 } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
 import { ErrorAlert, errorText } from '../../lib/ErrorAlert';
 import { downloadBase64, fileToBase64, MAX_TAPE_BYTES } from './files';
 import { tapeErrorLabel } from './loanDisplay';
@@ -26,17 +27,15 @@ import {
   type LoanTapeResult,
 } from './loans.graphql';
 
-const MODES: { value: LoanTapeMode; label: string }[] = [
-  { value: 'APPLY_ALL_OR_NOTHING', label: '全部正确才导入' },
-  { value: 'APPLY_VALID_ROWS', label: '仅导入正确的行' },
-  { value: 'VALIDATE_ONLY', label: '仅校验，不导入' },
-];
+/** The import modes, in the order offered (labels: loans.tape.mode.*). */
+const MODES: readonly LoanTapeMode[] = ['APPLY_ALL_OR_NOTHING', 'APPLY_VALID_ROWS', 'VALIDATE_ONLY'];
 
 /**
  * 批量导入 (Art 12, 16): a bank uploads a CSV or XLSX of many loans' statuses. Every row is checked
  * first; nothing is applied unless all rows are valid, or the bank chose to apply the valid ones.
  */
 export function LoanTapePage() {
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const client = useApolloClient();
   const [file, setFile] = useState<File | null>(null);
@@ -51,8 +50,8 @@ export function LoanTapePage() {
         variables: { format },
         fetchPolicy: 'network-only',
       });
-      const t = res.data?.loanTapeTemplate;
-      if (t) downloadBase64(t.contentBase64, t.fileName, t.mimeType);
+      const template = res.data?.loanTapeTemplate;
+      if (template) downloadBase64(template.contentBase64, template.fileName, template.mimeType);
     } catch (err) {
       message.error(errorText(err));
     }
@@ -75,19 +74,15 @@ export function LoanTapePage() {
     : [];
 
   return (
-    <Card title="批量导入贷款状态（贷款明细表）">
+    <Card title={t('loans.tape.title')}>
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-        <Typography.Paragraph style={{ marginBottom: 0 }}>
-          上传本行贷款的状态报告（CSV 或 Excel .xlsx，≤ 5 MB，≤ 10,000
-          行）。列：合同编号、报告日期、贷款余额、 最早未还到期日（无到期未还款项留空；余额为 0
-          即结清）。表头中英文均可，例如 “合同编号(contractNo)”。 模板已预填本行全部未结清贷款的当前数据。
-        </Typography.Paragraph>
+        <Typography.Paragraph style={{ marginBottom: 0 }}>{t('loans.tape.intro')}</Typography.Paragraph>
         <Space wrap>
           <Button icon={<DownloadOutlined />} onClick={() => void download('XLSX')}>
-            下载模板（Excel）
+            {t('loans.tape.downloadXlsx')}
           </Button>
           <Button icon={<DownloadOutlined />} onClick={() => void download('CSV')}>
-            下载模板（CSV）
+            {t('loans.tape.downloadCsv')}
           </Button>
         </Space>
         <Upload.Dragger
@@ -96,7 +91,7 @@ export function LoanTapePage() {
           fileList={fileList}
           beforeUpload={(f) => {
             if (f.size > MAX_TAPE_BYTES) {
-              message.error('文件超过 5 MB');
+              message.error(t('loans.tape.tooLarge'));
               return Upload.LIST_IGNORE;
             }
             setFile(f);
@@ -111,19 +106,19 @@ export function LoanTapePage() {
           <p className="ant-upload-drag-icon">
             <InboxOutlined />
           </p>
-          <p className="ant-upload-text">点击或拖拽文件到此处</p>
+          <p className="ant-upload-text">{t('loans.tape.drop')}</p>
         </Upload.Dragger>
         <Space wrap>
           <Radio.Group
             value={mode}
             onChange={(e) => setMode(e.target.value as LoanTapeMode)}
-            options={MODES}
+            options={MODES.map((value) => ({ value, label: t(`loans.tape.mode.${value}`) }))}
           />
           <Button type="primary" disabled={!file} loading={loading} onClick={() => void send(mode)}>
-            {mode === 'VALIDATE_ONLY' ? '校验' : '上传并导入'}
+            {mode === 'VALIDATE_ONLY' ? t('loans.tape.validate') : t('loans.tape.uploadAndImport')}
           </Button>
         </Space>
-        {error && <ErrorAlert title="上传失败" error={error} />}
+        {error && <ErrorAlert title={t('loans.tape.uploadFailed')} error={error} />}
         {result && (
           <TapeOutcome
             result={result.value}
@@ -148,6 +143,7 @@ function TapeOutcome({
   loading: boolean;
   onApplyValid: () => void;
 }) {
+  const { t } = useTranslation();
   const invalid = result.totalRows - result.validRows;
   const canApplyValid = result.applied === 0 && result.validRows > 0 && mode !== 'APPLY_VALID_ROWS';
   return (
@@ -155,8 +151,12 @@ function TapeOutcome({
       {result.errors.length === 0 ? (
         <Result
           status="success"
-          title={result.applied ? `已导入 ${result.applied} 行` : `全部 ${result.totalRows} 行校验通过`}
-          subTitle={mode === 'VALIDATE_ONLY' ? '尚未导入；选择导入方式后再上传即可' : undefined}
+          title={
+            result.applied
+              ? t('loans.tape.imported', { applied: result.applied })
+              : t('loans.tape.allValid', { total: result.totalRows })
+          }
+          subTitle={mode === 'VALIDATE_ONLY' ? t('loans.tape.notYetImported') : undefined}
         />
       ) : (
         <Alert
@@ -164,22 +164,22 @@ function TapeOutcome({
           showIcon
           title={
             result.applied
-              ? `已导入 ${result.applied} 行，${invalid} 行有误未导入`
-              : `发现 ${result.errors.length} 处错误，未导入任何数据`
+              ? t('loans.tape.partlyImported', { applied: result.applied, invalid })
+              : t('loans.tape.errorsFound', { errors: result.errors.length })
           }
           action={
             canApplyValid ? (
               <Button size="small" type="primary" loading={loading} onClick={onApplyValid}>
-                仅导入正确的 {result.validRows} 行
+                {t('loans.tape.importValid', { valid: result.validRows })}
               </Button>
             ) : undefined
           }
         />
       )}
       <Space size="large">
-        <Statistic title="总行数" value={result.totalRows} />
-        <Statistic title="正确行数" value={result.validRows} />
-        <Statistic title="已导入" value={result.applied} />
+        <Statistic title={t('loans.tape.totalRows')} value={result.totalRows} />
+        <Statistic title={t('loans.tape.validRows')} value={result.validRows} />
+        <Statistic title={t('loans.tape.applied')} value={result.applied} />
       </Space>
       {result.errors.length > 0 && (
         <Table<LoanTapeError>
@@ -188,17 +188,29 @@ function TapeOutcome({
           dataSource={result.errors}
           pagination={{ pageSize: 20, showSizeChanger: false }}
           columns={[
-            { title: '行号', dataIndex: 'line', width: 80, render: (l: number) => (l > 0 ? l : '—') },
-            { title: '列', dataIndex: 'column', width: 180, render: (c: string | null) => c ?? '—' },
             {
-              title: '原因',
+              title: t('loans.tape.line'),
+              dataIndex: 'line',
+              width: 80,
+              render: (l: number) => (l > 0 ? l : '—'),
+            },
+            {
+              title: t('loans.tape.column'),
+              dataIndex: 'column',
+              width: 180,
+              render: (c: string | null) => c ?? '—',
+            },
+            {
+              title: t('loans.tape.reason'),
               dataIndex: 'reason',
               render: (reason: string, e) => {
                 const label = tapeErrorLabel(e.code);
                 return label ? (
                   <span>
                     {label}
-                    <Typography.Text type="secondary">（{reason}）</Typography.Text>
+                    <Typography.Text type="secondary">
+                      {t('loans.tape.reasonDetail', { reason })}
+                    </Typography.Text>
                   </span>
                 ) : (
                   reason

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { App, Button, Card, Dropdown, Space, Table, type TableColumnsType } from 'antd';
 import { DownOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
 import { CursorPagerBar } from '../../lib/CursorPagerBar';
 import { currentAfter, firstPage, nextCursor, PAGE_SIZES, type CursorPager } from '../../lib/cursorPager';
 import { can } from '../../app/access';
@@ -11,7 +12,7 @@ import { ErrorAlert, errorText } from '../../lib/ErrorAlert';
 import { BusinessDateControl } from '../risk/BusinessDateControl';
 import { ReportRiskEventModal } from '../risk/ReportRiskEventModal';
 import { LoanDetailDrawer } from './LoanDetailDrawer';
-import { LOAN_COLUMNS, LOAN_COLUMNS_HIDDEN_BY_DEFAULT } from './loanColumns';
+import { loanColumns, LOAN_COLUMNS_HIDDEN_BY_DEFAULT } from './loanColumns';
 import { LoanFilters } from './LoanFilters';
 import {
   LOAN_SORTABLE_COLUMNS,
@@ -42,6 +43,7 @@ type Dialog =
  * the guarantee, report a risk event); registering and the bulk tape follow `viewerPermissions`.
  */
 export function LoansPage() {
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const { clock } = useCaller();
   const { mayTake } = useViewerPermissions();
@@ -67,7 +69,7 @@ export function LoansPage() {
     const onAcknowledge = async (loan: LoanRow) => {
       try {
         await acknowledge({ variables: { loanId: loan.id } });
-        message.success(`已确认担保贷款 ${loan.contractNo}`);
+        message.success(t('loans.list.acknowledgedDone', { contractNo: loan.contractNo }));
       } catch (err) {
         message.error(errorText(err));
       }
@@ -78,30 +80,30 @@ export function LoansPage() {
       const more = [
         can(loan, 'loan.reportStatus') && {
           key: 'report',
-          label: '状态报告',
+          label: t('loans.list.reportStatus'),
           onClick: () => setDialog({ kind: 'report', loan }),
         },
         can(loan, 'loan.acknowledge') && {
           key: 'acknowledge',
-          label: '确认担保',
+          label: t('loans.list.acknowledge'),
           disabled: acknowledging,
           onClick: () => void onAcknowledge(loan),
         },
         can(loan, 'risk.reportEvent') && {
           key: 'event',
-          label: '报告风险',
+          label: t('loans.list.reportRisk'),
           onClick: () => setDialog({ kind: 'event', loan }),
         },
       ].filter((item) => item !== false);
       return (
         <Space size={0}>
           <Button type="link" size="small" onClick={() => setDialog({ kind: 'detail', loanId: loan.id })}>
-            详情
+            {t('loans.list.detail')}
           </Button>
           {more.length > 0 && (
             <Dropdown menu={{ items: more }} trigger={['click']}>
-              <Button type="link" size="small" aria-label="更多操作">
-                更多 <DownOutlined />
+              <Button type="link" size="small" aria-label={t('loans.list.moreActions')}>
+                {t('loans.list.more')} <DownOutlined />
               </Button>
             </Dropdown>
           )}
@@ -109,16 +111,16 @@ export function LoansPage() {
       );
     };
     return [
-      ...LOAN_COLUMNS,
+      ...loanColumns(t),
       {
-        title: '操作',
+        title: t('loans.columns.actions'),
         key: 'actions',
         fixed: 'right',
         width: 130,
         render: (_: unknown, loan) => actions(loan),
       },
     ];
-  }, [acknowledge, acknowledging, message]);
+  }, [acknowledge, acknowledging, message, t]);
   const table = useColumnSettings('loans', columns, { defaultHidden: LOAN_COLUMNS_HIDDEN_BY_DEFAULT });
   // Sortable columns show the URL's sort; overdue days sort by the unpaid due date, reversed.
   const sortedColumns = table.columns.map((column) => {
@@ -133,30 +135,30 @@ export function LoansPage() {
 
   return (
     <Card
-      title="贷款台账"
+      title={t('loans.list.title')}
       extra={
         <Space wrap>
           {table.settings}
           <ExportButton
             href={exportHref('loans', loanExportParams(listState))}
-            fallbackName="贷款台账.xlsx"
+            fallbackName={t('loans.list.exportName')}
           />
           <BusinessDateControl />
           {mayTake('loan.register') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'register' })}>
-              登记贷款
+              {t('loans.list.register')}
             </Button>
           )}
           {mayTake('loan.uploadTape') && (
             <Button icon={<UploadOutlined />} onClick={() => navigate('/loan-tape')}>
-              批量导入
+              {t('loans.list.bulkImport')}
             </Button>
           )}
         </Space>
       }
     >
       <LoanFilters state={listState} />
-      {error && <ErrorAlert title="贷款台账加载失败" error={error} />}
+      {error && <ErrorAlert title={t('loans.list.loadFailed')} error={error} />}
       <Table
         rowKey="id"
         size="middle"
@@ -179,7 +181,7 @@ export function LoansPage() {
         totalCount={loans?.totalCount ?? 0}
         endCursor={endCursor}
         loading={loading}
-        unit="笔"
+        unit={t('loans.list.unit')}
       />
       {dialog?.kind === 'register' && <RegisterLoanModal onClose={() => setDialog(null)} />}
       {dialog?.kind === 'report' && (

@@ -2,6 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../lib/ErrorAlert';
 import { ipKindLabel, type IpKind } from '../enterprises/enterpriseDisplay';
 import { ADD_IP_ASSET } from '../enterprises/enterprises.graphql';
@@ -13,9 +14,10 @@ import {
   type PledgeItem,
 } from './pledge';
 
-const PROBLEM_TEXT: Record<Exclude<PledgeInputProblem, null>, string> = {
-  registrationNo: '请输入专利号或商标注册号',
-  title: '请输入专利或商标名称',
+/** The text of what is missing (loans.pledge.* of ./i18n.ts). */
+const PROBLEM_KEY: Record<Exclude<PledgeInputProblem, null>, string> = {
+  registrationNo: 'loans.pledge.numberRequired',
+  title: 'loans.pledge.titleRequired',
 };
 
 /**
@@ -32,6 +34,7 @@ export function PledgeByNumber({
   kinds: IpKind[];
   onPledged: (item: PledgeItem) => void;
 }) {
+  const { t } = useTranslation();
   const [kind, setKind] = useState<IpKind | undefined>(kinds[0]);
   const [registrationNo, setRegistrationNo] = useState('');
   const [title, setTitle] = useState('');
@@ -68,15 +71,19 @@ export function PledgeByNumber({
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space.Compact style={{ width: '100%' }}>
         <Select
-          aria-label="质押物类型"
+          aria-label={t('loans.pledge.kindLabel')}
           style={{ width: 100 }}
           value={chosenKind}
           onChange={setKind}
           options={kinds.map((k) => ({ value: k, label: ipKindLabel(k) }))}
         />
         <Input
-          aria-label="专利号或商标注册号"
-          placeholder={chosenKind === 'TRADEMARK' ? '商标注册号' : '专利号，如 ZL202110001.0'}
+          aria-label={t('loans.pledge.numberLabel')}
+          placeholder={
+            chosenKind === 'TRADEMARK'
+              ? t('loans.pledge.trademarkNoPlaceholder')
+              : t('loans.pledge.patentNoPlaceholder')
+          }
           style={{ width: 220 }}
           value={registrationNo}
           status={problem === 'registrationNo' ? 'error' : undefined}
@@ -88,8 +95,12 @@ export function PledgeByNumber({
           onPressEnter={() => void pledge()}
         />
         <Input
-          aria-label="专利或商标名称"
-          placeholder={chosenKind === 'TRADEMARK' ? '商标名称' : '专利名称'}
+          aria-label={t('loans.pledge.titleLabel')}
+          placeholder={
+            chosenKind === 'TRADEMARK'
+              ? t('loans.pledge.trademarkTitlePlaceholder')
+              : t('loans.pledge.patentTitlePlaceholder')
+          }
           value={title}
           status={problem === 'title' ? 'error' : undefined}
           onChange={(e) => {
@@ -99,10 +110,10 @@ export function PledgeByNumber({
           onPressEnter={() => void pledge()}
         />
         <Button icon={<PlusOutlined />} loading={loading} onClick={() => void pledge()}>
-          添加质押
+          {t('loans.pledge.add')}
         </Button>
       </Space.Compact>
-      {problem && <Typography.Text type="danger">{PROBLEM_TEXT[problem]}</Typography.Text>}
+      {problem && <Typography.Text type="danger">{t(PROBLEM_KEY[problem])}</Typography.Text>}
       {error && <ErrorAlert title={pledgeFailureTitle(error)} error={error} />}
     </Space>
   );

@@ -16,6 +16,8 @@ import {
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { provisionArticle } from '../../app/policy';
 import { usePolicy, useViewerPermissions } from '../../app/useViewer';
 import type { LoanPurpose } from '../../gql/graphql';
@@ -44,17 +46,15 @@ interface Values {
   purpose: LoanPurpose;
 }
 
-/** "（第21条）" for a provision of the policy in force; nothing when the policy has none. */
-function cite(article: string | undefined): string {
-  return article ? `（${articleLabel(article)}）` : '';
+/** "（第二十一条）" / " (Art 21)" for a provision of the policy in force; nothing when the policy has none. */
+function citeIn(t: TFunction, article: string | undefined): string {
+  return article ? t('loans.cite', { article: articleLabel(article) }) : '';
 }
 
-const amountRule = {
+const amountRule = (t: TFunction) => ({
   validator: (_: unknown, value: string | undefined) =>
-    !value || normalizeYuan(value)
-      ? Promise.resolve()
-      : Promise.reject(new Error('请输入金额（元，最多两位小数）')),
-};
+    !value || normalizeYuan(value) ? Promise.resolve() : Promise.reject(new Error(t('loans.amountInvalid'))),
+});
 
 /**
  * 登记贷款 (Art 2, 4, 11, 13): a bank registers a loan it issued. The borrower is one the bank already
@@ -63,6 +63,8 @@ const amountRule = {
  * measures in force on the issue date; the answer (covered or not, with reasons) is shown here.
  */
 export function RegisterLoanModal({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const cite = (article: string | undefined) => citeIn(t, article);
   const { message, modal } = App.useApp();
   const policy = usePolicy();
   const { mayTake } = useViewerPermissions();
@@ -106,7 +108,7 @@ export function RegisterLoanModal({ onClose }: { onClose: () => void }) {
   const onPledged = (item: PledgeItem) => {
     setPledged((items) => [...items, item]);
     form.setFieldValue('collateralIds', withCollateral(form.getFieldValue('collateralIds'), item.id));
-    message.success(`已添加质押物：${pledgeLabel(item)}`);
+    message.success(t('loans.register.collateralAdded', { label: pledgeLabel(item) }));
   };
 
   const onOk = async () => {
@@ -139,11 +141,11 @@ export function RegisterLoanModal({ onClose }: { onClose: () => void }) {
 
   const showOutcome = (loan: LoanRow) => {
     if (loan.covered) {
-      message.success(`贷款 ${loan.contractNo} 已登记，纳入风险补偿范围`);
+      message.success(t('loans.register.registeredCovered', { contractNo: loan.contractNo }));
       return;
     }
     modal.warning({
-      title: `贷款 ${loan.contractNo} 已登记，但不予风险补偿`,
+      title: t('loans.register.registeredNotCovered', { contractNo: loan.contractNo }),
       content: (
         <ul style={{ paddingInlineStart: 18 }}>
           {loan.coverageReasons.map((r) => (
@@ -157,16 +159,16 @@ export function RegisterLoanModal({ onClose }: { onClose: () => void }) {
   return (
     <Modal
       open
-      title="登记贷款"
-      okText="登记"
+      title={t('loans.register.title')}
+      okText={t('loans.register.ok')}
       width={720}
       confirmLoading={saving}
       onOk={onOk}
       onCancel={onClose}
       destroyOnHidden
     >
-      {optionsError && <ErrorAlert title="加载企业和担保机构失败" error={optionsError} />}
-      {error && <ErrorAlert title="登记失败" error={error} />}
+      {optionsError && <ErrorAlert title={t('loans.register.optionsFailed')} error={optionsError} />}
+      {error && <ErrorAlert title={t('loans.register.failed')} error={error} />}
       <Form
         form={form}
         layout="vertical"
@@ -179,12 +181,10 @@ export function RegisterLoanModal({ onClose }: { onClose: () => void }) {
         }}
       >
         <Form.Item
-          label="借款企业"
+          label={t('loans.register.borrower')}
           required
           extra={
-            source === 'OWN'
-              ? '本行已放款或本行录入企业库的企业'
-              : '企业库中的任何企业都可按统一社会信用代码查到并登记贷款；查不到的可加入企业库'
+            source === 'OWN' ? t('loans.register.borrowerOwnExtra') : t('loans.register.borrowerLibraryExtra')
           }
         >
           {mayFind && (
@@ -193,8 +193,8 @@ export function RegisterLoanModal({ onClose }: { onClose: () => void }) {
               value={source}
               onChange={chooseSource}
               options={[
-                { value: 'OWN', label: '本行企业' },
-                { value: 'LIBRARY', label: '按统一社会信用代码查找' },
+                { value: 'OWN', label: t('loans.register.sourceOwn') },
+                { value: 'LIBRARY', label: t('loans.register.sourceLibrary') },
               ]}
             />
           )}
@@ -204,19 +204,22 @@ export function RegisterLoanModal({ onClose }: { onClose: () => void }) {
             rules={[
               {
                 required: true,
-                message: source === 'OWN' ? '请选择企业' : '请先按统一社会信用代码查到企业',
+                message:
+                  source === 'OWN'
+                    ? t('loans.register.chooseEnterprise')
+                    : t('loans.register.findEnterpriseFirst'),
               },
             ]}
           >
             {source === 'OWN' ? (
               <Select
-                aria-label="借款企业"
+                aria-label={t('loans.register.borrower')}
                 showSearch={{ optionFilterProp: 'label' }}
                 loading={loading}
-                placeholder="选择企业"
+                placeholder={t('loans.register.enterprisePlaceholder')}
                 options={data?.borrowerOptions.map((e) => ({
                   value: e.id,
-                  label: `${e.name}（${e.creditCode}）${e.blacklistedSince ? ' · 已列入黑名单' : ''}`,
+                  label: `${t('loans.register.borrowerOption', { name: e.name, creditCode: e.creditCode })}${e.blacklistedSince ? t('loans.register.blacklistedOption') : ''}`,
                 }))}
               />
             ) : (
@@ -229,13 +232,18 @@ export function RegisterLoanModal({ onClose }: { onClose: () => void }) {
             type="warning"
             showIcon
             style={{ marginBottom: 16 }}
-            title={`该企业自 ${enterprise.blacklistedSince} 起被取消享受风险补偿资格${cite(provisionArticle(policy, 'blacklist'))}，此后发放的贷款不予补偿`}
+            title={t('loans.register.blacklistedAlert', {
+              date: enterprise.blacklistedSince,
+              cite: cite(provisionArticle(policy, 'blacklist')),
+            })}
           />
         )}
         <Form.Item
           name="collateralIds"
-          label={`质押知识产权${cite(policy?.allowedCollateralKinds.article)}`}
-          extra={`须为借款企业自有的${kinds.map(ipKindLabel).join('或')}；不选则不予补偿`}
+          label={t('loans.register.collateral', { cite: cite(policy?.allowedCollateralKinds.article) })}
+          extra={t('loans.register.collateralExtra', {
+            kinds: kinds.map(ipKindLabel).join(t('loans.register.kindsJoin')),
+          })}
         >
           {enterpriseId ? (
             choices.length ? (
@@ -245,19 +253,19 @@ export function RegisterLoanModal({ onClose }: { onClose: () => void }) {
               />
             ) : (
               <Typography.Text type="secondary">
-                {mayPledge ? '尚无质押物，请在下方按登记号添加' : '该企业尚无登记的专利或商标'}
+                {mayPledge ? t('loans.register.noCollateralAddBelow') : t('loans.register.noIpOnRecord')}
               </Typography.Text>
             )
           ) : (
             <Typography.Text type="secondary">
-              {source === 'OWN' ? '先选择企业' : '先按统一社会信用代码查到企业'}
+              {source === 'OWN' ? t('loans.register.chooseFirst') : t('loans.register.findFirst')}
             </Typography.Text>
           )}
         </Form.Item>
         {enterpriseId && mayPledge && kinds.length > 0 && (
           <Form.Item
-            label="按登记号添加质押物"
-            extra="输入借款企业的专利号或商标注册号及名称；企业库已有的直接使用，没有的一并录入企业库"
+            label={t('loans.register.pledgeByNumber')}
+            extra={t('loans.register.pledgeByNumberExtra')}
           >
             <PledgeByNumber
               key={enterpriseId}
@@ -269,47 +277,54 @@ export function RegisterLoanModal({ onClose }: { onClose: () => void }) {
         )}
         <Form.Item
           name="contractNo"
-          label="合同编号"
+          label={t('loans.field.contractNo')}
           rules={[
-            { required: true, whitespace: true, message: '请输入合同编号' },
-            { max: 64, message: '最多 64 个字符' },
+            { required: true, whitespace: true, message: t('loans.register.contractNoRequired') },
+            { max: 64, message: t('loans.register.contractNoMax') },
           ]}
         >
-          <Input placeholder="本行贷款合同编号（本行内唯一）" />
+          <Input placeholder={t('loans.register.contractNoPlaceholder')} />
         </Form.Item>
         <Space size="large" wrap style={{ width: '100%' }}>
           <Form.Item
             name="principal"
-            label="贷款本金（元）"
-            rules={[{ required: true, message: '请输入本金' }, amountRule]}
+            label={t('loans.register.principal')}
+            rules={[{ required: true, message: t('loans.register.principalRequired') }, amountRule(t)]}
           >
-            <Input inputMode="decimal" placeholder="例如 3000000.00" style={{ width: 220 }} />
+            <Input
+              inputMode="decimal"
+              placeholder={t('loans.register.principalPlaceholder')}
+              style={{ width: 220 }}
+            />
           </Form.Item>
-          <Form.Item name="kind" label={`贷款方式${cite(provisionArticle(policy, 'riskSharing'))}`}>
+          <Form.Item
+            name="kind"
+            label={t('loans.register.kind', { cite: cite(provisionArticle(policy, 'riskSharing')) })}
+          >
             <Radio.Group
               options={[
-                { value: 'PURE', label: '纯知识产权质押' },
-                { value: 'COMBINATION', label: '组合贷款' },
+                { value: 'PURE', label: t('loans.register.kindPure') },
+                { value: 'COMBINATION', label: t('loans.register.kindCombination') },
               ]}
             />
           </Form.Item>
           {kind === 'COMBINATION' && (
             <Form.Item
               name="ipPledgedPrincipal"
-              label="其中知识产权质押部分（元）"
+              label={t('loans.register.ipPledged')}
               dependencies={['principal']}
               rules={[
-                { required: true, message: '请输入质押部分' },
-                amountRule,
+                { required: true, message: t('loans.register.ipPledgedRequired') },
+                amountRule(t),
                 ({ getFieldValue }) => ({
                   validator: (_: unknown, value: string | undefined) => {
                     const ip = value ? normalizeYuan(value) : null;
                     const principal = normalizeYuan(getFieldValue('principal') ?? '');
                     if (ip && principal && compareYuan(ip, principal) > 0) {
-                      return Promise.reject(new Error('质押部分不能超过本金'));
+                      return Promise.reject(new Error(t('loans.register.ipPledgedExceeds')));
                     }
                     if (ip && compareYuan(ip, '0.00') === 0)
-                      return Promise.reject(new Error('质押部分须大于零'));
+                      return Promise.reject(new Error(t('loans.register.ipPledgedZero')));
                     return Promise.resolve();
                   },
                 }),
@@ -321,16 +336,20 @@ export function RegisterLoanModal({ onClose }: { onClose: () => void }) {
         </Space>
         <Form.Item
           name="guarantorId"
-          label={`担保机构（三方贷款）${cite(provisionArticle(policy, 'guarantorSharing'))}`}
+          label={t('loans.register.guarantor', { cite: cite(provisionArticle(policy, 'guarantorSharing')) })}
         >
           <Select
             allowClear
-            placeholder="无（两方贷款）"
+            placeholder={t('loans.register.guarantorNone')}
             options={data?.guarantorOptions.map((g) => ({ value: g.id, label: g.name }))}
           />
         </Form.Item>
         <Space size="large" wrap>
-          <Form.Item name="issuedOn" label="放款日" rules={[{ required: true, message: '请选择放款日' }]}>
+          <Form.Item
+            name="issuedOn"
+            label={t('loans.field.issuedOn')}
+            rules={[{ required: true, message: t('loans.register.issuedOnRequired') }]}
+          >
             <DatePicker
               disabledDate={(d) => (businessDate ? d.isAfter(dayjs(businessDate), 'day') : false)}
               style={{ width: 180 }}
@@ -338,15 +357,15 @@ export function RegisterLoanModal({ onClose }: { onClose: () => void }) {
           </Form.Item>
           <Form.Item
             name="maturesOn"
-            label="到期日"
+            label={t('loans.register.maturesOn')}
             dependencies={['issuedOn']}
             rules={[
-              { required: true, message: '请选择到期日' },
+              { required: true, message: t('loans.register.maturesOnRequired') },
               ({ getFieldValue }) => ({
                 validator: (_: unknown, value: Dayjs | undefined) => {
                   const issued = getFieldValue('issuedOn') as Dayjs | undefined;
                   return value && issued && value.isBefore(issued, 'day')
-                    ? Promise.reject(new Error('到期日不能早于放款日'))
+                    ? Promise.reject(new Error(t('loans.register.maturesBeforeIssue')))
                     : Promise.resolve();
                 },
               }),
@@ -356,21 +375,20 @@ export function RegisterLoanModal({ onClose }: { onClose: () => void }) {
           </Form.Item>
           <Form.Item
             name="purpose"
-            label={`贷款用途${cite(policy?.allowedLoanPurposes.article)}`}
-            rules={[{ required: true, message: '请选择贷款用途' }]}
+            label={t('loans.register.purpose', { cite: cite(policy?.allowedLoanPurposes.article) })}
+            rules={[{ required: true, message: t('loans.register.purposeRequired') }]}
           >
             <Select
-              aria-label="贷款用途"
+              aria-label={t('loans.register.purposeLabel')}
               style={{ width: 260 }}
-              placeholder="选择用途"
+              placeholder={t('loans.register.purposePlaceholder')}
               options={purposes.map((p) => ({ value: p.value, label: p.label }))}
             />
           </Form.Item>
         </Space>
         <CoveragePreview form={form} />
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0, marginTop: 8 }}>
-          是否纳入风险补偿由系统按放款日有效的办法判定；不予补偿的贷款也会登记并标明原因，但不能申请补偿。
-          银行被中止期间发放的贷款不予补偿{cite(provisionArticle(policy, 'bankSuspension'))}。
+          {t('loans.register.footnote', { cite: cite(provisionArticle(policy, 'bankSuspension')) })}
         </Typography.Paragraph>
       </Form>
     </Modal>

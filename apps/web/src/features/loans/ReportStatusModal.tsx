@@ -2,6 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { App, DatePicker, Descriptions, Form, Input, Modal, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
 import { usePolicy } from '../../app/useViewer';
 import { ErrorAlert } from '../../lib/ErrorAlert';
 import { formatYuan } from '../../lib/money';
@@ -27,6 +28,7 @@ export function ReportStatusModal({
   businessDate: string | undefined;
   onClose: () => void;
 }) {
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const policy = usePolicy();
   const [form] = Form.useForm<Values>();
@@ -49,7 +51,11 @@ export function ReportStatusModal({
         },
       });
       const updated = res.data?.reportLoanStatus;
-      message.success(updated?.status === 'CLOSED' ? `贷款 ${loan.contractNo} 已结清` : '状态已报告');
+      message.success(
+        updated?.status === 'CLOSED'
+          ? t('loans.report.closedDone', { contractNo: loan.contractNo })
+          : t('loans.report.done'),
+      );
       onClose();
     } catch {
       // shown through `error`
@@ -59,23 +65,31 @@ export function ReportStatusModal({
   return (
     <Modal
       open
-      title={`状态报告 · ${loan.contractNo}`}
-      okText="报告"
+      title={t('loans.report.title', { contractNo: loan.contractNo })}
+      okText={t('loans.report.ok')}
       confirmLoading={loading}
       onOk={onOk}
       onCancel={onClose}
     >
-      {error && <ErrorAlert title="报告失败" error={error} />}
+      {error && <ErrorAlert title={t('loans.report.failed')} error={error} />}
       <Descriptions
         size="small"
         column={2}
         bordered
         style={{ marginBottom: 16 }}
         items={[
-          { key: 'p', label: '贷款本金', children: formatYuan(loan.principal) },
-          { key: 'o', label: '当前余额', children: formatYuan(loan.outstandingPrincipal) },
-          { key: 'a', label: '上次报告日', children: loan.statusAsOf ?? '—' },
-          { key: 'd', label: '最早未还到期日', children: loan.earliestUnpaidDueDate ?? '—' },
+          { key: 'p', label: t('loans.field.principal'), children: formatYuan(loan.principal) },
+          {
+            key: 'o',
+            label: t('loans.report.currentBalance'),
+            children: formatYuan(loan.outstandingPrincipal),
+          },
+          { key: 'a', label: t('loans.report.lastReport'), children: loan.statusAsOf ?? '—' },
+          {
+            key: 'd',
+            label: t('loans.field.earliestUnpaidDueDate'),
+            children: loan.earliestUnpaidDueDate ?? '—',
+          },
         ]}
       />
       <Form
@@ -87,7 +101,11 @@ export function ReportStatusModal({
           earliestUnpaidDueDate: loan.earliestUnpaidDueDate ? dayjs(loan.earliestUnpaidDueDate) : null,
         }}
       >
-        <Form.Item name="asOf" label="报告日期" rules={[{ required: true, message: '请选择报告日期' }]}>
+        <Form.Item
+          name="asOf"
+          label={t('loans.field.asOf')}
+          rules={[{ required: true, message: t('loans.report.asOfRequired') }]}
+        >
           <DatePicker
             disabledDate={(d) =>
               (businessDate ? d.isAfter(dayjs(businessDate), 'day') : false) ||
@@ -97,15 +115,16 @@ export function ReportStatusModal({
         </Form.Item>
         <Form.Item
           name="outstandingPrincipal"
-          label="贷款余额（元）"
-          extra="余额为 0 即结清"
+          label={t('loans.report.outstanding')}
+          extra={t('loans.report.outstandingExtra')}
           rules={[
-            { required: true, message: '请输入余额' },
+            { required: true, message: t('loans.report.outstandingRequired') },
             {
               validator: (_: unknown, value: string | undefined) => {
                 const v = value ? normalizeYuan(value) : null;
-                if (!v) return Promise.reject(new Error('请输入金额（元，最多两位小数）'));
-                if (compareYuan(v, loan.principal) > 0) return Promise.reject(new Error('余额不能超过本金'));
+                if (!v) return Promise.reject(new Error(t('loans.amountInvalid')));
+                if (compareYuan(v, loan.principal) > 0)
+                  return Promise.reject(new Error(t('loans.report.exceedsPrincipal')));
                 return Promise.resolve();
               },
             },
@@ -113,15 +132,22 @@ export function ReportStatusModal({
         >
           <Input inputMode="decimal" />
         </Form.Item>
-        <Form.Item name="earliestUnpaidDueDate" label="最早未还到期日" extra="无到期未还款项时留空">
+        <Form.Item
+          name="earliestUnpaidDueDate"
+          label={t('loans.field.earliestUnpaidDueDate')}
+          extra={t('loans.report.earliestExtra')}
+        >
           <DatePicker allowClear />
         </Form.Item>
       </Form>
       <Typography.Text type="secondary">
-        逾期天数按业务日期计算
+        {t('loans.report.note')}
         {policy &&
-          `；逾期 ${policy.riskOverdueDays.value} 天以上计入银行风险比例（${articleLabel(policy.riskOverdueDays.article)}）`}
-        。
+          t('loans.report.noteRisk', {
+            days: policy.riskOverdueDays.value,
+            article: articleLabel(policy.riskOverdueDays.article),
+          })}
+        {t('loans.report.noteEnd')}
       </Typography.Text>
     </Modal>
   );

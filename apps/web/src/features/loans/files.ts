@@ -1,5 +1,6 @@
 /** Loan tapes travel as base64 in GraphQL (UploadLoanTapeInput.contentBase64; the template likewise). */
 
+import { i18n } from '../../i18n';
 import { saveBlob } from '../../lib/saveBlob';
 
 /** The API refuses larger files (apps/api/src/modules/loan/loan-tape.parse.ts). */
@@ -9,7 +10,7 @@ export const MAX_TAPE_BYTES = 5 * 1024 * 1024;
 export function fileToBase64(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onerror = () => reject(reader.error ?? new Error('读取文件失败'));
+    reader.onerror = () => reject(reader.error ?? new Error(i18n.t('loans.tape.readFailed')));
     reader.onload = () => {
       const url = String(reader.result);
       resolve(url.slice(url.indexOf(',') + 1));

@@ -1,5 +1,7 @@
 import type { TableColumnsType } from 'antd';
 import { Popover, Tag, Typography } from 'antd';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { overdueThresholds } from '../../app/policy';
 import { usePolicy } from '../../app/useViewer';
 import { formatYuan } from '../../lib/money';
@@ -13,6 +15,7 @@ const money = (value: string) => (
 
 /** 纳入补偿 / 不予补偿, with every reason and its article on hover (R2). */
 export function CoverageTag({ loan }: { loan: Pick<LoanRow, 'covered' | 'coverageReasons'> }) {
+  const { t } = useTranslation();
   const reasons = (
     <ul style={{ margin: 0, paddingInlineStart: 18, maxWidth: 420 }}>
       {loan.coverageReasons.map((r) => (
@@ -21,9 +24,12 @@ export function CoverageTag({ loan }: { loan: Pick<LoanRow, 'covered' | 'coverag
     </ul>
   );
   return (
-    <Popover title={loan.covered ? '纳入风险补偿范围' : '不予风险补偿，原因：'} content={reasons}>
+    <Popover
+      title={loan.covered ? t('loans.coverage.coveredTitle') : t('loans.coverage.notCoveredTitle')}
+      content={reasons}
+    >
       <Tag color={loan.covered ? 'green' : 'volcano'} style={{ cursor: 'help' }}>
-        {loan.covered ? '纳入补偿' : '不予补偿'}
+        {loan.covered ? t('loans.coverage.COVERED') : t('loans.coverage.NOT_COVERED')}
       </Tag>
     </Popover>
   );
@@ -39,68 +45,94 @@ function OverdueDays({ days }: { days: number }) {
  * 贷款台账's columns. The figures people look for — balance, issue date, days overdue, status,
  * coverage — come right after the contract and the borrower, so they are on screen at 1440 px before
  * any horizontal scroll; the parties and the original amounts follow (issue 11). Keys are stable:
- * the column settings remember hidden columns by them, and sortable ones map to the API's sort.
+ * the column settings remember hidden columns by them, and sortable ones map to the API's sort. Built
+ * with the current language's `t` (the page passes it, so a language switch rebuilds the titles).
  */
-export const LOAN_COLUMNS: TableColumnsType<LoanRow> = [
-  { title: '合同编号', dataIndex: 'contractNo', key: 'contractNo', fixed: 'left', width: 150 },
-  { title: '企业', dataIndex: ['enterprise', 'name'], key: 'enterprise', width: 190, ellipsis: true },
-  {
-    title: '贷款余额',
-    dataIndex: 'outstandingPrincipal',
-    key: 'outstandingPrincipal',
-    align: 'right',
-    width: 140,
-    render: money,
-  },
-  { title: '放款日', dataIndex: 'issuedOn', key: 'issuedOn', width: 110 },
-  {
-    title: '逾期天数',
-    dataIndex: 'overdueDays',
-    key: 'overdueDays',
-    align: 'right',
-    width: 100,
-    render: (days: number) => <OverdueDays days={days} />,
-  },
-  {
-    title: '状态',
-    dataIndex: 'status',
-    key: 'status',
-    width: 90,
-    render: (status: string) => <Tag color={loanStatusColor(status)}>{loanStatusLabel(status)}</Tag>,
-  },
-  {
-    title: '风险补偿',
-    dataIndex: 'covered',
-    key: 'covered',
-    width: 100,
-    render: (_: unknown, loan: LoanRow) => <CoverageTag loan={loan} />,
-  },
-  { title: '贷款银行', dataIndex: ['bank', 'name'], key: 'bank', width: 170, ellipsis: true },
-  {
-    title: '担保机构',
-    dataIndex: ['guarantor', 'name'],
-    key: 'guarantor',
-    width: 230,
-    render: (_: unknown, loan: LoanRow) =>
-      loan.guarantor ? (
-        <span>
-          {loan.guarantor.name}{' '}
-          {loan.acknowledgedAt ? <Tag color="blue">已确认</Tag> : <Tag color="gold">待确认</Tag>}
-        </span>
-      ) : (
-        <Typography.Text type="secondary">—（两方）</Typography.Text>
-      ),
-  },
-  { title: '贷款本金', dataIndex: 'principal', key: 'principal', align: 'right', width: 140, render: money },
-  {
-    title: '知识产权质押部分',
-    dataIndex: 'ipPledgedPrincipal',
-    key: 'ipPledgedPrincipal',
-    align: 'right',
-    width: 150,
-    render: money,
-  },
-];
+export function loanColumns(t: TFunction): TableColumnsType<LoanRow> {
+  return [
+    {
+      title: t('loans.field.contractNo'),
+      dataIndex: 'contractNo',
+      key: 'contractNo',
+      fixed: 'left',
+      width: 150,
+    },
+    {
+      title: t('loans.field.enterprise'),
+      dataIndex: ['enterprise', 'name'],
+      key: 'enterprise',
+      width: 190,
+      ellipsis: true,
+    },
+    {
+      title: t('loans.field.outstandingPrincipal'),
+      dataIndex: 'outstandingPrincipal',
+      key: 'outstandingPrincipal',
+      align: 'right',
+      width: 140,
+      render: money,
+    },
+    { title: t('loans.field.issuedOn'), dataIndex: 'issuedOn', key: 'issuedOn', width: 110 },
+    {
+      title: t('loans.field.overdueDays'),
+      dataIndex: 'overdueDays',
+      key: 'overdueDays',
+      align: 'right',
+      width: 100,
+      render: (days: number) => <OverdueDays days={days} />,
+    },
+    {
+      title: t('loans.field.status'),
+      dataIndex: 'status',
+      key: 'status',
+      width: 90,
+      render: (status: string) => <Tag color={loanStatusColor(status)}>{loanStatusLabel(status)}</Tag>,
+    },
+    {
+      title: t('loans.field.covered'),
+      dataIndex: 'covered',
+      key: 'covered',
+      width: 100,
+      render: (_: unknown, loan: LoanRow) => <CoverageTag loan={loan} />,
+    },
+    { title: t('loans.field.bank'), dataIndex: ['bank', 'name'], key: 'bank', width: 170, ellipsis: true },
+    {
+      title: t('loans.field.guarantor'),
+      dataIndex: ['guarantor', 'name'],
+      key: 'guarantor',
+      width: 230,
+      render: (_: unknown, loan: LoanRow) =>
+        loan.guarantor ? (
+          <span>
+            {loan.guarantor.name}{' '}
+            {loan.acknowledgedAt ? (
+              <Tag color="blue">{t('loans.columns.acknowledged')}</Tag>
+            ) : (
+              <Tag color="gold">{t('loans.columns.awaitingAcknowledgement')}</Tag>
+            )}
+          </span>
+        ) : (
+          <Typography.Text type="secondary">{t('loans.columns.twoParty')}</Typography.Text>
+        ),
+    },
+    {
+      title: t('loans.field.principal'),
+      dataIndex: 'principal',
+      key: 'principal',
+      align: 'right',
+      width: 140,
+      render: money,
+    },
+    {
+      title: t('loans.field.ipPledgedPrincipal'),
+      dataIndex: 'ipPledgedPrincipal',
+      key: 'ipPledgedPrincipal',
+      align: 'right',
+      width: 150,
+      render: money,
+    },
+  ];
+}
 
 /** Hidden until the user shows them (列设置): the original amounts, which the balance supersedes day to day. */
 export const LOAN_COLUMNS_HIDDEN_BY_DEFAULT = ['ipPledgedPrincipal'];

@@ -1,6 +1,7 @@
 import { ERROR_CODES } from '@ipfund/shared';
+import { i18n } from '../../i18n';
 import { errorLines } from '../../lib/ErrorAlert';
-import { IP_KIND_LABELS, ipKindLabel, type IpKind } from '../enterprises/enterpriseDisplay';
+import { IP_KINDS, ipKindLabel, type IpKind } from '../enterprises/enterpriseDisplay';
 
 /**
  * Pure helpers of the collateral part of loan registration (Art 2, 4, 6.3): a bank pledges the
@@ -15,7 +16,7 @@ export interface PledgeItem {
   title: string;
 }
 
-/** "专利 ZL202110001.0 一种低功耗射频识别芯片". */
+/** "专利 ZL202110001.0 一种低功耗射频识别芯片" (the kind in the current language). */
 export function pledgeLabel(item: Pick<PledgeItem, 'kind' | 'registrationNo' | 'title'>): string {
   return `${ipKindLabel(item.kind)} ${item.registrationNo} ${item.title}`;
 }
@@ -49,8 +50,7 @@ export function withCollateral(ids: readonly string[] | undefined, id: string): 
  * (PATENT, TRADEMARK), every known kind before the policy has arrived.
  */
 export function pledgeKinds(allowed: readonly string[] | undefined): IpKind[] {
-  const known = Object.keys(IP_KIND_LABELS) as IpKind[];
-  return allowed ? known.filter((k) => allowed.includes(k)) : known;
+  return allowed ? IP_KINDS.filter((k) => allowed.includes(k)) : [...IP_KINDS];
 }
 
 /** A registration number as the library keeps it (apps/api normalises the same way): trimmed, upper case. */
@@ -68,11 +68,11 @@ export function pledgeInputProblem(registrationNo: string, title: string): Pledg
 }
 
 /**
- * The heading of a refused pledge, in Chinese: a number registered to another enterprise (CONFLICT)
+ * The heading of a refused pledge, in the current language: a number registered to another enterprise (CONFLICT)
  * cannot be this borrower's collateral; anything else is a plain failure whose lines follow.
  */
 export function pledgeFailureTitle(error: unknown): string {
   return errorLines(error).some((line) => line.code === ERROR_CODES.CONFLICT)
-    ? '该登记号已登记在其他企业名下，不能作为本企业的质押物'
-    : '添加质押物失败';
+    ? i18n.t('loans.pledge.otherOwner')
+    : i18n.t('loans.pledge.failed');
 }

@@ -2,18 +2,16 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { App, Button, DatePicker, Divider, Drawer, Form, Input, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { Lang } from '@ipfund/shared';
+import { useLang } from '../../i18n';
 import { provisionArticle } from '../../app/policy';
 import { usePolicy } from '../../app/useViewer';
 import type { Policy } from '../../app/viewer.graphql';
-import { formatWan } from '../../lib/money';
+import { formatWan, formatYuan } from '../../lib/money';
 import { ErrorAlert, errorText } from '../../lib/ErrorAlert';
-import {
-  AGREEMENT_PHASE_LABELS,
-  agreementPhase,
-  articleZh,
-  formatRate,
-  percentToRate,
-} from './partnerDisplay';
+import { agreementPhase, agreementPhaseLabel, articleZh, formatRate, percentToRate } from './partnerDisplay';
 import { AGREEMENTS_QUERY, RECORD_AGREEMENT, type AgreementRow } from './partners.graphql';
 
 interface AgreementForm {
@@ -23,19 +21,20 @@ interface AgreementForm {
   guarantorRate?: string;
 }
 
-const percentRule = (required: boolean) => ({
+const percentRule = (t: TFunction, required: boolean) => ({
   validator(_: unknown, value: string | undefined) {
-    if (!value?.trim()) return required ? Promise.reject(new Error('请填写比例')) : Promise.resolve();
+    if (!value?.trim())
+      return required ? Promise.reject(new Error(t('partners.agreements.rateRequired'))) : Promise.resolve();
     return percentToRate(value) === null
-      ? Promise.reject(new Error('请输入 0–100 之间的百分比，最多两位小数'))
+      ? Promise.reject(new Error(t('partners.agreements.percentInvalid')))
       : Promise.resolve();
   },
 });
 
-/** "（第八条）" for a provision of the policy in force; nothing when it has none. */
-function citeProvision(policy: Policy | undefined, key: string): string {
+/** "（第八条）" / " (Art 8)" for a provision of the policy in force; nothing when it has none. */
+function citeProvision(t: TFunction, policy: Policy | undefined, key: string): string {
   const article = provisionArticle(policy, key);
-  return article ? `（${articleZh(article)}）` : '';
+  return article ? t('partners.cite', { article: articleZh(article) }) : '';
 }
 
 /** A placeholder from the policy's limit: "≤ 30", "≥ 40" (percent, as typed in the field). */
@@ -43,11 +42,19 @@ function cap(sign: '≤' | '≥', rate: string | undefined): string | undefined 
   return rate === undefined ? undefined : `${sign} ${formatRate(rate).replace('%', '')}`;
 }
 
-/** The tier names of the policy in force: "单笔500万以下" / "500万及以上" (R5.2: below the threshold is low). */
-function tierNames(policy: Policy | undefined): { low: string; high: string } {
-  if (!policy) return { low: '低档', high: '高档' };
-  const threshold = formatWan(policy.tierThreshold.value);
-  return { low: `单笔${threshold}以下`, high: `${threshold}及以上` };
+/**
+ * The tier names of the policy in force: "单笔500万以下" / "500万及以上", or "Below ¥5,000,000.00 per
+ * loan" / "¥5,000,000.00 and above" (R5.2: below the threshold is low).
+ */
+function tierNames(t: TFunction, lang: Lang, policy: Policy | undefined): { low: string; high: string } {
+  if (!policy)
+    return { low: t('partners.agreements.tierLowDefault'), high: t('partners.agreements.tierHighDefault') };
+  const value = policy.tierThreshold.value;
+  const threshold = lang === 'en' ? formatYuan(value) : formatWan(value);
+  return {
+    low: t('partners.agreements.tierLow', { threshold }),
+    high: t('partners.agreements.tierHigh', { threshold }),
+  };
 }
 
 /** 合作协议: a bank's agreement versions (Art 8, 11, 14), newest first; `agreement.record` adds a version. */
@@ -60,9 +67,11 @@ export function AgreementsDrawer({
   canRecord: boolean;
   onClose: () => void;
 }) {
+  const { t } = useTranslation();
+  const lang = useLang();
   const { message } = App.useApp();
   const policy = usePolicy();
-  const tiers = tierNames(policy);
+  const tiers = tierNames(t, lang, policy);
   const [form] = Form.useForm<AgreementForm>();
   const { data, loading, error } = useQuery(AGREEMENTS_QUERY, {
     variables: { bankId: bank?.id ?? '' },
@@ -76,34 +85,34 @@ export function AgreementsDrawer({
   const inForceFrom = rows.find((r) => r.inForce)?.effectiveFrom ?? null;
 
   const columns: TableColumnsType<AgreementRow> = [
-    { title: '生效日期', dataIndex: 'effectiveFrom' },
+    { title: t('partners.agreements.effectiveFrom'), dataIndex: 'effectiveFrom' },
     {
-      title: `资金补偿比例（${tiers.low}）`,
+      title: t('partners.agreements.fundRate', { tier: tiers.low }),
       dataIndex: 'fundRateLowTier',
       align: 'right',
       render: (v: string) => formatRate(v),
     },
     {
-      title: `资金补偿比例（${tiers.high}）`,
+      title: t('partners.agreements.fundRate', { tier: tiers.high }),
       dataIndex: 'fundRateHighTier',
       align: 'right',
       render: (v: string) => formatRate(v),
     },
     {
-      title: '担保机构分担比例',
+      title: t('partners.agreements.guarantorRate'),
       dataIndex: 'guarantorRate',
       align: 'right',
       render: (v: string | null) => formatRate(v),
     },
     {
-      title: '状态',
+      title: t('partners.statusTitle'),
       key: 'phase',
       render: (_: unknown, row: AgreementRow) => {
-        const phase = AGREEMENT_PHASE_LABELS[agreementPhase(row, inForceFrom)];
+        const phase = agreementPhaseLabel(agreementPhase(row, inForceFrom));
         return <Tag color={phase.color}>{phase.label}</Tag>;
       },
     },
-    { title: '登记日期', dataIndex: 'recordedOn' },
+    { title: t('partners.agreements.recordedOn'), dataIndex: 'recordedOn' },
   ];
 
   async function submit(values: AgreementForm) {
@@ -120,7 +129,7 @@ export function AgreementsDrawer({
           },
         },
       });
-      message.success('已登记新版本合作协议');
+      message.success(t('partners.agreements.recorded'));
       form.resetFields();
     } catch (err) {
       message.error(errorText(err));
@@ -129,19 +138,26 @@ export function AgreementsDrawer({
 
   return (
     <Drawer
-      title={bank ? `合作协议 · ${bank.name}` : '合作协议'}
+      title={bank ? t('partners.agreements.title', { name: bank.name }) : t('partners.agreements.titleEmpty')}
       size={860}
       open={!!bank}
       onClose={onClose}
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">
-        协议按生效日期分版本记录，已登记的版本不作修改；某日适用的版本为生效日期不晚于该日的最新版本
-        {citeProvision(policy, 'partnerSelection')}。
+        {t('partners.agreements.intro', { cite: citeProvision(t, policy, 'partnerSelection') })}
         {policy &&
-          `资金补偿比例不得高于档位上限（${tiers.low} ${formatRate(policy.lowTierCapRate.value)}，${tiers.high} ${formatRate(policy.highTierCapRate.value)}，${articleZh(policy.lowTierCapRate.article)}），担保机构分担比例不得低于 ${formatRate(policy.minGuarantorRate.value)}（${articleZh(policy.minGuarantorRate.article)}）。`}
+          t('partners.agreements.limits', {
+            low: tiers.low,
+            lowCap: formatRate(policy.lowTierCapRate.value),
+            high: tiers.high,
+            highCap: formatRate(policy.highTierCapRate.value),
+            capArticle: articleZh(policy.lowTierCapRate.article),
+            minGuarantor: formatRate(policy.minGuarantorRate.value),
+            guarantorArticle: articleZh(policy.minGuarantorRate.article),
+          })}
       </Typography.Paragraph>
-      {error && <ErrorAlert title="合作协议加载失败" error={error} />}
+      {error && <ErrorAlert title={t('partners.agreements.loadFailed')} error={error} />}
       <Table
         rowKey="id"
         size="small"
@@ -149,31 +165,43 @@ export function AgreementsDrawer({
         dataSource={rows}
         loading={loading}
         pagination={false}
-        locale={{ emptyText: '尚无合作协议' }}
+        locale={{ emptyText: t('partners.agreements.empty') }}
       />
       {canRecord && (
         <>
-          <Divider titlePlacement="start">登记新版本</Divider>
+          <Divider titlePlacement="start">{t('partners.agreements.newVersion')}</Divider>
           <Form form={form} layout="inline" onFinish={submit} style={{ rowGap: 12 }}>
             <Form.Item
               name="effectiveFrom"
-              label="生效日期"
-              rules={[{ required: true, message: '请选择生效日期' }]}
+              label={t('partners.agreements.effectiveFrom')}
+              rules={[{ required: true, message: t('partners.agreements.effectiveFromRequired') }]}
             >
               <DatePicker />
             </Form.Item>
-            <Form.Item name="fundRateLowTier" label={`${tiers.low}（%）`} rules={[percentRule(true)]}>
+            <Form.Item
+              name="fundRateLowTier"
+              label={t('partners.agreements.tierPercent', { tier: tiers.low })}
+              rules={[percentRule(t, true)]}
+            >
               <Input style={{ width: 110 }} placeholder={cap('≤', policy?.lowTierCapRate.value)} />
             </Form.Item>
-            <Form.Item name="fundRateHighTier" label={`${tiers.high}（%）`} rules={[percentRule(true)]}>
+            <Form.Item
+              name="fundRateHighTier"
+              label={t('partners.agreements.tierPercent', { tier: tiers.high })}
+              rules={[percentRule(t, true)]}
+            >
               <Input style={{ width: 110 }} placeholder={cap('≤', policy?.highTierCapRate.value)} />
             </Form.Item>
-            <Form.Item name="guarantorRate" label="担保分担（%）" rules={[percentRule(false)]}>
+            <Form.Item
+              name="guarantorRate"
+              label={t('partners.agreements.guarantorPercent')}
+              rules={[percentRule(t, false)]}
+            >
               <Input style={{ width: 110 }} placeholder={cap('≥', policy?.minGuarantorRate.value)} />
             </Form.Item>
             <Form.Item>
               <Button type="primary" htmlType="submit" loading={saving}>
-                登记
+                {t('partners.agreements.submit')}
               </Button>
             </Form.Item>
           </Form>

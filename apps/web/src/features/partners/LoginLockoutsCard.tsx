@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { App, Button, Card, Popconfirm, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
 import { ErrorAlert, errorText } from '../../lib/ErrorAlert';
 import { CLEAR_LOGIN_LOCKOUT_MUTATION, LOGIN_LOCKOUTS_QUERY, type LoginLockoutRow } from './partners.graphql';
 
@@ -11,6 +12,7 @@ import { CLEAR_LOGIN_LOCKOUT_MUTATION, LOGIN_LOCKOUTS_QUERY, type LoginLockoutRo
  * username's lock-out can be cleared here, an address's runs out by itself.
  */
 export function LoginLockoutsCard() {
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const { data, loading, error, refetch } = useQuery(LOGIN_LOCKOUTS_QUERY, {
     fetchPolicy: 'cache-and-network',
@@ -20,8 +22,9 @@ export function LoginLockoutsCard() {
   async function unlock(row: LoginLockoutRow) {
     try {
       const res = await clear({ variables: { username: row.subject } });
-      if (res.data?.clearLoginLockout) message.success(`已解除 ${row.subject} 的登录锁定`);
-      else message.info(`${row.subject} 已无登录锁定`);
+      if (res.data?.clearLoginLockout)
+        message.success(t('partners.lockouts.cleared', { subject: row.subject }));
+      else message.info(t('partners.lockouts.notLocked', { subject: row.subject }));
     } catch (err) {
       message.error(errorText(err));
     }
@@ -29,31 +32,35 @@ export function LoginLockoutsCard() {
 
   const columns: TableColumnsType<LoginLockoutRow> = [
     {
-      title: '对象',
+      title: t('partners.lockouts.subjectKind'),
       dataIndex: 'kind',
       render: (kind: LoginLockoutRow['kind']) =>
-        kind === 'USERNAME' ? <Tag color="blue">用户名</Tag> : <Tag>客户端地址</Tag>,
+        kind === 'USERNAME' ? (
+          <Tag color="blue">{t('partners.lockouts.username')}</Tag>
+        ) : (
+          <Tag>{t('partners.lockouts.address')}</Tag>
+        ),
     },
-    { title: '用户名 / 地址', dataIndex: 'subject' },
-    { title: '失败次数', dataIndex: 'failures' },
+    { title: t('partners.lockouts.subject'), dataIndex: 'subject' },
+    { title: t('partners.lockouts.failures'), dataIndex: 'failures' },
     {
-      title: '锁定至',
+      title: t('partners.lockouts.blockedUntil'),
       dataIndex: 'blockedUntil',
       render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss'),
     },
     {
-      title: '操作',
+      title: t('partners.actions'),
       key: 'actions',
       render: (_: unknown, row: LoginLockoutRow) =>
         row.kind === 'USERNAME' && (
           <Popconfirm
-            title="解除该用户名的登录锁定？"
-            description="解除后可立即重新登录，失败次数清零。"
-            okText="解除"
-            cancelText="取消"
+            title={t('partners.lockouts.clearConfirm')}
+            description={t('partners.lockouts.clearDescription')}
+            okText={t('partners.lockouts.clear')}
+            cancelText={t('partners.cancel')}
             onConfirm={() => unlock(row)}
           >
-            <Button size="small">解除锁定</Button>
+            <Button size="small">{t('partners.lockouts.unlock')}</Button>
           </Popconfirm>
         ),
     },
@@ -61,16 +68,16 @@ export function LoginLockoutsCard() {
 
   return (
     <Card
-      title="用户登录锁定"
+      title={t('partners.lockouts.title')}
       size="small"
       style={{ marginTop: 16 }}
       extra={
         <Button size="small" onClick={() => void refetch()}>
-          刷新
+          {t('partners.lockouts.refresh')}
         </Button>
       }
     >
-      {error && <ErrorAlert title="登录锁定加载失败" error={error} />}
+      {error && <ErrorAlert title={t('partners.lockouts.loadFailed')} error={error} />}
       <Table
         rowKey={(r) => `${r.kind}:${r.subject}`}
         size="small"
@@ -78,7 +85,7 @@ export function LoginLockoutsCard() {
         dataSource={data?.loginLockouts ?? []}
         loading={loading}
         pagination={false}
-        locale={{ emptyText: '当前没有被锁定的用户名或地址' }}
+        locale={{ emptyText: t('partners.lockouts.empty') }}
       />
     </Card>
   );

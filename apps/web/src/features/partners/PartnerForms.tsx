@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
-import { ORG_KIND_LABELS_ZH } from '@ipfund/shared';
+import { useTranslation } from 'react-i18next';
 import { provisionArticle } from '../../app/policy';
 import { usePolicy } from '../../app/useViewer';
 import { articleZh } from './partnerDisplay';
@@ -16,24 +16,23 @@ import {
 
 type AdmitForm = AdmitPartnerVariables['input'];
 
-const KIND_OPTIONS: { value: PartnerKindValue; label: string }[] = [
-  { value: 'LENDING_BANK', label: ORG_KIND_LABELS_ZH.LENDING_BANK },
-  { value: 'GUARANTOR', label: ORG_KIND_LABELS_ZH.GUARANTOR },
-];
+/** The kinds a partner is admitted as (labels: the shell's orgKind.*). */
+const KINDS: readonly PartnerKindValue[] = ['LENDING_BANK', 'GUARANTOR'];
 
 /** 准入合作机构 (Art 5, 8); a guarantor needs its financing-guarantee licence (Art 14). */
 export function AdmitPartnerModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<AdmitForm>();
   const kind = Form.useWatch('kind', form);
   const licenceArticle = provisionArticle(usePolicy(), 'guarantorSharing');
-  const cite = licenceArticle ? `（${articleZh(licenceArticle)}）` : '';
+  const cite = licenceArticle ? t('partners.cite', { article: articleZh(licenceArticle) }) : '';
   const [admit, { loading }] = useMutation(ADMIT_PARTNER, { refetchQueries: ['Partners'] });
 
   async function submit(values: AdmitForm) {
     try {
       await admit({ variables: { input: values } });
-      message.success(`已准入：${values.name}`);
+      message.success(t('partners.admit.done', { name: values.name }));
       form.resetFields();
       onClose();
     } catch (err) {
@@ -43,38 +42,38 @@ export function AdmitPartnerModal({ open, onClose }: { open: boolean; onClose: (
 
   return (
     <Modal
-      title="准入合作机构"
+      title={t('partners.admit.title')}
       open={open}
-      okText="准入"
-      cancelText="取消"
+      okText={t('partners.admit.ok')}
+      cancelText={t('partners.cancel')}
       confirmLoading={loading}
       onOk={() => form.submit()}
       onCancel={onClose}
       destroyOnHidden
     >
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ kind: 'LENDING_BANK' }}>
-        <Form.Item name="kind" label="机构类型" rules={[{ required: true }]}>
-          <Select options={KIND_OPTIONS} />
+        <Form.Item name="kind" label={t('partners.admit.kind')} rules={[{ required: true }]}>
+          <Select options={KINDS.map((k) => ({ value: k, label: t(`orgKind.${k}`) }))} />
         </Form.Item>
         <Form.Item
           name="name"
-          label="机构全称"
-          rules={[{ required: true, whitespace: true, message: '请输入机构全称' }]}
+          label={t('partners.admit.name')}
+          rules={[{ required: true, whitespace: true, message: t('partners.admit.nameRequired') }]}
         >
           <Input />
         </Form.Item>
-        <Form.Item name="shortName" label="简称">
+        <Form.Item name="shortName" label={t('partners.list.shortName')}>
           <Input />
         </Form.Item>
         <Form.Item
           name="licenceNo"
-          label="融资担保业务经营许可证编号"
-          extra={kind === 'GUARANTOR' ? `合作担保机构须具备融资担保业务经营许可证${cite}` : undefined}
+          label={t('partners.admit.licenceNo')}
+          extra={kind === 'GUARANTOR' ? t('partners.admit.licenceExtra', { cite }) : undefined}
           rules={[
             {
               required: kind === 'GUARANTOR',
               whitespace: true,
-              message: `担保机构须填写许可证编号${cite}`,
+              message: t('partners.admit.licenceRequired', { cite }),
             },
           ]}
         >
@@ -89,6 +88,7 @@ export type StatusChange = { partner: PartnerRow; to: 'RETIRED' | 'DISQUALIFIED'
 
 /** 退出合作 (Art 15) or 取消合作资格 (Art 25): the partner stays on record; its users can no longer act. */
 export function StatusChangeModal({ change, onClose }: { change: StatusChange | null; onClose: () => void }) {
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string }>();
   const [retire, { loading: retiring }] = useMutation(RETIRE_PARTNER, { refetchQueries: ['Partners'] });
@@ -98,7 +98,7 @@ export function StatusChangeModal({ change, onClose }: { change: StatusChange | 
   const isRetire = change?.to === 'RETIRED';
   const policy = usePolicy();
   const article = provisionArticle(policy, isRetire ? 'partnerRetirement' : 'partnerDisqualification');
-  const cite = article ? `（${articleZh(article)}）` : '';
+  const cite = article ? t('partners.cite', { article: articleZh(article) }) : '';
 
   async function submit({ reason }: { reason: string }) {
     if (!change) return;
@@ -106,7 +106,9 @@ export function StatusChangeModal({ change, onClose }: { change: StatusChange | 
     try {
       if (change.to === 'RETIRED') await retire({ variables });
       else await disqualify({ variables });
-      message.success(isRetire ? '已办理退出' : '已取消合作资格');
+      message.success(
+        isRetire ? t('partners.statusChange.retired') : t('partners.statusChange.disqualified'),
+      );
       form.resetFields();
       onClose();
     } catch (err) {
@@ -116,11 +118,17 @@ export function StatusChangeModal({ change, onClose }: { change: StatusChange | 
 
   return (
     <Modal
-      title={`${isRetire ? '退出合作' : '取消合作资格'}${cite}`}
+      title={
+        isRetire
+          ? t('partners.statusChange.retireTitle', { cite })
+          : t('partners.statusChange.disqualifyTitle', { cite })
+      }
       open={!!change}
-      okText={isRetire ? '确认退出' : '确认取消资格'}
+      okText={
+        isRetire ? t('partners.statusChange.confirmRetire') : t('partners.statusChange.confirmDisqualify')
+      }
       okButtonProps={{ danger: true }}
-      cancelText="取消"
+      cancelText={t('partners.cancel')}
       confirmLoading={retiring || disqualifying}
       onOk={() => form.submit()}
       onCancel={onClose}
@@ -130,13 +138,13 @@ export function StatusChangeModal({ change, onClose }: { change: StatusChange | 
         type="warning"
         showIcon
         style={{ marginBottom: 16 }}
-        title={`${change?.partner.name ?? ''}将保留在档，其用户将立即无法登录和操作。`}
+        title={t('partners.statusChange.warning', { name: change?.partner.name ?? '' })}
       />
       <Form form={form} layout="vertical" onFinish={submit}>
         <Form.Item
           name="reason"
-          label="原因"
-          rules={[{ required: true, whitespace: true, message: '请填写原因' }]}
+          label={t('partners.statusChange.reason')}
+          rules={[{ required: true, whitespace: true, message: t('partners.statusChange.reasonRequired') }]}
         >
           <Input.TextArea rows={3} />
         </Form.Item>

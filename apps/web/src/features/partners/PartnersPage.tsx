@@ -3,7 +3,7 @@ import { useQuery } from '@apollo/client/react';
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { ORG_KIND_LABELS_ZH } from '@ipfund/shared';
+import { useTranslation } from 'react-i18next';
 import { can } from '../../app/access';
 import { useViewerPermissions } from '../../app/useViewer';
 import { ErrorAlert } from '../../lib/ErrorAlert';
@@ -20,6 +20,7 @@ import { UsersDrawer } from './UsersDrawer';
  * follows `partner.admit`, every other button the partner's `viewerCan`.
  */
 export function PartnersPage() {
+  const { t } = useTranslation();
   const { mayTake, reads } = useViewerPermissions();
   const { data, loading, error } = useQuery(PARTNERS_QUERY, { fetchPolicy: 'cache-and-network' });
   const [admitting, setAdmitting] = useState(false);
@@ -28,56 +29,56 @@ export function PartnersPage() {
   const [usersOf, setUsersOf] = useState<PartnerRow | null>(null);
 
   const columns: TableColumnsType<PartnerRow> = [
-    { title: '机构名称', dataIndex: 'name', fixed: 'left' },
-    { title: '简称', dataIndex: 'shortName', render: (v: string | null) => v ?? '—' },
+    { title: t('partners.list.name'), dataIndex: 'name', fixed: 'left' },
+    { title: t('partners.list.shortName'), dataIndex: 'shortName', render: (v: string | null) => v ?? '—' },
     {
-      title: '类型',
+      title: t('partners.list.kind'),
       dataIndex: 'kind',
-      render: (kind: PartnerRow['kind']) => ORG_KIND_LABELS_ZH[kind] ?? kind,
+      render: (kind: PartnerRow['kind']) => t(`orgKind.${kind}`),
     },
     {
-      title: '状态',
+      title: t('partners.statusTitle'),
       dataIndex: 'status',
       render: (status: string) => {
         const s = partnerStatusLabel(status);
         return <Tag color={s.color}>{s.label}</Tag>;
       },
     },
-    { title: '融资担保许可证', dataIndex: 'licenceNo', render: (v: string | null) => v ?? '—' },
+    { title: t('partners.list.licenceNo'), dataIndex: 'licenceNo', render: (v: string | null) => v ?? '—' },
     {
-      title: '状态说明',
+      title: t('partners.list.statusReason'),
       key: 'statusReason',
       render: (_: unknown, p: PartnerRow) =>
         p.statusReason ? (
           <Typography.Text type="secondary">
-            {p.statusChangedOn}：{p.statusReason}
+            {t('partners.list.statusReasonText', { date: p.statusChangedOn, reason: p.statusReason })}
           </Typography.Text>
         ) : (
           '—'
         ),
     },
     {
-      title: '操作',
+      title: t('partners.actions'),
       key: 'actions',
       render: (_: unknown, p: PartnerRow) => (
         <Space size="small" wrap>
           {/* Agreements are a bank's (Art 8): a fact about the row, not about the caller. */}
           {p.kind === 'LENDING_BANK' && (reads('Agreement') || can(p, 'agreement.record')) && (
             <Button size="small" onClick={() => setAgreementsOf(p)}>
-              合作协议
+              {t('partners.list.agreements')}
             </Button>
           )}
           <Button size="small" onClick={() => setUsersOf(p)}>
-            用户
+            {t('partners.list.users')}
           </Button>
           {can(p, 'partner.retire') && (
             <Button size="small" onClick={() => setChange({ partner: p, to: 'RETIRED' })}>
-              退出
+              {t('partners.list.retire')}
             </Button>
           )}
           {can(p, 'partner.disqualify') && (
             <Button size="small" danger onClick={() => setChange({ partner: p, to: 'DISQUALIFIED' })}>
-              取消资格
+              {t('partners.list.disqualify')}
             </Button>
           )}
         </Space>
@@ -88,16 +89,16 @@ export function PartnersPage() {
   return (
     <>
       <Card
-        title="合作机构"
+        title={t('partners.list.title')}
         extra={
           mayTake('partner.admit') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdmitting(true)}>
-              准入合作机构
+              {t('partners.list.admit')}
             </Button>
           )
         }
       >
-        {error && <ErrorAlert title="合作机构加载失败" error={error} />}
+        {error && <ErrorAlert title={t('partners.list.loadFailed')} error={error} />}
         <Table
           rowKey="id"
           size="middle"
@@ -106,7 +107,7 @@ export function PartnersPage() {
           loading={loading}
           pagination={false}
           scroll={{ x: 'max-content' }}
-          locale={{ emptyText: '暂无可查看的合作机构' }}
+          locale={{ emptyText: t('partners.list.empty') }}
         />
         <AdmitPartnerModal open={admitting} onClose={() => setAdmitting(false)} />
         <StatusChangeModal change={change} onClose={() => setChange(null)} />

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { App, Button, Divider, Drawer, Form, Input, Popconfirm, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
 import { ErrorAlert, errorText } from '../../lib/ErrorAlert';
 import {
   CREATE_USER,
@@ -24,6 +25,7 @@ export function UsersDrawer({
   canDeactivate: boolean;
   onClose: () => void;
 }) {
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<UserForm>();
   const { data, loading, error } = useQuery(ORGANIZATION_USERS, {
@@ -40,7 +42,7 @@ export function UsersDrawer({
     if (!org) return;
     try {
       await createUser({ variables: { input: { ...values, organizationId: org.id } } });
-      message.success('用户已创建');
+      message.success(t('partners.users.created'));
       form.resetFields();
     } catch (err) {
       message.error(errorText(err));
@@ -50,36 +52,41 @@ export function UsersDrawer({
   async function stop(user: ManagedUserRow) {
     try {
       await deactivate({ variables: { userId: user.id } });
-      message.success(`已停用 ${user.username}`);
+      message.success(t('partners.users.deactivated', { username: user.username }));
     } catch (err) {
       message.error(errorText(err));
     }
   }
 
   const columns: TableColumnsType<ManagedUserRow> = [
-    { title: '用户名', dataIndex: 'username' },
-    { title: '姓名', dataIndex: 'displayName' },
+    { title: t('partners.users.username'), dataIndex: 'username' },
+    { title: t('partners.users.displayName'), dataIndex: 'displayName' },
     {
-      title: '状态',
+      title: t('partners.statusTitle'),
       dataIndex: 'active',
-      render: (active: boolean) => (active ? <Tag color="green">启用</Tag> : <Tag>已停用</Tag>),
+      render: (active: boolean) =>
+        active ? (
+          <Tag color="green">{t('partners.users.active')}</Tag>
+        ) : (
+          <Tag>{t('partners.users.inactive')}</Tag>
+        ),
     },
     ...(canDeactivate
       ? [
           {
-            title: '操作',
+            title: t('partners.actions'),
             key: 'actions',
             render: (_: unknown, user: ManagedUserRow) =>
               user.active && (
                 <Popconfirm
-                  title="停用该用户？"
-                  description="停用后该用户立即无法登录和操作。"
-                  okText="停用"
-                  cancelText="取消"
+                  title={t('partners.users.deactivateConfirm')}
+                  description={t('partners.users.deactivateDescription')}
+                  okText={t('partners.users.deactivate')}
+                  cancelText={t('partners.cancel')}
                   onConfirm={() => stop(user)}
                 >
                   <Button size="small" danger>
-                    停用
+                    {t('partners.users.deactivate')}
                   </Button>
                 </Popconfirm>
               ),
@@ -90,13 +97,13 @@ export function UsersDrawer({
 
   return (
     <Drawer
-      title={org ? `用户管理 · ${org.name}` : '用户管理'}
+      title={org ? t('partners.users.title', { name: org.name }) : t('partners.users.titleEmpty')}
       size={640}
       open={!!org}
       onClose={onClose}
       destroyOnHidden
     >
-      {error && <ErrorAlert title="用户列表加载失败" error={error} />}
+      {error && <ErrorAlert title={t('partners.users.loadFailed')} error={error} />}
       <Table
         rowKey="id"
         size="small"
@@ -107,16 +114,16 @@ export function UsersDrawer({
       />
       {canCreate && (
         <>
-          <Divider titlePlacement="start">新增用户</Divider>
+          <Divider titlePlacement="start">{t('partners.users.newUser')}</Divider>
           <Form form={form} layout="vertical" onFinish={submit} autoComplete="off">
             <Form.Item
               name="username"
-              label="用户名"
+              label={t('partners.users.username')}
               rules={[
-                { required: true, message: '请输入用户名' },
+                { required: true, message: t('partners.users.usernameRequired') },
                 {
                   pattern: /^[a-z0-9][a-z0-9._-]{1,63}$/,
-                  message: '2–64 位小写字母、数字、“.”、“_”或“-”，以字母或数字开头',
+                  message: t('partners.users.usernamePattern'),
                 },
               ]}
             >
@@ -124,23 +131,23 @@ export function UsersDrawer({
             </Form.Item>
             <Form.Item
               name="displayName"
-              label="姓名"
-              rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}
+              label={t('partners.users.displayName')}
+              rules={[{ required: true, whitespace: true, message: t('partners.users.displayNameRequired') }]}
             >
               <Input />
             </Form.Item>
             <Form.Item
               name="password"
-              label="初始密码"
+              label={t('partners.users.password')}
               rules={[
-                { required: true, message: '请输入初始密码' },
-                { min: 8, message: '密码至少 8 位' },
+                { required: true, message: t('partners.users.passwordRequired') },
+                { min: 8, message: t('partners.users.passwordMin') },
               ]}
             >
               <Input.Password autoComplete="new-password" />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={creating}>
-              创建用户
+              {t('partners.users.create')}
             </Button>
           </Form>
         </>

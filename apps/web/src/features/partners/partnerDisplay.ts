@@ -3,7 +3,8 @@
  * shown as percentages by moving the decimal point in the string: never through a JS number.
  */
 import { formatArticle } from '@ipfund/shared';
-import { currentLang } from '../../i18n';
+import type { PartnerStatus } from '../../gql/graphql';
+import { currentLang, i18n } from '../../i18n';
 
 const RATE = /^(\d+)(?:\.(\d*))?$/;
 
@@ -36,17 +37,18 @@ export function articleZh(article: string): string {
   return formatArticle(article, currentLang());
 }
 
-export type PartnerStatusValue = 'ACTIVE' | 'RETIRED' | 'DISQUALIFIED';
+export type PartnerStatusValue = PartnerStatus;
 
-const STATUS_LABELS: Record<PartnerStatusValue, { label: string; color: string }> = {
-  ACTIVE: { label: '合作中', color: 'green' },
-  RETIRED: { label: '已退出', color: 'default' },
-  DISQUALIFIED: { label: '已取消资格', color: 'red' },
+const STATUS_COLORS: Record<PartnerStatusValue, string> = {
+  ACTIVE: 'green',
+  RETIRED: 'default',
+  DISQUALIFIED: 'red',
 };
 
+/** A partner's standing: its label in the current language (partners.status.*) and its tag colour. */
 export function partnerStatusLabel(status: string): { label: string; color: string } {
-  return Object.hasOwn(STATUS_LABELS, status)
-    ? STATUS_LABELS[status as PartnerStatusValue]
+  return Object.hasOwn(STATUS_COLORS, status)
+    ? { label: i18n.t(`partners.status.${status}`), color: STATUS_COLORS[status as PartnerStatusValue] }
     : { label: status, color: 'default' };
 }
 
@@ -65,8 +67,13 @@ export function agreementPhase(
   return 'PAST';
 }
 
-export const AGREEMENT_PHASE_LABELS: Record<AgreementPhase, { label: string; color: string }> = {
-  IN_FORCE: { label: '现行', color: 'green' },
-  FUTURE: { label: '待生效', color: 'blue' },
-  PAST: { label: '已被替代', color: 'default' },
+const PHASE_COLORS: Record<AgreementPhase, string> = {
+  IN_FORCE: 'green',
+  FUTURE: 'blue',
+  PAST: 'default',
 };
+
+/** An agreement version's phase: its label in the current language (partners.phase.*) and its tag colour. */
+export function agreementPhaseLabel(phase: AgreementPhase): { label: string; color: string } {
+  return { label: i18n.t(`partners.phase.${phase}`), color: PHASE_COLORS[phase] };
+}

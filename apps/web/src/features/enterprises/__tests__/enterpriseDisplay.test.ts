@@ -1,3 +1,4 @@
+import { setLang } from '../../../i18n';
 import { creditCodeProblem, ipKindLabel, proposalStatusLabel } from '../enterpriseDisplay';
 
 describe('creditCodeProblem (GB 32100-2015)', () => {
@@ -25,5 +26,20 @@ describe('labels', () => {
     expect(ipKindLabel('DESIGN')).toBe('DESIGN');
     expect(proposalStatusLabel('APPROVED').label).toBe('已列入');
     expect(proposalStatusLabel('toString').label).toBe('toString');
+  });
+});
+
+describe('in English', () => {
+  beforeAll(() => setLang('en'));
+  afterAll(() => setLang('zh-CN'));
+
+  it('explains a bad code and names kinds and statuses in English', () => {
+    expect(creditCodeProblem('91500105MA5U1A2B3B')).toBe('The check character should be A');
+    expect(creditCodeProblem('123')).toBe('A unified social credit code has 18 characters');
+    expect(ipKindLabel('TRADEMARK')).toBe('Trademark');
+    expect(proposalStatusLabel('PENDING')).toEqual({
+      label: "Awaiting the IP bureau's decision",
+      color: 'orange',
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { setLang } from '../../../i18n';
 import {
   articleLabel,
   compareYuan,
@@ -138,5 +139,23 @@ describe('normalizeYuan (no JS numbers)', () => {
     expect(compareYuan('9.99', '12.30')).toBe(-1);
     expect(compareYuan('12.30', '12.30')).toBe(0);
     expect(compareYuan('9007199254740993.01', '9007199254740993.00')).toBe(1);
+  });
+});
+
+describe('in English (issue 11: the labels follow the language when asked)', () => {
+  beforeAll(() => setLang('en'));
+  afterAll(() => setLang('zh-CN'));
+
+  it('names statuses, purposes, reasons and tape errors in English, articles the English way', () => {
+    expect(loanStatusLabel('IN_CLAIM')).toBe('Claim in progress');
+    expect(loanStatusLabel('WRITTEN_OFF')).toBe('WRITTEN_OFF');
+    expect(purposeLabel('RND')).toBe('Research and development');
+    expect(reasonText({ article: 'Art 13', code: 'PURPOSE_FORBIDDEN', message: 'x' })).toBe(
+      'Art 13 The purpose of the loan is prohibited',
+    );
+    expect(tapeErrorLabel('CONTRACT_NOT_FOUND')).toBe('No loan with this contract number');
+    expect(purposeOptions(['RND']).find((o) => o.value === 'FUTURES')?.label).toBe(
+      'Futures investment (not covered)',
+    );
   });
 });

@@ -1,4 +1,12 @@
-import { agreementPhase, articleZh, formatRate, partnerStatusLabel, percentToRate } from '../partnerDisplay';
+import { setLang } from '../../../i18n';
+import {
+  agreementPhase,
+  agreementPhaseLabel,
+  articleZh,
+  formatRate,
+  partnerStatusLabel,
+  percentToRate,
+} from '../partnerDisplay';
 
 describe('formatRate', () => {
   it.each([
@@ -79,5 +87,16 @@ describe('agreementPhase', () => {
     expect(agreementPhase({ effectiveFrom: '2027-01-01', inForce: false }, '2025-07-01')).toBe('FUTURE');
     expect(agreementPhase({ effectiveFrom: '2024-04-07', inForce: false }, '2025-07-01')).toBe('PAST');
     expect(agreementPhase({ effectiveFrom: '2027-01-01', inForce: false }, null)).toBe('FUTURE');
+  });
+});
+
+describe('in English', () => {
+  beforeAll(() => setLang('en'));
+  afterAll(() => setLang('zh-CN'));
+
+  it('names statuses and agreement phases in English, articles the English way', () => {
+    expect(partnerStatusLabel('RETIRED')).toEqual({ label: 'Withdrawn', color: 'default' });
+    expect(agreementPhaseLabel('FUTURE')).toEqual({ label: 'Not yet in force', color: 'blue' });
+    expect(articleZh('Art 21')).toBe('Art 21');
   });
 });
