@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { KeyOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Modal, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../lib/ErrorAlert';
 import { CHANGE_PASSWORD_MUTATION } from './auth.graphql';
 import { newPasswordProblem } from './passwordRule';
@@ -14,11 +15,12 @@ interface FormValues {
 
 /** 修改密码: a header button and its dialog. */
 export function ChangePasswordButton({ dark = false }: { dark?: boolean }) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   return (
     <>
       <Button icon={<KeyOutlined />} ghost={dark} onClick={() => setOpen(true)} data-testid="change-password">
-        修改密码
+        {t('auth.changePassword.button')}
       </Button>
       {open && <ChangePasswordModal onClose={() => setOpen(false)} />}
     </>
@@ -26,6 +28,7 @@ export function ChangePasswordButton({ dark = false }: { dark?: boolean }) {
 }
 
 export function ChangePasswordModal({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const [change, { loading, error }] = useMutation(CHANGE_PASSWORD_MUTATION);
@@ -34,37 +37,35 @@ export function ChangePasswordModal({ onClose }: { onClose: () => void }) {
       variables: { currentPassword: v.currentPassword, newPassword: v.newPassword },
     }).catch(() => null);
     if (!res?.data) return;
-    void message.success('密码已修改，其他设备上的登录已失效');
+    void message.success(t('auth.changePassword.done'));
     onClose();
   };
   return (
     <Modal
       open
-      title="修改密码"
-      okText="确认修改"
-      cancelText="取消"
+      title={t('auth.changePassword.title')}
+      okText={t('auth.changePassword.ok')}
+      cancelText={t('auth.changePassword.cancel')}
       confirmLoading={loading}
       onOk={() => form.submit()}
       onCancel={onClose}
       destroyOnHidden
     >
-      <Typography.Paragraph type="secondary">
-        修改后，您在其他设备或浏览器上的登录将全部失效，本次登录保持有效。
-      </Typography.Paragraph>
-      {error && <ErrorAlert title="修改失败" error={error} />}
+      <Typography.Paragraph type="secondary">{t('auth.changePassword.note')}</Typography.Paragraph>
+      {error && <ErrorAlert title={t('auth.changePassword.failed')} error={error} />}
       <Form<FormValues> form={form} layout="vertical" onFinish={(v) => void submit(v)}>
         <Form.Item
           name="currentPassword"
-          label="当前密码"
-          rules={[{ required: true, message: '请输入当前密码' }]}
+          label={t('auth.changePassword.current')}
+          rules={[{ required: true, message: t('auth.changePassword.currentRequired') }]}
         >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         <Form.Item
           name="newPassword"
-          label="新密码"
+          label={t('auth.changePassword.new')}
           rules={[
-            { required: true, message: '请输入新密码' },
+            { required: true, message: t('auth.changePassword.newRequired') },
             {
               validator: (_, value: string | undefined) => {
                 const problem = value ? newPasswordProblem(value) : null;
@@ -77,15 +78,15 @@ export function ChangePasswordModal({ onClose }: { onClose: () => void }) {
         </Form.Item>
         <Form.Item
           name="confirm"
-          label="确认新密码"
+          label={t('auth.changePassword.confirm')}
           dependencies={['newPassword']}
           rules={[
-            { required: true, message: '请再次输入新密码' },
+            { required: true, message: t('auth.changePassword.confirmRequired') },
             ({ getFieldValue }) => ({
               validator: (_, value: string | undefined) =>
                 !value || value === getFieldValue('newPassword')
                   ? Promise.resolve()
-                  : Promise.reject(new Error('两次输入的新密码不一致')),
+                  : Promise.reject(new Error(t('auth.changePassword.mismatch'))),
             }),
           ]}
         >

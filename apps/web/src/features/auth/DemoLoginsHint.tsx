@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Card, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
 import { PORTAL_INFO_QUERY } from './auth.graphql';
 import { DEMO_LOGINS, DEMO_PASSWORD } from './demoLogins';
 
@@ -13,18 +14,20 @@ interface Props {
  * must not advertise accounts. Any error (including an API without `portalInfo`) hides the panel.
  */
 export function DemoLoginsHint({ onPick }: Props) {
+  const { t } = useTranslation();
   const { data } = useQuery(PORTAL_INFO_QUERY, { fetchPolicy: 'network-only' });
   if (data?.portalInfo.demoMode !== true) return null;
 
   return (
-    <Card size="small" title="演示账号">
+    <Card size="small" title={t('auth.demo.title')}>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-        点击用户名即可填入；所有账号的密码均为 <Typography.Text code>{DEMO_PASSWORD}</Typography.Text>
+        {t('auth.demo.hint')} <Typography.Text code>{DEMO_PASSWORD}</Typography.Text>
       </Typography.Paragraph>
       <Space wrap size={[8, 8]}>
         {DEMO_LOGINS.map(({ username, organization }) => (
           <Tag key={username} style={{ cursor: 'pointer' }} onClick={() => onPick(username)}>
-            <Typography.Text strong>{username}</Typography.Text>（{organization}）
+            <Typography.Text strong>{username}</Typography.Text>
+            {t('auth.demo.entry', { organization: t(`auth.demo.org.${organization}`) })}
           </Tag>
         ))}
       </Space>

@@ -1,3 +1,4 @@
+import { setLang } from '../../../i18n';
 import { newPasswordProblem } from '../passwordRule';
 
 describe('newPasswordProblem (the API rule, shown before sending)', () => {
@@ -6,5 +7,14 @@ describe('newPasswordProblem (the API rule, shown before sending)', () => {
     expect(newPasswordProblem('lowercase12')).toContain('至少三类');
     expect(newPasswordProblem('Abcdefghi1')).toBeNull();
     expect(newPasswordProblem('correct horse battery')).toBeNull();
+  });
+});
+
+describe('newPasswordProblem in English', () => {
+  afterAll(() => setLang('zh-CN'));
+
+  it('words the problem in the current language', async () => {
+    await setLang('en');
+    expect(newPasswordProblem('Short1!')).toBe('At least 10 characters');
   });
 });
