@@ -163,6 +163,16 @@ export interface PreparedModel {
   readonly cohortStart: Int16Array;
   readonly cohortMaturity: Int16Array;
   readonly cohortOutstandingFen: Float64Array;
+  /**
+   * Cohort c's profile: its segment, start state and months from its start to maturity. The paths run
+   * the chain once per profile and shift it by the cohort's start (the rates do not change with time).
+   */
+  readonly cohortProfile: Int32Array;
+  readonly profileCount: number;
+  readonly profileSeg: Int32Array;
+  readonly profileState: Int8Array;
+  /** Months from the start to maturity (the horizon + 1 − start when beyond it); 0 for a 60+ profile. */
+  readonly profileDuration: Int16Array;
   /** Members of cohort c: cohortMembers[cohortOffset[c] .. cohortOffset[c + 1]). */
   readonly cohortOffset: Int32Array;
   readonly cohortMembers: Int32Array;
@@ -511,6 +521,27 @@ export function prepare(input: ForecastInput): PreparedModel {
   const cohortMembers = new Int32Array(cohortOffset[C]);
   cohortLists.forEach((list, c) => cohortMembers.set(list, cohortOffset[c]));
 
+  // Profiles: cohorts that differ only in their start share the chain, shifted.
+  const profileKey = new Map<number, number>();
+  const cohortProfile = new Int32Array(C);
+  const profileSeg: number[] = [];
+  const profileState: number[] = [];
+  const profileDuration: number[] = [];
+  for (let c = 0; c < C; c++) {
+    const { seg, state, start, maturity } = cohortMeta[c];
+    const duration = state === STATE_60 ? 0 : maturity - start;
+    const key = (seg * 3 + state) * (H + 2) + duration;
+    let p = profileKey.get(key);
+    if (p === undefined) {
+      p = profileSeg.length;
+      profileKey.set(key, p);
+      profileSeg.push(seg);
+      profileState.push(state);
+      profileDuration.push(duration);
+    }
+    cohortProfile[c] = p;
+  }
+
   const groups = Math.min(FORECAST_LIMITS.drawGroups, input.paths);
   return {
     horizon: H,
@@ -549,6 +580,11 @@ export function prepare(input: ForecastInput): PreparedModel {
     cohortStart: Int16Array.from(cohortMeta.map((m) => m.start)),
     cohortMaturity: Int16Array.from(cohortMeta.map((m) => m.maturity)),
     cohortOutstandingFen: Float64Array.from(cohortMeta.map((m) => m.out)),
+    cohortProfile,
+    profileCount: profileSeg.length,
+    profileSeg: Int32Array.from(profileSeg),
+    profileState: Int8Array.from(profileState),
+    profileDuration: Int16Array.from(profileDuration),
     cohortOffset,
     cohortMembers,
     inClaim: Int32Array.from(inClaim),

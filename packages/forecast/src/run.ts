@@ -85,66 +85,85 @@ function runGroup(m: PreparedModel, group: number, trace: boolean): GroupResult 
   }
   const pRecovery = drawRate(rng, m.recoveryAlpha, m.recoveryBeta);
 
-  // Each cohort's distribution of the approval month of its loans' claims (1..H), by the chain's recursion.
-  const cohortQ = new Float64Array(C);
-  // hazard[c * (H + 1) + t]: P(a loan of cohort c gets its claim approved in month t | not before).
-  const hazard = new Float64Array(C * (H + 1));
-  const alive = new Float64Array(H + 1);
-  const q = new Float64Array(H + 2);
-  for (let c = 0; c < C; c++) {
-    q.fill(0);
-    const s = m.cohortSeg[c];
+  // The chain (current → 15+ → claim, cured back to current) of each profile: a cohort is its profile
+  // (segment, start state, months from its start to maturity) started in month `start`, and the rates do
+  // not change over the months, so a cohort's chain is its profile's shifted by `start` — run once per
+  // profile (thousands), not once per cohort (tens of thousands). Per profile and step τ (months since
+  // start): P(running) = current + 15+, the claims of the step, their running sum, and the hazard
+  // q(τ) ÷ P(no claim before τ). A claim of step τ is approved `lag` months later.
+  const lag = m.lagMonths;
+  const P = m.profileCount;
+  const W = H + 1;
+  const runFrac = new Float64Array(P * W);
+  const sumQ = new Float64Array(P * W);
+  const hazardP = new Float64Array(P * W);
+  for (let p = 0; p < P; p++) {
+    const state = m.profileState[p];
+    if (state === STATE_60) continue;
+    const s = m.profileSeg[p];
     const a = rates[s * 3];
     const b = rates[s * 3 + 1];
     const cure = rates[s * 3 + 2];
-    const start = m.cohortStart[c];
-    const maturity = m.cohortMaturity[c];
-    const out = m.cohortOutstandingFen[c];
-    const state = m.cohortState[c];
-    if (state === STATE_60) {
-      // 60+ days at the forecast date: filed now, approved after the procedure.
-      const month = Math.max(1, m.lagMonths);
-      if (month <= H) q[month] = 1;
-      alive[0] += out;
-    } else {
-      let cur = state === STATE_CURRENT ? 1 : 0;
-      let d15 = state === STATE_15 ? 1 : 0;
-      alive[start] += out;
-      for (let t = start + 1; t <= H; t++) {
-        const toClaim = d15 * b;
-        const nd15 = cur * a + d15 * (1 - b) * (1 - cure);
-        let ncur = cur * (1 - a) + d15 * (1 - b) * cure;
-        // A current loan at (or past) its maturity is repaid; an overdue one runs on until cured or claimed.
-        if (t >= maturity) ncur = 0;
-        const month = t + m.lagMonths;
-        if (month <= H) q[month] += toClaim;
-        cur = ncur;
-        d15 = nd15;
-        alive[t] += (cur + d15) * out;
-      }
-    }
+    const dur = m.profileDuration[p];
+    const row = p * W;
+    let cur = state === STATE_CURRENT ? 1 : 0;
+    let d15 = state === STATE_15 ? 1 : 0;
     let sum = 0;
-    for (let t = 1; t <= H; t++) {
+    runFrac[row] = 1;
+    for (let tau = 1; tau <= H; tau++) {
+      const toClaim = d15 * b;
+      const nd15 = cur * a + d15 * (1 - b) * (1 - cure);
+      let ncur = cur * (1 - a) + d15 * (1 - b) * cure;
+      // A current loan at (or past) its maturity is repaid; an overdue one runs on until cured or claimed.
+      if (tau >= dur) ncur = 0;
+      cur = ncur;
+      d15 = nd15;
+      runFrac[row + tau] = cur + d15;
       const left = 1 - sum;
-      hazard[c * (H + 1) + t] = q[t] <= 0 ? 0 : left <= q[t] || left <= 1e-12 ? 1 : q[t] / left;
-      sum += q[t];
+      hazardP[row + tau] = toClaim <= 0 ? 0 : left <= toClaim || left <= 1e-12 ? 1 : toClaim / left;
+      sum += toClaim;
+      sumQ[row + tau] = sum;
     }
-    cohortQ[c] = Math.min(1, sum);
   }
-  // Claims expected within the horizon, for the count of claims held by the breaker (an expectation).
-  let expectedClaims = m.inClaim.length;
-  for (let c = 0; c < C; c++) expectedClaims += cohortQ[c] * (m.cohortOffset[c + 1] - m.cohortOffset[c]);
+  // Month a 60+ cohort's claim is approved (filed on the forecast date, approved after the procedure).
+  const month60 = Math.max(1, lag);
+  const size = new Int32Array(C);
+  for (let c = 0; c < C; c++) size[c] = m.cohortOffset[c + 1] - m.cohortOffset[c];
 
-  // Each month, the cohorts bucketed by their hazard's power of two (bucket k: hazard in (2^-(k+1), 2^-k]).
-  // A path draws a bucket's claiming loans by geometric skips at the bucket's bound 2^-k and keeps each with
-  // probability hazard ÷ 2^-k (thinning); a loan already claimed in this path is passed over. Every loan
-  // not yet claimed thus claims in month t with its cohort's hazard — the per-loan simulation — at a cost
-  // of about the number of claims, not of loans; and months after a trip that nothing resumes are never
-  // drawn at all.
+  // Expected outstanding principal of the loans still running, and the claims expected within the
+  // horizon (for the count of claims held by the breaker, an expectation).
+  const alive = new Float64Array(W);
+  let expectedClaims = m.inClaim.length;
+  for (let c = 0; c < C; c++) {
+    const out = m.cohortOutstandingFen[c];
+    const p = m.cohortProfile[c];
+    if (m.profileState[p] === STATE_60) {
+      alive[0] += out;
+      expectedClaims += (month60 <= H ? 1 : 0) * size[c];
+      continue;
+    }
+    const start = m.cohortStart[c];
+    const row = p * W - start;
+    alive[start] += out;
+    for (let t = start + 1; t <= H; t++) alive[t] += runFrac[row + t] * out;
+    const last = H - lag - start;
+    expectedClaims += Math.min(1, last >= 1 ? sumQ[p * W + last] : 0) * size[c];
+  }
+
+  // Each month a path reaches un-tripped, the cohorts bucketed by their hazard's power of two (bucket k:
+  // hazard in (2^-(k+1), 2^-k]); built the first time a path needs the month (a portfolio that trips in
+  // month 3 with no resumption to come never builds months 4–H). A path draws a bucket's claiming loans
+  // by geometric skips at the bucket's bound 2^-k and keeps each with probability hazard ÷ 2^-k
+  // (thinning); a loan already claimed in this path is passed over. Every loan not yet claimed thus
+  // claims in month t with its cohort's hazard — the per-loan simulation — at a cost of about the number
+  // of claims, not of loans.
   const BUCKETS = 64;
-  const monthOrder = new Int32Array(C * (H + 1));
-  const monthFlat = new Float64Array((C + 1) * (H + 1));
-  const bucketFirst = new Int32Array((BUCKETS + 1) * (H + 1));
+  /** Per month: the cohorts with a hazard in bucket order, their hazards, Σ sizes before each, bucket starts. */
+  const monthOrder: Int32Array[] = new Array(W);
+  const monthHazard: Float64Array[] = new Array(W);
+  const monthFlat: Float64Array[] = new Array(W);
+  const bucketFirst: Int32Array[] = new Array(W);
+  let builtMonths = 0;
   const counts = new Int32Array(BUCKETS + 1);
   // The bucket from the double's exponent e (h in [2^e, 2^(e+1))): bound 2^(e+1) ≥ h, so at least half the
   // candidates are kept; no logarithm per cohort and month.
@@ -159,10 +178,16 @@ function runGroup(m: PreparedModel, group: number, trace: boolean): GroupResult 
     return k < 0 ? 0 : k > BUCKETS - 1 ? BUCKETS - 1 : k;
   };
   const bucketIdx = new Int8Array(C);
-  for (let t = 1; t <= H; t++) {
+  const hazardNow = new Float64Array(C);
+  /** Builds month t (1..H): each cohort's hazard in the month, the buckets. */
+  const buildMonth = (t: number): void => {
     counts.fill(0);
     for (let c = 0; c < C; c++) {
-      const h = hazard[c * (H + 1) + t];
+      const p = m.cohortProfile[c];
+      const tau = t - lag - m.cohortStart[c];
+      const h =
+        m.profileState[p] === STATE_60 ? (t === month60 ? 1 : 0) : tau >= 1 ? hazardP[p * W + tau] : 0;
+      hazardNow[c] = h;
       if (h > 0) {
         const k = bucketOf(h);
         bucketIdx[c] = k;
@@ -170,21 +195,24 @@ function runGroup(m: PreparedModel, group: number, trace: boolean): GroupResult 
       }
     }
     for (let k = 1; k <= BUCKETS; k++) counts[k] += counts[k - 1];
-    const base = t * (BUCKETS + 1);
-    for (let k = 0; k <= BUCKETS; k++) bucketFirst[base + k] = counts[k];
+    const n = counts[BUCKETS];
+    const first = counts.slice();
     const fill = counts.slice();
-    const ob = t * C;
-    for (let c = 0; c < C; c++) {
-      const h = hazard[c * (H + 1) + t];
-      if (h > 0) monthOrder[ob + fill[bucketIdx[c]]++] = c;
+    const order = new Int32Array(n);
+    for (let c = 0; c < C; c++) if (hazardNow[c] > 0) order[fill[bucketIdx[c]]++] = c;
+    const haz = new Float64Array(n);
+    const flat = new Float64Array(n + 1);
+    for (let i = 0; i < n; i++) {
+      const c = order[i];
+      haz[i] = hazardNow[c];
+      flat[i + 1] = flat[i] + size[c];
     }
-    const fb = t * (C + 1);
-    monthFlat[fb] = 0;
-    for (let i = 0; i < counts[BUCKETS]; i++) {
-      const c = monthOrder[ob + i];
-      monthFlat[fb + i + 1] = monthFlat[fb + i] + (m.cohortOffset[c + 1] - m.cohortOffset[c]);
-    }
-  }
+    monthOrder[t] = order;
+    monthHazard[t] = haz;
+    monthFlat[t] = flat;
+    bucketFirst[t] = first;
+    builtMonths = t;
+  };
 
   const balanceFen = new Float64Array(paths * (H + 1));
   const payoutQuarterFen = new Float64Array(paths * Q);
@@ -305,26 +333,28 @@ function runGroup(m: PreparedModel, group: number, trace: boolean): GroupResult 
         monthClaims.length = 0;
         if (t === 1) for (let i = 0; i < m.inClaim.length; i++) monthClaims.push(m.inClaim[i]);
         let nf = 0;
-        const ob = t * C;
-        const fb = t * (C + 1);
-        const base = t * (BUCKETS + 1);
+        while (builtMonths < t) buildMonth(builtMonths + 1);
+        const order = monthOrder[t];
+        const haz = monthHazard[t];
+        const flat = monthFlat[t];
+        const firsts = bucketFirst[t];
         for (let k = 0; k < BUCKETS; k++) {
-          const first = bucketFirst[base + k];
-          const last = bucketFirst[base + k + 1];
+          const first = firsts[k];
+          const last = firsts[k + 1];
           if (first === last) continue;
           const bound = Math.pow(2, -k);
           const logq = bound < 1 ? Math.log1p(-bound) : 0;
-          const endFlat = monthFlat[fb + last];
-          let pos = monthFlat[fb + first] - 1;
+          const endFlat = flat[last];
+          let pos = flat[first] - 1;
           let ci = first;
           for (;;) {
             pos += bound < 1 ? 1 + Math.floor(Math.log(1 - rng.uniform()) / logq) : 1;
             if (!(pos < endFlat)) break;
-            while (monthFlat[fb + ci + 1] <= pos) ci++;
-            const c = monthOrder[ob + ci];
-            const h = hazard[c * (H + 1) + t];
+            while (flat[ci + 1] <= pos) ci++;
+            const h = haz[ci];
             if (h < bound && rng.uniform() * bound >= h) continue;
-            const loan = m.cohortMembers[m.cohortOffset[c] + (pos - monthFlat[fb + ci])];
+            const c = order[ci];
+            const loan = m.cohortMembers[m.cohortOffset[c] + (pos - flat[ci])];
             if (pickStamp[loan] === stamp) continue;
             pickStamp[loan] = stamp;
             if (nf === fresh.length) {
