@@ -1,109 +1,95 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
+import { graphql } from '../../gql';
+import type {
+  FinancialStatementCollectionQuery,
+  FinancialStatementFieldsFragment,
+  FinancialStatementInput,
+} from '../../gql/graphql';
 
-/** Borrowers' quarterly financial statements (Art 22); amounts are decimal strings in yuan. */
-export interface FinancialStatement {
-  id: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  quarter: string;
-  version: number;
-  revenue: string;
-  netProfit: string;
-  totalAssets: string;
-  totalLiabilities: string;
-  rndSpending: string;
-  loanUse: string;
-  correctionReason: string | null;
-  submittedOn: string;
-  submittedByName: string;
-  submittedOrgKind: string;
-}
+/**
+ * Borrowers' quarterly financial statements (Art 22); amounts are decimal strings in yuan. Types
+ * generated from the schema (apps/web/codegen.ts).
+ */
+export type FinancialStatement = FinancialStatementFieldsFragment;
+export type Collection = FinancialStatementCollectionQuery['financialStatementCollection'];
+export type CollectionRow = Collection['rows'][number];
+export type StatementInput = FinancialStatementInput;
+export const FINANCIAL_STATEMENT_FIELDS = graphql(`
+  fragment FinancialStatementFields on FinancialStatement {
+    id
+    enterpriseId
+    enterpriseName
+    quarter
+    version
+    revenue
+    netProfit
+    totalAssets
+    totalLiabilities
+    rndSpending
+    loanUse
+    correctionReason
+    submittedOn
+    submittedByName
+    submittedOrgKind
+  }
+`);
 
-export interface CollectionRow {
-  enterpriseId: string;
-  enterpriseName: string;
-  creditCode: string;
-  loans: number;
-  outstanding: string;
-  statement: FinancialStatement | null;
-  reminders: number;
-  lastRemindedOn: string | null;
-  viewerCan: string[];
-}
-
-export interface Collection {
-  quarter: string;
-  label: string;
-  expected: number;
-  submitted: number;
-  missing: number;
-  rows: CollectionRow[];
-}
-
-export interface StatementInput {
-  enterpriseId: string;
-  quarter: string;
-  revenue: string;
-  netProfit: string;
-  totalAssets: string;
-  totalLiabilities: string;
-  rndSpending: string;
-  loanUse: string;
-}
-
-const STATEMENT = `id enterpriseId enterpriseName quarter version revenue netProfit totalAssets totalLiabilities rndSpending
-  loanUse correctionReason submittedOn submittedByName submittedOrgKind`;
-
-export const COLLECTION_QUERY: TypedDocumentNode<
-  { financialStatementCollection: Collection },
-  { quarter: string }
-> = gql`
+export const COLLECTION_QUERY = graphql(`
   query FinancialStatementCollection($quarter: String!) {
     financialStatementCollection(quarter: $quarter) {
-      quarter label expected submitted missing
-      rows { enterpriseId enterpriseName creditCode loans outstanding reminders lastRemindedOn viewerCan statement { ${STATEMENT} } }
+      quarter
+      label
+      expected
+      submitted
+      missing
+      rows {
+        enterpriseId
+        enterpriseName
+        creditCode
+        loans
+        outstanding
+        reminders
+        lastRemindedOn
+        viewerCan
+        statement {
+          ...FinancialStatementFields
+        }
+      }
     }
   }
-`;
+`);
 
-export const STATEMENTS_QUERY: TypedDocumentNode<
-  { financialStatements: FinancialStatement[] },
-  { enterpriseId?: string | null; quarter?: string | null }
-> = gql`
+export const STATEMENTS_QUERY = graphql(`
   query FinancialStatements($enterpriseId: ID, $quarter: String) {
-    financialStatements(enterpriseId: $enterpriseId, quarter: $quarter) { ${STATEMENT} }
+    financialStatements(enterpriseId: $enterpriseId, quarter: $quarter) {
+      ...FinancialStatementFields
+    }
   }
-`;
+`);
 
-export const SUBMIT_STATEMENT: TypedDocumentNode<
-  { submitFinancialStatement: FinancialStatement },
-  { input: StatementInput }
-> = gql`
+export const SUBMIT_STATEMENT = graphql(`
   mutation SubmitFinancialStatement($input: FinancialStatementInput!) {
-    submitFinancialStatement(input: $input) { ${STATEMENT} }
+    submitFinancialStatement(input: $input) {
+      ...FinancialStatementFields
+    }
   }
-`;
+`);
 
-export const CORRECT_STATEMENT: TypedDocumentNode<
-  { correctFinancialStatement: FinancialStatement },
-  { input: StatementInput; reason: string }
-> = gql`
+export const CORRECT_STATEMENT = graphql(`
   mutation CorrectFinancialStatement($input: FinancialStatementInput!, $reason: String!) {
-    correctFinancialStatement(input: $input, reason: $reason) { ${STATEMENT} }
+    correctFinancialStatement(input: $input, reason: $reason) {
+      ...FinancialStatementFields
+    }
   }
-`;
+`);
 
-export const REMIND_STATEMENT: TypedDocumentNode<
-  { remindFinancialStatement: { id: string; remindedOn: string } },
-  { enterpriseId: string; quarter: string }
-> = gql`
+export const REMIND_STATEMENT = graphql(`
   mutation RemindFinancialStatement($enterpriseId: ID!, $quarter: String!) {
     remindFinancialStatement(enterpriseId: $enterpriseId, quarter: $quarter) {
       id
       remindedOn
     }
   }
-`;
+`);
 
 /** The quarters that have ended before `today` ("YYYY-MM-DD"), newest first, back `count` quarters. */
 export function endedQuarters(today: string, count = 8): string[] {
@@ -122,10 +108,7 @@ export function endedQuarters(today: string, count = 8): string[] {
 }
 
 /** An enterprise login's own library row (the one enterprise it reads), to submit for itself. */
-export const OWN_ENTERPRISE_QUERY: TypedDocumentNode<
-  { enterprises: { edges: { node: { id: string; name: string } }[] } },
-  Record<string, never>
-> = gql`
+export const OWN_ENTERPRISE_QUERY = graphql(`
   query OwnEnterprise {
     enterprises(first: 1) {
       edges {
@@ -136,4 +119,4 @@ export const OWN_ENTERPRISE_QUERY: TypedDocumentNode<
       }
     }
   }
-`;
+`);

@@ -1,32 +1,34 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
+import { graphql } from '../../gql';
+import type {
+  AnnualWorkPlanFieldsFragment,
+  AnnualPlanStatus,
+  CapitalContributionFieldsFragment,
+  FundOverviewQuery,
+  FundTerminationFieldsFragment,
+  FundTerminationStatus,
+  RecordCapitalContributionInput,
+  SubmitAnnualPlanInput,
+} from '../../gql/graphql';
 
 /**
  * The fund's governance (issue 12; Art 3, 5, 6.5, 7, 19, 24): its figures, the finance bureau's capital
  * contributions, the manager's annual work plan and the offices' termination decision. Decimal fields
- * are yuan strings with two decimals ("1500000.00"), never converted to numbers.
+ * are yuan strings with two decimals ("1500000.00"), never converted to numbers. Types generated from
+ * the schema (apps/web/codegen.ts).
  */
+export type FundOverviewData = FundOverviewQuery;
+export type FundOverview = FundOverviewQuery['fundStatus'];
+export type CapitalContribution = CapitalContributionFieldsFragment;
+export type RecordContributionInput = RecordCapitalContributionInput;
+export type PlanStatus = AnnualPlanStatus;
+export type AnnualWorkPlan = AnnualWorkPlanFieldsFragment;
+export type PlanDecision = AnnualWorkPlan['decisions'][number];
+export type SubmitPlanInput = SubmitAnnualPlanInput;
+export type TerminationStatus = FundTerminationStatus;
+export type FundTermination = FundTerminationFieldsFragment;
+export type TerminationConsent = FundTermination['consents'][number];
 
-export interface FundOverview {
-  principalBalance: string | null;
-  interestBalance: string | null;
-  cumulativeCompensation: string | null;
-  committedCompensation: string | null;
-  availableForCompensation: string | null;
-  cumulativeAtLastResumption: string | null;
-  cumulativeSinceResumption: string | null;
-  totalContributions: string | null;
-  suspended: boolean;
-  suspendedSince: string | null;
-  terminationStatus: string | null;
-  terminationEffectiveOn: string | null;
-}
-
-export interface FundOverviewData {
-  fundStatus: FundOverview;
-  portalInfo: { businessDate: string };
-}
-
-export const FUND_OVERVIEW_QUERY: TypedDocumentNode<FundOverviewData, Record<string, never>> = gql`
+export const FUND_OVERVIEW_QUERY = graphql(`
   query FundOverview {
     fundStatus {
       principalBalance
@@ -46,21 +48,9 @@ export const FUND_OVERVIEW_QUERY: TypedDocumentNode<FundOverviewData, Record<str
       businessDate
     }
   }
-`;
+`);
 
-export interface CapitalContribution {
-  id: string;
-  amount: string;
-  contributedOn: string;
-  documentRef: string;
-  memo: string | null;
-  transactionId: string;
-  recordedByName: string | null;
-  organizationName: string;
-  createdAt: string;
-}
-
-const CONTRIBUTION_FIELDS = gql`
+export const CAPITAL_CONTRIBUTION_FIELDS = graphql(`
   fragment CapitalContributionFields on CapitalContribution {
     id
     amount
@@ -72,69 +62,25 @@ const CONTRIBUTION_FIELDS = gql`
     organizationName
     createdAt
   }
-`;
+`);
 
-export const CAPITAL_CONTRIBUTIONS_QUERY: TypedDocumentNode<
-  { capitalContributions: CapitalContribution[] },
-  Record<string, never>
-> = gql`
+export const CAPITAL_CONTRIBUTIONS_QUERY = graphql(`
   query CapitalContributions {
     capitalContributions {
       ...CapitalContributionFields
     }
   }
-  ${CONTRIBUTION_FIELDS}
-`;
+`);
 
-export interface RecordContributionInput {
-  amount: string;
-  contributedOn: string;
-  documentRef: string;
-  memo: string | null;
-  idempotencyKey: string;
-}
-
-export const RECORD_CONTRIBUTION_MUTATION: TypedDocumentNode<
-  { recordCapitalContribution: CapitalContribution },
-  { input: RecordContributionInput }
-> = gql`
+export const RECORD_CONTRIBUTION_MUTATION = graphql(`
   mutation RecordCapitalContribution($input: RecordCapitalContributionInput!) {
     recordCapitalContribution(input: $input) {
       ...CapitalContributionFields
     }
   }
-  ${CONTRIBUTION_FIELDS}
-`;
+`);
 
-export type PlanStatus = 'SUBMITTED' | 'RETURNED' | 'APPROVED';
-
-export interface PlanDecision {
-  revision: number;
-  orgKind: string;
-  /** APPROVE or RETURN */
-  decision: string;
-  comment: string | null;
-  businessDate: string;
-  userName: string | null;
-}
-
-export interface AnnualWorkPlan {
-  id: string;
-  year: number;
-  revision: number;
-  status: PlanStatus;
-  title: string;
-  summary: string;
-  plannedLoanVolume: string | null;
-  plannedCompensation: string | null;
-  plannedEnterprises: number | null;
-  submittedOn: string;
-  approvedOn: string | null;
-  decisions: PlanDecision[];
-  viewerCan: string[];
-}
-
-const PLAN_FIELDS = gql`
+export const ANNUAL_WORK_PLAN_FIELDS = graphql(`
   fragment AnnualWorkPlanFields on AnnualWorkPlan {
     id
     year
@@ -157,90 +103,41 @@ const PLAN_FIELDS = gql`
     }
     viewerCan
   }
-`;
+`);
 
-export const ANNUAL_WORK_PLANS_QUERY: TypedDocumentNode<
-  { annualWorkPlans: AnnualWorkPlan[] },
-  Record<string, never>
-> = gql`
+export const ANNUAL_WORK_PLANS_QUERY = graphql(`
   query AnnualWorkPlans {
     annualWorkPlans {
       ...AnnualWorkPlanFields
     }
   }
-  ${PLAN_FIELDS}
-`;
+`);
 
-export interface SubmitPlanInput {
-  year: number;
-  title: string;
-  summary: string;
-  plannedLoanVolume: string | null;
-  plannedCompensation: string | null;
-  plannedEnterprises: number | null;
-}
-
-export const SUBMIT_PLAN_MUTATION: TypedDocumentNode<
-  { submitAnnualPlan: AnnualWorkPlan },
-  { input: SubmitPlanInput }
-> = gql`
+export const SUBMIT_PLAN_MUTATION = graphql(`
   mutation SubmitAnnualPlan($input: SubmitAnnualPlanInput!) {
     submitAnnualPlan(input: $input) {
       ...AnnualWorkPlanFields
     }
   }
-  ${PLAN_FIELDS}
-`;
+`);
 
-export const APPROVE_PLAN_MUTATION: TypedDocumentNode<
-  { approveAnnualPlan: AnnualWorkPlan },
-  { planId: string; comment: string | null }
-> = gql`
+export const APPROVE_PLAN_MUTATION = graphql(`
   mutation ApproveAnnualPlan($planId: ID!, $comment: String) {
     approveAnnualPlan(planId: $planId, comment: $comment) {
       ...AnnualWorkPlanFields
     }
   }
-  ${PLAN_FIELDS}
-`;
+`);
 
-export const RETURN_PLAN_MUTATION: TypedDocumentNode<
-  { returnAnnualPlan: AnnualWorkPlan },
-  { planId: string; reason: string }
-> = gql`
+export const RETURN_PLAN_MUTATION = graphql(`
   mutation ReturnAnnualPlan($planId: ID!, $reason: String!) {
     returnAnnualPlan(planId: $planId, reason: $reason) {
       ...AnnualWorkPlanFields
     }
   }
-  ${PLAN_FIELDS}
-`;
+`);
 
-export type TerminationStatus = 'PROPOSED' | 'DECLINED' | 'TERMINATED' | 'SETTLED';
-
-export interface TerminationConsent {
-  orgKind: string;
-  /** CONSENT or DECLINE */
-  decision: string;
-  comment: string | null;
-  businessDate: string;
-  userName: string | null;
-}
-
-export interface FundTermination {
-  id: string;
-  status: TerminationStatus;
-  reason: string;
-  effectiveOn: string;
-  proposedOrgKind: string;
-  proposedOn: string;
-  decidedOn: string | null;
-  settledOn: string | null;
-  consents: TerminationConsent[];
-  viewerCan: string[];
-}
-
-const TERMINATION_FIELDS = gql`
+export const FUND_TERMINATION_FIELDS = graphql(`
   fragment FundTerminationFields on FundTermination {
     id
     status
@@ -259,64 +156,44 @@ const TERMINATION_FIELDS = gql`
     }
     viewerCan
   }
-`;
+`);
 
-export const FUND_TERMINATION_QUERY: TypedDocumentNode<
-  { fundTermination: FundTermination | null },
-  Record<string, never>
-> = gql`
+export const FUND_TERMINATION_QUERY = graphql(`
   query FundTermination {
     fundTermination {
       ...FundTerminationFields
     }
   }
-  ${TERMINATION_FIELDS}
-`;
+`);
 
-export const PROPOSE_TERMINATION_MUTATION: TypedDocumentNode<
-  { proposeFundTermination: FundTermination },
-  { input: { reason: string; effectiveOn: string } }
-> = gql`
+export const PROPOSE_TERMINATION_MUTATION = graphql(`
   mutation ProposeFundTermination($input: ProposeFundTerminationInput!) {
     proposeFundTermination(input: $input) {
       ...FundTerminationFields
     }
   }
-  ${TERMINATION_FIELDS}
-`;
+`);
 
-export const CONSENT_TERMINATION_MUTATION: TypedDocumentNode<
-  { consentToFundTermination: FundTermination },
-  { comment: string | null }
-> = gql`
+export const CONSENT_TERMINATION_MUTATION = graphql(`
   mutation ConsentToFundTermination($comment: String) {
     consentToFundTermination(comment: $comment) {
       ...FundTerminationFields
     }
   }
-  ${TERMINATION_FIELDS}
-`;
+`);
 
-export const DECLINE_TERMINATION_MUTATION: TypedDocumentNode<
-  { declineFundTermination: FundTermination },
-  { reason: string }
-> = gql`
+export const DECLINE_TERMINATION_MUTATION = graphql(`
   mutation DeclineFundTermination($reason: String!) {
     declineFundTermination(reason: $reason) {
       ...FundTerminationFields
     }
   }
-  ${TERMINATION_FIELDS}
-`;
+`);
 
-export const RETURN_BALANCE_MUTATION: TypedDocumentNode<
-  { returnFundBalance: FundTermination },
-  { idempotencyKey: string }
-> = gql`
+export const RETURN_BALANCE_MUTATION = graphql(`
   mutation ReturnFundBalance($idempotencyKey: String!) {
     returnFundBalance(idempotencyKey: $idempotencyKey) {
       ...FundTerminationFields
     }
   }
-  ${TERMINATION_FIELDS}
-`;
+`);
