@@ -1,4 +1,3 @@
-import { gql } from '@apollo/client';
 import { graphql } from '../../gql';
 import type {
   ClaimAction,
@@ -243,7 +242,7 @@ export const OPEN_REMITTANCES_QUERY = graphql(`
  * FundStatus has no id, so Apollo keeps it inside the root query: the claims pages and the ledger
  * select the same fields through this fragment, or each answer would drop the other's.
  */
-export const FUND_STATUS_FIELDS_FRAGMENT = graphql(`
+export const FUND_STATUS_FIELDS = graphql(`
   fragment FundStatusFields on FundStatus {
     principalBalance
     interestBalance
@@ -252,21 +251,6 @@ export const FUND_STATUS_FIELDS_FRAGMENT = graphql(`
     viewerCan
   }
 `);
-
-/**
- * The same fragment as a `gql` document, for ledger.graphql.ts while its documents are still `gql`
- * (they interpolate it; a generated document carries no source text to interpolate). Once the ledger
- * spreads `...FundStatusFields` inside `graphql(…)`, this copy can go.
- */
-export const FUND_STATUS_FIELDS = gql`
-  fragment FundStatusFields on FundStatus {
-    principalBalance
-    interestBalance
-    cumulativeCompensation
-    suspended
-    viewerCan
-  }
-`;
 
 export const FUND_STATUS_QUERY = graphql(`
   query ClaimsFundStatus {
