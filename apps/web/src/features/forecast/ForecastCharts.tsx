@@ -4,9 +4,12 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { Card, Col, Row } from 'antd';
-import { formatYuan } from '../../lib/money';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { formatMoney, type Lang } from '@ipfund/shared';
+import { useLang } from '../../i18n';
 import type { FundForecast, ForecastScenario } from './forecast.graphql';
-import { SCENARIO_LABELS, percent, wanHeight } from './forecastDisplay';
+import { percent, scenarioLabel, wanHeight } from './forecastDisplay';
 
 echarts.use([
   BarChart,
@@ -26,143 +29,199 @@ const chart = (option: object, height = 300, testId?: string) => (
 
 const PALETTE = ['#1677ff', '#fa8c16', '#52c41a', '#eb2f96', '#722ed1', '#13c2c2', '#f5222d'];
 
+/** What every chart here needs to write its words and amounts in the chosen language. */
+interface Texts {
+  t: TFunction;
+  money: (amount: string) => string;
+}
+
+/** The index of the hovered category, for tooltips that print the API's amounts rather than heights. */
+type AxisParams = { dataIndex: number }[];
+const hovered = (params: AxisParams) => params[0]?.dataIndex ?? 0;
+
 /**
- * The balance fan: the principal account's balance month by month, the 5–95 % band shaded (the lower
- * edge stacked with the band's width), the median dashed and the mean solid. Heights in 万元 for the
- * axis only; the tooltip prints the API's amounts.
+ * The skeleton every chart here shares: a category x axis, a value y axis, an axis tooltip, an optional
+ * legend along the top, and the grid's margins (left for the axis labels, bottom for long categories).
  */
-function balanceFan(s: ForecastScenario) {
-  const dates = s.balance.map((b) => b.date);
+function axisChart({
+  left = 56,
+  top = 40,
+  bottom = 40,
+  legend,
+  tooltip,
+  xAxis,
+  yAxis,
+  series,
+}: {
+  left?: number;
+  top?: number;
+  bottom?: number;
+  legend?: string[];
+  tooltip: object;
+  xAxis: object;
+  yAxis: object;
+  series: object[];
+}) {
   return {
-    grid: { left: 64, right: 24, top: 40, bottom: 40 },
-    legend: { data: ['5%–95% 区间', '中位数', '期望'], top: 0 },
+    grid: { left, right: 24, top, bottom },
+    ...(legend ? { legend: { top: 0, data: legend } } : {}),
+    tooltip: { trigger: 'axis', ...tooltip },
+    xAxis: { type: 'category', ...xAxis },
+    yAxis: { type: 'value', ...yAxis },
+    series,
+  };
+}
+
+/** A y axis of percentages from 0 to 100. */
+const PERCENT_AXIS = { max: 100, axisLabel: { formatter: '{value}%' } };
+
+/**
+ * The 5–95 % band as two stacked lines: the lower edge (invisible) and the band's width on top of it
+ * (shaded), so the shade lies between the two quantiles. Heights in 万元.
+ */
+function band(t: TFunction, lows: string[], highs: string[], color: string): object[] {
+  const hidden = { type: 'line', stack: 'band', symbol: 'none', lineStyle: { opacity: 0 } };
+  return [
+    { ...hidden, name: t('forecast.charts.lowerEdge'), data: lows.map(wanHeight) },
+    {
+      ...hidden,
+      name: t('forecast.charts.band'),
+      areaStyle: { color },
+      data: highs.map((h, i) => wanHeight(h) - wanHeight(lows[i])),
+    },
+  ];
+}
+
+/**
+ * The balance fan: the principal account's balance month by month, the 5–95 % band shaded, the median
+ * dashed and the mean solid. Heights in 万元 for the axis only; the tooltip prints the API's amounts.
+ */
+function balanceFan({ t, money }: Texts, s: ForecastScenario) {
+  const line = (name: string, value: string) => t('forecast.charts.line', { name, value: money(value) });
+  return axisChart({
+    left: 64,
+    legend: [t('forecast.charts.band'), t('forecast.charts.median'), t('forecast.charts.mean')],
     tooltip: {
-      trigger: 'axis',
-      formatter: (params: { dataIndex: number }[]) => {
-        const b = s.balance[params[0]?.dataIndex ?? 0];
+      formatter: (params: AxisParams) => {
+        const b = s.balance[hovered(params)];
         return b
-          ? `${b.date}<br/>期望 ${formatYuan(b.mean)}<br/>中位数 ${formatYuan(b.p50)}<br/>5% 分位 ${formatYuan(b.p5)}<br/>95% 分位 ${formatYuan(b.p95)}`
+          ? [
+              b.date,
+              line(t('forecast.charts.mean'), b.mean),
+              line(t('forecast.charts.median'), b.p50),
+              line(t('forecast.charts.p5'), b.p5),
+              line(t('forecast.charts.p95'), b.p95),
+            ].join('<br/>')
           : '';
       },
     },
-    xAxis: { type: 'category', data: dates, boundaryGap: false },
-    yAxis: { type: 'value', name: '万元', scale: true },
+    xAxis: { data: s.balance.map((b) => b.date), boundaryGap: false },
+    yAxis: { name: t('forecast.charts.wan'), scale: true },
     series: [
+      ...band(
+        t,
+        s.balance.map((b) => b.p5),
+        s.balance.map((b) => b.p95),
+        'rgba(22,119,255,0.18)',
+      ),
       {
-        name: '5% 下沿',
-        type: 'line',
-        stack: 'band',
-        symbol: 'none',
-        lineStyle: { opacity: 0 },
-        data: s.balance.map((b) => wanHeight(b.p5)),
-      },
-      {
-        name: '5%–95% 区间',
-        type: 'line',
-        stack: 'band',
-        symbol: 'none',
-        lineStyle: { opacity: 0 },
-        areaStyle: { color: 'rgba(22,119,255,0.18)' },
-        data: s.balance.map((b) => wanHeight(b.p95) - wanHeight(b.p5)),
-      },
-      {
-        name: '中位数',
+        name: t('forecast.charts.median'),
         type: 'line',
         symbol: 'none',
         lineStyle: { type: 'dashed', color: '#1677ff' },
         data: s.balance.map((b) => wanHeight(b.p50)),
       },
       {
-        name: '期望',
+        name: t('forecast.charts.mean'),
         type: 'line',
         symbol: 'none',
         lineStyle: { width: 2, color: '#0958d9' },
         data: s.balance.map((b) => wanHeight(b.mean)),
       },
     ],
-  };
+  });
 }
 
 /** P(tripped by month m) for every scenario, so the levers read against the base case. */
-function tripCurves(f: FundForecast) {
+function tripCurves({ t }: Texts, f: FundForecast) {
   const months = f.scenarios[0].tripCurve.map((_, m) => m);
-  return {
-    grid: { left: 56, right: 24, top: 40, bottom: 40 },
-    legend: { top: 0, data: f.scenarios.map((s) => SCENARIO_LABELS[s.key] ?? s.key) },
-    tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v.toFixed(1)}%` },
-    xAxis: { type: 'category', data: months, name: '月', boundaryGap: false },
-    yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+  return axisChart({
+    legend: f.scenarios.map((s) => scenarioLabel(t, s.key)),
+    tooltip: { valueFormatter: (v: number) => `${v.toFixed(1)}%` },
+    xAxis: { data: months, name: t('forecast.charts.month'), boundaryGap: false },
+    yAxis: PERCENT_AXIS,
     series: f.scenarios.map((s, i) => ({
-      name: SCENARIO_LABELS[s.key] ?? s.key,
+      name: scenarioLabel(t, s.key),
       type: 'line',
       symbol: 'none',
       lineStyle: { width: s.key === 'BASE' ? 3 : 1.5, color: PALETTE[i % PALETTE.length] },
       data: s.tripCurve.map((p) => Math.round(p * 1000) / 10),
     })),
-  };
+  });
 }
 
 /** Compensation paid per quarter: the mean as bars, the 5–95 % band as a shaded range. */
-function payouts(s: ForecastScenario) {
-  return {
-    grid: { left: 64, right: 24, top: 40, bottom: 40 },
-    legend: { top: 0, data: ['期望', '5%–95% 区间'] },
+function payouts({ t, money }: Texts, s: ForecastScenario) {
+  return axisChart({
+    left: 64,
+    legend: [t('forecast.charts.mean'), t('forecast.charts.band')],
     tooltip: {
-      trigger: 'axis',
-      formatter: (params: { dataIndex: number }[]) => {
-        const p = s.payouts[params[0]?.dataIndex ?? 0];
+      formatter: (params: AxisParams) => {
+        const p = s.payouts[hovered(params)];
         return p
-          ? `第 ${p.quarter} 季度<br/>期望 ${formatYuan(p.mean)}<br/>5%–95% ${formatYuan(p.p5)} – ${formatYuan(p.p95)}`
+          ? [
+              t('forecast.charts.quarter', { quarter: p.quarter }),
+              t('forecast.charts.line', { name: t('forecast.charts.mean'), value: money(p.mean) }),
+              t('forecast.charts.bandRange', { low: money(p.p5), high: money(p.p95) }),
+            ].join('<br/>')
           : '';
       },
     },
-    xAxis: { type: 'category', data: s.payouts.map((p) => `Q${p.quarter}`) },
-    yAxis: { type: 'value', name: '万元' },
+    xAxis: { data: s.payouts.map((p) => `Q${p.quarter}`) },
+    yAxis: { name: t('forecast.charts.wan') },
     series: [
-      { name: '期望', type: 'bar', barMaxWidth: 28, data: s.payouts.map((p) => wanHeight(p.mean)) },
       {
-        name: '5% 下沿',
-        type: 'line',
-        stack: 'band',
-        symbol: 'none',
-        lineStyle: { opacity: 0 },
-        data: s.payouts.map((p) => wanHeight(p.p5)),
+        name: t('forecast.charts.mean'),
+        type: 'bar',
+        barMaxWidth: 28,
+        data: s.payouts.map((p) => wanHeight(p.mean)),
       },
-      {
-        name: '5%–95% 区间',
-        type: 'line',
-        stack: 'band',
-        symbol: 'none',
-        lineStyle: { opacity: 0 },
-        areaStyle: { color: 'rgba(250,140,22,0.2)' },
-        data: s.payouts.map((p) => wanHeight(p.p95) - wanHeight(p.p5)),
-      },
+      ...band(
+        t,
+        s.payouts.map((p) => p.p5),
+        s.payouts.map((p) => p.p95),
+        'rgba(250,140,22,0.2)',
+      ),
     ],
-  };
+  });
 }
 
 /** P(trip within the horizon) of each scenario with its interval: the levers side by side. */
-function leverBars(f: FundForecast) {
+function leverBars({ t, money }: Texts, f: FundForecast) {
   const at = (s: ForecastScenario) =>
-    s.tripProbability.find((t) => t.withinMonths === f.horizonMonths) ?? s.tripProbability[0];
-  return {
-    grid: { left: 56, right: 24, top: 24, bottom: 56 },
+    s.tripProbability.find((p) => p.withinMonths === f.horizonMonths) ?? s.tripProbability[0];
+  return axisChart({
+    top: 24,
+    bottom: 56,
     tooltip: {
-      trigger: 'axis',
-      formatter: (params: { dataIndex: number }[]) => {
-        const s = f.scenarios[params[0]?.dataIndex ?? 0];
-        const t = s && at(s);
-        return t
-          ? `${SCENARIO_LABELS[s.key] ?? s.key}<br/>${f.horizonMonths} 个月内熔断 ${percent(t.probability)}<br/>90% 区间 ${percent(t.low)}–${percent(t.high)}<br/>预计补偿 ${formatYuan(s.expectedTotalPayout)}`
+      formatter: (params: AxisParams) => {
+        const s = f.scenarios[hovered(params)];
+        const p = s && at(s);
+        return p
+          ? [
+              scenarioLabel(t, s.key),
+              t('forecast.charts.tripWithin', { months: f.horizonMonths, value: percent(p.probability) }),
+              t('forecast.interval', { low: percent(p.low), high: percent(p.high) }),
+              t('forecast.charts.expectedPayout', { amount: money(s.expectedTotalPayout) }),
+            ].join('<br/>')
           : '';
       },
     },
     xAxis: {
-      type: 'category',
-      data: f.scenarios.map((s) => SCENARIO_LABELS[s.key] ?? s.key),
+      data: f.scenarios.map((s) => scenarioLabel(t, s.key)),
       axisLabel: { interval: 0, width: 90, overflow: 'break' },
     },
-    yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+    yAxis: PERCENT_AXIS,
     series: [
       {
         type: 'bar',
@@ -174,32 +233,35 @@ function leverBars(f: FundForecast) {
         label: { show: true, position: 'top', formatter: (p: { value: number }) => `${p.value}%` },
       },
     ],
-  };
+  });
 }
 
 /** Every chart of the forecast page, loaded on demand (React.lazy) so echarts stays out of other pages. */
 export default function ForecastCharts({ forecast }: { forecast: FundForecast }) {
+  const { t } = useTranslation();
+  const lang: Lang = useLang();
+  const texts: Texts = { t, money: (amount) => formatMoney(amount, lang) };
   const base = forecast.scenarios[0];
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={12}>
-        <Card title="资金余额扇形图（基准情景）" size="small">
-          {chart(balanceFan(base), 320, 'forecast-fan')}
+        <Card title={t('forecast.charts.fan')} size="small">
+          {chart(balanceFan(texts, base), 320, 'forecast-fan')}
         </Card>
       </Col>
       <Col xs={24} xl={12}>
-        <Card title="熔断触发概率（累计，按月）" size="small">
-          {chart(tripCurves(forecast), 320, 'forecast-trip-curve')}
+        <Card title={t('forecast.charts.tripCurve')} size="small">
+          {chart(tripCurves(texts, forecast), 320, 'forecast-trip-curve')}
         </Card>
       </Col>
       <Col xs={24} xl={12}>
-        <Card title="各情景对比：期内触发熔断概率" size="small">
-          {chart(leverBars(forecast), 300, 'forecast-levers')}
+        <Card title={t('forecast.charts.levers')} size="small">
+          {chart(leverBars(texts, forecast), 300, 'forecast-levers')}
         </Card>
       </Col>
       <Col xs={24} xl={12}>
-        <Card title="季度补偿支出（基准情景）" size="small">
-          {chart(payouts(base), 300, 'forecast-payouts')}
+        <Card title={t('forecast.charts.payouts')} size="small">
+          {chart(payouts(texts, base), 300, 'forecast-payouts')}
         </Card>
       </Col>
     </Row>

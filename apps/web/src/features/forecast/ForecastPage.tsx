@@ -18,23 +18,31 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { formatMoney, type Lang } from '@ipfund/shared';
+import type { Policy } from '../../app/viewer.graphql';
+import { usePolicy } from '../../app/useViewer';
+import { useLang } from '../../i18n';
 import { ErrorAlert } from '../../lib/ErrorAlert';
 import { ExportButton } from '../../lib/ExportButton';
-import { formatYuan } from '../../lib/money';
+import { formatWan } from '../../lib/money';
 import {
   FUND_FORECAST_QUERY,
   type Contribution,
   type ForecastScenario,
   type ForecastSegment,
   type FundForecastInput,
+  type RateEstimate,
 } from './forecast.graphql';
 import {
-  ASSUMPTION_LABELS,
-  SCENARIO_LABELS,
+  assumptionLabel,
+  scenarioLabel,
   percent,
   probabilityWithInterval,
   sampleSize,
   segmentLabel,
+  simulatedArticles,
 } from './forecastDisplay';
 
 // echarts is large: loaded with the charts only.
@@ -81,44 +89,71 @@ export function exportHref(input: FundForecastInput): string {
     seed: String(input.seed),
   });
   const l = input.levers;
-  if (l?.topUp) q.set('topUp', l.topUp);
+  if (l?.topUp) q.set('topUp', String(l.topUp));
   if (l?.defaultStress !== undefined && l?.defaultStress !== null)
     q.set('defaultStress', String(l.defaultStress));
   if (l?.bankGrowth?.[0]) {
-    q.set('growthBankId', l.bankGrowth[0].bankId);
+    q.set('growthBankId', String(l.bankGrowth[0].bankId));
     q.set('growthPercent', String(l.bankGrowth[0].percent));
   }
   if (l?.suspendedBankIds?.length) q.set('suspendedBankIds', l.suspendedBankIds.join(','));
   if (l?.tierRate) {
     q.set('tier', l.tierRate.tier);
-    q.set('tierRate', l.tierRate.rate);
+    q.set('tierRate', String(l.tierRate.rate));
   }
   return `/export/forecast.xlsx?${q.toString()}`;
 }
 
-const rateCell = (r: ForecastSegment['toOverdue']) => (
-  <span title={`先验均值 ${percent(r.priorMean, 2)}；观测 ${r.exposures} 个贷款月，其中 ${r.events} 次`}>
+const rateCell = (t: TFunction, r: RateEstimate) => (
+  <span
+    title={t('forecast.segments.rateTitle', {
+      prior: percent(r.priorMean, 2),
+      exposures: r.exposures,
+      events: r.events,
+    })}
+  >
     {percent(r.estimate, 2)}{' '}
-    <Typography.Text type="secondary">（n={sampleSize(r.effectiveSampleSize)}）</Typography.Text>
+    <Typography.Text type="secondary">
+      {t('forecast.segments.sampleSize', { n: sampleSize(r.effectiveSampleSize) })}
+    </Typography.Text>
   </span>
 );
 
-const SEGMENT_COLUMNS: TableColumnsType<ForecastSegment> = [
-  { title: '银行', dataIndex: 'bankName' },
-  { title: '贷款类型', render: (_, s) => segmentLabel(s) },
-  { title: '在贷笔数', dataIndex: 'loans', align: 'right' },
-  { title: '在贷本金', align: 'right', render: (_, s) => formatYuan(s.outstandingPrincipal) },
-  { title: '正常→逾期15天（月）', render: (_, s) => rateCell(s.toOverdue) },
-  { title: '逾期15天→60天（月）', render: (_, s) => rateCell(s.toClaim) },
-  { title: '逾期15天→结清（月）', render: (_, s) => rateCell(s.cure) },
-];
+function segmentColumns(t: TFunction, lang: Lang): TableColumnsType<ForecastSegment> {
+  return [
+    { title: t('forecast.contributions.bank'), dataIndex: 'bankName' },
+    { title: t('forecast.contributions.kind'), render: (_, s) => segmentLabel(t, s) },
+    { title: t('forecast.segments.loans'), dataIndex: 'loans', align: 'right' },
+    {
+      title: t('forecast.segments.principal'),
+      align: 'right',
+      render: (_, s) => formatMoney(s.outstandingPrincipal, lang),
+    },
+    { title: t('forecast.segments.toOverdue'), render: (_, s) => rateCell(t, s.toOverdue) },
+    { title: t('forecast.segments.toClaim'), render: (_, s) => rateCell(t, s.toClaim) },
+    { title: t('forecast.segments.cure'), render: (_, s) => rateCell(t, s.cure) },
+  ];
+}
 
-const CONTRIBUTION_COLUMNS: TableColumnsType<Contribution> = [
-  { title: '银行', dataIndex: 'bankName' },
-  { title: '贷款类型', render: (_, c) => segmentLabel(c) },
-  { title: '预计补偿', align: 'right', render: (_, c) => formatYuan(c.expectedPayout) },
-  { title: '占比', align: 'right', render: (_, c) => percent(c.share) },
-];
+function contributionColumns(t: TFunction, lang: Lang): TableColumnsType<Contribution> {
+  return [
+    { title: t('forecast.contributions.bank'), dataIndex: 'bankName' },
+    { title: t('forecast.contributions.kind'), render: (_, c) => segmentLabel(t, c) },
+    {
+      title: t('forecast.contributions.expectedPayout'),
+      align: 'right',
+      render: (_, c) => formatMoney(c.expectedPayout, lang),
+    },
+    { title: t('forecast.contributions.share'), align: 'right', render: (_, c) => percent(c.share) },
+  ];
+}
+
+/** The tier's threshold as its option names it: "500万" in Chinese, "¥5,000,000.00" in English. */
+function tierAmount(policy: Policy | undefined, lang: Lang): string {
+  const value = policy?.tierThreshold.value;
+  if (!value) return '—';
+  return lang === 'en' ? formatMoney(value, lang) : formatWan(value);
+}
 
 /**
  * 资金压力测试 (issue 13): the fund's forecast over the covered portfolio — when the breaker (Art 19)
@@ -126,6 +161,11 @@ const CONTRIBUTION_COLUMNS: TableColumnsType<Contribution> = [
  * side with the base case. The API decides who may see it (the offices, the manager, the auditor).
  */
 export function ForecastPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const policy = usePolicy();
+  const money = (amount: string) => formatMoney(amount, lang);
+  const articles = simulatedArticles(policy, lang);
   const [form] = Form.useForm<FormValues>();
   const [input, setInput] = useState<FundForecastInput>(inputOf(DEFAULTS));
   const { data, loading, error } = useQuery(FUND_FORECAST_QUERY, {
@@ -140,30 +180,44 @@ export function ForecastPage() {
   }, [f]);
 
   const scenarioColumns: TableColumnsType<ForecastScenario> = [
-    { title: '情景', render: (_, s) => SCENARIO_LABELS[s.key] ?? s.key },
-    ...(f?.tripProbability ?? []).map((t, i) => ({
-      title: `${t.withinMonths} 个月内熔断`,
-      render: (_: unknown, s: ForecastScenario) => probabilityWithInterval(s.tripProbability[i]),
+    { title: t('forecast.scenarios.scenario'), render: (_, s) => scenarioLabel(t, s.key) },
+    ...(f?.tripProbability ?? []).map((p, i) => ({
+      title: t('forecast.tripWithin', { months: p.withinMonths }),
+      render: (_: unknown, s: ForecastScenario) => probabilityWithInterval(t, s.tripProbability[i]),
     })),
-    { title: '预计补偿总额', align: 'right' as const, render: (_, s) => formatYuan(s.expectedTotalPayout) },
     {
-      title: '期末余额（期望）',
+      title: t('forecast.scenarios.expectedPayout'),
       align: 'right' as const,
-      render: (_, s) => formatYuan(s.balance[s.balance.length - 1].mean),
+      render: (_, s) => money(s.expectedTotalPayout),
     },
-    { title: '预计批准笔数', align: 'right' as const, render: (_, s) => s.expectedClaimsApproved.toFixed(1) },
-    { title: '熔断暂停笔数', align: 'right' as const, render: (_, s) => s.expectedClaimsHeld.toFixed(1) },
+    {
+      title: t('forecast.scenarios.endBalance'),
+      align: 'right' as const,
+      render: (_, s) => money(s.balance[s.balance.length - 1].mean),
+    },
+    {
+      title: t('forecast.scenarios.approved'),
+      align: 'right' as const,
+      render: (_, s) => s.expectedClaimsApproved.toFixed(1),
+    },
+    {
+      title: t('forecast.scenarios.held'),
+      align: 'right' as const,
+      render: (_, s) => s.expectedClaimsHeld.toFixed(1),
+    },
   ];
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="forecast-page">
       <Typography.Title level={3} style={{ margin: 0 }}>
-        资金压力测试
+        {t('forecast.title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-        以在保贷款和历史状态报告估计各类贷款的逐月迁移概率，按《办法》第十一、十四、十七、十九条的补偿规则模拟未来各月的代偿、熔断与资金余额。同一随机种子得到同一结果。
+        {t('forecast.intro', {
+          articles: articles ? t('forecast.articlesCite', { articles }) : '',
+        })}
       </Typography.Paragraph>
-      <Card size="small" title="参数与情景假设">
+      <Card size="small" title={t('forecast.levers.title')}>
         <Form
           form={form}
           layout="inline"
@@ -171,63 +225,71 @@ export function ForecastPage() {
           onFinish={(v) => setInput(inputOf(v))}
           style={{ rowGap: 12 }}
         >
-          <Form.Item name="horizonMonths" label="期限">
+          <Form.Item name="horizonMonths" label={t('forecast.levers.horizon')}>
             <Select
               style={{ width: 110 }}
-              options={[12, 24, 36].map((m) => ({ value: m, label: `${m} 个月` }))}
+              options={[12, 24, 36].map((m) => ({
+                value: m,
+                label: t('forecast.levers.months', { months: m }),
+              }))}
             />
           </Form.Item>
-          <Form.Item name="paths" label="路径数">
+          <Form.Item name="paths" label={t('forecast.levers.paths')}>
             <InputNumber min={100} max={10000} step={500} precision={0} />
           </Form.Item>
-          <Form.Item name="seed" label="随机种子">
+          <Form.Item name="seed" label={t('forecast.levers.seed')}>
             <InputNumber min={0} max={4294967295} precision={0} style={{ width: 140 }} />
           </Form.Item>
-          <Form.Item name="topUp" label="补充资金（元）">
-            <Input placeholder="如 5000000.00" style={{ width: 150 }} />
+          <Form.Item name="topUp" label={t('forecast.levers.topUp')}>
+            <Input placeholder={t('forecast.levers.topUpPlaceholder')} style={{ width: 150 }} />
           </Form.Item>
-          <Form.Item name="defaultStress" label="违约率倍数">
+          <Form.Item name="defaultStress" label={t('forecast.levers.defaultStress')}>
             <InputNumber min={0} max={10} step={0.5} placeholder="1" />
           </Form.Item>
-          <Form.Item name="growthBankId" label="贷款增长银行">
-            <Select allowClear options={banks} style={{ width: 200 }} placeholder="选择银行" />
+          <Form.Item name="growthBankId" label={t('forecast.levers.growthBank')}>
+            <Select
+              allowClear
+              options={banks}
+              style={{ width: 200 }}
+              placeholder={t('forecast.levers.chooseBank')}
+            />
           </Form.Item>
-          <Form.Item name="growthPercent" label="增长 %">
+          <Form.Item name="growthPercent" label={t('forecast.levers.growthPercent')}>
             <InputNumber min={0} max={1000} />
           </Form.Item>
-          <Form.Item name="suspendedBankIds" label="暂停银行">
+          <Form.Item name="suspendedBankIds" label={t('forecast.levers.suspendedBanks')}>
             <Select
               mode="multiple"
               allowClear
               options={banks}
               style={{ minWidth: 200 }}
-              placeholder="选择银行"
+              placeholder={t('forecast.levers.chooseBank')}
             />
           </Form.Item>
-          <Form.Item name="tier" label="补偿比例档">
+          <Form.Item name="tier" label={t('forecast.levers.tier')}>
             <Select
               allowClear
               style={{ width: 150 }}
               options={[
-                { value: 'LOW', label: '500万以下档' },
-                { value: 'HIGH', label: '500万及以上档' },
+                { value: 'LOW', label: t('forecast.levers.tierLow', { amount: tierAmount(policy, lang) }) },
+                { value: 'HIGH', label: t('forecast.levers.tierHigh', { amount: tierAmount(policy, lang) }) },
               ]}
             />
           </Form.Item>
-          <Form.Item name="tierRate" label="调整为">
-            <Input placeholder="如 0.25" style={{ width: 90 }} />
+          <Form.Item name="tierRate" label={t('forecast.levers.tierRate')}>
+            <Input placeholder={t('forecast.levers.tierRatePlaceholder')} style={{ width: 90 }} />
           </Form.Item>
           <Form.Item>
             <Space>
               <Button type="primary" htmlType="submit" loading={loading} data-testid="forecast-run">
-                运行模拟
+                {t('forecast.levers.run')}
               </Button>
-              <ExportButton href={exportHref(input)} fallbackName="资金压力测试.xlsx" />
+              <ExportButton href={exportHref(input)} fallbackName={t('forecast.exportName')} />
             </Space>
           </Form.Item>
         </Form>
       </Card>
-      {error && <ErrorAlert title="模拟未能完成" description={error.message} />}
+      {error && <ErrorAlert title={t('forecast.failed')} description={error.message} />}
       {loading && !f && <Spin />}
       {f && (
         <>
@@ -235,40 +297,51 @@ export function ForecastPage() {
             <Col xs={12} lg={6}>
               <Card size="small">
                 <Statistic
-                  title={`${f.headline.withinMonths} 个月内触发熔断概率`}
+                  title={t('forecast.headline.trip', { months: f.headline.withinMonths })}
                   value={percent(f.headline.probability)}
                   data-testid="forecast-headline"
                 />
                 <Typography.Text type="secondary">
-                  90% 区间 {percent(f.headline.low)}–{percent(f.headline.high)}
+                  {t('forecast.interval', { low: percent(f.headline.low), high: percent(f.headline.high) })}
                 </Typography.Text>
               </Card>
             </Col>
             <Col xs={12} lg={6}>
               <Card size="small">
-                <Statistic title="专户本金余额" value={formatYuan(f.balance)} />
-                <Typography.Text type="secondary">熔断线 {formatYuan(f.breakerThreshold)}</Typography.Text>
-              </Card>
-            </Col>
-            <Col xs={12} lg={6}>
-              <Card size="small">
-                <Statistic title="自上次恢复以来累计补偿" value={formatYuan(f.cumulativeSinceResumption)} />
+                <Statistic title={t('forecast.headline.balance')} value={money(f.balance)} />
+                <Typography.Text type="secondary">
+                  {t('forecast.headline.breaker', { amount: money(f.breakerThreshold) })}
+                </Typography.Text>
               </Card>
             </Col>
             <Col xs={12} lg={6}>
               <Card size="small">
                 <Statistic
-                  title="放大倍数（在保本金 ÷ 资金）"
-                  value={f.leverage === null ? '—' : `${f.leverage.toFixed(1)} 倍`}
+                  title={t('forecast.headline.cumulative')}
+                  value={money(f.cumulativeSinceResumption)}
                 />
-                <Typography.Text type="secondary">在保本金 {formatYuan(f.coveredPrincipal)}</Typography.Text>
+              </Card>
+            </Col>
+            <Col xs={12} lg={6}>
+              <Card size="small">
+                <Statistic
+                  title={t('forecast.headline.leverage')}
+                  value={
+                    f.leverage === null
+                      ? t('forecast.none')
+                      : t('forecast.times', { value: f.leverage.toFixed(1) })
+                  }
+                />
+                <Typography.Text type="secondary">
+                  {t('forecast.headline.covered', { amount: money(f.coveredPrincipal) })}
+                </Typography.Text>
               </Card>
             </Col>
           </Row>
           <Suspense fallback={<Spin />}>
             <ForecastCharts forecast={f} />
           </Suspense>
-          <Card size="small" title="情景对比（每个假设单独与基准情景并列）">
+          <Card size="small" title={t('forecast.scenarios.title')}>
             <Table
               rowKey="key"
               size="small"
@@ -280,46 +353,49 @@ export function ForecastPage() {
           </Card>
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={12}>
-              <Card size="small" title="风险贡献最大的银行（基准情景）">
+              <Card size="small" title={t('forecast.contributions.banks')}>
                 <Table
                   rowKey="key"
                   size="small"
                   pagination={false}
-                  columns={CONTRIBUTION_COLUMNS}
+                  columns={contributionColumns(t, lang)}
                   dataSource={f.scenarios[0].topBanks}
                 />
               </Card>
             </Col>
             <Col xs={24} xl={12}>
-              <Card size="small" title="风险贡献最大的贷款类别（基准情景）">
+              <Card size="small" title={t('forecast.contributions.segments')}>
                 <Table
                   rowKey="key"
                   size="small"
                   pagination={false}
-                  columns={CONTRIBUTION_COLUMNS}
+                  columns={contributionColumns(t, lang)}
                   dataSource={f.scenarios[0].topSegments}
                 />
               </Card>
             </Col>
           </Row>
-          <Card size="small" title="迁移概率估计（括号内为有效样本量）">
+          <Card size="small" title={t('forecast.segments.title')}>
             <Table
               rowKey="key"
               size="small"
               pagination={false}
-              columns={SEGMENT_COLUMNS}
+              columns={segmentColumns(t, lang)}
               dataSource={f.segments}
             />
             <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-              追偿成功概率 {percent(f.recovery.estimate)}（已代偿 {f.recovery.exposures} 笔，其中{' '}
-              {f.recovery.events} 笔有追偿；有效样本量 {sampleSize(f.recovery.effectiveSampleSize)}）。估计值
-              = （先验 α + 观测次数）÷（α + β + 观测月数），历史少的类别更接近先验。
+              {t('forecast.segments.recovery', {
+                probability: percent(f.recovery.estimate),
+                exposures: f.recovery.exposures,
+                events: f.recovery.events,
+                n: sampleSize(f.recovery.effectiveSampleSize),
+              })}
             </Typography.Paragraph>
           </Card>
-          <Card size="small" title="模型假设（不在《办法》中的数字及其来源）">
+          <Card size="small" title={t('forecast.assumptions.title')}>
             <Descriptions size="small" column={1} bordered>
               {f.assumptions.map((a) => (
-                <Descriptions.Item key={a.key} label={ASSUMPTION_LABELS[a.key] ?? a.key}>
+                <Descriptions.Item key={a.key} label={assumptionLabel(t, a.key)}>
                   <strong>{a.value}</strong> — {a.source}
                 </Descriptions.Item>
               ))}
@@ -328,8 +404,8 @@ export function ForecastPage() {
           <Alert
             type="info"
             showIcon
-            title={`截至 ${f.asOf}，${f.loans} 笔在保贷款，${f.paths} 条路径，种子 ${f.seed}。`}
-            description="扇形图阴影为 5%–95% 区间：九成的模拟路径落在其中；虚线为中位数，实线为期望。熔断概率的区间同时计入迁移概率的估计误差和模拟误差。"
+            title={t('forecast.footer.title', { asOf: f.asOf, loans: f.loans, paths: f.paths, seed: f.seed })}
+            description={t('forecast.footer.description')}
           />
         </>
       )}

@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Card, Skeleton, Space, Statistic, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
 import { FORECAST_SUMMARY_QUERY } from './forecast.graphql';
 import { percent } from './forecastDisplay';
 
@@ -9,6 +10,7 @@ import { percent } from './forecastDisplay';
  * who read `FundForecast` (viewerPermissions.readable); the API refuses everyone else.
  */
 export function ForecastSummaryCard({ paths = 500, seed = 20240407 }: { paths?: number; seed?: number }) {
+  const { t } = useTranslation();
   const { data, loading, error } = useQuery(FORECAST_SUMMARY_QUERY, {
     variables: { input: { horizonMonths: 36, paths, seed } },
   });
@@ -16,8 +18,8 @@ export function ForecastSummaryCard({ paths = 500, seed = 20240407 }: { paths?: 
   return (
     <Card
       size="small"
-      title="资金压力测试"
-      extra={<a href="#/forecast">详情</a>}
+      title={t('forecast.summary.title')}
+      extra={<a href="#/forecast">{t('forecast.summary.details')}</a>}
       data-testid="forecast-summary-card"
     >
       {loading && !f && <Skeleton active paragraph={{ rows: 2 }} />}
@@ -25,22 +27,28 @@ export function ForecastSummaryCard({ paths = 500, seed = 20240407 }: { paths?: 
       {f && (
         <>
           <Space size="large" wrap>
-            {f.tripProbability.map((t) => (
+            {f.tripProbability.map((p) => (
               <Statistic
-                key={t.withinMonths}
-                title={`${t.withinMonths} 个月内熔断`}
-                value={percent(t.probability)}
+                key={p.withinMonths}
+                title={t('forecast.tripWithin', { months: p.withinMonths })}
+                value={percent(p.probability)}
                 suffix={
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {percent(t.low)}–{percent(t.high)}
+                    {percent(p.low)}–{percent(p.high)}
                   </Typography.Text>
                 }
               />
             ))}
           </Space>
           <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
-            截至 {f.asOf}，{f.paths} 条模拟路径；放大倍数{' '}
-            {f.leverage === null ? '—' : `${f.leverage.toFixed(1)} 倍`}。
+            {t('forecast.summary.note', {
+              asOf: f.asOf,
+              paths: f.paths,
+              leverage:
+                f.leverage === null
+                  ? t('forecast.none')
+                  : t('forecast.times', { value: f.leverage.toFixed(1) }),
+            })}
           </Typography.Paragraph>
         </>
       )}

@@ -1,26 +1,22 @@
-/** Display helpers of the forecast page (pure: unit-tested in __tests__). */
+import type { TFunction } from 'i18next';
+import { articleNumbers, formatArticle, type Lang } from '@ipfund/shared';
+import { provisionArticle } from '../../app/policy';
+import type { Policy } from '../../app/viewer.graphql';
 
-export const SCENARIO_LABELS: Record<string, string> = {
-  BASE: '基准情景',
-  BANK_GROWTH: '银行贷款增长',
-  TIER_RATE: '补偿比例调整',
-  TOP_UP: '补充资金',
-  BANK_SUSPENDED: '暂停银行新增业务',
-  DEFAULT_STRESS: '违约率压力',
-  ALL_LEVERS: '全部假设叠加',
-};
+/**
+ * Display helpers of the forecast page (pure: unit-tested in __tests__). The words are in i18n.ts
+ * (forecast.scenario.*, forecast.assumption.*, forecast.segment.*), so the helpers that write them take t.
+ */
 
-export const ASSUMPTION_LABELS: Record<string, string> = {
-  priorCurrentTo15: '先验：正常→逾期15天（月）',
-  prior15To60: '先验：逾期15天→逾期60天（月）',
-  prior15Cure: '先验：逾期15天→结清（月）',
-  priorRecovery: '先验：代偿后追偿成功概率',
-  recoveryShareOfLoss: '追偿回收占损失基数比例',
-  recoveryDelayMonths: '代偿至追偿返还的月数',
-  approvalLagMonths: '逾期60天至最终批准的月数',
-  resumptionAfterMonths: '熔断后恢复业务的月数',
-  replayLastYearLending: '按上年放款重复新增业务',
-};
+/** A scenario's name ("基准情景" / "Base case"); an unknown key as it came. */
+export function scenarioLabel(t: TFunction, key: string): string {
+  return t(`forecast.scenario.${key}`, { defaultValue: key });
+}
+
+/** A model assumption's name; an unknown key as it came. */
+export function assumptionLabel(t: TFunction, key: string): string {
+  return t(`forecast.assumption.${key}`, { defaultValue: key });
+}
 
 /** 0.1234 → "12.3%"; the API's floats are probabilities in [0, 1]. */
 export function percent(p: number | null | undefined, digits = 1): string {
@@ -28,9 +24,16 @@ export function percent(p: number | null | undefined, digits = 1): string {
   return `${(p * 100).toFixed(digits)}%`;
 }
 
-/** "12.3%（90% 区间 8.1%–17.0%）" */
-export function probabilityWithInterval(t: { probability: number; low: number; high: number }): string {
-  return `${percent(t.probability)}（90% 区间 ${percent(t.low)}–${percent(t.high)}）`;
+/** "12.3%（90% 区间 8.1%–17.0%）" / "12.3% (90% interval 8.1%–17.0%)" */
+export function probabilityWithInterval(
+  t: TFunction,
+  p: { probability: number; low: number; high: number },
+): string {
+  return t('forecast.withInterval', {
+    value: percent(p.probability),
+    low: percent(p.low),
+    high: percent(p.high),
+  });
 }
 
 /**
@@ -45,13 +48,31 @@ export function wanHeight(s: string): number {
   return Number(text);
 }
 
-/** The segment in words: 纯知识产权 / 组合贷款, 有担保 / 无担保. */
-export function segmentLabel(s: { ipOnly: boolean | null; threeParty: boolean | null }): string {
-  if (s.ipOnly === null || s.threeParty === null) return '全部';
-  return `${s.ipOnly ? '纯知识产权质押' : '组合贷款'} · ${s.threeParty ? '有担保' : '无担保'}`;
+/** The segment in words: 纯知识产权质押 / 组合贷款, 有担保 / 无担保 (or 全部 for the whole portfolio). */
+export function segmentLabel(
+  t: TFunction,
+  s: { ipOnly: boolean | null; threeParty: boolean | null },
+): string {
+  if (s.ipOnly === null || s.threeParty === null) return t('forecast.segment.all');
+  return t('forecast.segment.value', {
+    kind: t(s.ipOnly ? 'forecast.segment.ipOnly' : 'forecast.segment.combined'),
+    guarantee: t(s.threeParty ? 'forecast.segment.guaranteed' : 'forecast.segment.unguaranteed'),
+  });
 }
 
 /** Effective sample size, "∞" for a rate given as known (sent as −1). */
 export function sampleSize(n: number): string {
   return n < 0 ? '∞' : n >= 100 ? String(Math.round(n)) : n.toFixed(1);
+}
+
+/** The provisions whose compensation rules the simulation applies: sharing, guarantors, procedure, breaker. */
+const SIMULATED_PROVISIONS = ['riskSharing', 'guarantorSharing', 'claimProcedure', 'fundSuspension'];
+
+/** "第十一、十四、十七、十九条" / "Art 11, 14, 17, 19" from the policy in force; '' before it is known. */
+export function simulatedArticles(policy: Pick<Policy, 'provisions'> | undefined, lang: Lang): string {
+  const numbers = SIMULATED_PROVISIONS.flatMap(
+    (key) => articleNumbers(provisionArticle(policy, key) ?? '') ?? [],
+  );
+  const unique = [...new Set(numbers)].sort((a, b) => a - b);
+  return unique.length ? formatArticle(`Art ${unique.join(', ')}`, lang) : '';
 }
