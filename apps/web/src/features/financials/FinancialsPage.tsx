@@ -17,9 +17,11 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { formatArticle } from '@ipfund/shared';
 import { usePolicy, useViewerPermissions } from '../../app/useViewer';
-import { currentLang } from '../../i18n';
+import { useLang } from '../../i18n';
 import { ErrorAlert, errorText } from '../../lib/ErrorAlert';
 import { formatYuan } from '../../lib/money';
 import { useCaller } from '../loans/useCaller';
@@ -38,12 +40,16 @@ import {
 
 const AMOUNT = /^-?\d{1,16}(\.\d{1,2})?$/;
 
-const FIGURES: { name: keyof StatementInput; label: string; signed?: boolean }[] = [
-  { name: 'revenue', label: '营业收入（元）' },
-  { name: 'netProfit', label: '净利润（元，亏损填负数）', signed: true },
-  { name: 'totalAssets', label: '资产总额（元）' },
-  { name: 'totalLiabilities', label: '负债总额（元）' },
-  { name: 'rndSpending', label: '研发投入（元）' },
+/** The figures of a statement; each is labelled `financials.figure.<name>`. */
+const FIGURES: {
+  name: 'revenue' | 'netProfit' | 'totalAssets' | 'totalLiabilities' | 'rndSpending';
+  signed?: boolean;
+}[] = [
+  { name: 'revenue' },
+  { name: 'netProfit', signed: true },
+  { name: 'totalAssets' },
+  { name: 'totalLiabilities' },
+  { name: 'rndSpending' },
 ];
 
 interface FormTarget {
@@ -62,6 +68,7 @@ function StatementModal({
   quarter: string;
   onClose: () => void;
 }) {
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<StatementInput & { reason?: string }>();
   const refetchQueries = [COLLECTION_QUERY, STATEMENTS_QUERY];
@@ -84,7 +91,7 @@ function StatementModal({
     try {
       if (previous) await correct({ variables: { input, reason: (v.reason ?? '').trim() } });
       else await submit({ variables: { input } });
-      message.success(previous ? '已提交更正' : '已报送');
+      message.success(previous ? t('financials.form.corrected') : t('financials.form.submitted'));
       onClose();
     } catch (e) {
       message.error(errorText(e));
@@ -93,8 +100,11 @@ function StatementModal({
   return (
     <Modal
       open={target !== null}
-      title={`${previous ? '更正' : '报送'} ${target?.enterpriseName ?? ''} ${quarter} 财务报表`}
-      okText={previous ? '提交更正' : '报送'}
+      title={t(previous ? 'financials.form.correctTitle' : 'financials.form.submitTitle', {
+        enterprise: target?.enterpriseName ?? '',
+        quarter,
+      })}
+      okText={previous ? t('financials.form.correct') : t('financials.form.submit')}
       confirmLoading={submitting.loading || correcting.loading}
       onOk={() => void save()}
       onCancel={onClose}
@@ -121,32 +131,38 @@ function StatementModal({
           <Form.Item
             key={f.name}
             name={f.name}
-            label={f.label}
+            label={t(`financials.figure.${f.name}`)}
             rules={[
-              { required: true, message: '请填写' },
+              { required: true, message: t('financials.form.required') },
               {
                 validator: (_, value: string | undefined) =>
                   !value || (AMOUNT.test(value.trim()) && (f.signed || !value.trim().startsWith('-')))
                     ? Promise.resolve()
-                    : Promise.reject(new Error(f.signed ? '金额，最多两位小数' : '非负金额，最多两位小数')),
+                    : Promise.reject(
+                        new Error(
+                          f.signed
+                            ? t('financials.form.amountInvalid')
+                            : t('financials.form.nonNegativeInvalid'),
+                        ),
+                      ),
               },
             ]}
           >
-            <Input inputMode="decimal" placeholder="如 1250000.00" />
+            <Input inputMode="decimal" placeholder={t('financials.form.amountPlaceholder')} />
           </Form.Item>
         ))}
         <Form.Item
           name="loanUse"
-          label="贷款资金使用情况"
-          rules={[{ required: true, whitespace: true, message: '请填写' }]}
+          label={t('financials.form.loanUse')}
+          rules={[{ required: true, whitespace: true, message: t('financials.form.required') }]}
         >
           <Input.TextArea rows={3} maxLength={4000} />
         </Form.Item>
         {previous && (
           <Form.Item
             name="reason"
-            label="更正理由"
-            rules={[{ required: true, whitespace: true, message: '请填写更正理由' }]}
+            label={t('financials.form.reason')}
+            rules={[{ required: true, whitespace: true, message: t('financials.form.reasonRequired') }]}
           >
             <Input.TextArea rows={2} maxLength={2000} />
           </Form.Item>
@@ -157,44 +173,78 @@ function StatementModal({
 }
 
 function StatementDetail({ statement }: { statement: FinancialStatement }) {
+  const { t } = useTranslation();
   return (
     <Descriptions size="small" column={1} bordered>
-      <Descriptions.Item label="企业">{statement.enterpriseName}</Descriptions.Item>
-      <Descriptions.Item label="季度 / 版本">
-        {statement.quarter} · 第{statement.version}版
+      <Descriptions.Item label={t('financials.detail.enterprise')}>
+        {statement.enterpriseName}
       </Descriptions.Item>
-      <Descriptions.Item label="营业收入">{formatYuan(statement.revenue)}</Descriptions.Item>
-      <Descriptions.Item label="净利润">{formatYuan(statement.netProfit)}</Descriptions.Item>
-      <Descriptions.Item label="资产总额">{formatYuan(statement.totalAssets)}</Descriptions.Item>
-      <Descriptions.Item label="负债总额">{formatYuan(statement.totalLiabilities)}</Descriptions.Item>
-      <Descriptions.Item label="研发投入">{formatYuan(statement.rndSpending)}</Descriptions.Item>
-      <Descriptions.Item label="贷款资金使用情况">{statement.loanUse}</Descriptions.Item>
+      <Descriptions.Item label={t('financials.detail.quarterVersion')}>
+        {statement.quarter} · {t('financials.detail.version', { version: statement.version })}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('financials.detail.revenue')}>
+        {formatYuan(statement.revenue)}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('financials.detail.netProfit')}>
+        {formatYuan(statement.netProfit)}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('financials.detail.totalAssets')}>
+        {formatYuan(statement.totalAssets)}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('financials.detail.totalLiabilities')}>
+        {formatYuan(statement.totalLiabilities)}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('financials.detail.rndSpending')}>
+        {formatYuan(statement.rndSpending)}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('financials.detail.loanUse')}>{statement.loanUse}</Descriptions.Item>
       {statement.correctionReason && (
-        <Descriptions.Item label="更正理由">{statement.correctionReason}</Descriptions.Item>
+        <Descriptions.Item label={t('financials.detail.reason')}>
+          {statement.correctionReason}
+        </Descriptions.Item>
       )}
-      <Descriptions.Item label="报送">
+      <Descriptions.Item label={t('financials.detail.submitted')}>
         {statement.submittedOn} {statement.submittedByName}
-        {statement.submittedOrgKind === 'FUND_MANAGER' ? '（资金管理人代为录入）' : ''}
+        {statement.submittedOrgKind === 'FUND_MANAGER' ? t('financials.detail.byManager') : ''}
       </Descriptions.Item>
     </Descriptions>
   );
 }
 
-const statementColumns: TableColumnsType<FinancialStatement> = [
-  { title: '企业', dataIndex: 'enterpriseName', fixed: 'left' },
-  { title: '季度', dataIndex: 'quarter' },
-  { title: '版本', render: (_, s) => `第${s.version}版` },
-  { title: '营业收入', align: 'right', render: (_, s) => formatYuan(s.revenue) },
-  { title: '净利润', align: 'right', render: (_, s) => formatYuan(s.netProfit) },
-  { title: '资产总额', align: 'right', render: (_, s) => formatYuan(s.totalAssets) },
-  { title: '负债总额', align: 'right', render: (_, s) => formatYuan(s.totalLiabilities) },
-  { title: '研发投入', align: 'right', render: (_, s) => formatYuan(s.rndSpending) },
-  { title: '报送日期', dataIndex: 'submittedOn' },
-  { title: '更正理由', render: (_, s) => s.correctionReason ?? '—' },
-];
+/** The statements table's columns, titled in the current language. */
+function statementColumns(t: TFunction): TableColumnsType<FinancialStatement> {
+  return [
+    { title: t('financials.columns.enterprise'), dataIndex: 'enterpriseName', fixed: 'left' },
+    { title: t('financials.columns.quarter'), dataIndex: 'quarter' },
+    {
+      title: t('financials.columns.version'),
+      render: (_, s) => t('financials.detail.version', { version: s.version }),
+    },
+    { title: t('financials.columns.revenue'), align: 'right', render: (_, s) => formatYuan(s.revenue) },
+    { title: t('financials.columns.netProfit'), align: 'right', render: (_, s) => formatYuan(s.netProfit) },
+    {
+      title: t('financials.columns.totalAssets'),
+      align: 'right',
+      render: (_, s) => formatYuan(s.totalAssets),
+    },
+    {
+      title: t('financials.columns.totalLiabilities'),
+      align: 'right',
+      render: (_, s) => formatYuan(s.totalLiabilities),
+    },
+    {
+      title: t('financials.columns.rndSpending'),
+      align: 'right',
+      render: (_, s) => formatYuan(s.rndSpending),
+    },
+    { title: t('financials.columns.submittedOn'), dataIndex: 'submittedOn' },
+    { title: t('financials.columns.reason'), render: (_, s) => s.correctionReason ?? '—' },
+  ];
+}
 
 /** The programme's view: who owes a statement for the quarter, who gave it, reminders (Art 22). */
 function CollectionView({ quarter, onForm }: { quarter: string; onForm: (t: FormTarget) => void }) {
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const { mayTake } = useViewerPermissions();
   const { data, loading, error } = useQuery(COLLECTION_QUERY, { variables: { quarter } });
@@ -202,28 +252,40 @@ function CollectionView({ quarter, onForm }: { quarter: string; onForm: (t: Form
   const [shown, setShown] = useState<FinancialStatement | null>(null);
   const c = data?.financialStatementCollection;
   const columns: TableColumnsType<CollectionRow> = [
-    { title: '企业', dataIndex: 'enterpriseName', fixed: 'left' },
-    { title: '统一社会信用代码', dataIndex: 'creditCode' },
-    { title: '在贷笔数', dataIndex: 'loans' },
-    { title: '贷款余额', align: 'right', render: (_, r) => formatYuan(r.outstanding) },
+    { title: t('financials.columns.enterprise'), dataIndex: 'enterpriseName', fixed: 'left' },
+    { title: t('financials.columns.creditCode'), dataIndex: 'creditCode' },
+    { title: t('financials.columns.loans'), dataIndex: 'loans' },
     {
-      title: '报送状态',
+      title: t('financials.columns.outstanding'),
+      align: 'right',
+      render: (_, r) => formatYuan(r.outstanding),
+    },
+    {
+      title: t('financials.columns.status'),
       render: (_, r) =>
         r.statement ? (
-          <Tag color="green">已报送 第{r.statement.version}版</Tag>
+          <Tag color="green">
+            {t('financials.collection.submittedVersion', { version: r.statement.version })}
+          </Tag>
         ) : (
-          <Tag color="red">未报送</Tag>
+          <Tag color="red">{t('financials.collection.notSubmitted')}</Tag>
         ),
     },
-    { title: '催报', render: (_, r) => (r.reminders ? `${r.reminders} 次，最近 ${r.lastRemindedOn}` : '—') },
     {
-      title: '操作',
+      title: t('financials.columns.reminders'),
+      render: (_, r) =>
+        r.reminders
+          ? t('financials.collection.reminders', { count: r.reminders, date: r.lastRemindedOn })
+          : '—',
+    },
+    {
+      title: t('financials.columns.actions'),
       fixed: 'right',
       render: (_, r) => (
         <Space size={4} wrap>
           {r.statement && (
             <Button size="small" type="link" onClick={() => setShown(r.statement)}>
-              查看
+              {t('financials.collection.view')}
             </Button>
           )}
           {r.viewerCan.includes('financials.remind') && (
@@ -232,12 +294,12 @@ function CollectionView({ quarter, onForm }: { quarter: string; onForm: (t: Form
               loading={reminding.loading}
               onClick={() =>
                 void remind({ variables: { enterpriseId: r.enterpriseId, quarter } }).then(
-                  () => message.success('已记录催报'),
+                  () => message.success(t('financials.collection.reminded')),
                   (e: unknown) => message.error(errorText(e)),
                 )
               }
             >
-              催报
+              {t('financials.collection.remind')}
             </Button>
           )}
           {!r.statement && mayTake('financials.submit') && (
@@ -247,7 +309,7 @@ function CollectionView({ quarter, onForm }: { quarter: string; onForm: (t: Form
                 onForm({ enterpriseId: r.enterpriseId, enterpriseName: r.enterpriseName, previous: null })
               }
             >
-              代为报送
+              {t('financials.collection.submitForEnterprise')}
             </Button>
           )}
           {r.statement && mayTake('financials.correct') && (
@@ -261,7 +323,7 @@ function CollectionView({ quarter, onForm }: { quarter: string; onForm: (t: Form
                 })
               }
             >
-              更正
+              {t('financials.collection.correct')}
             </Button>
           )}
         </Space>
@@ -270,13 +332,13 @@ function CollectionView({ quarter, onForm }: { quarter: string; onForm: (t: Form
   ];
   return (
     <>
-      {error && <ErrorAlert title="收集情况加载失败" error={error} />}
+      {error && <ErrorAlert title={t('financials.collection.loadFailed')} error={error} />}
       {c && (
         <Space size="large" style={{ marginBottom: 16 }}>
-          <Statistic title="应报企业" value={c.expected} />
-          <Statistic title="已报送" value={c.submitted} />
+          <Statistic title={t('financials.collection.expected')} value={c.expected} />
+          <Statistic title={t('financials.collection.submitted')} value={c.submitted} />
           <Statistic
-            title="未报送"
+            title={t('financials.collection.missing')}
             value={c.missing}
             styles={c.missing ? { content: { color: '#cf1322' } } : undefined}
           />
@@ -294,7 +356,7 @@ function CollectionView({ quarter, onForm }: { quarter: string; onForm: (t: Form
       <Drawer
         open={shown !== null}
         onClose={() => setShown(null)}
-        title="季度财务报表"
+        title={t('financials.detail.title')}
         size="min(560px, 100vw)"
       >
         {shown && <StatementDetail statement={shown} />}
@@ -305,6 +367,7 @@ function CollectionView({ quarter, onForm }: { quarter: string; onForm: (t: Form
 
 /** A bank's or an enterprise's view: the statements it may read; an enterprise submits its own. */
 function StatementsView({ quarter, onForm }: { quarter: string; onForm: (t: FormTarget) => void }) {
+  const { t } = useTranslation();
   const { mayTake } = useViewerPermissions();
   const { data, loading, error } = useQuery(STATEMENTS_QUERY, { variables: { quarter } });
   const own = useQuery(OWN_ENTERPRISE_QUERY, { skip: !mayTake('financials.submit') });
@@ -314,19 +377,19 @@ function StatementsView({ quarter, onForm }: { quarter: string; onForm: (t: Form
   const mine = me ? (statements.find((s) => s.enterpriseId === me.id) ?? null) : null;
   return (
     <>
-      {error && <ErrorAlert title="财务报表加载失败" error={error} />}
+      {error && <ErrorAlert title={t('financials.statements.loadFailed')} error={error} />}
       {me && (
         <Space style={{ marginBottom: 16 }}>
           {mine ? (
             <Button onClick={() => onForm({ enterpriseId: me.id, enterpriseName: me.name, previous: mine })}>
-              更正本季度报表
+              {t('financials.statements.correctOwn')}
             </Button>
           ) : (
             <Button
               type="primary"
               onClick={() => onForm({ enterpriseId: me.id, enterpriseName: me.name, previous: null })}
             >
-              报送本季度报表
+              {t('financials.statements.submitOwn')}
             </Button>
           )}
         </Space>
@@ -335,7 +398,7 @@ function StatementsView({ quarter, onForm }: { quarter: string; onForm: (t: Form
         rowKey="id"
         size="middle"
         loading={loading}
-        columns={statementColumns}
+        columns={statementColumns(t)}
         dataSource={statements}
         pagination={false}
         scroll={{ x: 'max-content' }}
@@ -350,6 +413,8 @@ function StatementsView({ quarter, onForm }: { quarter: string; onForm: (t: Form
  * corrects its own; a bank reads those of the enterprises it lends to.
  */
 export function FinancialsPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
   const { reads } = useViewerPermissions();
   const { clock } = useCaller();
   const quarters = useMemo(() => (clock ? endedQuarters(clock.businessDate) : []), [clock]);
@@ -361,7 +426,7 @@ export function FinancialsPage() {
   const article = usePolicy()?.provisions.find((p) => p.key === 'enterpriseFinancials')?.article;
   return (
     <Card
-      title="企业季度财务报表"
+      title={t('financials.title')}
       data-testid="financials-page"
       extra={
         <Select
@@ -373,8 +438,9 @@ export function FinancialsPage() {
       }
     >
       <Typography.Paragraph type="secondary">
-        依据管理办法{article ? formatArticle(article, currentLang()) : ''}
-        ，资金管理人收集贷款企业季度财务报表及贷款资金使用情况，报送主管部门。
+        {article
+          ? t('financials.introWithArticle', { article: formatArticle(article, lang) })
+          : t('financials.intro')}
       </Typography.Paragraph>
       {quarter &&
         (programme ? (
