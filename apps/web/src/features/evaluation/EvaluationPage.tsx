@@ -121,7 +121,7 @@ function RoundTable({ round, onScore }: { round: EvaluationRound; onScore: (e: P
     {
       title: t('evaluation.column.kind'),
       render: (_, e) => t(`evaluation.kind.${e.partnerKind}`),
-      width: 90,
+      width: 110,
     },
     { title: t('evaluation.column.loansGranted'), render: (_, e) => e.indicators.loansGranted, width: 80 },
     {
@@ -138,30 +138,34 @@ function RoundTable({ round, onScore }: { round: EvaluationRound; onScore: (e: P
         }),
       width: 110,
     },
-    { title: t('evaluation.column.loanShare'), render: (_, e) => percent(e.indicators.loanShare), width: 80 },
+    {
+      title: t('evaluation.column.loanShare'),
+      render: (_, e) => percent(e.indicators.loanShare),
+      width: 110,
+    },
     {
       title: t('evaluation.column.registrationTimeliness'),
       render: (_, e) => percent(e.indicators.registrationTimeliness),
-      width: 80,
+      width: 110,
     },
     {
       title: t('evaluation.column.remittanceTimeliness'),
       render: (_, e) => percent(e.indicators.remittanceTimeliness),
-      width: 80,
+      width: 110,
     },
     {
       title: t('evaluation.column.overdueRate'),
       render: (_, e) => percent(e.indicators.overdueRate),
-      width: 80,
+      width: 110,
     },
     {
       title: t('evaluation.column.compensationRate'),
       render: (_, e) => percent(e.indicators.compensationRate),
-      width: 80,
+      width: 110,
     },
     ...CRITERIA.map((c) => ({
       title: t(`evaluation.criterion.${c}`),
-      width: 90,
+      width: 110,
       render: (_: unknown, e: PartnerEvaluation) => score(e.scores[c]),
     })),
     {
@@ -195,7 +199,7 @@ function RoundTable({ round, onScore }: { round: EvaluationRound; onScore: (e: P
       columns={columns}
       dataSource={round.entries}
       pagination={false}
-      scroll={{ x: 1900 }}
+      scroll={{ x: 2200 }}
     />
   );
 }
