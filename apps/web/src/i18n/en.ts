@@ -14,6 +14,7 @@ import { en as partners } from '../features/partners/i18n';
 import { en as reports } from '../features/reports/i18n';
 import { en as risk } from '../features/risk/i18n';
 import { en as tasks } from '../features/tasks/i18n';
+import { en as lib } from '../lib/i18n';
 import type { zhCN } from './zh-CN';
 
 /** Same keys as zh-CN.ts, so a text missing here does not compile. */
@@ -33,6 +34,7 @@ export const en: SameKeys<typeof zhCN> = {
   reports,
   risk,
   tasks,
+  lib,
   portal: {
     title: 'IP Pledge Financing Risk Compensation Fund Portal',
     shortTitle: 'Risk Compensation Fund',

@@ -13,6 +13,7 @@ import { zh as partners } from '../features/partners/i18n';
 import { zh as reports } from '../features/reports/i18n';
 import { zh as risk } from '../features/risk/i18n';
 import { zh as tasks } from '../features/tasks/i18n';
+import { zh as lib } from '../lib/i18n';
 /**
  * The web's Chinese text (the default language). Every key here has its English twin in en.ts (the
  * type makes a missing key a compile error; src/i18n/__tests__ checks both ways). Server messages are
@@ -34,6 +35,7 @@ export const zhCN = {
   reports,
   risk,
   tasks,
+  lib,
   portal: {
     title: '知识产权质押融资风险补偿资金管理平台',
     shortTitle: '风险补偿资金平台',

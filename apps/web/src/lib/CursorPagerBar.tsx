@@ -1,9 +1,10 @@
 import { Button, Select, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
 import {
   hasPreviousPage,
   isPageSize,
   nextPage,
-  PAGE_SIZE_OPTIONS,
+  PAGE_SIZES,
   pageCount,
   pageNumber,
   previousPage,
@@ -19,7 +20,7 @@ export interface CursorPagerBarProps {
   /** The `after` of the next page; null on the last page. */
   endCursor: string | null;
   loading: boolean;
-  /** The counting word after the total: 共 N 笔 / 件 / 行 / 家. */
+  /** The counting word after the total, in the current language: 共 N 笔 / 件 / 行 / 家, "Total: N loans". */
   unit: string;
 }
 
@@ -32,26 +33,26 @@ export function CursorPagerBar({
   loading,
   unit,
 }: CursorPagerBarProps) {
+  const { t } = useTranslation();
+  const sizeOptions = PAGE_SIZES.map((size) => ({ value: size, label: t('lib.pager.pageSize', { size }) }));
   return (
     <Space style={{ marginTop: 16, width: '100%', justifyContent: 'flex-end' }} wrap>
-      <Typography.Text>
-        共 {totalCount} {unit}
-      </Typography.Text>
+      <Typography.Text>{t('lib.pager.total', { total: totalCount, unit })}</Typography.Text>
       <Button disabled={!hasPreviousPage(pager) || loading} onClick={() => onChange(previousPage)}>
-        上一页
+        {t('lib.pager.previous')}
       </Button>
       <Typography.Text>
-        第 {pageNumber(pager)} / {pageCount(totalCount, pager.pageSize)} 页
+        {t('lib.pager.page', { page: pageNumber(pager), pages: pageCount(totalCount, pager.pageSize) })}
       </Typography.Text>
       <Button
         disabled={!endCursor || loading}
         onClick={() => endCursor && onChange((current) => nextPage(current, endCursor))}
       >
-        下一页
+        {t('lib.pager.next')}
       </Button>
       <Select
         value={pager.pageSize}
-        options={PAGE_SIZE_OPTIONS}
+        options={sizeOptions}
         onChange={(size: number) => isPageSize(size) && onChange((current) => withPageSize(current, size))}
         style={{ width: 110 }}
       />

@@ -47,7 +47,9 @@ function lineOf(error: GraphQLErrorLike, lang: Lang): ErrorLine {
     code,
     codeText: code ? (i18n.exists(codeKey) ? i18n.t(codeKey, { lng: lang }) : code) : null,
     article,
-    text: article ? `${formatArticle(article, lang)}${lang === 'en' ? ': ' : '：'}${message}` : message,
+    text: article
+      ? i18n.t('lib.error.withArticle', { lng: lang, article: formatArticle(article, lang), message })
+      : message,
   };
 }
 
@@ -69,7 +71,7 @@ export function errorLines(error: unknown, lang: Lang = currentLang()): ErrorLin
 export function errorText(error: unknown, lang: Lang = currentLang()): string {
   return errorLines(error, lang)
     .map((line) => (line.codeText ? `[${line.codeText}] ${line.text}` : line.text))
-    .join(lang === 'en' ? '; ' : '；');
+    .join(i18n.t('lib.error.separator', { lng: lang }));
 }
 
 /**

@@ -2,6 +2,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { SettingOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Popover, Space, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
 
 /**
  * 列设置: which columns of a table are shown, chosen by the user and remembered per table in this
@@ -43,6 +44,7 @@ export function useColumnSettings<T>(
   columns: TableColumnsType<T>,
   { defaultHidden = [] }: { defaultHidden?: readonly string[] } = {},
 ): { columns: TableColumnsType<T>; settings: ReactNode } {
+  const { t } = useTranslation();
   const [hidden, setHidden] = useState<readonly string[]>(() => readHidden(table) ?? defaultHidden);
   const choosable = columns.filter((c) => !c.fixed);
   const visible = useMemo(
@@ -57,7 +59,7 @@ export function useColumnSettings<T>(
     <Popover
       trigger="click"
       placement="bottomRight"
-      title="显示列"
+      title={t('lib.columns.title')}
       content={
         <Space orientation="vertical" size={4} data-testid={`column-settings-${table}`}>
           {choosable.map((c) => {
@@ -74,12 +76,12 @@ export function useColumnSettings<T>(
               </Checkbox>
             );
           })}
-          <Typography.Link onClick={() => change(defaultHidden)}>恢复默认</Typography.Link>
+          <Typography.Link onClick={() => change(defaultHidden)}>{t('lib.columns.reset')}</Typography.Link>
         </Space>
       }
     >
-      <Button icon={<SettingOutlined />} aria-label="列设置">
-        列设置
+      <Button icon={<SettingOutlined />} aria-label={t('lib.columns.button')}>
+        {t('lib.columns.button')}
       </Button>
     </Popover>
   );

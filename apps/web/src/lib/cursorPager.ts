@@ -6,9 +6,6 @@
 export const PAGE_SIZES = [20, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
 
-/** The choices of the page-size select under a paged table. */
-export const PAGE_SIZE_OPTIONS = PAGE_SIZES.map((size) => ({ value: size, label: `${size} 条/页` }));
-
 /** One page of a Relay-style connection, as the list queries select it. */
 export interface Connection<T> {
   totalCount: number;

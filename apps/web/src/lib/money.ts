@@ -4,6 +4,9 @@
  * cannot hold every amount exactly, and a displayed figure must match the ledger to the 分.
  */
 
+import type { Lang } from '@ipfund/shared';
+import { currentLang } from '../i18n';
+
 const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?$/;
 
 /**
@@ -29,8 +32,10 @@ export function formatYuan(s: string): string {
 /**
  * A round amount the way the measures write it: "5000000.00" → "500万", "1500000.00" → "150万".
  * Anything that is not a whole number of 万 yuan is formatted by formatYuan. String work only.
+ * 万 is a Chinese unit: in English every amount is formatted by formatYuan.
  */
-export function formatWan(s: string): string {
+export function formatWan(s: string, lang: Lang = currentLang()): string {
+  if (lang === 'en') return formatYuan(s);
   const match = /^(\d+)(?:\.(\d*))?$/.exec(s.trim());
   if (!match || /[1-9]/.test(match[2] ?? '')) return formatYuan(s);
   const integer = match[1].replace(/^0+(?=\d)/, '');

@@ -5,7 +5,6 @@ import {
   isPageSize,
   nextCursor,
   nextPage,
-  PAGE_SIZE_OPTIONS,
   pageCount,
   pageNumber,
   previousPage,
@@ -50,14 +49,6 @@ describe('cursorPager', () => {
   it('accepts only the offered page sizes', () => {
     expect(isPageSize(50)).toBe(true);
     expect(isPageSize(30)).toBe(false);
-  });
-
-  it('offers every page size, labelled per page', () => {
-    expect(PAGE_SIZE_OPTIONS).toEqual([
-      { value: 20, label: '20 条/页' },
-      { value: 50, label: '50 条/页' },
-      { value: 100, label: '100 条/页' },
-    ]);
   });
 
   it('hands out the end cursor only while there is a next page', () => {

@@ -68,4 +68,10 @@ describe('formatWan (round amounts of the measures)', () => {
     expect(formatWan('9000.00')).toBe('¥9,000.00');
     expect(formatWan('n/a')).toBe('n/a');
   });
+
+  it('keeps 万 for Chinese (the default) and writes yuan in English', () => {
+    expect(formatWan('5000000.00', 'zh-CN')).toBe('500万');
+    expect(formatWan('5000000.00', 'en')).toBe('¥5,000,000.00');
+    expect(formatWan('1500000.50', 'en')).toBe('¥1,500,000.50');
+  });
 });
