@@ -277,7 +277,7 @@ export const en: SameKeys<typeof zh> = {
     declined: 'Declined; the proposal has ended',
     returnTitle: 'Return the balance',
     returnConfirm:
-      'Returns the whole balance of the principal and the interest account to the funder (TERMINATION_RETURN). Only once the termination is effective and no claim is under way; a repeated submission returns once.',
+      'Returns the whole balance of the principal and the interest account to the funder (termination return). Only once the termination is effective and no claim is under way; a repeated submission returns once.',
     returned: 'Balance returned to the funder',
     jointly: 'Terminated when every office consents',
   },

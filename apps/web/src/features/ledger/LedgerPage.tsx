@@ -178,7 +178,8 @@ function FundStatusCards({
           status.cumulativeCompensation,
           breaker
             ? t('ledger.status.cumulativeBreakerNote', {
-                breaker: formatWan(breaker.value),
+                // 600万 is how the measures write it in Chinese; English shows the plain amount.
+                breaker: lang === 'zh-CN' ? formatWan(breaker.value) : formatYuan(breaker.value),
                 cite: cite(lang, breaker.article),
               })
             : t('ledger.status.cumulativeNote'),
