@@ -8,6 +8,7 @@ import { hashWithQuery } from '../../app/hashPath';
 import { ME_QUERY } from '../../app/me.graphql';
 import { navigate } from '../../app/useHashPath';
 import { usePolicy, useViewerPermissions } from '../../app/useViewer';
+import { useLang } from '../../i18n';
 import { ErrorAlert } from '../../lib/ErrorAlert';
 import { formatYuan } from '../../lib/money';
 import { FUND_STATUS_QUERY, OPEN_REMITTANCES_QUERY } from '../claims/claims.graphql';
@@ -272,6 +273,7 @@ function FundCard(props: {
 
 function ClaimFigures({ dashboard, guarantor }: { dashboard: Dashboard; guarantor: boolean }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const c = dashboard.claimsByStatus;
   const items = guarantor
     ? [
@@ -293,7 +295,12 @@ function ClaimFigures({ dashboard, guarantor }: { dashboard: Dashboard; guaranto
     <Row gutter={[8, 8]}>
       {items.map((i) => (
         <Col key={i.label} xs={8} md={Math.floor(24 / items.length)}>
-          <Statistic title={i.label} value={i.value} suffix={t('home.claimFigures.unit')} />
+          {/* A measure word (件) is Chinese: English shows the bare count in these narrow columns. */}
+          <Statistic
+            title={i.label}
+            value={i.value}
+            suffix={lang === 'en' ? undefined : t('home.claimFigures.unit')}
+          />
         </Col>
       ))}
     </Row>
