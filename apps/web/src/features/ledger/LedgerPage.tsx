@@ -373,6 +373,9 @@ function JournalFilters({
         defaultValue={f.minAmount ?? ''}
         onPressEnter={(e) => set({ minAmount: e.currentTarget.value.trim() || null })}
         onBlur={(e) => set({ minAmount: e.currentTarget.value.trim() || null })}
+        onChange={(e) => {
+          if (!e.target.value) set({ minAmount: null });
+        }}
         style={{ width: 130 }}
       />
       <Input
@@ -384,6 +387,9 @@ function JournalFilters({
         defaultValue={f.maxAmount ?? ''}
         onPressEnter={(e) => set({ maxAmount: e.currentTarget.value.trim() || null })}
         onBlur={(e) => set({ maxAmount: e.currentTarget.value.trim() || null })}
+        onChange={(e) => {
+          if (!e.target.value) set({ maxAmount: null });
+        }}
         style={{ width: 130 }}
       />
     </Space>

@@ -171,9 +171,9 @@ export const en: SameKeys<typeof zh> = {
     SUSPENSION_LIFTED: 'Lending resumed',
   },
   eventKind: {
-    OVERDUE: 'Cannot repay on time',
-    DETERIORATION: 'Serious deterioration of the business',
-    OTHER: 'Other serious adverse event',
+    OVERDUE: 'Missed repayment',
+    DETERIORATION: 'Business deteriorating',
+    OTHER: 'Other serious event',
   },
   suggestion: {
     ISSUE_WARNING: 'Warning suggested',
