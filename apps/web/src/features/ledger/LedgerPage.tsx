@@ -178,8 +178,7 @@ function FundStatusCards({
           status.cumulativeCompensation,
           breaker
             ? t('ledger.status.cumulativeBreakerNote', {
-                // 600万 is how the measures write it in Chinese; English shows the plain amount.
-                breaker: lang === 'zh-CN' ? formatWan(breaker.value) : formatYuan(breaker.value),
+                breaker: formatWan(breaker.value, lang),
                 cite: cite(lang, breaker.article),
               })
             : t('ledger.status.cumulativeNote'),
