@@ -260,36 +260,6 @@ function agreementId(a: CooperationAgreement): string {
   ].join('/');
 }
 
-interface WorkLoan {
-  /** Index into the input loans. */
-  src: number;
-  enterpriseKey: string;
-  state: LoanStartState;
-  start: number;
-  /** Month at whose end a current loan is repaid (H + 1: not within the horizon). */
-  maturity: number;
-  /** A new loan (replayed lending): outstanding is the full principal. */
-  fresh: boolean;
-}
-
-/** What the paths need of an input loan, computed once (replays and growth copies reuse it). */
-interface LoanFacts {
-  segment: number;
-  monthsToMaturity: number;
-  age: number;
-  term: number;
-  /** Claim terms with the outstanding principal, and with the full principal (a new loan). */
-  current: CachedTerms;
-  fresh: CachedTerms | null;
-}
-
-interface CachedTerms {
-  lossBaseFen: number;
-  fundShareFen: number;
-  recoveredFen: number;
-  outstandingFen: number;
-}
-
 /** Compiles the portfolio, the fund and the levers into the model the paths run on. */
 export function prepare(input: ForecastInput): PreparedModel {
   validate(input);
@@ -303,154 +273,249 @@ export function prepare(input: ForecastInput): PreparedModel {
   const recoveryShare = Rate.of(String(a.recoveryShareOfLoss.value));
   const replay = a.replayLastYearLending.value;
 
-  // Segments and each input loan's facts; loans with the same amounts under the same agreement have the
-  // same claim, computed once with the policy functions.
+  // Segments and each input loan's facts, in typed arrays (one entry per input loan; replays and growth
+  // copies point back at their source loan). Loans with the same amounts under the same agreement have
+  // the same claim, computed once with the policy functions: the terms table holds each distinct one.
+  const loansIn = input.loans;
+  const N = loansIn.length;
   const segIndex = new Map<string, number>();
   const segments: SegmentInfo[] = [];
-  const termsCache = new Map<string, CachedTerms>();
-  const termsOf = (l: ForecastLoan, outstanding: Money): CachedTerms => {
-    const agreement = agreementUnderLevers(l.agreement, levers);
-    const key = `${l.principal.toString()}|${l.ipPledgedPrincipal.toString()}|${outstanding.toString()}|${l.threeParty}|${agreementId(agreement)}`;
-    let cached = termsCache.get(key);
-    if (!cached) {
-      let terms: ReturnType<typeof claimTerms>;
-      try {
-        terms = claimTerms(
-          {
-            principal: l.principal,
-            ipPledgedPrincipal: l.ipPledgedPrincipal,
-            outstandingPrincipal: outstanding,
-            threeParty: l.threeParty,
-            agreement,
-          },
-          policy,
-        );
-      } catch (err) {
-        if (err instanceof PolicyError)
-          throw new ForecastInputError(`Loan ${l.id}: ${err.message}`, err.article);
-        throw err;
-      }
-      cached = {
-        lossBaseFen: terms.lossBaseFen,
-        fundShareFen: terms.fundShareFen,
-        recoveredFen: toFen(fromFen(terms.lossBaseFen).times(recoveryShare)),
-        outstandingFen: toFen(outstanding),
-      };
-      termsCache.set(key, cached);
-    }
-    return cached;
-  };
-  // Loans share a handful of dates: month counts computed once per pair.
-  const monthsMemo = new Map<string, number>();
-  const months = (from: IsoDate, to: IsoDate): number => {
-    const key = from + to;
-    let v = monthsMemo.get(key);
+  const termLoss: number[] = [];
+  const termShare: number[] = [];
+  const termRecovered: number[] = [];
+  const termOutstanding: number[] = [];
+  // Per agreement object (as the levers leave it), its claim-relevant id; per id and guarantor, the
+  // terms by principal → IP part → outstanding ('=' when it is the principal) → index into the table.
+  type TermsTree = Map<string, Map<string, Map<string, number>>>;
+  const treeById = new Map<string, TermsTree>();
+  const agreementMemo = new Map<
+    CooperationAgreement,
+    { agreement: CooperationAgreement; two: TermsTree; three: TermsTree }
+  >();
+  const child = <K, V>(map: Map<K, V>, key: K, make: () => V): V => {
+    let v = map.get(key);
     if (v === undefined) {
-      v = monthsBetween(from, to);
-      monthsMemo.set(key, v);
+      v = make();
+      map.set(key, v);
     }
     return v;
   };
-  const facts: LoanFacts[] = input.loans.map((l) => {
-    const ipOnly = l.ipPledgedPrincipal.eq(l.principal);
-    const key = segmentKey(l.bankId, ipOnly, l.threeParty);
-    let s = segIndex.get(key);
-    if (s === undefined) {
-      s = segments.length;
-      segIndex.set(key, s);
-      segments.push({ key, bankId: l.bankId, bankName: l.bankName, ipOnly, threeParty: l.threeParty });
+  const compute = (l: ForecastLoan, agreement: CooperationAgreement, outstanding: Money): number => {
+    let terms: ReturnType<typeof claimTerms>;
+    try {
+      terms = claimTerms(
+        {
+          principal: l.principal,
+          ipPledgedPrincipal: l.ipPledgedPrincipal,
+          outstandingPrincipal: outstanding,
+          threeParty: l.threeParty,
+          agreement,
+        },
+        policy,
+      );
+    } catch (err) {
+      if (err instanceof PolicyError)
+        throw new ForecastInputError(`Loan ${l.id}: ${err.message}`, err.article);
+      throw err;
     }
+    const idx = termLoss.length;
+    termLoss.push(terms.lossBaseFen);
+    termShare.push(terms.fundShareFen);
+    termRecovered.push(toFen(fromFen(terms.lossBaseFen).times(recoveryShare)));
+    termOutstanding.push(toFen(outstanding));
+    return idx;
+  };
+  /** The loan's terms (with its outstanding principal) into srcCurrent, and as a new loan into srcFresh. */
+  const termsOf = (l: ForecastLoan, i: number, fresh: boolean): void => {
+    let ag = agreementMemo.get(l.agreement);
+    if (!ag) {
+      const agreement = agreementUnderLevers(l.agreement, levers);
+      const id = agreementId(agreement);
+      ag = {
+        agreement,
+        two: child(treeById, `${id}|2`, () => new Map()),
+        three: child(treeById, `${id}|3`, () => new Map()),
+      };
+      agreementMemo.set(l.agreement, ag);
+    }
+    const byIp = child(l.threeParty ? ag.three : ag.two, l.principal.toString(), () => new Map());
+    const byOutstanding = child(byIp, l.ipPledgedPrincipal.toString(), () => new Map<string, number>());
+    // The outstanding principal, checked in the order the claim would see it (current before fresh).
+    const o = l.outstandingPrincipal;
+    const full = o === l.principal || o.eq(l.principal);
+    const outKey = full ? '=' : o.toString();
+    let cur = byOutstanding.get(outKey);
+    if (cur === undefined) {
+      cur = compute(l, ag.agreement, o);
+      byOutstanding.set(outKey, cur);
+    }
+    srcCurrent[i] = cur;
+    if (!fresh) {
+      srcFresh[i] = -1;
+      return;
+    }
+    let f = full ? cur : byOutstanding.get('=');
+    if (f === undefined) {
+      f = compute(l, ag.agreement, l.principal);
+      byOutstanding.set('=', f);
+    }
+    srcFresh[i] = f;
+  };
+  // Loans share a handful of dates: month counts computed once per pair (no string built per loan).
+  const monthsMemo = new Map<string, Map<string, number>>();
+  const months = (from: IsoDate, to: IsoDate): number => {
+    const row = child(monthsMemo, from, () => new Map<string, number>());
+    let v = row.get(to);
+    if (v === undefined) {
+      v = monthsBetween(from, to);
+      row.set(to, v);
+    }
+    return v;
+  };
+  const srcSeg = new Int32Array(N);
+  const srcMaturity = new Int16Array(N);
+  const srcAge = new Int32Array(N);
+  const srcTerm = new Int32Array(N);
+  const srcCurrent = new Int32Array(N);
+  /** Terms of a replayed copy (full principal), or −1 when the loan is not replayed. */
+  const srcFresh = new Int32Array(N);
+  const srcEnterprise = new Int32Array(N);
+  const entIndex = new Map<string, number>();
+  const enterprise = (key: string): number => {
+    let e = entIndex.get(key);
+    if (e === undefined) {
+      e = entIndex.size;
+      entIndex.set(key, e);
+    }
+    return e;
+  };
+  // Per bank: its four segments' indexes (−1 until seen) and whether it is suspended.
+  const banks = new Map<string, { seg: Int32Array; suspended: boolean }>();
+  for (let i = 0; i < N; i++) {
+    const l = loansIn[i];
+    let bank = banks.get(l.bankId);
+    if (!bank) {
+      bank = { seg: new Int32Array(4).fill(-1), suspended: suspended.has(l.bankId) };
+      banks.set(l.bankId, bank);
+    }
+    const ipOnly = l.ipPledgedPrincipal.eq(l.principal);
+    const slot = (ipOnly ? 2 : 0) + (l.threeParty ? 1 : 0);
+    let s = bank.seg[slot];
+    if (s < 0) {
+      const key = segmentKey(l.bankId, ipOnly, l.threeParty);
+      const known = segIndex.get(key);
+      if (known === undefined) {
+        s = segments.length;
+        segIndex.set(key, s);
+        segments.push({ key, bankId: l.bankId, bankName: l.bankName, ipOnly, threeParty: l.threeParty });
+      } else s = known;
+      bank.seg[slot] = s;
+    }
+    srcSeg[i] = s;
+    srcEnterprise[i] = enterprise(l.enterpriseId);
     const age = months(l.issuedOn, asOf);
-    const replayed = replay && !suspended.has(l.bankId) && age >= 0 && age <= 11;
-    return {
-      segment: s,
-      monthsToMaturity: months(asOf, l.maturesOn),
-      age,
-      term: Math.max(1, months(l.issuedOn, l.maturesOn)),
-      current: termsOf(l, l.outstandingPrincipal),
-      fresh: replayed ? termsOf(l, l.principal) : null,
-    };
-  });
+    const bankSuspended = bank.suspended;
+    const replayed = replay && !bankSuspended && age >= 0 && age <= 11;
+    srcAge[i] = age;
+    srcMaturity[i] = clampMonth(months(asOf, l.maturesOn));
+    srcTerm[i] = Math.max(1, months(l.issuedOn, l.maturesOn));
+    termsOf(l, i, replayed);
+  }
 
-  const work: WorkLoan[] = [];
-  input.loans.forEach((loan, src) => {
-    work.push({
-      src,
-      enterpriseKey: loan.enterpriseId,
-      state: loan.state,
-      start: 0,
-      maturity: clampMonth(facts[src].monthsToMaturity),
-      fresh: false,
-    });
-  });
+  // The model's loans: the input loans, then growth copies, then replays. Per loan: its source, its
+  // start month, its maturity month, its state (the STATE_* codes; IN_CLAIM and APPROVED_UNPAID apart).
+  const IN_CLAIM = 3;
+  const APPROVED_UNPAID = 4;
+  const stateCode = (s: LoanStartState): number =>
+    s === 'CURRENT'
+      ? STATE_CURRENT
+      : s === 'OVERDUE_15'
+        ? STATE_15
+        : s === 'OVERDUE_60'
+          ? STATE_60
+          : s === 'IN_CLAIM'
+            ? IN_CLAIM
+            : APPROVED_UNPAID;
+  const growthSrc: number[] = [];
+  const growthEnterprise: number[] = [];
 
   // Growth: the bank's loans again, round-robin in input order, each to a new borrower (own year cap).
   let growthLoans = 0;
   for (const g of levers?.bankGrowth ?? []) {
     if (suspended.has(g.bankId)) continue;
     const own: number[] = [];
-    input.loans.forEach((l, i) => {
+    for (let i = 0; i < N; i++) {
+      const l = loansIn[i];
       if (l.bankId === g.bankId && (l.state === 'CURRENT' || l.state === 'OVERDUE_15')) own.push(i);
-    });
+    }
     const extra = own.length ? Math.round((own.length * g.percent) / 100) : 0;
     for (let i = 0; i < extra; i++) {
       const src = own[i % own.length];
-      work.push({
-        src,
-        enterpriseKey: `${input.loans[src].enterpriseId}#growth${i}`,
-        state: 'CURRENT',
-        start: 0,
-        maturity: clampMonth(facts[src].monthsToMaturity),
-        fresh: false,
-      });
+      growthSrc.push(src);
+      growthEnterprise.push(enterprise(`${loansIn[src].enterpriseId}#growth${i}`));
       growthLoans++;
     }
   }
 
   // Replay: last year's lending lent again a year later, and again, by banks not suspended.
   let replayLoans = 0;
-  input.loans.forEach((loan, src) => {
-    const f = facts[src];
-    if (!f.fresh) return;
-    for (let start = 12 - f.age; start < H; start += 12) {
-      if (start < 1) continue;
-      work.push({
-        src,
-        enterpriseKey: loan.enterpriseId,
-        state: 'CURRENT',
-        start,
-        maturity: clampMonth(start + f.term),
-        fresh: true,
-      });
-      replayLoans++;
-    }
-  });
-
-  const entIndex = new Map<string, number>();
-  const n = work.length;
-  const loanSeg = new Int32Array(n);
+  for (let src = 0; src < N; src++) {
+    if (srcFresh[src] < 0) continue;
+    for (let start = 12 - srcAge[src]; start < H; start += 12) if (start >= 1) replayLoans++;
+  }
+  const n = N + growthLoans + replayLoans;
+  const loanSrc = new Int32Array(n);
+  const loanStart = new Int16Array(n);
+  const loanMaturity = new Int16Array(n);
+  const loanState = new Int8Array(n);
+  const loanTerms = new Int32Array(n);
   const loanEnterprise = new Int32Array(n);
+  for (let i = 0; i < N; i++) {
+    loanSrc[i] = i;
+    loanMaturity[i] = srcMaturity[i];
+    loanState[i] = stateCode(loansIn[i].state);
+    loanTerms[i] = srcCurrent[i];
+    loanEnterprise[i] = srcEnterprise[i];
+  }
+  for (let g = 0; g < growthLoans; g++) {
+    const i = N + g;
+    const src = growthSrc[g];
+    loanSrc[i] = src;
+    loanMaturity[i] = srcMaturity[src];
+    loanState[i] = STATE_CURRENT;
+    loanTerms[i] = srcCurrent[src];
+    loanEnterprise[i] = growthEnterprise[g];
+  }
+  let i = N + growthLoans;
+  for (let src = 0; src < N; src++) {
+    if (srcFresh[src] < 0) continue;
+    for (let start = 12 - srcAge[src]; start < H; start += 12) {
+      if (start < 1) continue;
+      loanSrc[i] = src;
+      loanStart[i] = start;
+      loanMaturity[i] = clampMonth(start + srcTerm[src]);
+      loanState[i] = STATE_CURRENT;
+      loanTerms[i] = srcFresh[src];
+      loanEnterprise[i] = srcEnterprise[src];
+      i++;
+    }
+  }
+
+  const loanSeg = new Int32Array(n);
   const lossBaseFen = new Float64Array(n);
   const fundShareFen = new Float64Array(n);
   const recoveredFen = new Float64Array(n);
   const outstandingFen = new Float64Array(n);
   const loanIds: string[] = new Array(n);
   for (let i = 0; i < n; i++) {
-    const w = work[i];
-    const f = facts[w.src];
-    loanSeg[i] = f.segment;
-    let e = entIndex.get(w.enterpriseKey);
-    if (e === undefined) {
-      e = entIndex.size;
-      entIndex.set(w.enterpriseKey, e);
-    }
-    loanEnterprise[i] = e;
-    loanIds[i] = input.loans[w.src].id;
-    const t = w.fresh && f.fresh ? f.fresh : f.current;
-    lossBaseFen[i] = t.lossBaseFen;
-    fundShareFen[i] = t.fundShareFen;
-    recoveredFen[i] = t.recoveredFen;
-    outstandingFen[i] = t.outstandingFen;
+    const src = loanSrc[i];
+    loanSeg[i] = srcSeg[src];
+    loanIds[i] = loansIn[src].id;
+    const t = loanTerms[i];
+    lossBaseFen[i] = termLoss[t];
+    fundShareFen[i] = termShare[t];
+    recoveredFen[i] = termRecovered[t];
+    outstandingFen[i] = termOutstanding[t];
   }
 
   const enterpriseUsedFen = new Float64Array(entIndex.size);
@@ -483,43 +548,62 @@ export function prepare(input: ForecastInput): PreparedModel {
   const recoveryAlpha = rec.known ? rec.mean : rec.prior.alpha + rec.events;
   const recoveryBeta = rec.known ? -1 : rec.prior.beta + rec.exposures - rec.events;
 
-  // Cohorts of exchangeable loans.
-  const cohortKey = new Map<string, number>();
-  const cohortLists: number[][] = [];
-  const cohortMeta: { seg: number; state: number; start: number; maturity: number; out: number }[] = [];
+  // Cohorts of exchangeable loans (segment, state, start, maturity), numbered in order of their first
+  // loan; members in loan order (a counting sort).
+  const W = H + 2;
+  const cohortKey = new Map<number, number>();
+  const loanCohort = new Int32Array(n);
+  const cohortSegL: number[] = [];
+  const cohortStateL: number[] = [];
+  const cohortStartL: number[] = [];
+  const cohortMaturityL: number[] = [];
+  const cohortOut: number[] = [];
+  const cohortSizeL: number[] = [];
   const inClaim: number[] = [];
   const approvedUnpaid: number[] = [];
   const approvedUnpaidFen: number[] = [];
   let coveredPrincipalFen = 0;
   for (let i = 0; i < n; i++) {
-    const w = work[i];
-    if (w.start === 0) coveredPrincipalFen += outstandingFen[i];
-    if (w.state === 'IN_CLAIM') {
+    const start = loanStart[i];
+    if (start === 0) coveredPrincipalFen += outstandingFen[i];
+    const state = loanState[i];
+    loanCohort[i] = -1;
+    if (state === IN_CLAIM) {
       inClaim.push(i);
       continue;
     }
-    if (w.state === 'APPROVED_UNPAID') {
+    if (state === APPROVED_UNPAID) {
       approvedUnpaid.push(i);
-      approvedUnpaidFen.push(toFen(input.loans[w.src].approvedFundShare ?? Money.zero()));
+      approvedUnpaidFen.push(toFen(loansIn[loanSrc[i]].approvedFundShare ?? Money.zero()));
       continue;
     }
-    const state = w.state === 'CURRENT' ? STATE_CURRENT : w.state === 'OVERDUE_15' ? STATE_15 : STATE_60;
-    const k = `${loanSeg[i]}|${state}|${w.start}|${w.maturity}`;
+    const seg = loanSeg[i];
+    const maturity = loanMaturity[i];
+    const k = ((seg * 3 + state) * W + start) * W + maturity;
     let c = cohortKey.get(k);
     if (c === undefined) {
-      c = cohortLists.length;
+      c = cohortSegL.length;
       cohortKey.set(k, c);
-      cohortLists.push([]);
-      cohortMeta.push({ seg: loanSeg[i], state, start: w.start, maturity: w.maturity, out: 0 });
+      cohortSegL.push(seg);
+      cohortStateL.push(state);
+      cohortStartL.push(start);
+      cohortMaturityL.push(maturity);
+      cohortOut.push(0);
+      cohortSizeL.push(0);
     }
-    cohortLists[c].push(i);
-    cohortMeta[c].out += outstandingFen[i];
+    loanCohort[i] = c;
+    cohortSizeL[c]++;
+    cohortOut[c] += outstandingFen[i];
   }
-  const C = cohortLists.length;
+  const C = cohortSegL.length;
   const cohortOffset = new Int32Array(C + 1);
-  for (let c = 0; c < C; c++) cohortOffset[c + 1] = cohortOffset[c] + cohortLists[c].length;
+  for (let c = 0; c < C; c++) cohortOffset[c + 1] = cohortOffset[c] + cohortSizeL[c];
   const cohortMembers = new Int32Array(cohortOffset[C]);
-  cohortLists.forEach((list, c) => cohortMembers.set(list, cohortOffset[c]));
+  const fill = cohortOffset.slice(0, C);
+  for (let i = 0; i < n; i++) {
+    const c = loanCohort[i];
+    if (c >= 0) cohortMembers[fill[c]++] = i;
+  }
 
   // Profiles: cohorts that differ only in their start share the chain, shifted.
   const profileKey = new Map<number, number>();
@@ -528,9 +612,10 @@ export function prepare(input: ForecastInput): PreparedModel {
   const profileState: number[] = [];
   const profileDuration: number[] = [];
   for (let c = 0; c < C; c++) {
-    const { seg, state, start, maturity } = cohortMeta[c];
-    const duration = state === STATE_60 ? 0 : maturity - start;
-    const key = (seg * 3 + state) * (H + 2) + duration;
+    const seg = cohortSegL[c];
+    const state = cohortStateL[c];
+    const duration = state === STATE_60 ? 0 : cohortMaturityL[c] - cohortStartL[c];
+    const key = (seg * 3 + state) * W + duration;
     let p = profileKey.get(key);
     if (p === undefined) {
       p = profileSeg.length;
@@ -575,11 +660,11 @@ export function prepare(input: ForecastInput): PreparedModel {
     enterpriseUsedFen,
     enterpriseCount: entIndex.size,
     cohortCount: C,
-    cohortSeg: Int32Array.from(cohortMeta.map((m) => m.seg)),
-    cohortState: Int8Array.from(cohortMeta.map((m) => m.state)),
-    cohortStart: Int16Array.from(cohortMeta.map((m) => m.start)),
-    cohortMaturity: Int16Array.from(cohortMeta.map((m) => m.maturity)),
-    cohortOutstandingFen: Float64Array.from(cohortMeta.map((m) => m.out)),
+    cohortSeg: Int32Array.from(cohortSegL),
+    cohortState: Int8Array.from(cohortStateL),
+    cohortStart: Int16Array.from(cohortStartL),
+    cohortMaturity: Int16Array.from(cohortMaturityL),
+    cohortOutstandingFen: Float64Array.from(cohortOut),
     cohortProfile,
     profileCount: profileSeg.length,
     profileSeg: Int32Array.from(profileSeg),
