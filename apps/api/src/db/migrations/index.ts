@@ -14,6 +14,7 @@ import { TasksAndNotifications1764202900000 } from './1764202900000-TasksAndNoti
 import { ReadIndexes1764203000000 } from './1764203000000-ReadIndexes';
 
 import { AuditAndEvaluation1764202800000 } from './1764202800000-AuditAndEvaluation';
+import { ChainAtCommit1764203100000 } from './1764203100000-ChainAtCommit';
 
 /** Every migration, in order. Listed explicitly (no globs) so the same list works compiled and under jest. */
 export const MIGRATIONS = [
@@ -32,4 +33,5 @@ export const MIGRATIONS = [
   TasksAndNotifications1764202900000,
   ReadIndexes1764203000000,
   AuditAndEvaluation1764202800000,
+  ChainAtCommit1764203100000,
 ];

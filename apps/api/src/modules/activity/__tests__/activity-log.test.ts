@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import ExcelJS from 'exceljs';
 import type { OrgKind } from '@ipfund/shared';
 import { EXPORT_ROUTES } from '../../../export/http';
@@ -93,6 +94,44 @@ describe('the tamper-evident activity log (Art 20)', () => {
     expect(forks).toBe(0);
   });
 
+  it('takes the chain at commit only: a transaction holding an unsealed record does not stop another', async () => {
+    const manager = await app.actor('manager');
+    const write = (em: EntityManager, operation: string) =>
+      em.query(
+        `INSERT INTO activity_log (business_date, user_id, organization_id, org_kind, operation, outcome)
+         VALUES ($1, $2, $3, 'FUND_MANAGER', $4, 'OK')`,
+        [TODAY, manager.userId, manager.orgId, operation],
+      );
+    const open = app.ds.createQueryRunner();
+    await open.connect();
+    try {
+      await open.startTransaction();
+      await enterTenant(open.manager, manager, 'ipfund_app');
+      await write(open.manager, 'test.first-written');
+      // Before, this waited for the first transaction's commit (the head was locked at insert); a lock
+      // timeout turns such a wait into a failure instead of a hang.
+      await app.ds.transaction(async (em) => {
+        await em.query(`SET LOCAL lock_timeout = '3s'`);
+        await enterTenant(em, manager, 'ipfund_app');
+        await write(em, 'test.second-written');
+      });
+      await open.commitTransaction();
+    } finally {
+      if (open.isTransactionActive) await open.rollbackTransaction();
+      await open.release();
+    }
+    // Sealed in commit order: the later commit has the later place in the chain, and it verifies.
+    const rows = (await app.ds.query(
+      `SELECT operation, id::text AS id, prev_hash IS NOT NULL AND row_hash IS NOT NULL AS sealed
+         FROM activity_log WHERE operation LIKE 'test.%-written' ORDER BY id`,
+    )) as { operation: string; sealed: boolean }[];
+    expect(rows.map((r) => [r.operation, r.sealed])).toEqual([
+      ['test.second-written', true],
+      ['test.first-written', true],
+    ]);
+    expect((await chain()).ok).toBe(true);
+  });
+
   it('shows the break at the row the owner altered behind the triggers, and verifies again once restored', async () => {
     const [victim] = (await app.ds.query(
       `SELECT id, detail FROM activity_log WHERE operation LIKE 'claim.%' AND outcome = 'OK' ORDER BY id LIMIT 1 OFFSET 2`,
@@ -123,7 +162,7 @@ describe('the tamper-evident activity log (Art 20)', () => {
 
   it('shows the break after a removed row: at the record that follows it', async () => {
     const [a, b] = (await app.ds.query(
-      `SELECT id::text AS id FROM activity_log ORDER BY id DESC LIMIT 2 OFFSET 3`,
+      `SELECT id::text AS id FROM activity_log ORDER BY activity_log.id DESC LIMIT 2 OFFSET 3`,
     )) as {
       id: string;
     }[];
@@ -160,11 +199,11 @@ describe('the tamper-evident activity log (Art 20)', () => {
            VALUES ($1, $2, $3, 'FUND_MANAGER', 'forged', 'OK', 'x', 'y')`,
           [TODAY, manager.userId, manager.orgId],
         );
+        // The writer's hashes are discarded: the row is sealed by the chain itself, at commit.
         const [row] = (await em.query(
           `SELECT prev_hash, row_hash FROM activity_log WHERE operation = 'forged'`,
-        )) as { prev_hash: string; row_hash: string }[];
-        expect(row.prev_hash).toMatch(/^[0-9a-f]{64}$/);
-        expect(row.row_hash).toMatch(/^[0-9a-f]{64}$/);
+        )) as { prev_hash: string | null; row_hash: string | null }[];
+        expect(row).toEqual({ prev_hash: null, row_hash: null });
         await em.query(`UPDATE activity_log SET detail = '{}'::jsonb WHERE operation = 'forged'`);
       }),
     ).rejects.toMatchObject({ driverError: expect.objectContaining({ code: '42501' }) });
