@@ -145,10 +145,7 @@ export function createServices(config: AppConfig, ds: DataSource, log: Logger): 
     enterprises,
     blacklist: new BlacklistService(access, useCases, clock, policies),
     ledger,
-    fundCompensation: async (em) => ({
-      ...(await fund.compensationStatus(em)),
-      ...(await fundGovernance.statusIn(em)),
-    }),
+    fundCompensation: (em, opts) => fund.statusFacts(em, opts),
     claims,
     claimDocuments: new ClaimDocumentService(access, useCases),
     recoveries: new RecoveryService(access, useCases, clock, policies, ledger),

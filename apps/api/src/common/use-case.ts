@@ -28,6 +28,25 @@ export interface UseCaseScope {
   target(type: string, id: string): void;
   /** Extra facts for the record (amounts, decisions); never secrets. */
   detail(facts: Record<string, unknown>): void;
+  /**
+   * Work for the very end of the transaction: after the use case and its observers, just before the
+   * activity row and COMMIT. For the one step that must take a contended lock (the fund state, Art 19)
+   * — everything else is done by then, so the lock is held for that step's statements and the commit
+   * only, not across the use case's other reads and writes and the notifier's.
+   */
+  atCommit(step: () => Promise<void>): void;
+}
+
+/**
+ * Thrown by a use case whose end-of-transaction check found the world changed since its optimistic
+ * read (e.g. the breaker tripped between the unlocked read and the locked one): the transaction is
+ * rolled back and run again from the start, like a serialization failure (same SQLSTATE).
+ */
+export class RetryTransaction extends Error {
+  readonly code = '40001';
+  constructor(why: string) {
+    super(`retry: ${why}`);
+  }
 }
 
 const UNIQUE_VIOLATION = '23505';
@@ -95,6 +114,7 @@ export class UseCaseRunner {
           // A retried attempt starts from a clean slate.
           targetType = targetId = undefined;
           facts = {};
+          const finalSteps: (() => Promise<void>)[] = [];
           const scope = await this.access.enter(em, actor);
           const result = await work({
             em,
@@ -106,8 +126,12 @@ export class UseCaseRunner {
             detail(more) {
               facts = { ...facts, ...more };
             },
+            atCommit(step) {
+              finalSteps.push(step);
+            },
           });
           for (const observe of this.observers) await observe({ em, scope, actor, operation });
+          for (const step of finalSteps) await step();
           // Last statement of the transaction: the chain head's lock is held from here to COMMIT only.
           await this.activity.ok(em, actor, {
             operation,

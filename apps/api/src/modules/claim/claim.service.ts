@@ -24,7 +24,7 @@ import type { Scope } from '../../authz/scope';
 import type { BusinessClock } from '../../common/business-clock';
 import { AppError, badInput, conflict, notFound, policyViolation } from '../../common/errors';
 import type { PolicyBook } from '../../common/policy-book';
-import type { UseCaseRunner } from '../../common/use-case';
+import { RetryTransaction, type UseCaseRunner } from '../../common/use-case';
 import { sqlState } from '../../db/transaction';
 import type { AgreementService } from '../agreement/agreement.service';
 import { claimPage, type ClaimListArgs, type ClaimListPage } from './claim-list';
@@ -34,7 +34,7 @@ export type AwaitingClaims = (scope: Scope, today: IsoDate) => Promise<string[]>
 import { LoanEntity } from '../loan/loan.entity';
 import { ClaimEntity, ClaimEventEntity, type StoredComputation } from './claim.entity';
 import type { LedgerService } from '../ledger/ledger.service';
-import { principalCommitment, readFundState, recordFinalApproval } from './fund-state';
+import { approvalFigures, readFundState, recordFinalApproval, type FundState } from './fund-state';
 import { ACCOUNT } from '../ledger/ledger.chart';
 import { isUuid } from '../../common/ids';
 import { documentKindsOf } from './claim-document.service';
@@ -333,8 +333,14 @@ export class ClaimService {
    * R6.5: an office co-signs. The last signature is the final approval: it recomputes R5 against the
    * enterprise's year and the fund's state of that day, runs the circuit breaker (Art 19) — refused
    * while suspended, honoured when it crosses the line — and commits no more than the principal holds
-   * less the shares approved but not yet paid (Art 7). The fund-state lock, which serialises final
-   * approvals, is taken only for that last check and write; the loan and agreement are read before.
+   * less the shares approved but not yet paid (Art 7).
+   *
+   * The fund-state lock serialises final approvals, so it is taken only for the last check and write:
+   * the claim's next state is decided from an unlocked read, everything else of the transaction (the
+   * claim, its event, the notifier) is written, and at the very end (`atCommit`) the fund state, the
+   * principal's commitment and the enterprise's year are read again under the lock, the approval is
+   * recomputed from them and written with the fund's new cumulative figure. Only if that recomputation
+   * reverses the decision (the breaker tripped or was lifted in between) does the transaction run again.
    */
   approve(actor: Actor, claimId: string, comment?: string | null): Promise<ClaimEntity> {
     return this.transition(
@@ -342,87 +348,109 @@ export class ClaimService {
       claimId,
       'APPROVE',
       comment ?? null,
-      async (em, claim, today, policy, snapshot, detail) => {
+      async (em, claim, today, policy, snapshot, detail, atCommit) => {
         // Only the last signature is the final approval; the others are not held by a suspension (R7).
         if (!isFinalApproval(snapshot, 'APPROVE', actor.orgKind, policy)) return { fundSuspended: false };
         const loan = await em.findOneByOrFail(LoanEntity, { id: claim.loanId });
         const agreement = await this.agreements.agreementInForce(em, claim.bankId, today);
-        // ---- under the fund-state lock from here to the commit ----
-        const fund = await readFundState(em, { forUpdate: true });
-        const yearSoFar = await this.enterpriseYearSoFar(em, claim.enterpriseId, yearOf(today), claim.id);
-        const c = computeCompensation(
-          {
-            principal: Money.of(loan.principal),
-            ipPledgedPrincipal: Money.of(loan.ipPledgedPrincipal),
-            outstandingPrincipal: Money.of(claim.outstandingPrincipal),
-            threeParty: claim.threeParty,
-            agreement,
-            enterpriseYearCompensatedSoFar: yearSoFar,
-          },
-          policy,
-        );
-        const computed = circuitBreaker(
-          {
-            cumulativeBefore: fund.cumulative,
-            claimFundShare: c.fundShare,
-            cumulativeAtLastResumption: fund.cumulativeAtLastResumption,
-          },
-          policy,
-        );
-        // The recorded suspension stands until the joint resumption decision lifts it (Art 19).
-        const breaker = fund.suspended ? { ...computed, finalApprovalAllowed: false } : computed;
-        if (breaker.finalApprovalAllowed && !c.approvable) {
-          const cap = c.reasons.find((r) => r.code.includes('CAP')) ?? c.reasons[0];
-          throw policyViolation(
-            'claim.nothingToCompensate',
-            { limitedBy: c.limitedBy },
-            cap?.article ?? policy.provisions.riskSharing.article,
-            { limitedBy: c.limitedBy },
+        const decide = (fund: FundState, yearSoFar: Money) => {
+          const c = computeCompensation(
+            {
+              principal: Money.of(loan.principal),
+              ipPledgedPrincipal: Money.of(loan.ipPledgedPrincipal),
+              outstandingPrincipal: Money.of(claim.outstandingPrincipal),
+              threeParty: claim.threeParty,
+              agreement,
+              enterpriseYearCompensatedSoFar: yearSoFar,
+            },
+            policy,
           );
-        }
-        if (breaker.finalApprovalAllowed) {
-          // Art 7: the principal pays compensation and only what it holds. Shares already approved
-          // but unpaid are promised out of it, so this approval may commit only what is left — the
-          // payout would otherwise be refused after the offices had signed.
-          const { principal, committed } = await principalCommitment(em, ACCOUNT.PRINCIPAL);
-          const available = principal.minus(committed);
-          if (c.fundShare.gt(available)) {
+          const computed = circuitBreaker(
+            {
+              cumulativeBefore: fund.cumulative,
+              claimFundShare: c.fundShare,
+              cumulativeAtLastResumption: fund.cumulativeAtLastResumption,
+            },
+            policy,
+          );
+          // The recorded suspension stands until the joint resumption decision lifts it (Art 19).
+          const breaker = fund.suspended ? { ...computed, finalApprovalAllowed: false } : computed;
+          if (breaker.finalApprovalAllowed && !c.approvable) {
+            const cap = c.reasons.find((r) => r.code.includes('CAP')) ?? c.reasons[0];
             throw policyViolation(
-              'fund.principalCommitted',
-              {
-                fundShare: c.fundShare.toString(),
-                principal: principal.toString(),
-                committed: committed.toString(),
-                available: available.toString(),
-              },
-              policy.provisions.fundUse.article,
-              { rule: 'PRINCIPAL_COMMITTED' },
+              'claim.nothingToCompensate',
+              { limitedBy: c.limitedBy },
+              cap?.article ?? policy.provisions.riskSharing.article,
+              { limitedBy: c.limitedBy },
             );
           }
-          await recordFinalApproval(em, {
-            cumulativeAfter: breaker.cumulativeAfter,
-            suspendedAfter: breaker.suspendedAfter,
-            wasSuspended: fund.suspended,
-            on: today,
-            claimId: claim.id,
-          });
-          Object.assign(claim, {
-            approvedOn: today,
-            finalFundShare: c.fundShare.toString(),
-            finalGuarantorShare: c.guarantorShare.toString(),
-            finalBankShare: c.bankShare.toString(),
-            finalLimitedBy: c.limitedBy,
-            finalComputation: storeComputation(c, today, yearSoFar),
-          });
-          detail({
-            finalApproval: true,
-            fundShare: c.fundShare.toString(),
-            cumulativeAfter: breaker.cumulativeAfter.toString(),
-            fundSuspendedAfter: breaker.suspendedAfter,
-            committedBefore: committed.toString(),
+          return { c, breaker };
+        };
+        const year = yearOf(today);
+        const assumedYear = await this.enterpriseYearSoFar(em, claim.enterpriseId, year, claim.id);
+        const assumed = decide(await readFundState(em), assumedYear);
+        const finalsOf = (c: CompensationResult, yearSoFar: Money) => ({
+          approvedOn: today,
+          finalFundShare: c.fundShare.toString(),
+          finalGuarantorShare: c.guarantorShare.toString(),
+          finalBankShare: c.bankShare.toString(),
+          finalLimitedBy: c.limitedBy,
+          finalComputation: storeComputation(c, today, yearSoFar),
+        });
+        if (assumed.breaker.finalApprovalAllowed) {
+          // Written with the status (the database requires an approved claim to carry its amounts);
+          // rewritten under the lock below with what the locked figures give.
+          Object.assign(claim, finalsOf(assumed.c, assumedYear));
+          atCommit(async () => {
+            // ---- under the fund-state lock from here to the commit ----
+            const fund = await readFundState(em, { forUpdate: true });
+            // Read after the lock is granted, so in a snapshot that sees every approval before this one.
+            const { principal, committed, yearSoFar } = await approvalFigures(
+              em,
+              ACCOUNT.PRINCIPAL,
+              claim.enterpriseId,
+              year,
+              claim.id,
+            );
+            const { c, breaker } = decide(fund, yearSoFar);
+            if (!breaker.finalApprovalAllowed) throw new RetryTransaction('the breaker tripped meanwhile');
+            // Art 7: the principal pays compensation and only what it holds. Shares already approved
+            // but unpaid are promised out of it, so this approval may commit only what is left — the
+            // payout would otherwise be refused after the offices had signed.
+            const available = principal.minus(committed);
+            if (c.fundShare.gt(available)) {
+              throw policyViolation(
+                'fund.principalCommitted',
+                {
+                  fundShare: c.fundShare.toString(),
+                  principal: principal.toString(),
+                  committed: committed.toString(),
+                  available: available.toString(),
+                },
+                policy.provisions.fundUse.article,
+                { rule: 'PRINCIPAL_COMMITTED' },
+              );
+            }
+            const finals = finalsOf(c, yearSoFar);
+            await recordFinalApproval(em, {
+              cumulativeAfter: breaker.cumulativeAfter,
+              suspendedAfter: breaker.suspendedAfter,
+              wasSuspended: fund.suspended,
+              on: today,
+              claimId: claim.id,
+              claimFinals: finals,
+            });
+            Object.assign(claim, finals);
+            detail({
+              finalApproval: true,
+              fundShare: c.fundShare.toString(),
+              cumulativeAfter: breaker.cumulativeAfter.toString(),
+              fundSuspendedAfter: breaker.suspendedAfter,
+              committedBefore: committed.toString(),
+            });
           });
         }
-        return { fundSuspended: !breaker.finalApprovalAllowed };
+        return { fundSuspended: !assumed.breaker.finalApprovalAllowed };
       },
     );
   }
@@ -503,6 +531,7 @@ export class ClaimService {
       policy: PolicyParameters,
       snapshot: ClaimSnapshot,
       detail: (facts: Record<string, unknown>) => void,
+      atCommit: (step: () => Promise<void>) => void,
     ) => Promise<{
       fundSuspended: boolean;
       eligibility?: {
@@ -512,8 +541,9 @@ export class ClaimService {
     }>,
   ): Promise<ClaimEntity> {
     const operation = CLAIM_ACTION_OPERATION[action];
-    return this.useCases.run(actor, operation, async ({ em, scope, target, detail }) => {
+    return this.useCases.run(actor, operation, async ({ em, scope, target, detail, atCommit }) => {
       const claim = await this.lockClaimFor(scope, operation, claimId);
+      const loaded = { ...claim };
       target('Claim', claim.id);
       const today = this.clock.today();
       const policy = this.policies.inForce(today);
@@ -528,7 +558,7 @@ export class ClaimService {
       );
       if (!precheck.ok && precheck.errorCode !== 'POLICY_VIOLATION') throw refusal(precheck);
       const context = prepare
-        ? await prepare(em, claim, today, policy, snapshot, detail)
+        ? await prepare(em, claim, today, policy, snapshot, detail, atCommit)
         : { fundSuspended: false };
       const t = nextClaimState(
         snapshot,
@@ -541,7 +571,8 @@ export class ClaimService {
       const from = claim.status;
       claim.status = t.next.state as ClaimEntity['status'];
       claim.updatedAt = new Date();
-      await em.save(claim);
+      // Only the columns this step changed, in one UPDATE (a save would read the row back first).
+      await em.update(ClaimEntity, { id: claim.id }, changedColumns(loaded, claim));
       await this.recordEvent(em, actor, claim.id, action, from, claim.status, comment, today);
       detail({ from, to: claim.status });
       return claim;
@@ -672,6 +703,13 @@ export class ClaimService {
     if (!claim) throw notFound('Claim');
     return claim;
   }
+}
+
+/** The properties of a loaded entity that a use case has since changed (by identity: objects are replaced, not mutated). */
+function changedColumns<E extends object>(loaded: E, now: E): Partial<E> {
+  const changed: Partial<E> = {};
+  for (const key of Object.keys(now) as (keyof E)[]) if (now[key] !== loaded[key]) changed[key] = now[key];
+  return changed;
 }
 
 /** The policy's view of a claim: its state and who has signed, from its recorded steps in order. */

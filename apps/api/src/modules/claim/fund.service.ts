@@ -5,9 +5,9 @@ import type { BusinessClock } from '../../common/business-clock';
 import { badInput, conflict, forbidden } from '../../common/errors';
 import type { PolicyBook } from '../../common/policy-book';
 import type { UseCaseRunner } from '../../common/use-case';
-import type { FundCompensationStatus } from '../ledger/fund-status';
+import type { FundBalanceFacts, FundCompensationStatus, FundGovernanceFacts } from '../ledger/fund-status';
 import { ACCOUNT } from '../ledger/ledger.chart';
-import { principalCommitment, readFundState, recordResumption } from './fund-state';
+import { principalCommitment, readFundState, readFundStatusFacts, recordResumption } from './fund-state';
 
 export interface ResumptionVote {
   orgKind: string;
@@ -36,6 +36,32 @@ export class FundService {
       suspendedSince: s.suspendedSince,
       cumulativeAtLastResumption: s.cumulativeAtLastResumption,
       committedCompensation: committed,
+    };
+  }
+
+  /**
+   * `fundStatus`'s facts in one statement (fund-state.ts `readFundStatusFacts`): the breaker, the
+   * commitment, the funder's contributions and the termination, and the balances when asked.
+   */
+  async statusFacts(
+    em: EntityManager,
+    opts: { withBalances?: boolean } = {},
+  ): Promise<FundCompensationStatus & FundGovernanceFacts & Partial<FundBalanceFacts>> {
+    const f = await readFundStatusFacts(
+      em,
+      { principal: ACCOUNT.PRINCIPAL, interest: ACCOUNT.INTEREST },
+      opts.withBalances ?? false,
+    );
+    return {
+      cumulativeCompensation: f.state.cumulative,
+      suspended: f.state.suspended,
+      suspensionId: f.state.suspensionId,
+      suspendedSince: f.state.suspendedSince,
+      cumulativeAtLastResumption: f.state.cumulativeAtLastResumption,
+      committedCompensation: f.committed,
+      totalContributions: f.totalContributions,
+      termination: f.termination as FundGovernanceFacts['termination'],
+      ...(f.balances ? { principalBalance: f.balances.principal, interestBalance: f.balances.interest } : {}),
     };
   }
 

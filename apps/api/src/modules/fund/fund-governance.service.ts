@@ -77,13 +77,6 @@ export interface TerminationView {
   consents: TerminationConsentView[];
 }
 
-/** What every logged-in caller may know of the fund's governance (fundStatus). */
-export interface FundGovernanceStatus {
-  /** Σ capital contributions recorded by the finance bureau (besides the initial capital, Art 3). */
-  totalContributions: Money;
-  termination: { status: TerminationStatus; effectiveOn: IsoDate } | null;
-}
-
 interface PlanRow {
   id: string;
   year: number;
@@ -130,22 +123,6 @@ export class FundGovernanceService {
   ) {}
 
   // ---------------------------------------------------------------- reads
-
-  /** Inside the caller's transaction: contributions total and the termination's state (fundStatus). */
-  async statusIn(em: EntityManager): Promise<FundGovernanceStatus> {
-    const [row]: { total: string | null; status: TerminationStatus | null; effective_on: IsoDate | null }[] =
-      await em.query(
-        `SELECT (SELECT COALESCE(sum(amount), 0)::numeric(18,2)::text FROM capital_contributions) AS total,
-                t.status, t.effective_on::text AS effective_on
-           FROM (SELECT 1) one
-           LEFT JOIN fund_terminations t ON t.status IN ('TERMINATED','SETTLED')`,
-      );
-    return {
-      totalContributions: Money.of(row?.total ?? '0'),
-      termination:
-        row?.status && row.effective_on ? { status: row.status, effectiveOn: row.effective_on } : null,
-    };
-  }
 
   contributions(actor: Actor): Promise<ContributionView[]> {
     return this.access.read(actor, async (scope) => {

@@ -30,7 +30,14 @@ export interface FundGovernanceFacts {
   termination: { status: 'TERMINATED' | 'SETTLED' | 'PROPOSED' | 'DECLINED'; effectiveOn: IsoDate } | null;
 }
 
-/** Reads the status inside the caller's transaction (`em`). */
+/** The principal and interest balances (Art 7, 10), for those who may read the ledger. */
+export interface FundBalanceFacts {
+  principalBalance: Money;
+  interestBalance: Money;
+}
+
+/** Reads the status inside the caller's transaction (`em`); balances too when asked. */
 export type FundCompensationStatusProvider = (
   em: EntityManager,
-) => Promise<FundCompensationStatus & FundGovernanceFacts>;
+  opts?: { withBalances?: boolean },
+) => Promise<FundCompensationStatus & FundGovernanceFacts & Partial<FundBalanceFacts>>;

@@ -225,6 +225,8 @@ interface TransactionRow {
   reversed_by_id: string | null;
   created_by_name: string | null;
   created_by_org_name: string | null;
+  /** The transaction's lines in posting order, amounts as exact decimal text. */
+  lines: { account: AccountCode; debit: string; credit: string }[];
 }
 
 interface EntryRow {
@@ -238,7 +240,10 @@ interface EntryRow {
 const TRANSACTION_SELECT = `
   SELECT t.id, t.seq, t.posted_at, t.business_date, t.kind, t.memo, t.reference_type, t.reference_id,
          t.idempotency_key, t.reverses_transaction_id, t.created_by_user_id, t.created_by_org_id,
-         r.id AS reversed_by_id, u.display_name AS created_by_name, o.name AS created_by_org_name
+         r.id AS reversed_by_id, u.display_name AS created_by_name, o.name AS created_by_org_name,
+         (SELECT json_agg(json_build_object('account', e.account_code, 'debit', e.debit::text,
+                                            'credit', e.credit::text) ORDER BY e.id)
+            FROM ledger_entries e WHERE e.transaction_id = t.id) AS lines
     FROM ledger_transactions t
     LEFT JOIN ledger_transactions r ON r.reverses_transaction_id = t.id
     LEFT JOIN user_names u ON u.id = t.created_by_user_id
@@ -795,7 +800,7 @@ export class LedgerService {
     provider: FundCompensationStatusProvider,
   ): Promise<FundStatusView> {
     const em = scope.em;
-    const status = await provider(em);
+    const status = await provider(em, { withBalances: scope.canRead('LedgerEntry') });
     const publicPart = {
       suspended: status.suspended,
       suspensionId: status.suspensionId,
@@ -816,14 +821,14 @@ export class LedgerService {
         totalContributions: null,
       };
     }
-    const balances = await this.balances(em);
+    const principal = status.principalBalance ?? Money.zero();
     return {
       ...publicPart,
-      principalBalance: balances.principal,
-      interestBalance: balances.interest,
+      principalBalance: principal,
+      interestBalance: status.interestBalance ?? Money.zero(),
       cumulativeCompensation: status.cumulativeCompensation,
       committedCompensation: status.committedCompensation,
-      availableForCompensation: balances.principal.minus(status.committedCompensation),
+      availableForCompensation: principal.minus(status.committedCompensation),
       cumulativeAtLastResumption: status.cumulativeAtLastResumption,
       cumulativeSinceResumption: status.cumulativeCompensation.minus(status.cumulativeAtLastResumption),
       totalContributions: status.totalContributions,
@@ -1038,18 +1043,7 @@ export class LedgerService {
       `${TRANSACTION_SELECT} WHERE ${where} ORDER BY t.seq`,
       params,
     );
-    if (headers.length === 0) return [];
-    const entries: EntryRow[] = await em.query(
-      `SELECT id, transaction_id, account_code, debit, credit FROM ledger_entries
-        WHERE transaction_id = ANY($1::uuid[]) ORDER BY id`,
-      [headers.map((h) => h.id)],
-    );
-    const linesOf = new Map<string, LedgerLine[]>();
-    for (const e of entries) {
-      const list = linesOf.get(e.transaction_id) ?? [];
-      list.push({ account: e.account_code, debit: Money.of(e.debit), credit: Money.of(e.credit) });
-      linesOf.set(e.transaction_id, list);
-    }
+    // The lines come with their transaction (one statement for any number of transactions).
     return headers.map((t) => ({
       id: t.id,
       seq: t.seq,
@@ -1062,7 +1056,11 @@ export class LedgerService {
       reversesTransactionId: t.reverses_transaction_id,
       createdByUserId: t.created_by_user_id,
       createdByOrgId: t.created_by_org_id,
-      lines: linesOf.get(t.id) ?? [],
+      lines: (t.lines ?? []).map((l) => ({
+        account: l.account,
+        debit: Money.of(l.debit),
+        credit: Money.of(l.credit),
+      })),
       reversedByTransactionId: t.reversed_by_id,
       createdByName: t.created_by_name,
       createdByOrgName: t.created_by_org_name,

@@ -85,9 +85,12 @@ async function checkInvariants() {
   }
   for (const total of byEnterpriseYear.values()) expect(total.lte(CAP)).toBe(true);
   // The circuit breaker (Art 19): no final approval was given once the cumulative figure had reached 6,000,000.
+  // In the order the final approvals took effect: the activity log is sealed at commit (in commit
+  // order), and final approvals commit in the order they held the fund-state lock. (The claim events
+  // are written before that lock is taken, so their ids are not this order.)
   const finals: { fund_share: string }[] = await app.ds.query(
-    `SELECT c.final_fund_share::text AS fund_share FROM claim_events e JOIN claims c ON c.id = e.claim_id
-      WHERE e.action = 'APPROVE' AND e.to_status = 'APPROVED' ORDER BY e.id`,
+    `SELECT detail->>'fundShare' AS fund_share FROM activity_log
+      WHERE operation = 'claim.approve' AND outcome = 'OK' AND detail->>'finalApproval' = 'true' ORDER BY id`,
   );
   let running = Money.zero();
   for (const f of finals) {
