@@ -8,8 +8,8 @@
  *  4. issue 9: `me` over HTTP, idle and while another process sends abusive requests; peak RSS.
  */
 import { spawn } from 'node:child_process';
-import { cpus, totalmem } from 'node:os';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTestApp, type TestApp } from '../../apps/api/src/testing/test-app';
 import { testDatabaseTarget } from '../../apps/api/src/testing/test-db';
@@ -61,6 +61,31 @@ async function pool<T>(items: T[], work: (item: T) => Promise<void>): Promise<vo
 }
 
 const ms = (x: number) => x.toFixed(1);
+
+/**
+ * CPU milliseconds spent so far by the PostgreSQL server's processes on this machine (Linux /proc;
+ * 0 elsewhere). The pool's backends live through a measurement, so a difference is their work.
+ */
+function postgresCpuMs(): number {
+  let ticks = 0;
+  try {
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const close = stat.lastIndexOf(')');
+        if (!stat.slice(stat.indexOf('(') + 1, close).startsWith('postgres')) continue;
+        const f = stat.slice(close + 2).split(' ');
+        ticks += Number(f[11]) + Number(f[12]); // utime + stime (fields 14 and 15)
+      } catch {
+        // The process ended between the listing and the read.
+      }
+    }
+  } catch {
+    return 0;
+  }
+  return ticks * 10; // USER_HZ = 100 on Linux
+}
 
 let app: TestApp;
 const rows: Stat[] = [];
@@ -184,6 +209,8 @@ it(`claim lifecycle, ${CLIENTS} concurrent clients`, async () => {
   }
   const per: Record<string, number[]> = { submitClaim: [], verifyClaim: [], approveClaim: [], payClaim: [] };
   const started = performance.now();
+  const nodeCpu0 = process.cpuUsage();
+  const pgCpu0 = postgresCpuMs();
   await pool(loans, async ({ bank, loan }) => {
     const c = await timed(per.submitClaim, () => d.submit(bank, loan.id));
     await timed(per.verifyClaim, () => d.verify(c.id));
@@ -192,11 +219,16 @@ it(`claim lifecycle, ${CLIENTS} concurrent clients`, async () => {
     await timed(per.payClaim, () => d.pay(c.id));
   });
   const wall = performance.now() - started;
+  const nodeCpu = process.cpuUsage(nodeCpu0);
+  const nodeMs = (nodeCpu.user + nodeCpu.system) / 1000;
+  const pgMs = postgresCpuMs() - pgCpu0;
   for (const [name, samples] of Object.entries(per))
     rows.push(stats(`${name} (under ${CLIENTS}-client load)`, samples));
   notes.push(
     `Claim lifecycle: ${CLAIMS} claims × 6 mutations by ${CLIENTS} concurrent clients in ${ms(wall)} ms — ` +
       `${((CLAIMS * 6) / (wall / 1000)).toFixed(0)} mutations/s, ${(CLAIMS / (wall / 1000)).toFixed(1)} paid claims/s. ` +
+      `CPU per mutation: ${ms(nodeMs / (CLAIMS * 6))} ms in Node, ${ms(pgMs / (CLAIMS * 6))} ms in PostgreSQL ` +
+      `(load average ${loadavg()[0].toFixed(1)} at the end). ` +
       'Final approvals serialise on the fund-state row lock (the circuit breaker and enterprise-year cap need it).',
   );
 });
