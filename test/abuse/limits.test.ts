@@ -14,7 +14,10 @@ interface Answer {
   text: string;
   json: {
     data?: Record<string, unknown> | null;
-    errors?: { message: string; extensions?: { code?: string } }[];
+    errors?: {
+      message: string;
+      extensions?: { code?: string; messageKey?: string; params?: Record<string, unknown> };
+    }[];
   };
   ms: number;
 }
@@ -200,6 +203,36 @@ describe('abusive requests are refused before any work (issue 9)', () => {
       expect(a.text).not.toMatch(/<html|<pre|node_modules|\/work\/|at .*\.js/i);
     }
     await stillServes();
+  });
+
+  it('every refusal before GraphQL carries a message key and speaks the caller’s language (issue 11)', async () => {
+    const tooLong = `{ ${'__typename '.repeat(90_000)} }`;
+    const en = await gql(url, tooLong, {}, undefined, { 'accept-language': 'en-US,en;q=0.9' });
+    const zh = await gql(url, tooLong, {}, undefined, { 'accept-language': 'zh-CN,zh;q=0.9' });
+    for (const a of [en, zh]) {
+      expect(a.json.errors?.[0]?.extensions).toMatchObject({
+        code: 'QUERY_TOO_LARGE',
+        messageKey: expect.stringMatching(/^request\./),
+        params: { limit: expect.any(Number) },
+      });
+    }
+    expect(en.json.errors?.[0]?.message).toMatch(/^The query document exceeds \d+ (characters|tokens)$/);
+    expect(zh.json.errors?.[0]?.message).toMatch(/^查询文本超过 \d+ 个/);
+    const bad = await post(url, '{', undefined, { 'accept-language': 'zh-CN' });
+    expect(bad.json.errors?.[0]).toEqual({
+      message: '请求内容不是有效的 JSON',
+      extensions: { code: 'BAD_REQUEST', messageKey: 'request.malformedJson', params: {} },
+    });
+    const missing = await fetch(`${url}no-such-path.json`, { headers: { 'accept-language': 'en' } });
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({
+      errors: [
+        {
+          message: 'Not found',
+          extensions: { code: 'NOT_FOUND', messageKey: 'request.notFound', params: {} },
+        },
+      ],
+    });
   });
 
   it('row 8: headers — CSP without inline script, no framing, nosniff, referrer policy', async () => {

@@ -4,14 +4,15 @@ import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type ErrorRequestHandler, type RequestHandler, type Response } from 'express';
+import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
+import { langFromAcceptLanguage, type MessageKey, type MessageParams } from '@ipfund/shared';
 import type { GraphQLSchema } from 'graphql';
 import helmet from 'helmet';
 import { AppError } from './common/errors';
 import { exportRouter } from './export/http';
 import type { GqlContext, SessionCookie } from './graphql/context';
 import { languagePlugin, makeFormatError } from './graphql/errors';
-import { createRequestChecker, refusalBody, UPLOAD_HEADER } from './graphql/limits';
+import { createRequestChecker, refusalBody, UPLOAD_HEADER, type LimitRefusal } from './graphql/limits';
 import { createSchema } from './graphql/schema';
 import { operationPlugin } from './graphql/operation';
 import { auditTrailPlugin } from './modules/audit/audit-trail.plugin';
@@ -125,8 +126,16 @@ function securityHeaders(): RequestHandler {
   });
 }
 
-function jsonError(status: number, code: string, message: string) {
-  return { status, body: { errors: [{ message, extensions: { code } }] } };
+/** A refusal outside GraphQL, in the caller's language (Accept-Language), with its message key. */
+function jsonError(
+  req: Request,
+  status: number,
+  code: LimitRefusal['code'] | 'NOT_FOUND' | 'INTERNAL_SERVER_ERROR',
+  messageKey: MessageKey,
+  params: MessageParams = {},
+) {
+  const lang = langFromAcceptLanguage(req.headers['accept-language']);
+  return { status, body: refusalBody({ code, messageKey, params }, lang) };
 }
 
 /**
@@ -134,19 +143,19 @@ function jsonError(status: number, code: string, message: string) {
  * (which shows a stack trace with server paths in development).
  */
 function errorHandler(services: Services): ErrorRequestHandler {
-  return (err: unknown, _req, res, next) => {
+  return (err: unknown, req, res, next) => {
     if (res.headersSent) return next(err);
     const e = (err ?? {}) as { type?: unknown; status?: unknown; statusCode?: unknown };
     const status =
       typeof e.status === 'number' ? e.status : typeof e.statusCode === 'number' ? e.statusCode : 500;
     const answer =
       e.type === 'entity.parse.failed'
-        ? jsonError(400, 'BAD_REQUEST', 'Malformed JSON in the request body')
+        ? jsonError(req, 400, 'BAD_REQUEST', 'request.malformedJson')
         : e.type === 'entity.too.large'
-          ? jsonError(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large')
+          ? jsonError(req, 413, 'PAYLOAD_TOO_LARGE', 'request.bodyTooLarge')
           : status >= 400 && status < 500
-            ? jsonError(status, 'BAD_REQUEST', 'Bad request')
-            : jsonError(500, 'INTERNAL_SERVER_ERROR', 'Internal error');
+            ? jsonError(req, status, 'BAD_REQUEST', 'request.bad')
+            : jsonError(req, 500, 'INTERNAL_SERVER_ERROR', 'common.internal');
     if (answer.status === 500) services.log.error({ err }, 'unexpected HTTP error');
     // A refused body is not read to its end: close the connection rather than drain megabytes.
     if (e.type === 'entity.too.large') res.set('Connection', 'close');
@@ -201,17 +210,16 @@ function requestLimits(services: Services, schema: GraphQLSchema): RequestHandle
     }
     const result = check({ query: p.query, variables, operationName: p.operationName });
     if ('code' in result) {
-      res.status(result.status).json(refusalBody(result));
+      const answer = jsonError(req, result.status, result.code, result.messageKey, result.params);
+      res.status(answer.status).json(answer.body);
       return;
     }
     if ((bodyBytes.get(req) ?? 0) > limits.bodyBytes && !result.uploadOnly) {
-      res.status(413).json(
-        refusalBody({
-          status: 413,
-          code: 'PAYLOAD_TOO_LARGE',
-          message: `Only uploadLoanTape and uploadClaimDocument may send more than ${limits.bodyBytes} bytes (with the ${UPLOAD_HEADER} header)`,
-        }),
-      );
+      const answer = jsonError(req, 413, 'PAYLOAD_TOO_LARGE', 'request.uploadOnly', {
+        limit: limits.bodyBytes,
+        header: UPLOAD_HEADER,
+      });
+      res.status(answer.status).json(answer.body);
       return;
     }
     next();
@@ -290,6 +298,9 @@ export async function startHttpServer(services: Services, opts: HttpServerOption
       context: async ({ req, res }) => ({
         ...(await contextFor(services, authorizationOf(req), req.ip)),
         session: sessionCookie(res, services),
+        ...(req.headers['accept-language']
+          ? { lang: langFromAcceptLanguage(req.headers['accept-language']) }
+          : {}),
       }),
     }),
   );
@@ -304,8 +315,8 @@ export async function startHttpServer(services: Services, opts: HttpServerOption
   }
   // Anything else: a JSON 404 under the same security headers (Express's own 404 page would replace
   // the CSP with its own and answer HTML).
-  app.use((_req, res) => {
-    const answer = jsonError(404, 'NOT_FOUND', 'Not found');
+  app.use((req, res) => {
+    const answer = jsonError(req, 404, 'NOT_FOUND', 'request.notFound');
     res.status(answer.status).json(answer.body);
   });
   app.use(errorHandler(services));

@@ -51,6 +51,25 @@ export const MESSAGES = {
     'zh-CN': '业务日期只能在演示或测试模式下设置',
   },
 
+  // Requests refused before GraphQL runs (issue 9's limits; server.ts, graphql/limits.ts)
+  'request.queryTooLong': {
+    en: 'The query document exceeds {limit} characters',
+    'zh-CN': '查询文本超过 {limit} 个字符',
+  },
+  'request.tooManyTokens': {
+    en: 'The query document exceeds {limit} tokens',
+    'zh-CN': '查询文本超过 {limit} 个词法单元',
+  },
+  'request.tooComplex': { en: 'The query is too complex: {detail}', 'zh-CN': '查询过于复杂：{detail}' },
+  'request.bodyTooLarge': { en: 'The request body is too large', 'zh-CN': '请求内容过大' },
+  'request.uploadOnly': {
+    en: 'Only uploadLoanTape and uploadClaimDocument may send more than {limit} bytes (with the {header} header)',
+    'zh-CN': '只有上传贷款台账和补偿申请材料的请求可超过 {limit} 字节（须带 {header} 请求头）',
+  },
+  'request.malformedJson': { en: 'Malformed JSON in the request body', 'zh-CN': '请求内容不是有效的 JSON' },
+  'request.bad': { en: 'Bad request', 'zh-CN': '请求无效' },
+  'request.notFound': { en: 'Not found', 'zh-CN': '请求的地址不存在' },
+
   // Generic input and state
   'common.invalidRequest': { en: '{detail}', 'zh-CN': '请求无效：{detail}' },
   'common.internal': { en: 'Internal error', 'zh-CN': '系统错误，请稍后重试' },
@@ -674,6 +693,80 @@ export const MESSAGES = {
     en: '{count} rows of the tape were refused; nothing was recorded',
     'zh-CN': '台账中有 {count} 行未通过校验，未登记任何数据',
   },
+  // Work-queue titles (issue 11): one per task kind; the Chinese is the title the queue always had.
+  'task.CLAIM_FILE': {
+    en: 'The loan is overdue long enough: a compensation claim may be filed ({enterprise}, contract {contract})',
+    'zh-CN': '贷款逾期已满补偿条件，可提出补偿申请（{enterprise}，合同 {contract}）',
+  },
+  'task.CLAIM_DOCUMENTS': {
+    en: 'Complete the claim documents ({enterprise}, contract {contract})',
+    'zh-CN': '补齐补偿申请材料（{enterprise}，合同 {contract}）',
+  },
+  'task.CLAIM_RESUBMIT': {
+    en: 'Add the documents asked for and resubmit the claim ({enterprise}, contract {contract})',
+    'zh-CN': '补充材料后重新提交补偿申请（{enterprise}，合同 {contract}）',
+  },
+  'task.CLAIM_CONFIRM_SHARE': {
+    en: "Confirm the guarantor's share ({enterprise}, contract {contract})",
+    'zh-CN': '确认担保机构分担比例（{enterprise}，合同 {contract}）',
+  },
+  'task.CLAIM_VERIFY': {
+    en: 'Verify the compensation claim ({enterprise}, contract {contract})',
+    'zh-CN': '核实补偿申请（{enterprise}，合同 {contract}）',
+  },
+  'task.CLAIM_CO_SIGN': {
+    en: 'Co-sign the compensation claim ({enterprise}, contract {contract})',
+    'zh-CN': '会签补偿申请（{enterprise}，合同 {contract}）',
+  },
+  'task.CLAIM_PAY': {
+    en: 'Pay out the compensation ({enterprise}, contract {contract})',
+    'zh-CN': '划付风险补偿资金（{enterprise}，合同 {contract}）',
+  },
+  'task.LOAN_ACKNOWLEDGE': {
+    en: 'Acknowledge the guaranteed loan ({enterprise}, contract {contract})',
+    'zh-CN': '确认担保贷款（{enterprise}，合同 {contract}）',
+  },
+  'task.REMITTANCE_DUE': {
+    en: 'Remit the recovery share of {amount:money} (contract {contract})',
+    'zh-CN': '返还追偿所得 {amount:money}（合同 {contract}）',
+  },
+  'task.REMITTANCE_OVERDUE': {
+    en: 'The recovery remittance of {amount:money} is overdue: remit it now (contract {contract})',
+    'zh-CN': '追偿返还款已逾期，请尽快返还 {amount:money}（合同 {contract}）',
+  },
+  'task.REMITTANCE_CONFIRM': {
+    en: 'Check the bank statement and confirm the remittance of {amount:money} (contract {contract})',
+    'zh-CN': '核对银行流水，确认追偿返还款 {amount:money}（合同 {contract}）',
+  },
+  'task.STATEMENT_DUE': {
+    en: 'Submit the financial statements and use of loan funds for {quarter} ({enterprise})',
+    'zh-CN': '报送{quarterLabel}财务报表及贷款资金使用情况（{enterprise}）',
+  },
+  'task.RISK_WARNING': {
+    en: "The bank's compensation ratio reached the warning line: issue a warning ({bank})",
+    'zh-CN': '风险补偿比例达到预警线，发出预警通知（{bank}）',
+  },
+  'task.SUSPENSION_PROPOSE': {
+    en: "The bank's compensation ratio reached the suspension line: propose suspending its business ({bank})",
+    'zh-CN': '风险补偿比例达到暂停线，提议暂停业务（{bank}）',
+  },
+  'task.SUSPENSION_DECIDE': {
+    en: "Decide on the proposal to suspend the partner bank's business ({bank})",
+    'zh-CN': '审议暂停合作银行业务的提议（{bank}）',
+  },
+  'task.BLACKLIST_DECIDE': {
+    en: "Decide on the proposal to end the enterprise's eligibility ({enterprise})",
+    'zh-CN': '审议取消企业补偿资格的提议（{enterprise}）',
+  },
+  'task.RISK_EVENT_VERIFY': {
+    en: 'Verify the risk warning together and record the measures taken (contract {contract})',
+    'zh-CN': '会同核实风险预警并记录处置措施（合同 {contract}）',
+  },
+  'task.FUND_RESUMPTION_VOTE': {
+    en: 'The fund has stopped new compensation: decide together whether to resume',
+    'zh-CN': '风险补偿资金已暂停新增补偿业务，会同协商是否恢复',
+  },
+
   // Fund foresight (issue 13)
   'forecast.readers': {
     en: "Only the offices, the fund manager and the auditor see the fund's forecast: it shows every bank's risk",

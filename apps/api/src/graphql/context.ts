@@ -1,3 +1,4 @@
+import type { Lang } from '@ipfund/shared';
 import type { Actor } from '../authz/actor';
 import { AppError, unauthenticated } from '../common/errors';
 import type { Services } from '../services';
@@ -24,6 +25,8 @@ export interface GqlContext {
   /** The client's address (`req.ip`, through a proxy only when TRUST_PROXY says so): login throttling. */
   clientAddress?: string;
   session?: SessionCookie;
+  /** The language the request asked for (Accept-Language); absent when it asked for none. */
+  lang?: Lang;
 }
 
 /** The authenticated actor, or UNAUTHENTICATED. Resolvers read the tenant from here, never from arguments. */

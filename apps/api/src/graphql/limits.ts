@@ -20,6 +20,7 @@ import {
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
+import { renderMessage, type Lang, type MessageKey, type MessageParams } from '@ipfund/shared';
 import { DEFAULT_PAGE_SIZE } from '../common/pagination';
 
 /**
@@ -72,13 +73,29 @@ export const ASSUMED_LIST_LENGTH = 10;
 export interface LimitRefusal {
   status: number;
   code: 'QUERY_TOO_LARGE' | 'QUERY_TOO_COMPLEX' | 'PAYLOAD_TOO_LARGE' | 'BAD_REQUEST';
-  message: string;
+  /** The message by its key, like every other refusal (packages/shared/src/messages.ts). */
+  messageKey: MessageKey;
+  params: MessageParams;
 }
 
-export function refusalBody(r: LimitRefusal): {
-  errors: { message: string; extensions: { code: string } }[];
+/**
+ * The body of a refusal sent outside GraphQL: the same shape as a GraphQL error — `code`, a stable
+ * `messageKey` with its `params`, and the text in the caller's language (Accept-Language).
+ */
+export function refusalBody(
+  r: { code: string; messageKey: MessageKey; params: MessageParams },
+  lang: Lang,
+): {
+  errors: { message: string; extensions: { code: string; messageKey: MessageKey; params: MessageParams } }[];
 } {
-  return { errors: [{ message: r.message, extensions: { code: r.code } }] };
+  return {
+    errors: [
+      {
+        message: renderMessage(r.messageKey, r.params, lang) ?? r.messageKey,
+        extensions: { code: r.code, messageKey: r.messageKey, params: r.params },
+      },
+    ],
+  };
 }
 
 /**
@@ -210,7 +227,8 @@ export function createRequestChecker(schema: GraphQLSchema, limits: GraphqlLimit
       return {
         status: 413,
         code: 'QUERY_TOO_LARGE',
-        message: `The query document exceeds ${limits.maxQueryChars} characters`,
+        messageKey: 'request.queryTooLong',
+        params: { limit: limits.maxQueryChars },
       };
     }
     let doc: DocumentNode;
@@ -222,7 +240,8 @@ export function createRequestChecker(schema: GraphQLSchema, limits: GraphqlLimit
         return {
           status: 413,
           code: 'QUERY_TOO_LARGE',
-          message: `The query document exceeds ${limits.maxTokens} tokens`,
+          messageKey: 'request.tooManyTokens',
+          params: { limit: limits.maxTokens },
         };
       }
       return { uploadOnly: false };
@@ -233,7 +252,12 @@ export function createRequestChecker(schema: GraphQLSchema, limits: GraphqlLimit
         : {};
     const errors = validate(schema, doc, [...rules, costLimitRule(schema, limits.maxCost, variables)]);
     if (errors.length > 0) {
-      return { status: 400, code: 'QUERY_TOO_COMPLEX', message: errors.map((e) => e.message).join('; ') };
+      return {
+        status: 400,
+        code: 'QUERY_TOO_COMPLEX',
+        messageKey: 'request.tooComplex',
+        params: { detail: errors.map((e) => e.message).join('; ') },
+      };
     }
     const operations = doc.definitions.filter(
       (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,

@@ -1,11 +1,12 @@
 import type { IsoDate } from '@ipfund/policy';
+import type { Lang } from '@ipfund/shared';
 import { toClaimType, toRecoveryType } from '../claim/claim.mapper';
 import { toBlacklistProposalType } from '../enterprise/blacklist.mapper';
 import { toEnterpriseType } from '../enterprise/enterprise.mapper';
 import type { FundStatusType } from '../ledger/ledger.types';
 import { toLoanType } from '../loan/loan.mapper';
 import { toBankRiskType, toRiskEventType, toSuspensionProposalType } from '../risk/risk.mapper';
-import type { Task } from './task.rules';
+import { taskTitle, type Task } from './task.rules';
 import type { TaskSubjects } from './task.service';
 import { tagSubject, type TaskType } from './task.types';
 
@@ -14,6 +15,8 @@ export interface TaskAudience {
   readsAllClaims: boolean;
   /** The fund's status as the caller reads it, when a task concerns the fund. */
   fundStatus: FundStatusType | null;
+  /** The language of the title. */
+  lang: Lang;
 }
 
 /** Task → GraphQL, with its subject mapped by the subject's own mapper (field by field). */
@@ -21,7 +24,7 @@ export function toTaskType(task: Task, subjects: TaskSubjects, audience: TaskAud
   return {
     id: task.id,
     kind: task.kind,
-    title: task.title,
+    title: taskTitle(task, audience.lang),
     dueOn: task.dueOn,
     operation: task.operation,
     article: task.article,

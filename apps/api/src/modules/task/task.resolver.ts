@@ -28,6 +28,8 @@ export class TaskResolver {
       today: ctx.services.clock.today(),
       readsAllClaims: ctx.services.access.readsAll(actor, 'Claim'),
       fundStatus,
+      // Server text in the caller's language (Accept-Language); Chinese when none was asked for.
+      lang: ctx.lang ?? 'zh-CN',
     };
     const edges = page.tasks.map((t) => ({
       cursor: encodeTaskCursor(t),

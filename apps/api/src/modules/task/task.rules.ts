@@ -8,7 +8,7 @@ import {
   type IsoDate,
   type PolicyParameters,
 } from '@ipfund/policy';
-import type { Operation, OrgKind } from '@ipfund/shared';
+import { renderMessage, type MessageParams, type Operation, type OrgKind } from '@ipfund/shared';
 import { defineAbilityFor, type AppAbility, type AppSubject, type SubjectType } from '../../authz/ability';
 import { actorMayTake, articleOf } from '../../authz/operations';
 import { CLAIM_ACTION_OPERATION, claimSnapshot } from '../claim/claim.service';
@@ -56,6 +56,16 @@ export const TASK_KINDS = [
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
+/** A task's title in a language: the kind's message (`task.<KIND>`) with the task's parameters. */
+export function taskTitle(task: Pick<Task, 'kind' | 'titleParams'>, lang: 'zh-CN' | 'en'): string {
+  return renderMessage(`task.${task.kind}`, task.titleParams, lang) ?? task.kind;
+}
+
+/** The title fields of a task of `kind`: the Chinese text and the parameters for any language. */
+function titled(kind: TaskKind, titleParams: MessageParams): { title: string; titleParams: MessageParams } {
+  return { title: taskTitle({ kind, titleParams }, 'zh-CN'), titleParams };
+}
+
 /** The record a task concerns (the GraphQL union `TaskSubject`). */
 export type TaskSubjectType =
   | 'Claim'
@@ -78,7 +88,10 @@ export interface Task {
   kind: TaskKind;
   operation: Operation;
   article: string;
+  /** The title in Chinese (stored with notifications); `titleParams` renders it in any language. */
   title: string;
+  /** The parameters of the kind's title message (`task.<KIND>` in packages/shared/src/messages.ts). */
+  titleParams: MessageParams;
   /** The date the measures set for the action (a remittance), else the date the task arose. */
   dueOn: IsoDate;
   subjectType: TaskSubjectType;
@@ -169,15 +182,6 @@ const OPENED_BY: Record<string, readonly string[]> = {
   CLAIM_PAY: ['APPROVE'],
 };
 
-const CLAIM_TITLE: Partial<Record<TaskKind, string>> = {
-  CLAIM_DOCUMENTS: '补齐补偿申请材料',
-  CLAIM_RESUBMIT: '补充材料后重新提交补偿申请',
-  CLAIM_CONFIRM_SHARE: '确认担保机构分担比例',
-  CLAIM_VERIFY: '核实补偿申请',
-  CLAIM_CO_SIGN: '会签补偿申请',
-  CLAIM_PAY: '划付风险补偿资金',
-};
-
 export function claimTasks(
   judge: TaskJudge,
   claim: ClaimFacts,
@@ -218,7 +222,7 @@ export function claimTasks(
       kind,
       operation: op,
       article: judge.article(op),
-      title: `${CLAIM_TITLE[kind]}（${claim.enterpriseName}，合同 ${claim.contractNo}）`,
+      ...titled(kind, { enterprise: claim.enterpriseName, contract: claim.contractNo }),
       dueOn: opening?.businessDate ?? claim.filedOn,
       subjectType: 'Claim',
       subjectId: claim.id,
@@ -251,22 +255,21 @@ export function loanTasks(judge: TaskJudge, loan: LoanFacts): Task[] {
   };
   const inState = loanActionsInState(loan.view, judge.policy);
   const tasks: Task[] = [];
-  const add = (kind: TaskKind, op: Operation, title: string, dueOn: IsoDate) => {
+  const add = (kind: TaskKind, op: Operation, dueOn: IsoDate) => {
     if (!inState.includes(op) || !judge.may(op, 'Loan', fields)) return;
     tasks.push({
       id: `${kind}:${loan.id}`,
       kind,
       operation: op,
       article: judge.article(op),
-      title: `${title}（${loan.enterpriseName}，合同 ${loan.contractNo}）`,
+      ...titled(kind, { enterprise: loan.enterpriseName, contract: loan.contractNo }),
       dueOn,
       subjectType: 'Loan',
       subjectId: loan.id,
     });
   };
-  add('LOAN_ACKNOWLEDGE', 'loan.acknowledge', '确认担保贷款', loan.issuedOn);
-  if (loan.claimableFrom)
-    add('CLAIM_FILE', 'claim.submit', '贷款逾期已满补偿条件，可提出补偿申请', loan.claimableFrom);
+  add('LOAN_ACKNOWLEDGE', 'loan.acknowledge', loan.issuedOn);
+  if (loan.claimableFrom) add('CLAIM_FILE', 'claim.submit', loan.claimableFrom);
   return tasks;
 }
 
@@ -302,7 +305,7 @@ export function recoveryTasks(judge: TaskJudge, r: RecoveryFacts, today: IsoDate
         kind,
         operation: op,
         article: judge.article(op),
-        title: `${overdue ? '追偿返还款已逾期，请尽快返还' : '返还追偿所得'} ${r.amountOwed} 元（合同 ${r.contractNo}）`,
+        ...titled(kind, { amount: r.amountOwed, contract: r.contractNo }),
         dueOn: r.dueOn,
         subjectType: 'Recovery',
         subjectId: r.id,
@@ -318,7 +321,7 @@ export function recoveryTasks(judge: TaskJudge, r: RecoveryFacts, today: IsoDate
         kind: 'REMITTANCE_CONFIRM',
         operation: op,
         article: judge.article(op),
-        title: `核对银行流水，确认追偿返还款 ${r.amountOwed} 元（合同 ${r.contractNo}）`,
+        ...titled('REMITTANCE_CONFIRM', { amount: r.amountOwed, contract: r.contractNo }),
         dueOn: r.declaredOn ?? r.dueOn,
         subjectType: 'Recovery',
         subjectId: r.id,
@@ -362,7 +365,11 @@ export function statementTasks(judge: TaskJudge, m: MissingStatementFacts): Task
       kind: 'STATEMENT_DUE',
       operation: op,
       article: judge.article(op),
-      title: `报送${m.quarterLabel}财务报表及贷款资金使用情况（${m.enterpriseName}）`,
+      ...titled('STATEMENT_DUE', {
+        quarterLabel: m.quarterLabel,
+        quarter: m.quarterKey,
+        enterprise: m.enterpriseName,
+      }),
       dueOn: m.quarterEnd,
       subjectType: 'Enterprise',
       subjectId: m.enterpriseId,
@@ -384,7 +391,7 @@ export function suspensionProposalTasks(
       kind: 'SUSPENSION_DECIDE' as const,
       operation: op,
       article: judge.article(op),
-      title: `审议暂停合作银行业务的提议（${p.bankName}）`,
+      ...titled('SUSPENSION_DECIDE', { bank: p.bankName }),
       dueOn: p.proposedOn,
       subjectType: 'SuspensionProposal' as const,
       subjectId: p.id,
@@ -403,7 +410,7 @@ export function blacklistProposalTasks(
       kind: 'BLACKLIST_DECIDE' as const,
       operation: op,
       article: judge.article(op),
-      title: `审议取消企业补偿资格的提议（${p.enterpriseName}）`,
+      ...titled('BLACKLIST_DECIDE', { enterprise: p.enterpriseName }),
       dueOn: p.proposedOn,
       subjectType: 'BlacklistProposal' as const,
       subjectId: p.id,
@@ -428,7 +435,7 @@ export function riskEventTasks(
       kind: 'RISK_EVENT_VERIFY' as const,
       operation: op,
       article: judge.article(op),
-      title: `会同核实风险预警并记录处置措施（合同 ${e.contractNo}）`,
+      ...titled('RISK_EVENT_VERIFY', { contract: e.contractNo }),
       dueOn: e.reportedOn,
       subjectType: 'RiskEvent' as const,
       subjectId: e.id,
@@ -458,28 +465,22 @@ export function bankRiskTasks(judge: TaskJudge, b: BankRiskFacts): Task[] {
     asOf: b.asOf,
   });
   const tasks: Task[] = [];
-  const add = (kind: TaskKind, op: Operation, title: string, epoch: string) => {
+  const add = (kind: TaskKind, op: Operation, epoch: string) => {
     if (!inState.includes(op) || !judge.may(op, 'BankRisk', { bankId: b.bankId })) return;
     tasks.push({
       id: `${kind}:${b.bankId}:${epoch}`,
       kind,
       operation: op,
       article: judge.article(op),
-      title: `${title}（${b.bankName}）`,
+      ...titled(kind, { bank: b.bankName }),
       dueOn: b.asOf,
       subjectType: 'BankRisk',
       subjectId: b.bankId,
     });
   };
   if (b.suggestedAction === 'ISSUE_WARNING')
-    add(
-      'RISK_WARNING',
-      'risk.issueWarning',
-      '风险补偿比例达到预警线，发出预警通知',
-      b.lastWarningOn ?? 'first',
-    );
-  if (b.suggestedAction === 'PROPOSE_SUSPENSION')
-    add('SUSPENSION_PROPOSE', 'risk.proposeSuspension', '风险补偿比例达到暂停线，提议暂停业务', b.asOf);
+    add('RISK_WARNING', 'risk.issueWarning', b.lastWarningOn ?? 'first');
+  if (b.suggestedAction === 'PROPOSE_SUSPENSION') add('SUSPENSION_PROPOSE', 'risk.proposeSuspension', b.asOf);
   return tasks;
 }
 
@@ -500,7 +501,7 @@ export function resumptionTasks(
       kind: 'FUND_RESUMPTION_VOTE',
       operation: op,
       article: judge.article(op),
-      title: '风险补偿资金已暂停新增补偿业务，会同协商是否恢复',
+      ...titled('FUND_RESUMPTION_VOTE', {}),
       dueOn: fund.suspendedSince ?? ('1970-01-01' as IsoDate),
       subjectType: 'FundStatus',
       subjectId: 'fund',

@@ -64,7 +64,9 @@ export class TaskType {
   @Field(() => TaskKind)
   kind: TaskKindName;
 
-  @Field({ description: 'What to do, in Chinese' })
+  @Field({
+    description: 'What to do, in the language the request asks for (Accept-Language; Chinese without it)',
+  })
   title: string;
 
   @Field(() => DateScalar, {
