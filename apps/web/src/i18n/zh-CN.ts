@@ -65,8 +65,11 @@ export const zhCN = {
     enterprises: '企业库',
     tasks: '待办事项',
     reports: '运营报告',
-    audit: '审计',
-    forecast: '资金预测',
+    financials: '企业财务报表',
+    evaluations: '绩效评价',
+    activity: '操作日志',
+    audit: '审计委托',
+    forecast: '压力测试',
     fund: '资金管理',
   },
   orgKind: {

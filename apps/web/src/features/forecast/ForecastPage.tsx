@@ -294,7 +294,7 @@ export function ForecastPage() {
       {f && (
         <>
           <Row gutter={[16, 16]}>
-            <Col xs={12} lg={6}>
+            <Col xs={24} sm={12} lg={6}>
               <Card size="small">
                 <Statistic
                   title={t('forecast.headline.trip', { months: f.headline.withinMonths })}
@@ -306,7 +306,7 @@ export function ForecastPage() {
                 </Typography.Text>
               </Card>
             </Col>
-            <Col xs={12} lg={6}>
+            <Col xs={24} sm={12} lg={6}>
               <Card size="small">
                 <Statistic title={t('forecast.headline.balance')} value={money(f.balance)} />
                 <Typography.Text type="secondary">
@@ -314,7 +314,7 @@ export function ForecastPage() {
                 </Typography.Text>
               </Card>
             </Col>
-            <Col xs={12} lg={6}>
+            <Col xs={24} sm={12} lg={6}>
               <Card size="small">
                 <Statistic
                   title={t('forecast.headline.cumulative')}
@@ -322,7 +322,7 @@ export function ForecastPage() {
                 />
               </Card>
             </Col>
-            <Col xs={12} lg={6}>
+            <Col xs={24} sm={12} lg={6}>
               <Card size="small">
                 <Statistic
                   title={t('forecast.headline.leverage')}
