@@ -1,4 +1,4 @@
-import { compareDates, daysBetween, type IsoDate, type PolicyParameters } from '@ipfund/policy';
+import { daysBetween, type IsoDate, type PolicyParameters } from '@ipfund/policy';
 import type { BetaPrior, ForecastAssumptions } from './assumptions';
 import { addMonths } from './months';
 
@@ -22,44 +22,81 @@ export interface LoanHistory {
 }
 
 /**
+ * Day numbers of dates and the month-end anchors back from the forecast date, shared by every loan of an
+ * estimation: a portfolio's dates repeat (the same anchors, report days and due dates), so each is
+ * parsed once instead of once per loan and month.
+ */
+class DateBook {
+  private readonly days = new Map<string, number>();
+  /** Day number of addMonths(asOf, −k), k = 0, 1, … (extended on demand). */
+  private readonly anchorDay: number[] = [];
+
+  constructor(private readonly asOf: IsoDate) {}
+
+  day(d: IsoDate): number {
+    let n = this.days.get(d);
+    if (n === undefined) {
+      n = daysBetween(EPOCH, d);
+      this.days.set(d, n);
+    }
+    return n;
+  }
+
+  /** Day number of the k-th month end back from the forecast date. */
+  anchor(k: number): number {
+    while (this.anchorDay.length <= k) {
+      const d = addMonths(this.asOf, -this.anchorDay.length);
+      this.anchorDay.push(this.day(d));
+    }
+    return this.anchorDay[k];
+  }
+}
+
+const EPOCH = '1970-01-01' as IsoDate;
+
+function statesOf(history: LoanHistory, book: DateBook, policy: PolicyParameters): MonthState[] {
+  const reports = history.reports
+    .map((rep) => ({ day: book.day(rep.asOf), rep }))
+    .sort((x, y) => Math.sign(x.day - y.day));
+  // The month ends on or after the issue, at most 602 of them (as many as the loop below allows).
+  const issued = book.day(history.issuedOn);
+  let count = 0;
+  for (let k = 0; ; k++) {
+    if (book.anchor(k) < issued) break;
+    count++;
+    if (k > 600) break;
+  }
+  const claimDay = history.claimFiledOn ? book.day(history.claimFiledOn) : null;
+  const claimDays = policy.claimOverdueDays.value;
+  const riskDays = policy.riskOverdueDays.value;
+  const out: MonthState[] = [];
+  let r = -1;
+  for (let k = count - 1; k >= 0; k--) {
+    const d = book.anchor(k);
+    while (r + 1 < reports.length && reports[r + 1].day <= d) r++;
+    if (claimDay !== null && claimDay <= d) {
+      out.push('OVERDUE_60');
+      continue;
+    }
+    const rep = r >= 0 ? reports[r].rep : null;
+    if (rep?.closed) {
+      out.push('CLOSED');
+      continue;
+    }
+    const due = rep?.earliestUnpaidDueDate ? book.day(rep.earliestUnpaidDueDate) : null;
+    const days = due !== null && due < d ? d - due : 0;
+    out.push(days >= claimDays ? 'OVERDUE_60' : days >= riskDays ? 'OVERDUE_15' : 'CURRENT');
+  }
+  return out;
+}
+
+/**
  * The loan's state at each month's end from its first full month to `asOf`, read from the status
  * reports exactly as the portal derives overdue days (R3): the last report on or before the day gives
  * the earliest unpaid due date, and the loan is that many days behind on that day.
  */
 export function monthlyStates(history: LoanHistory, asOf: IsoDate, policy: PolicyParameters): MonthState[] {
-  const reports = [...history.reports].sort((x, y) => compareDates(x.asOf, y.asOf));
-  const anchors: IsoDate[] = [];
-  for (let k = 0; ; k++) {
-    const d = addMonths(asOf, -k);
-    if (compareDates(d, history.issuedOn) < 0) break;
-    anchors.push(d);
-    if (k > 600) break;
-  }
-  anchors.reverse();
-  const out: MonthState[] = [];
-  let r = -1;
-  for (const d of anchors) {
-    while (r + 1 < reports.length && compareDates(reports[r + 1].asOf, d) <= 0) r++;
-    if (history.claimFiledOn && compareDates(history.claimFiledOn, d) <= 0) {
-      out.push('OVERDUE_60');
-      continue;
-    }
-    const rep = r >= 0 ? reports[r] : null;
-    if (rep?.closed) {
-      out.push('CLOSED');
-      continue;
-    }
-    const due = rep?.earliestUnpaidDueDate ?? null;
-    const days = due && compareDates(due, d) < 0 ? daysBetween(due, d) : 0;
-    out.push(
-      days >= policy.claimOverdueDays.value
-        ? 'OVERDUE_60'
-        : days >= policy.riskOverdueDays.value
-          ? 'OVERDUE_15'
-          : 'CURRENT',
-    );
-  }
-  return out;
+  return statesOf(history, new DateBook(asOf), policy);
 }
 
 /** A monthly probability: observed events out of exposures, shrunk towards a Beta prior. */
@@ -144,9 +181,10 @@ export function estimateTransitions(
     return c;
   };
   for (const s of segments) of(s);
+  const book = new DateBook(asOf);
   for (const h of histories) {
     const c = of(h.segment);
-    const states = monthlyStates(h, asOf, policy);
+    const states = statesOf(h, book, policy);
     for (let i = 0; i + 1 < states.length; i++) {
       const from = states[i];
       const to = states[i + 1];
