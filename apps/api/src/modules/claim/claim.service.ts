@@ -469,7 +469,7 @@ export class ClaimService {
    */
   pay(actor: Actor, claimId: string, idempotencyKey: string, comment?: string | null): Promise<ClaimEntity> {
     checkIdempotencyKey(idempotencyKey);
-    return this.useCases.run(actor, 'claim.pay', async ({ em, scope, target, detail }) => {
+    return this.useCases.run(actor, 'claim.pay', async ({ em, scope, target, detail, atCommit }) => {
       const claim = await this.lockClaimFor(scope, 'claim.pay', claimId);
       target('Claim', claim.id);
       if (claim.status === 'PAID') {
@@ -493,25 +493,30 @@ export class ClaimService {
       const [{ contract_no: contractNo }] = (await em.query(`SELECT contract_no FROM loans WHERE id = $1`, [
         claim.loanId,
       ])) as { contract_no: string }[];
-      const { id: transactionId } = await this.ledger.postCompensationPayout(em, {
-        claimId: claim.id,
-        amount,
-        idempotencyKey: payoutKey(idempotencyKey),
-        actor,
-        businessDate: today,
-        memo: `支付风险补偿资金（贷款合同 ${contractNo}）`,
-      });
       const from = claim.status;
-      Object.assign(claim, {
-        status: 'PAID',
-        paidOn: today,
-        payoutTransactionId: transactionId,
-        updatedAt: new Date(),
-      });
-      await em.save(claim);
+      Object.assign(claim, { status: 'PAID', paidOn: today, updatedAt: new Date() });
+      await em.update(
+        ClaimEntity,
+        { id: claim.id },
+        { status: claim.status, paidOn: claim.paidOn, updatedAt: claim.updatedAt },
+      );
       await em.update(LoanEntity, { id: claim.loanId }, { status: 'COMPENSATED' });
       await this.recordEvent(em, actor, claim.id, 'PAY', from, 'PAID', comment ?? null, today);
-      detail({ amount: amount.toString(), transactionId });
+      // The posting locks the principal's balance until COMMIT (payouts are serialised there, Art 7):
+      // done last, so the lock spans the posting, the claim's link to it and the commit only.
+      atCommit(async () => {
+        const { id: transactionId } = await this.ledger.postCompensationPayout(em, {
+          claimId: claim.id,
+          amount,
+          idempotencyKey: payoutKey(idempotencyKey),
+          actor,
+          businessDate: today,
+          memo: `支付风险补偿资金（贷款合同 ${contractNo}）`,
+        });
+        await em.update(ClaimEntity, { id: claim.id }, { payoutTransactionId: transactionId });
+        claim.payoutTransactionId = transactionId;
+        detail({ amount: amount.toString(), transactionId });
+      });
       return claim;
     });
   }
