@@ -61,8 +61,14 @@ interface ReadSession {
  */
 export class Access {
   private readonly readsAllCache = new Map<string, boolean>();
-  /** Query operations in flight, by their request's actor object (one per request). */
-  private readonly operations = new WeakMap<Actor, { opened: Promise<ReadSession> | null }>();
+  /**
+   * GraphQL operations in flight, by their request's actor object (one per request). `waitsForWrite`:
+   * a mutation's, whose reads share a snapshot only once a use case of the operation has committed.
+   */
+  private readonly operations = new WeakMap<
+    Actor,
+    { opened: Promise<ReadSession> | null; waitsForWrite?: boolean }
+  >();
 
   constructor(
     private readonly ds: DataSource,
@@ -85,7 +91,7 @@ export class Access {
    */
   async read<T>(actor: Actor, work: (scope: Scope) => Promise<T>): Promise<T> {
     const shared = this.operations.get(actor);
-    if (shared) {
+    if (shared && !shared.waitsForWrite) {
       shared.opened ??= this.openRead(actor);
       const opened = await shared.opened;
       if (opened.refusal) throw opened.refusal;
@@ -110,6 +116,26 @@ export class Access {
    */
   beginOperation(actor: Actor): void {
     if (!this.operations.has(actor)) this.operations.set(actor, { opened: null });
+  }
+
+  /**
+   * Marks the start of a GraphQL mutation of this actor object: its answer — what it reads after its
+   * use case committed — shares one snapshot, like a query's reads. Reads before any use case
+   * committed (a resolver's own checks) keep their own transactions, and each further committed use
+   * case (a second root mutation field) ends the shared snapshot, so the next read sees its write.
+   */
+  beginMutationAnswer(actor: Actor): void {
+    if (!this.operations.has(actor)) this.operations.set(actor, { opened: null, waitsForWrite: true });
+  }
+
+  /** The use-case runner tells that a use case of this actor committed (see `beginMutationAnswer`). */
+  async committed(actor: Actor): Promise<void> {
+    const shared = this.operations.get(actor);
+    if (!shared || shared.waitsForWrite === undefined) return;
+    shared.waitsForWrite = false;
+    const opened = shared.opened;
+    shared.opened = null;
+    if (opened) await (await opened.catch(() => null))?.end(true);
   }
 
   /**

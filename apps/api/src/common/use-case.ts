@@ -108,7 +108,7 @@ export class UseCaseRunner {
     let facts: Record<string, unknown> = {};
     try {
       this.access.requireOperation(actor, operation);
-      return await this.transactionRetryingDuplicates(
+      const result = await this.transactionRetryingDuplicates(
         this.ds,
         async (em) => {
           // A retried attempt starts from a clean slate.
@@ -144,6 +144,9 @@ export class UseCaseRunner {
         },
         opts,
       );
+      // The mutation's answer may now read through one snapshot that sees this commit.
+      await this.access.committed(actor);
+      return result;
     } catch (thrown) {
       const err = asRefusal(thrown);
       if (err instanceof AppError) {

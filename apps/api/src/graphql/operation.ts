@@ -1,5 +1,4 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Kind } from 'graphql';
 import { AppError } from '../common/errors';
 import type { Actor } from '../authz/actor';
 import type { GqlContext } from './context';
@@ -15,10 +14,10 @@ import type { GqlContext } from './context';
  *   treated as a refused token — the caller is anonymous for this operation, its cache entry dropped.
  * - A **mutation** never acts on a cached login: the actor is re-read before its fields run (the
  *   operations table is checked against `orgRetired` before the use case's transaction opens).
- *   Its answer — the fields nested under a single root mutation field — is read like a query's,
- *   through one read-only snapshot, begun when the root field has resolved (its use case has
- *   committed by then, so the snapshot sees the change). With several root mutation fields each
- *   answer keeps its own reads: a snapshot taken after the first could miss the second's write.
+ *   Its answer — what its fields read after their use case committed — shares one read-only
+ *   snapshot too (`Access.beginMutationAnswer`): the use-case runner reports each commit, so the
+ *   snapshot opens after it and sees the change. (Not through a willResolveField hook: Apollo would
+ *   then wrap every field resolver of the schema for good, a cost on every later query.)
  *
  * The transaction ends in `willSendResponse`, which Apollo calls for every response.
  */
@@ -26,7 +25,6 @@ export function operationPlugin(): ApolloServerPlugin<GqlContext> {
   return {
     async requestDidStart() {
       let shared: Actor | null = null;
-      let answerAfterRoot = false;
       return {
         async didResolveOperation({ contextValue: ctx, operation }) {
           const actor = ctx.actor;
@@ -59,25 +57,11 @@ export function operationPlugin(): ApolloServerPlugin<GqlContext> {
                 ctx.authError = err;
               }
             }
-            const roots = operation?.selectionSet.selections ?? [];
-            if (operation?.operation === 'mutation' && roots.length === 1 && roots[0].kind === Kind.FIELD) {
-              answerAfterRoot = true;
+            if (operation?.operation === 'mutation' && ctx.actor) {
+              shared = ctx.actor;
+              access.beginMutationAnswer(shared);
             }
           }
-        },
-        async executionDidStart() {
-          if (!answerAfterRoot) return;
-          return {
-            willResolveField({ info, contextValue: ctx }) {
-              if (info.path.prev !== undefined) return;
-              // The root mutation field: when it has resolved, its answer's reads share one snapshot.
-              return (error) => {
-                if (error || !ctx.actor) return;
-                shared = ctx.actor;
-                ctx.services.access.beginOperation(shared);
-              };
-            },
-          };
         },
         async willSendResponse({ contextValue: ctx }) {
           if (shared) await ctx.services.access.endOperation(shared);
