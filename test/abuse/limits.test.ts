@@ -223,7 +223,11 @@ describe('abusive requests are refused before any work (issue 9)', () => {
       message: '请求内容不是有效的 JSON',
       extensions: { code: 'BAD_REQUEST', messageKey: 'request.malformedJson', params: {} },
     });
-    const missing = await fetch(`${url}no-such-path.json`, { headers: { 'accept-language': 'en' } });
+    // POST: a GET of an unknown path is the web client's (its routes fall back to the app shell).
+    const missing = await fetch(`${url}no-such-path.json`, {
+      method: 'POST',
+      headers: { 'accept-language': 'en' },
+    });
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({
       errors: [
