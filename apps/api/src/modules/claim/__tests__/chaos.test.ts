@@ -47,19 +47,26 @@ async function step(
   throw new Error(`${user} could not complete ${mutation.slice(0, 40)}`);
 }
 
-async function statusOf(id: string): Promise<string | undefined> {
-  // The test's own look shares the pool the killer empties: it is retried like the clients' requests.
+/**
+ * The test's own looks and fixtures share the pool the killer empties: each is retried like the
+ * clients' requests (every one is a read or an idempotent insert).
+ */
+async function retried<T>(work: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
-      const [row] = (await app.ds.query(`SELECT status FROM claims WHERE id = $1`, [id])) as {
-        status: string;
-      }[];
-      return row?.status;
+      return await work();
     } catch (err) {
       if (attempt >= 10) throw err;
       await new Promise((r) => setTimeout(r, 20));
     }
   }
+}
+
+async function statusOf(id: string): Promise<string | undefined> {
+  const rows = (await retried(() => app.ds.query(`SELECT status FROM claims WHERE id = $1`, [id]))) as {
+    status: string;
+  }[];
+  return rows[0]?.status;
 }
 
 async function workflow(bank: string, loanId: string): Promise<string> {
@@ -73,7 +80,7 @@ async function workflow(bank: string, loanId: string): Promise<string> {
   );
   const id = filed!.id;
   // Art 17: the bank's materials are attached before the manager verifies (claims' document checklist).
-  await attachRequiredDocuments(app, id);
+  await retried(() => attachRequiredDocuments(app, id));
   const after =
     (...states: string[]) =>
     async () =>
@@ -86,9 +93,11 @@ async function workflow(bank: string, loanId: string): Promise<string> {
   );
   for (const office of ['ipb', 'finance', 'fo']) {
     await step(office, `mutation($c: ID!) { approveClaim(claimId: $c) { id } }`, { c: id }, async () => {
-      const signed = (await app.ds.query(
-        `SELECT 1 FROM claim_events WHERE claim_id = $1 AND action = 'APPROVE' AND org_kind = $2`,
-        [id, { ipb: 'IP_BUREAU', finance: 'FINANCE_BUREAU', fo: 'FINANCIAL_OFFICE' }[office]],
+      const signed = (await retried(() =>
+        app.ds.query(
+          `SELECT 1 FROM claim_events WHERE claim_id = $1 AND action = 'APPROVE' AND org_kind = $2`,
+          [id, { ipb: 'IP_BUREAU', finance: 'FINANCE_BUREAU', fo: 'FINANCIAL_OFFICE' }[office]],
+        ),
       )) as unknown[];
       return signed.length > 0;
     });
@@ -129,9 +138,11 @@ describe('connections terminated under load', () => {
         for (let round = 0; round < 3 && running; round++) {
           await new Promise((r) => setTimeout(r, 400));
           // Every backend of this database but the one asking (the test's own inspection connection).
-          await app.ds.query(
-            `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-            WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+          await retried(() =>
+            app.ds.query(
+              `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+              WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+            ),
           );
         }
       })();
