@@ -135,7 +135,8 @@ export class Access {
     shared.waitsForWrite = false;
     const opened = shared.opened;
     shared.opened = null;
-    if (opened) await (await opened.catch(() => null))?.end(true);
+    // The use case has committed: a snapshot that cannot be ended cleanly is dropped, not reported.
+    if (opened) await (await opened.catch(() => null))?.end(true).catch(() => undefined);
   }
 
   /**

@@ -132,7 +132,7 @@ export class UseCaseRunner {
           });
           for (const observe of this.observers) await observe({ em, scope, actor, operation });
           for (const step of finalSteps) await step();
-          // Last statement of the transaction: the chain head's lock is held from here to COMMIT only.
+          // Last statement of the transaction; the chain seals it inside COMMIT (ChainAtCommit migration).
           await this.activity.ok(em, actor, {
             operation,
             targetType,
