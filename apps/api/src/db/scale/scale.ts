@@ -1,3 +1,10 @@
+import {
+  DEFAULT_POLICY_SET_ID,
+  findPolicySet,
+  selectPolicy,
+  type IsoDate,
+  type PolicyParameters,
+} from '@ipfund/policy';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -95,6 +102,13 @@ async function added(em: EntityManager, sql: string, params: unknown[]): Promise
   return Number(rows[0].n);
 }
 
+/** The default set's measures in force on the business date (what a portal on that date applies). */
+function policyOn(date: IsoDate): PolicyParameters {
+  const policy = selectPolicy(findPolicySet(DEFAULT_POLICY_SET_ID)?.versions ?? [], date);
+  if (!policy) throw new Error(`No measures in force on ${date}`);
+  return policy;
+}
+
 /**
  * Tops the database up to `opts` (see the file comment). Needs the demo (its manager and bank-a):
  * the new users share bank-a's password hash and agreements are recorded by the demo manager.
@@ -104,6 +118,10 @@ export async function generateScale(em: EntityManager, opts: ScaleOptions): Prom
   if (problems.length) throw new Error(problems.join('; '));
   const bd = opts.businessDate;
   const perBank = Math.floor(opts.loans / opts.banks);
+  // The articles, purposes and rates the generated rows cite come from the measures in force.
+  const policy = policyOn(bd as IsoDate);
+  const purposes = policy.allowedLoanPurposes;
+  const sharing = policy.provisions.riskSharing.article;
   const result: Record<string, number> = {};
 
   const [demo] = (await em.query(
@@ -229,7 +247,7 @@ export async function generateScale(em: EntityManager, opts: ScaleOptions): Prom
                  ELSE greatest(round(f.principal * (1 - least(($1::date - f.issued_on)::numeric
                         / greatest((f.matures_on - f.issued_on), 1), 1) * 0.5), -3), 1000) END,
             f.issued_on, f.matures_on,
-            CASE WHEN f.covered THEN (ARRAY['IP_OPERATION','RND','TECH_UPGRADE','INDUSTRIALISATION','WORKING_CAPITAL'])[f.late % 5 + 1]
+            CASE WHEN f.covered THEN ($3::text[])[f.late % cardinality($3::text[]) + 1]
                  ELSE 'EQUITY_INVESTMENT' END,
             CASE WHEN f.closed OR f.days_late IS NULL THEN NULL
                  ELSE greatest($1::date - f.days_late, f.issued_on) END,
@@ -237,14 +255,14 @@ export async function generateScale(em: EntityManager, opts: ScaleOptions): Prom
             $1::date,
             f.covered,
             CASE WHEN f.covered THEN jsonb_build_array(
-                   jsonb_build_object('article', 'Art 13', 'code', 'PURPOSE_ALLOWED', 'message', 'Purpose is allowed'),
-                   jsonb_build_object('article', 'Art 11', 'code', CASE WHEN f.pure_ip THEN 'PURE_IP' ELSE 'COMBINATION' END,
+                   jsonb_build_object('article', $4::text, 'code', 'PURPOSE_ALLOWED', 'message', 'Purpose is allowed'),
+                   jsonb_build_object('article', $5::text, 'code', CASE WHEN f.pure_ip THEN 'PURE_IP' ELSE 'COMBINATION' END,
                                       'message', CASE WHEN f.pure_ip THEN 'Pure IP-pledge loan' ELSE 'Combination loan: the IP part is covered' END))
-                 ELSE jsonb_build_array(jsonb_build_object('article', 'Art 13', 'code', 'PURPOSE_FORBIDDEN',
+                 ELSE jsonb_build_array(jsonb_build_object('article', $4::text, 'code', 'PURPOSE_FORBIDDEN',
                         'message', 'Purpose EQUITY_INVESTMENT is not allowed')) END
        FROM final f JOIN ents en ON en.n = f.ent_n LEFT JOIN guars gu ON gu.n = f.guar_n
      ON CONFLICT DO NOTHING`,
-    [bd, perBank],
+    [bd, perBank, purposes.value, purposes.article, sharing],
   );
   // Each generated loan pledges its borrower's patent and has its registration report, as a
   // registration through the portal leaves them.
@@ -279,8 +297,8 @@ export async function generateScale(em: EntityManager, opts: ScaleOptions): Prom
           AND l.earliest_unpaid_due_date <= $1::date - 60 AND ${h('claim', 'l.seq', 3)} = 0
           AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.loan_id = l.id)),
      split AS (
-       SELECT p.*, round(p.loss_base * 0.30, 2) AS fund,
-              CASE WHEN p.guarantor_id IS NULL THEN 0 ELSE round(p.loss_base * 0.40, 2) END AS guar,
+       SELECT p.*, round(p.loss_base * $2::numeric, 2) AS fund,
+              CASE WHEN p.guarantor_id IS NULL THEN 0 ELSE round(p.loss_base * $3::numeric, 2) END AS guar,
               CASE WHEN p.wanted = 'GUARANTOR_CONFIRMED' AND p.guarantor_id IS NULL THEN 'SUBMITTED' ELSE p.wanted END AS claim_status
          FROM picked p)
      INSERT INTO claims (id, loan_id, bank_id, guarantor_id, enterprise_id, three_party, status, idempotency_key,
@@ -289,19 +307,27 @@ export async function generateScale(em: EntityManager, opts: ScaleOptions): Prom
      SELECT md5('scale-claim-' || s.id)::uuid, s.id, s.bank_id, s.guarantor_id, s.enterprise_id,
             s.guarantor_id IS NOT NULL, s.claim_status, 'scale-' || s.contract_no, $1::date, s.days,
             s.outstanding_principal, s.loss_base, s.fund, s.guar, s.loss_base - s.fund - s.guar, 'TIER_RATE',
-            jsonb_build_object('asOf', $1::date, 'tier', 'LOW', 'fundRate', '0.30', 'tierCapRate', '0.30',
-              'guarantorRate', CASE WHEN s.guarantor_id IS NULL THEN NULL ELSE '0.40' END,
+            jsonb_build_object('asOf', $1::date, 'tier', 'LOW', 'fundRate', $2::text, 'tierCapRate', $2::text,
+              'guarantorRate', CASE WHEN s.guarantor_id IS NULL THEN NULL ELSE $3::text END,
               'lossBase', s.loss_base::text, 'fundShare', s.fund::text, 'guarantorShare', s.guar::text,
               'bankShare', (s.loss_base - s.fund - s.guar)::text, 'limitedBy', 'TIER_RATE',
               'fundShareBeforeCaps', s.fund::text, 'fundShareAfterLoanCap', s.fund::text,
               'enterpriseYearCompensatedSoFar', '0.00',
               'reasons', jsonb_build_array(
-                jsonb_build_object('article', 'Art 11', 'code', 'LOSS_BASE',
+                jsonb_build_object('article', $4::text, 'code', 'LOSS_BASE',
                   'message', 'B = outstanding × IP part ÷ principal = ' || s.loss_base),
-                jsonb_build_object('article', 'Art 11', 'code', 'FUND_RATE', 'message', 'F0 = B × 30% = ' || s.fund))),
-            'jiangbei-2024'
+                jsonb_build_object('article', $5::text, 'code', 'FUND_RATE', 'message', 'F0 = B × ' || $6::text || ' = ' || s.fund))),
+            $7::text
        FROM split s`,
-    [bd],
+    [
+      bd,
+      policy.lowTierCapRate.value.toString(),
+      policy.minGuarantorRate.value.toString(),
+      sharing,
+      policy.lowTierCapRate.article,
+      policy.lowTierCapRate.value.toPercentString(),
+      policy.id,
+    ],
   );
   result['claim events'] = await added(
     em,
