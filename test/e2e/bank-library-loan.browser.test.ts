@@ -74,7 +74,7 @@ describeIfBrowser('browser: bank B lends to an enterprise only bank A could see 
     const { app } = portal;
     const bankB = await bankBOrg();
     const before = await app.ds.getRepository(LoanEntity).countBy({ bankId: bankB.id });
-    const page = await portal.browser.newPage({ locale: 'zh-CN' });
+    const page = await portal.browser.newPage({ locale: 'zh-CN', reducedMotion: 'reduce' });
     await logIn(page, portal.url, 'bank-b');
     await goTo(page, portal.url, '/loans');
     await page.getByText(`共 ${before} 笔`).waitFor({ timeout: 20_000 });
@@ -126,7 +126,7 @@ describeIfBrowser('browser: bank B lends to an enterprise only bank A could see 
     const code = first17 + creditCodeCheckChar(first17)!;
     const bankB = await bankBOrg();
     const before = await app.ds.getRepository(LoanEntity).countBy({ bankId: bankB.id });
-    const page = await portal.browser.newPage({ locale: 'zh-CN' });
+    const page = await portal.browser.newPage({ locale: 'zh-CN', reducedMotion: 'reduce' });
     await logIn(page, portal.url, 'bank-b');
     await goTo(page, portal.url, '/loans');
     await page.getByText(`共 ${before} 笔`).waitFor({ timeout: 20_000 });

@@ -24,7 +24,7 @@ describeIfBrowser('browser: bank A logs in and sees only its loans', () => {
       .getRepository(OrganizationEntity)
       .findOneByOrFail({ name: '重庆银行江北支行' });
     const own = await portal.app.ds.getRepository(LoanEntity).countBy({ bankId: bankA.id });
-    const page = await portal.browser.newPage({ locale: 'zh-CN' });
+    const page = await portal.browser.newPage({ locale: 'zh-CN', reducedMotion: 'reduce' });
     await logIn(page, portal.url, 'bank-a');
     await goTo(page, portal.url, '/loans');
 
@@ -48,7 +48,7 @@ describeIfBrowser('browser: bank A logs in and sees only its loans', () => {
   }, 60_000);
 
   it('a wrong password shows one generic error and no data', async () => {
-    const page = await portal.browser.newPage({ locale: 'zh-CN' });
+    const page = await portal.browser.newPage({ locale: 'zh-CN', reducedMotion: 'reduce' });
     await logIn(page, portal.url, 'bank-a', 'wrong-password');
     await page.getByText('用户名或密码错误').waitFor({ timeout: 10_000 });
     expect(await page.locator('.ant-table').count()).toBe(0);

@@ -78,6 +78,7 @@ export async function openPage(
 ): Promise<{ page: Page; errors: string[] }> {
   const page = await portal.browser.newPage({
     locale: 'zh-CN',
+    reducedMotion: 'reduce',
     viewport: { width: options.width ?? 1440, height: options.height ?? 900 },
     acceptDownloads: options.downloads ?? false,
   });

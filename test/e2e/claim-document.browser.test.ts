@@ -40,7 +40,11 @@ describeIfBrowser('browser: a claim document is downloaded', () => {
       [claim.id, content.length, content, fileName],
     );
 
-    const page = await portal.browser.newPage({ locale: 'zh-CN', acceptDownloads: true });
+    const page = await portal.browser.newPage({
+      locale: 'zh-CN',
+      reducedMotion: 'reduce',
+      acceptDownloads: true,
+    });
     await logIn(page, portal.url, 'bank-a');
     await page.locator('.ant-layout-header, header').first().waitFor({ timeout: 20_000 });
     await page.goto(`${portal.url}#/claims`);

@@ -43,8 +43,10 @@ describeIfBrowser('browser: a claim from filing to payout, every step found in �
     for (let i = 0; i < 5 && !(await task.count()); i++) {
       const more = list.getByRole('button', { name: /显示更多/ });
       if (!(await more.count())) break;
+      // The next items are in once the list is longer than before the click.
+      const shown = await list.locator('.plain-list-item').count();
       await more.click();
-      await page.waitForTimeout(1_000);
+      await list.locator('.plain-list-item').nth(shown).waitFor({ timeout: STEP });
     }
     await task.first().waitFor({ timeout: STEP });
     await task

@@ -1,4 +1,3 @@
-import ReactEChartsCore from 'echarts-for-react/esm/core';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
@@ -10,6 +9,7 @@ import { formatMoney, type Lang } from '@ipfund/shared';
 import { useLang } from '../../i18n';
 import type { FundForecast, ForecastScenario } from './forecast.graphql';
 import { percent, scenarioLabel, wanHeight } from './forecastDisplay';
+import { Chart } from '../../lib/Chart';
 
 echarts.use([
   BarChart,
@@ -23,7 +23,7 @@ echarts.use([
 
 const chart = (option: object, height = 300, testId?: string) => (
   <div data-testid={testId}>
-    <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height, width: '100%' }} />
+    <Chart echarts={echarts} option={option} style={{ height, width: '100%' }} />
   </div>
 );
 

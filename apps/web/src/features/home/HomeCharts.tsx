@@ -1,4 +1,3 @@
-import ReactEChartsCore from 'echarts-for-react/esm/core';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
@@ -10,6 +9,7 @@ import { formatRate } from '../claims/policyText';
 import { ratioPercent } from '../risk/riskDisplay';
 import type { BankRiskSeries, QuarterFigures, StatusFigure } from './home.graphql';
 import { monthLabel, quarterAxisLabel, quarterLabel, ratioToPercent, yuanToWan } from './homeDisplay';
+import { Chart } from '../../lib/Chart';
 
 echarts.use([
   BarChart,
@@ -27,7 +27,7 @@ echarts.use([
  */
 
 const chart = (option: object, height = 280) => (
-  <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height, width: '100%' }} />
+  <Chart echarts={echarts} option={option} style={{ height, width: '100%' }} />
 );
 
 const dashed = (percent: number, name: string, color: string) => ({

@@ -1,4 +1,3 @@
-import ReactEChartsCore from 'echarts-for-react/esm/core';
 import * as echarts from 'echarts/core';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
@@ -8,6 +7,7 @@ import type { Policy } from '../../app/viewer.graphql';
 import { formatRate } from '../claims/policyText';
 import type { BankRisk } from './risk.graphql';
 import { ratioPercent } from './riskDisplay';
+import { Chart } from '../../lib/Chart';
 
 echarts.use([BarChart, GridComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
 
@@ -74,5 +74,5 @@ export default function RiskChart({
       },
     ],
   };
-  return <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height: 320 }} />;
+  return <Chart echarts={echarts} option={option} style={{ height: 320 }} />;
 }
