@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import Decimal from 'decimal.js';
-import PDFDocument from 'pdfkit';
+import { pdfKit } from './libs';
 
 /**
  * PDF output for reports and printable forms (issues 11, 12): A4, Chinese text in Noto Sans SC (the
@@ -43,7 +43,7 @@ export interface PdfOptions {
 
 /** A new A4 document with the CJK font set as the current font and the page decorations registered. */
 export function createPdf(opts: PdfOptions): Pdf {
-  const doc = new PDFDocument({
+  const doc = new (pdfKit())({
     size: 'A4',
     layout: opts.landscape ? 'landscape' : 'portrait',
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },

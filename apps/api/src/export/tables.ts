@@ -1,5 +1,4 @@
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { isIsoDate } from '@ipfund/policy';
 import type { Actor } from '../authz/actor';
 import { badInput } from '../common/errors';
@@ -24,6 +23,7 @@ import { LoanStatus } from '../modules/loan/loan.types';
 import type { Services } from '../services';
 import type { ExportFile, ExportRoute } from './http';
 import { XLSX_CONTENT_TYPE, xlsxCell, type XlsxColumn } from './xlsx';
+import { excelJs } from './libs';
 
 /**
  * The tables as xlsx (issue 11): `GET /export/loans.xlsx`, `/export/claims.xlsx`,
@@ -157,7 +157,7 @@ async function streamedSheet<T>(
     out.on('end', resolve);
     out.on('error', reject);
   });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
+  const workbook = new (excelJs().stream.xlsx.WorkbookWriter)({ stream: out, useStyles: true });
   workbook.creator = 'IP Fund Portal';
   const ws = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map((c) => ({

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excelJs } from './libs';
 
 /**
  * XLSX output for table exports and reports (issues 11, 12). Each sheet is one header row, then one
@@ -114,7 +115,7 @@ export function sheet<T>(spec: XlsxSheet<T>): SheetWriter {
 
 /** A workbook of the given sheets, as the bytes of an .xlsx file. */
 export async function writeXlsx(sheets: SheetWriter[], opts: { title?: string } = {}): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excelJs().Workbook)();
   workbook.creator = 'IP Fund Portal';
   if (opts.title) workbook.title = opts.title;
   // A fixed timestamp would hide when a file was produced; the export time is what a reader expects.

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { IsoDate } from '@ipfund/policy';
 import type { Actor } from '../../authz/actor';
 import type { BusinessClock } from '../../common/business-clock';
@@ -22,6 +21,7 @@ import {
   type TapeProblem,
   type TapeRow,
 } from './loan-tape.parse';
+import { excelJs } from '../../export/libs';
 
 export type TapeMode = 'VALIDATE_ONLY' | 'APPLY_ALL_OR_NOTHING' | 'APPLY_VALID_ROWS';
 
@@ -275,7 +275,7 @@ export class LoanTapeService {
         contentBase64: Buffer.from(text, 'utf8').toString('base64'),
       };
     }
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new (excelJs().Workbook)();
     const sheet = workbook.addWorksheet('贷款状态');
     sheet.columns = TEMPLATE_HEADERS.map((header) => ({
       header,
