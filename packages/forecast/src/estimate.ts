@@ -224,3 +224,154 @@ export function estimateRecovery(
 ): RateEstimate {
   return shrink(Math.min(claimsWithRecovery, paidClaims), paidClaims, assumptions.priorRecovery.value);
 }
+
+/** A missing day (no due date, no claim) in the day-number columns below. */
+export const NO_DAY = -2_147_483_648;
+
+/**
+ * The status history in columns (the API reads it so from PostgreSQL): per loan its segment, issue day
+ * and the day a claim was first filed (NO_DAY if none), and its reports in `report*[reportOffset[i] ..
+ * reportOffset[i + 1])`, by day ascending, a day's reports in the order they were recorded (the last
+ * one holds). Days are day numbers (`dayNumber`).
+ */
+export interface HistoryColumns {
+  readonly count: number;
+  readonly segmentKeys: readonly string[];
+  readonly segment: Int32Array;
+  readonly issuedDay: Int32Array;
+  readonly claimFiledDay: Int32Array;
+  readonly reportOffset: Int32Array;
+  readonly reportDay: Int32Array;
+  readonly reportDueDay: Int32Array;
+  readonly reportClosed: Uint8Array;
+}
+
+/** Loan histories into columns (tests; the API reads the columns directly). */
+export function historyColumns(histories: readonly LoanHistory[]): HistoryColumns {
+  const n = histories.length;
+  const keys: string[] = [];
+  const keyIdx = new Map<string, number>();
+  const segment = new Int32Array(n);
+  const issuedDay = new Int32Array(n);
+  const claimFiledDay = new Int32Array(n);
+  const reportOffset = new Int32Array(n + 1);
+  const day: number[] = [];
+  const due: number[] = [];
+  const closed: number[] = [];
+  const dayOf = (d: IsoDate) => daysBetween(EPOCH, d);
+  histories.forEach((h, i) => {
+    let s = keyIdx.get(h.segment);
+    if (s === undefined) {
+      s = keys.length;
+      keyIdx.set(h.segment, s);
+      keys.push(h.segment);
+    }
+    segment[i] = s;
+    issuedDay[i] = dayOf(h.issuedOn);
+    claimFiledDay[i] = h.claimFiledOn ? dayOf(h.claimFiledOn) : NO_DAY;
+    const reports = h.reports
+      .map((rep) => ({ day: dayOf(rep.asOf), rep }))
+      .sort((x, y) => Math.sign(x.day - y.day));
+    for (const { day: d, rep } of reports) {
+      day.push(d);
+      due.push(rep.earliestUnpaidDueDate ? dayOf(rep.earliestUnpaidDueDate) : NO_DAY);
+      closed.push(rep.closed ? 1 : 0);
+    }
+    reportOffset[i + 1] = day.length;
+  });
+  return {
+    count: n,
+    segmentKeys: keys,
+    segment,
+    issuedDay,
+    claimFiledDay,
+    reportOffset,
+    reportDay: Int32Array.from(day),
+    reportDueDay: Int32Array.from(due),
+    reportClosed: Uint8Array.from(closed),
+  };
+}
+
+const S_CURRENT = 0;
+const S_15 = 1;
+const S_60 = 2;
+const S_CLOSED = 3;
+
+/**
+ * `estimateTransitions` over the history in columns: the same month-end states (R3, as `monthlyStates`
+ * derives them) and the same counts, on day numbers, without an object per loan or month. The test in
+ * __tests__/estimate.test.ts checks it gives the same estimates on random histories.
+ */
+export function estimateTransitionsColumns(
+  h: HistoryColumns,
+  asOf: IsoDate,
+  policy: PolicyParameters,
+  assumptions: ForecastAssumptions,
+  segments: Iterable<string> = [],
+): Map<string, SegmentRates> {
+  const S = h.segmentKeys.length;
+  const c = new Float64Array(S * 6);
+  const book = new DateBook(asOf);
+  const claimDays = policy.claimOverdueDays.value;
+  const riskDays = policy.riskOverdueDays.value;
+  for (let l = 0; l < h.count; l++) {
+    const base = h.segment[l] * 6;
+    const issued = h.issuedDay[l];
+    // The month ends on or after the issue, at most 602 of them (as `monthlyStates`).
+    let count = 0;
+    for (let k = 0; ; k++) {
+      if (book.anchor(k) < issued) break;
+      count++;
+      if (k > 600) break;
+    }
+    const claimDay = h.claimFiledDay[l];
+    const first = h.reportOffset[l];
+    const end = h.reportOffset[l + 1];
+    let r = first - 1;
+    let prev = -1;
+    for (let k = count - 1; k >= 0; k--) {
+      const d = book.anchor(k);
+      while (r + 1 < end && h.reportDay[r + 1] <= d) r++;
+      let state: number;
+      if (claimDay !== NO_DAY && claimDay <= d) state = S_60;
+      else if (r >= first && h.reportClosed[r] === 1) state = S_CLOSED;
+      else {
+        const due = r >= first ? h.reportDueDay[r] : NO_DAY;
+        const days = due !== NO_DAY && due < d ? d - due : 0;
+        state = days >= claimDays ? S_60 : days >= riskDays ? S_15 : S_CURRENT;
+      }
+      // Counts as estimateTransitions: [curN, curK, odN, odK, cureN, cureK].
+      if (prev === S_CURRENT) {
+        c[base]++;
+        if (state === S_15 || state === S_60) c[base + 1]++;
+        if (state === S_60) {
+          c[base + 2]++;
+          c[base + 3]++;
+        }
+      } else if (prev === S_15) {
+        c[base + 2]++;
+        if (state === S_60) c[base + 3]++;
+        else {
+          c[base + 4]++;
+          if (state === S_CURRENT || state === S_CLOSED) c[base + 5]++;
+        }
+      }
+      prev = state;
+    }
+  }
+  const out = new Map<string, SegmentRates>();
+  const rates = (s: number): SegmentRates => ({
+    toOverdue: shrink(c[s * 6 + 1], c[s * 6], assumptions.priorCurrentTo15.value),
+    toClaim: shrink(c[s * 6 + 3], c[s * 6 + 2], assumptions.prior15To60.value),
+    cure: shrink(c[s * 6 + 5], c[s * 6 + 4], assumptions.prior15Cure.value),
+  });
+  const none: SegmentRates = {
+    toOverdue: shrink(0, 0, assumptions.priorCurrentTo15.value),
+    toClaim: shrink(0, 0, assumptions.prior15To60.value),
+    cure: shrink(0, 0, assumptions.prior15Cure.value),
+  };
+  // Same keys in the same order as estimateTransitions: the segments asked for, then those seen.
+  for (const key of segments) out.set(key, none);
+  h.segmentKeys.forEach((key, s) => out.set(key, rates(s)));
+  return out;
+}

@@ -7,14 +7,35 @@ export {
 } from './assumptions';
 export {
   capForEnterpriseYear,
+  claimRules,
   claimTerms,
+  claimTermsFen,
+  mulDivHalfUp,
+  rateFraction,
   remittanceFen,
+  timesRateFen,
+  type ClaimAmountsFen,
   type ClaimLoan,
+  type ClaimRules,
   type ClaimTerms,
+  type RateFraction,
 } from './claim-terms';
 export {
+  START_STATES,
+  dayNumber,
+  agreementId,
+  dayToIso,
+  loanColumns,
+  monthsBetweenDays,
+  type LoanColumns,
+} from './columns';
+export {
+  NO_DAY,
   estimateRecovery,
   estimateTransitions,
+  estimateTransitionsColumns,
+  historyColumns,
+  type HistoryColumns,
   knownRate,
   monthlyStates,
   shrink,

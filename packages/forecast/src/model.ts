@@ -9,21 +9,21 @@ import {
   type Tier,
 } from '@ipfund/policy';
 import { FORECAST_LIMITS, type ForecastAssumptions } from './assumptions';
-import { claimTerms } from './claim-terms';
+import {
+  claimRules,
+  claimTerms,
+  claimTermsFen,
+  rateFraction,
+  timesRateFen,
+  type ClaimAmountsFen,
+  type ClaimRules,
+} from './claim-terms';
+import { dayNumber, loanColumns, monthsBetweenDays, type LoanColumns, type LoanStartState } from './columns';
 import type { RateEstimate, SegmentRates } from './estimate';
 import { fromFen, toFen } from './money-fen';
-import { monthOfYear, monthsBetween } from './months';
+import { monthOfYear } from './months';
 
-/** Where a covered loan stands on the forecast date. */
-export type LoanStartState =
-  | 'CURRENT'
-  | 'OVERDUE_15'
-  /** 60+ days behind, no claim filed yet: the bank may file now (Art 17). */
-  | 'OVERDUE_60'
-  /** A claim is filed and waits for its final approval. */
-  | 'IN_CLAIM'
-  /** The claim has its final approval (counted in the cumulative figure) but is not paid yet. */
-  | 'APPROVED_UNPAID';
+export type { LoanStartState } from './columns';
 
 export interface ForecastLoan {
   readonly id: string;
@@ -70,7 +70,10 @@ export interface Levers {
 }
 
 export interface ForecastInput {
-  readonly loans: readonly ForecastLoan[];
+  /** The covered portfolio as loan objects (tests, synthetic portfolios), or … */
+  readonly loans?: readonly ForecastLoan[];
+  /** … the same in columns (the API reads it so); used when given. */
+  readonly columns?: LoanColumns;
   readonly fund: FundPosition;
   readonly policy: PolicyParameters;
   /** Transition rates per segment key (`segmentKey`); a segment missing here gets the priors alone. */
@@ -147,7 +150,8 @@ export interface PreparedModel {
   readonly recoveryBeta: number;
 
   readonly loanCount: number;
-  readonly loanIds: readonly string[];
+  /** Model loan → the input loan it is (or copies): an index into the portfolio. */
+  readonly loanSource: Int32Array;
   readonly loanSeg: Int32Array;
   readonly loanEnterprise: Int32Array;
   readonly lossBaseFen: Float64Array;
@@ -250,16 +254,6 @@ function agreementUnderLevers(a: CooperationAgreement, levers: Levers | undefine
   return t.tier === 'LOW' ? { ...a, fundRateLowTier: t.rate } : { ...a, fundRateHighTier: t.rate };
 }
 
-/** What of an agreement a claim depends on: its rates (and its date, which the validation reads). */
-function agreementId(a: CooperationAgreement): string {
-  return [
-    a.fundRateLowTier?.toString(),
-    a.fundRateHighTier?.toString(),
-    a.guarantorRate?.toString(),
-    a.effectiveFrom,
-  ].join('/');
-}
-
 /** Compiles the portfolio, the fund and the levers into the model the paths run on. */
 export function prepare(input: ForecastInput): PreparedModel {
   validate(input);
@@ -267,111 +261,102 @@ export function prepare(input: ForecastInput): PreparedModel {
   const levers = input.levers;
   const policy = policyUnderLevers(input.policy, levers);
   const asOf = input.fund.asOf;
+  const asOfDay = dayNumber(asOf);
   const a = input.assumptions;
   const suspended = new Set(levers?.suspendedBanks ?? []);
-  const clampMonth = (m: number) => Math.max(1, Math.min(H + 1, m));
-  const recoveryShare = Rate.of(String(a.recoveryShareOfLoss.value));
+  const clampMonth = (m: number) => (m < 1 ? 1 : m > H + 1 ? H + 1 : m);
+  const recoveryShare = rateFraction(Rate.of(String(a.recoveryShareOfLoss.value)));
   const replay = a.replayLastYearLending.value;
+  const cols = input.columns ?? loanColumns(input.loans ?? []);
 
   // Segments and each input loan's facts, in typed arrays (one entry per input loan; replays and growth
   // copies point back at their source loan). Loans with the same amounts under the same agreement have
-  // the same claim, computed once with the policy functions: the terms table holds each distinct one.
-  const loansIn = input.loans;
-  const N = loansIn.length;
+  // the same claim, computed once (in integer fen, equal to the policy functions: claim-terms.test.ts):
+  // the terms table holds each distinct one.
+  const N = cols.count;
   const segIndex = new Map<string, number>();
   const segments: SegmentInfo[] = [];
   const termLoss: number[] = [];
   const termShare: number[] = [];
   const termRecovered: number[] = [];
   const termOutstanding: number[] = [];
-  // Per agreement object (as the levers leave it), its claim-relevant id; per id and guarantor, the
-  // terms by principal → IP part → outstanding ('=' when it is the principal) → index into the table.
-  type TermsTree = Map<string, Map<string, Map<string, number>>>;
-  const treeById = new Map<string, TermsTree>();
-  const agreementMemo = new Map<
-    CooperationAgreement,
-    { agreement: CooperationAgreement; two: TermsTree; three: TermsTree }
-  >();
-  const child = <K, V>(map: Map<K, V>, key: K, make: () => V): V => {
-    let v = map.get(key);
-    if (v === undefined) {
-      v = make();
-      map.set(key, v);
-    }
-    return v;
+  // Per agreement (as the levers leave it): the rules in fen, once.
+  const rulesOf: (ClaimRules | undefined)[] = new Array(cols.agreements.length);
+  const agreementOf = (ag: number) => agreementUnderLevers(cols.agreements[ag], levers);
+  const compute = (i: number, ag: number, outstandingFen: number): number => {
+    const am = cols.amount[i];
+    const loan = {
+      principalFen: cols.principalFen[am],
+      ipPledgedPrincipalFen: cols.ipPledgedFen[am],
+      outstandingPrincipalFen: outstandingFen,
+      threeParty: cols.threeParty[i] === 1,
+    };
+    const rules = (rulesOf[ag] ??= claimRules(agreementOf(ag), policy));
+    const terms = claimTermsFen(loan, rules) ?? refused(i, ag, loan);
+    const idx = termLoss.length;
+    termLoss.push(terms.lossBaseFen);
+    termShare.push(terms.fundShareFen);
+    termRecovered.push(timesRateFen(terms.lossBaseFen, recoveryShare));
+    termOutstanding.push(outstandingFen);
+    return idx;
   };
-  const compute = (l: ForecastLoan, agreement: CooperationAgreement, outstanding: Money): number => {
-    let terms: ReturnType<typeof claimTerms>;
+  /** A claim the policy refuses: its own error (and article), from the policy functions themselves. */
+  const refused = (i: number, ag: number, loan: ClaimAmountsFen): never => {
+    const label = cols.label?.(i) ?? `#${i + 1}`;
     try {
-      terms = claimTerms(
+      claimTerms(
         {
-          principal: l.principal,
-          ipPledgedPrincipal: l.ipPledgedPrincipal,
-          outstandingPrincipal: outstanding,
-          threeParty: l.threeParty,
-          agreement,
+          principal: fromFen(loan.principalFen),
+          ipPledgedPrincipal: fromFen(loan.ipPledgedPrincipalFen),
+          outstandingPrincipal: fromFen(loan.outstandingPrincipalFen),
+          threeParty: loan.threeParty,
+          agreement: agreementOf(ag),
         },
         policy,
       );
     } catch (err) {
       if (err instanceof PolicyError)
-        throw new ForecastInputError(`Loan ${l.id}: ${err.message}`, err.article);
+        throw new ForecastInputError(`Loan ${label}: ${err.message}`, err.article);
       throw err;
     }
-    const idx = termLoss.length;
-    termLoss.push(terms.lossBaseFen);
-    termShare.push(terms.fundShareFen);
-    termRecovered.push(toFen(fromFen(terms.lossBaseFen).times(recoveryShare)));
-    termOutstanding.push(toFen(outstanding));
-    return idx;
+    throw new Error(`Loan ${label}: the claim terms in fen and the policy functions disagree`);
   };
+  // Terms by (amounts, the outstanding or the full principal, agreement, guarantor): a numeric key.
+  const AG = Math.max(1, cols.agreements.length);
+  const termsIndex = new Map<number, number>();
   /** The loan's terms (with its outstanding principal) into srcCurrent, and as a new loan into srcFresh. */
-  const termsOf = (l: ForecastLoan, i: number, fresh: boolean): void => {
-    let ag = agreementMemo.get(l.agreement);
-    if (!ag) {
-      const agreement = agreementUnderLevers(l.agreement, levers);
-      const id = agreementId(agreement);
-      ag = {
-        agreement,
-        two: child(treeById, `${id}|2`, () => new Map()),
-        three: child(treeById, `${id}|3`, () => new Map()),
-      };
-      agreementMemo.set(l.agreement, ag);
-    }
-    const byIp = child(l.threeParty ? ag.three : ag.two, l.principal.toString(), () => new Map());
-    const byOutstanding = child(byIp, l.ipPledgedPrincipal.toString(), () => new Map<string, number>());
-    // The outstanding principal, checked in the order the claim would see it (current before fresh).
-    const o = l.outstandingPrincipal;
-    const full = o === l.principal || o.eq(l.principal);
-    const outKey = full ? '=' : o.toString();
-    let cur = byOutstanding.get(outKey);
+  const termsOf = (i: number, fresh: boolean): void => {
+    const am = cols.amount[i];
+    const ag = cols.agreement[i];
+    const three = cols.threeParty[i];
+    const principal = cols.principalFen[am];
+    const o = cols.outstandingFen[am];
+    const full = o === principal;
+    const keyOf = (version: number) => ((am * 2 + version) * AG + ag) * 2 + three;
+    const kc = keyOf(0);
+    let cur = termsIndex.get(kc);
     if (cur === undefined) {
-      cur = compute(l, ag.agreement, o);
-      byOutstanding.set(outKey, cur);
+      cur = compute(i, ag, o);
+      termsIndex.set(kc, cur);
     }
     srcCurrent[i] = cur;
     if (!fresh) {
       srcFresh[i] = -1;
       return;
     }
-    let f = full ? cur : byOutstanding.get('=');
+    if (full) {
+      srcFresh[i] = cur;
+      return;
+    }
+    const kf = keyOf(1);
+    let f = termsIndex.get(kf);
     if (f === undefined) {
-      f = compute(l, ag.agreement, l.principal);
-      byOutstanding.set('=', f);
+      f = compute(i, ag, principal);
+      termsIndex.set(kf, f);
     }
     srcFresh[i] = f;
   };
-  // Loans share a handful of dates: month counts computed once per pair (no string built per loan).
-  const monthsMemo = new Map<string, Map<string, number>>();
-  const months = (from: IsoDate, to: IsoDate): number => {
-    const row = child(monthsMemo, from, () => new Map<string, number>());
-    let v = row.get(to);
-    if (v === undefined) {
-      v = monthsBetween(from, to);
-      row.set(to, v);
-    }
-    return v;
-  };
+  const months = monthsBetweenDays;
   const srcSeg = new Int32Array(N);
   const srcMaturity = new Int16Array(N);
   const srcAge = new Int32Array(N);
@@ -379,80 +364,70 @@ export function prepare(input: ForecastInput): PreparedModel {
   const srcCurrent = new Int32Array(N);
   /** Terms of a replayed copy (full principal), or −1 when the loan is not replayed. */
   const srcFresh = new Int32Array(N);
-  const srcEnterprise = new Int32Array(N);
-  const entIndex = new Map<string, number>();
-  const enterprise = (key: string): number => {
-    let e = entIndex.get(key);
-    if (e === undefined) {
-      e = entIndex.size;
-      entIndex.set(key, e);
-    }
-    return e;
-  };
+  const srcEnterprise = cols.enterprise;
+  let enterpriseCount = cols.enterprises.length;
   // Per bank: its four segments' indexes (−1 until seen) and whether it is suspended.
-  const banks = new Map<string, { seg: Int32Array; suspended: boolean }>();
+  const banks = cols.banks.map((b) => ({ seg: new Int32Array(4).fill(-1), suspended: suspended.has(b.id) }));
   for (let i = 0; i < N; i++) {
-    const l = loansIn[i];
-    let bank = banks.get(l.bankId);
-    if (!bank) {
-      bank = { seg: new Int32Array(4).fill(-1), suspended: suspended.has(l.bankId) };
-      banks.set(l.bankId, bank);
-    }
-    const ipOnly = l.ipPledgedPrincipal.eq(l.principal);
-    const slot = (ipOnly ? 2 : 0) + (l.threeParty ? 1 : 0);
+    const b = cols.bank[i];
+    const bank = banks[b];
+    const am = cols.amount[i];
+    const ipOnly = cols.ipPledgedFen[am] === cols.principalFen[am];
+    const three = cols.threeParty[i] === 1;
+    const slot = (ipOnly ? 2 : 0) + (three ? 1 : 0);
     let s = bank.seg[slot];
     if (s < 0) {
-      const key = segmentKey(l.bankId, ipOnly, l.threeParty);
+      const { id: bankId, name: bankName } = cols.banks[b];
+      const key = segmentKey(bankId, ipOnly, three);
       const known = segIndex.get(key);
       if (known === undefined) {
         s = segments.length;
         segIndex.set(key, s);
-        segments.push({ key, bankId: l.bankId, bankName: l.bankName, ipOnly, threeParty: l.threeParty });
+        segments.push({ key, bankId, bankName, ipOnly, threeParty: three });
       } else s = known;
       bank.seg[slot] = s;
     }
     srcSeg[i] = s;
-    srcEnterprise[i] = enterprise(l.enterpriseId);
-    const age = months(l.issuedOn, asOf);
-    const bankSuspended = bank.suspended;
-    const replayed = replay && !bankSuspended && age >= 0 && age <= 11;
+    const issued = cols.issuedDay[i];
+    const age = months(issued, asOfDay);
+    const replayed = replay && !bank.suspended && age >= 0 && age <= 11;
     srcAge[i] = age;
-    srcMaturity[i] = clampMonth(months(asOf, l.maturesOn));
-    srcTerm[i] = Math.max(1, months(l.issuedOn, l.maturesOn));
-    termsOf(l, i, replayed);
+    srcMaturity[i] = clampMonth(months(asOfDay, cols.maturesDay[i]));
+    const term = months(issued, cols.maturesDay[i]);
+    srcTerm[i] = term > 1 ? term : 1;
+    termsOf(i, replayed);
   }
 
   // The model's loans: the input loans, then growth copies, then replays. Per loan: its source, its
   // start month, its maturity month, its state (the STATE_* codes; IN_CLAIM and APPROVED_UNPAID apart).
   const IN_CLAIM = 3;
   const APPROVED_UNPAID = 4;
-  const stateCode = (s: LoanStartState): number =>
-    s === 'CURRENT'
-      ? STATE_CURRENT
-      : s === 'OVERDUE_15'
-        ? STATE_15
-        : s === 'OVERDUE_60'
-          ? STATE_60
-          : s === 'IN_CLAIM'
-            ? IN_CLAIM
-            : APPROVED_UNPAID;
   const growthSrc: number[] = [];
   const growthEnterprise: number[] = [];
 
   // Growth: the bank's loans again, round-robin in input order, each to a new borrower (own year cap).
   let growthLoans = 0;
+  const growthEntIndex = new Map<string, number>();
   for (const g of levers?.bankGrowth ?? []) {
     if (suspended.has(g.bankId)) continue;
+    const b = cols.banks.findIndex((x) => x.id === g.bankId);
     const own: number[] = [];
-    for (let i = 0; i < N; i++) {
-      const l = loansIn[i];
-      if (l.bankId === g.bankId && (l.state === 'CURRENT' || l.state === 'OVERDUE_15')) own.push(i);
+    for (let i = 0; b >= 0 && i < N; i++) {
+      const st = cols.state[i];
+      if (cols.bank[i] === b && (st === STATE_CURRENT || st === STATE_15)) own.push(i);
     }
     const extra = own.length ? Math.round((own.length * g.percent) / 100) : 0;
     for (let i = 0; i < extra; i++) {
       const src = own[i % own.length];
+      // A new borrower per copy: its own enterprise (the same one if two levers name the same copy).
+      const key = `${cols.enterprises[srcEnterprise[src]]}#growth${i}`;
+      let e = growthEntIndex.get(key);
+      if (e === undefined) {
+        e = enterpriseCount++;
+        growthEntIndex.set(key, e);
+      }
       growthSrc.push(src);
-      growthEnterprise.push(enterprise(`${loansIn[src].enterpriseId}#growth${i}`));
+      growthEnterprise.push(e);
       growthLoans++;
     }
   }
@@ -473,7 +448,7 @@ export function prepare(input: ForecastInput): PreparedModel {
   for (let i = 0; i < N; i++) {
     loanSrc[i] = i;
     loanMaturity[i] = srcMaturity[i];
-    loanState[i] = stateCode(loansIn[i].state);
+    loanState[i] = cols.state[i];
     loanTerms[i] = srcCurrent[i];
     loanEnterprise[i] = srcEnterprise[i];
   }
@@ -506,11 +481,9 @@ export function prepare(input: ForecastInput): PreparedModel {
   const fundShareFen = new Float64Array(n);
   const recoveredFen = new Float64Array(n);
   const outstandingFen = new Float64Array(n);
-  const loanIds: string[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const src = loanSrc[i];
     loanSeg[i] = srcSeg[src];
-    loanIds[i] = loansIn[src].id;
     const t = loanTerms[i];
     lossBaseFen[i] = termLoss[t];
     fundShareFen[i] = termShare[t];
@@ -518,10 +491,14 @@ export function prepare(input: ForecastInput): PreparedModel {
     outstandingFen[i] = termOutstanding[t];
   }
 
-  const enterpriseUsedFen = new Float64Array(entIndex.size);
-  for (const [id, m] of input.fund.enterpriseYearCompensated) {
-    const e = entIndex.get(id);
-    if (e !== undefined) enterpriseUsedFen[e] = toFen(m);
+  const enterpriseUsedFen = new Float64Array(enterpriseCount);
+  if (input.fund.enterpriseYearCompensated.size > 0) {
+    const entIndex = new Map<string, number>();
+    cols.enterprises.forEach((id, e) => entIndex.set(id, e));
+    for (const [id, m] of input.fund.enterpriseYearCompensated) {
+      const e = entIndex.get(id);
+      if (e !== undefined) enterpriseUsedFen[e] = toFen(m);
+    }
   }
 
   // Rates: the posterior of each segment (priors alone when the history has nothing on it).
@@ -574,7 +551,7 @@ export function prepare(input: ForecastInput): PreparedModel {
     }
     if (state === APPROVED_UNPAID) {
       approvedUnpaid.push(i);
-      approvedUnpaidFen.push(toFen(loansIn[loanSrc[i]].approvedFundShare ?? Money.zero()));
+      approvedUnpaidFen.push(cols.approvedFundShareFen[loanSrc[i]]);
       continue;
     }
     const seg = loanSeg[i];
@@ -651,14 +628,14 @@ export function prepare(input: ForecastInput): PreparedModel {
     recoveryAlpha,
     recoveryBeta,
     loanCount: n,
-    loanIds,
+    loanSource: loanSrc,
     loanSeg,
     loanEnterprise,
     lossBaseFen,
     fundShareFen,
     recoveredFen,
     enterpriseUsedFen,
-    enterpriseCount: entIndex.size,
+    enterpriseCount,
     cohortCount: C,
     cohortSeg: Int32Array.from(cohortSegL),
     cohortState: Int8Array.from(cohortStateL),

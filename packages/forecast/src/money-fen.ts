@@ -7,7 +7,12 @@ import { Money } from '@ipfund/policy';
  * functions are the only ways in and out; nothing in between multiplies by a rate.
  */
 export function toFen(m: Money): number {
-  const [whole, frac = ''] = m.toString().split('.');
+  const text = m.toString();
+  // Fast path: the text's nearest double × 100 is within |fen| × 2^-52 of the exact fen, so below 2^50 fen
+  // (10^13 yuan) rounding it gives the fen exactly; beyond, the digits are read one by one.
+  const fast = Math.round(Number(text) * 100);
+  if (Math.abs(fast) < 2 ** 50) return fast === 0 ? 0 : fast;
+  const [whole, frac = ''] = text.split('.');
   const negative = whole.startsWith('-');
   const digits = (negative ? whole.slice(1) : whole) + frac.padEnd(2, '0');
   const n = Number(digits);
