@@ -104,14 +104,12 @@ export class ForecastPool {
     await this.acquire();
     try {
       if (this.mode === 'inline') return runGroups(model, 0, model.groups);
-      // Loan ids stay here: the paths work on indexes, and 400,000 strings are slow to clone.
-      const lean: PreparedModel = { ...model, loanIds: [] };
       const n = Math.min(this.slots.length, model.groups);
       const parts = await Promise.all(
         Array.from({ length: n }, (_, i) => {
           const from = Math.floor((i * model.groups) / n);
           const to = Math.floor(((i + 1) * model.groups) / n);
-          return this.send(this.slots[i], lean, from, to);
+          return this.send(this.slots[i], model, from, to);
         }),
       );
       return parts.flat().sort((a, b) => a.group - b.group);

@@ -2,33 +2,28 @@ import {
   DEFAULT_ASSUMPTIONS,
   FORECAST_LIMITS,
   ForecastInputError,
+  NO_DAY,
+  START_STATES,
   addMonths,
+  agreementId,
+  dayNumber,
   estimateRecovery,
-  estimateTransitions,
+  estimateTransitionsColumns,
+  fromFen,
   prepare,
   scenariosOf,
   segmentKey,
   summarize,
   type ForecastAssumptions,
-  type ForecastLoan,
   type FundPosition,
   type Levers,
-  type LoanHistory,
+  type LoanColumns,
   type LoanStartState,
   type RateEstimate,
   type ScenarioResult,
   type SegmentRates,
-  type StatusObservation,
 } from '@ipfund/forecast';
-import {
-  Money,
-  Rate,
-  compareDates,
-  daysBetween,
-  type CooperationAgreement,
-  type IsoDate,
-  type PolicyParameters,
-} from '@ipfund/policy';
+import { Money, Rate, type CooperationAgreement, type IsoDate, type PolicyParameters } from '@ipfund/policy';
 import type { Access } from '../../authz/access';
 import type { Actor } from '../../authz/actor';
 import type { Scope } from '../../authz/scope';
@@ -39,6 +34,7 @@ import type { AgreementService } from '../agreement/agreement.service';
 import { readFundState } from '../claim/fund-state';
 import type { LedgerService } from '../ledger/ledger.service';
 import type { ForecastPool } from './forecast.pool';
+import { CLAIM_APPROVED, CLAIM_OPEN, CLAIM_PAID, readPortfolio, type PortfolioRead } from './forecast.read';
 
 export interface ForecastRequest {
   horizonMonths: number;
@@ -109,24 +105,7 @@ const cpuMs = (): number => {
   return (u.user + u.system) / 1000;
 };
 
-interface LoanRow {
-  id: string;
-  bank_id: string;
-  bank_name: string;
-  enterprise_id: string;
-  guarantor_id: string | null;
-  principal: string;
-  ip_pledged_principal: string;
-  outstanding_principal: string;
-  issued_on: IsoDate;
-  matures_on: IsoDate;
-  earliest_unpaid_due_date: IsoDate | null;
-  status: string;
-  covered: boolean;
-}
-
 interface ClaimRow {
-  loan_id: string;
   enterprise_id: string;
   status: string;
   filed_on: IsoDate;
@@ -138,6 +117,25 @@ interface ClaimRow {
 
 /** Claims filed and still on their way to the third signature (Art 17). */
 const OPEN_CLAIM = new Set(['SUBMITTED', 'RETURNED', 'GUARANTOR_CONFIRMED', 'VERIFIED']);
+
+const START_CODE = new Map<LoanStartState, number>(START_STATES.map((s, k) => [s, k]));
+
+/** What the read gives the forecast. */
+interface ForecastData {
+  policy: PolicyParameters;
+  /** The loans the forecast runs on, in portfolio order. */
+  columns: LoanColumns;
+  /** Banks with loans in the forecast (a lever must name one of them). */
+  runBanks: ReadonlySet<string>;
+  /** Outstanding principal of the loans not yet in a claim. */
+  coveredPrincipal: Money;
+  fund: FundPosition;
+  rates: Map<string, SegmentRates>;
+  recovery: RateEstimate;
+  segments: SegmentView[];
+  loanRows: number;
+  reportRows: number;
+}
 
 /**
  * Fund foresight (issue 13): reads the covered portfolio, its status history, the fund and the claims
@@ -193,8 +191,8 @@ export class ForecastService {
       loanRows: data.loanRows,
       reportRows: data.reportRows,
     };
-    for (const g of levers?.bankGrowth ?? []) this.requireBank(data.loans, g.bankId);
-    for (const b of levers?.suspendedBanks ?? []) this.requireBank(data.loans, b);
+    for (const g of levers?.bankGrowth ?? []) this.requireBank(data.runBanks, g.bankId);
+    for (const b of levers?.suspendedBanks ?? []) this.requireBank(data.runBanks, b);
 
     const results: { key: string; result: ScenarioResult }[] = [];
     for (const s of scenarios) {
@@ -203,7 +201,7 @@ export class ForecastService {
       const pc0 = cpuMs();
       try {
         model = prepare({
-          loans: data.loans,
+          columns: data.columns,
           fund: data.fund,
           policy: data.policy,
           rates: data.rates,
@@ -230,10 +228,6 @@ export class ForecastService {
       phases.summarizeMs += performance.now() - p2;
     }
 
-    const covered = data.loans.filter(
-      (l) => l.state === 'CURRENT' || l.state === 'OVERDUE_15' || l.state === 'OVERDUE_60',
-    );
-    const coveredPrincipal = Money.sum(covered.map((l) => l.outstandingPrincipal));
     phases.totalMs = performance.now() - t0;
     phases.totalCpuMs = cpuMs() - c0;
     this.lastPhases = phases;
@@ -245,8 +239,8 @@ export class ForecastService {
       balance: data.fund.balance,
       cumulativeSinceResumption: data.fund.cumulative.minus(data.fund.cumulativeAtLastResumption),
       breakerThreshold: data.policy.circuitBreakerCumulative.value,
-      coveredPrincipal,
-      loans: data.loans.length,
+      coveredPrincipal: data.coveredPrincipal,
+      loans: data.columns.count,
       scenarios: results,
       segments: data.segments,
       recovery: data.recovery,
@@ -260,8 +254,8 @@ export class ForecastService {
     return addMonths(asOf, month);
   }
 
-  private requireBank(loans: readonly ForecastLoan[], bankId: string): void {
-    if (!isUuid(bankId) || !loans.some((l) => l.bankId === bankId)) {
+  private requireBank(banks: ReadonlySet<string>, bankId: string): void {
+    if (!isUuid(bankId) || !banks.has(bankId)) {
       throw badInput('forecast.invalid', { detail: `no covered loans of bank ${bankId.slice(0, 40)}` });
     }
   }
@@ -298,16 +292,7 @@ export class ForecastService {
   }
 
   /** Everything the simulator needs, in one snapshot read as the caller. */
-  private async read(scope: Scope): Promise<{
-    policy: PolicyParameters;
-    loans: ForecastLoan[];
-    fund: FundPosition;
-    rates: Map<string, SegmentRates>;
-    recovery: RateEstimate;
-    segments: SegmentView[];
-    loanRows: number;
-    reportRows: number;
-  }> {
+  private async read(scope: Scope): Promise<ForecastData> {
     const policy = scope.policy;
     const timed = async <T>(q: Promise<T>): Promise<T> => {
       const t = performance.now();
@@ -318,57 +303,20 @@ export class ForecastService {
       }
     };
     const asOf = this.clock.today();
-    const loanRows = (await timed(
-      scope
-        .loans()
-        .innerJoin('organizations', 'bank', 'bank.id = loan.bank_id')
-        .select([
-          'loan.id AS id',
-          'loan.bank_id AS bank_id',
-          'bank.name AS bank_name',
-          'loan.enterprise_id AS enterprise_id',
-          'loan.guarantor_id AS guarantor_id',
-          'loan.principal::text AS principal',
-          'loan.ip_pledged_principal::text AS ip_pledged_principal',
-          'loan.outstanding_principal::text AS outstanding_principal',
-          'loan.issued_on::text AS issued_on',
-          'loan.matures_on::text AS matures_on',
-          'loan.earliest_unpaid_due_date::text AS earliest_unpaid_due_date',
-          'loan.status AS status',
-          'loan.covered AS covered',
-        ])
-        .andWhere('loan.covered = true')
-        .orderBy('loan.seq', 'ASC')
-        .getRawMany(),
-    )) as LoanRow[];
-
-    const reports = (await timed(
-      scope
-        .loanStatusReports()
-        .select([
-          'r.loan_id AS loan_id',
-          'r.as_of::text AS as_of',
-          'r.earliest_unpaid_due_date::text AS earliest_unpaid_due_date',
-          'r.closed AS closed',
-        ])
-        .orderBy('r.as_of', 'ASC')
-        .addOrderBy('r.id', 'ASC')
-        .getRawMany(),
-    )) as {
-      loan_id: string;
-      as_of: IsoDate;
-      earliest_unpaid_due_date: IsoDate | null;
-      closed: boolean;
-    }[];
+    const asOfDay = dayNumber(asOf);
+    const { portfolio: p, history } = await readPortfolio(
+      scope,
+      { rejected: 'REJECTED', open: [...OPEN_CLAIM], approved: 'APPROVED', paid: 'PAID' },
+      ['CLOSED', 'COMPENSATED'],
+      timed,
+    );
 
     const claims = (await timed(
       scope
         .claims()
         .select([
-          'claim.loan_id AS loan_id',
           'claim.enterprise_id AS enterprise_id',
           'claim.status AS status',
-          'claim.filed_on::text AS filed_on',
           'claim.final_fund_share::text AS final_fund_share',
           'claim.approved_on::text AS approved_on',
           'claim.paid_on::text AS paid_on',
@@ -383,89 +331,88 @@ export class ForecastService {
     const balances = await timed(this.ledger.balances(scope.em));
 
     // Agreements in force per bank (Art 8, 11, 14): the terms each claim would be computed under.
-    const agreementOf = new Map<string, CooperationAgreement | null>();
-    for (const bankId of new Set(loanRows.map((r) => r.bank_id))) {
-      agreementOf.set(bankId, await timed(this.agreements.findInForce(scope.em, bankId, asOf)));
+    const agreementOfBank: (CooperationAgreement | null)[] = [];
+    for (const bankId of p.bankIds) {
+      agreementOfBank.push(await timed(this.agreements.findInForce(scope.em, bankId, asOf)));
+    }
+    const bankNames = new Map(
+      (
+        await timed(
+          scope.query<{ id: string; name: string }>(
+            'SELECT bank.id::text AS id, bank.name FROM organizations bank WHERE bank.id = ANY(:ids)',
+            { ids: [...p.bankIds] },
+          ),
+        )
+      ).map((r) => [r.id, r.name]),
+    );
+
+    // Each covered loan's segment (bank, IP-only or combination, guarantor or not): four per bank.
+    const segmentKeys: string[] = [];
+    const segmentIdx = new Map<string, number>();
+    const loanSegment = new Int32Array(p.count);
+    const bankSlots = p.bankIds.map(() => new Int32Array(4).fill(-1));
+    for (let j = 0; j < p.count; j++) {
+      const b = p.bank[j];
+      const ipOnly = p.ipPledgedFen[j] === p.principalFen[j];
+      const slot = (ipOnly ? 2 : 0) + p.threeParty[j];
+      let s = bankSlots[b][slot];
+      if (s < 0) {
+        const key = segmentKey(p.bankIds[b], ipOnly, p.threeParty[j] === 1);
+        s = segmentIdx.get(key) ?? segmentKeys.length;
+        if (s === segmentKeys.length) {
+          segmentIdx.set(key, s);
+          segmentKeys.push(key);
+        }
+        bankSlots[b][slot] = s;
+      }
+      loanSegment[j] = s;
     }
 
-    const claimByLoan = new Map<string, ClaimRow>();
-    for (const c of claims) if (c.status !== 'REJECTED') claimByLoan.set(c.loan_id, c);
-    const firstFiled = new Map<string, IsoDate>();
-    for (const c of claims) if (!firstFiled.has(c.loan_id)) firstFiled.set(c.loan_id, c.filed_on);
-
-    // The loans the forecast runs on: covered, neither closed nor compensated, with an agreement.
-    const loans: ForecastLoan[] = [];
-    const segmentOfLoan = new Map<string, string>();
-    // Amounts repeat across a portfolio (and the outstanding is often the principal): one Money per
-    // distinct amount, parsed once; the compiler also recognizes the same object for the same amount.
-    const amounts = new Map<string, Money>();
-    const money = (text: string): Money => {
-      let m = amounts.get(text);
-      if (!m) {
-        m = Money.of(text);
-        amounts.set(text, m);
-      }
-      return m;
-    };
-    for (const r of loanRows) {
-      const principal = money(r.principal);
-      const ip = money(r.ip_pledged_principal);
-      const key = segmentKey(r.bank_id, ip.eq(principal), r.guarantor_id !== null);
-      segmentOfLoan.set(r.id, key);
-      if (r.status === 'CLOSED' || r.status === 'COMPENSATED') continue;
-      const agreement = agreementOf.get(r.bank_id);
-      if (!agreement) continue;
-      const claim = claimByLoan.get(r.id);
-      let state: LoanStartState;
-      let approvedFundShare: Money | undefined;
-      if (claim?.status === 'PAID') continue;
-      if (claim?.status === 'APPROVED') {
-        state = 'APPROVED_UNPAID';
-        approvedFundShare = Money.of(claim.final_fund_share ?? '0');
-      } else if (claim && OPEN_CLAIM.has(claim.status)) {
-        state = 'IN_CLAIM';
-      } else {
-        const due = r.earliest_unpaid_due_date;
-        const days = due && compareDates(due, asOf) < 0 ? daysBetween(due, asOf) : 0;
-        state =
+    // The loans the forecast runs on: covered, neither closed nor compensated, with an agreement, no
+    // paid claim; each one's start state from its live claim or its overdue days on the forecast date.
+    const run: number[] = [];
+    const state: number[] = [];
+    for (let j = 0; j < p.count; j++) {
+      if (p.gone[j] === 1 || !agreementOfBank[p.bank[j]]) continue;
+      const claim = p.claim[j];
+      if (claim === CLAIM_PAID) continue;
+      let s: LoanStartState;
+      if (claim === CLAIM_APPROVED) s = 'APPROVED_UNPAID';
+      else if (claim === CLAIM_OPEN) s = 'IN_CLAIM';
+      else {
+        const due = p.dueDay[j];
+        const days = due !== NO_DAY && due < asOfDay ? asOfDay - due : 0;
+        s =
           days >= policy.claimOverdueDays.value
             ? 'OVERDUE_60'
             : days >= policy.riskOverdueDays.value
               ? 'OVERDUE_15'
               : 'CURRENT';
       }
-      loans.push({
-        id: r.id,
-        bankId: r.bank_id,
-        bankName: r.bank_name,
-        enterpriseId: r.enterprise_id,
-        principal,
-        ipPledgedPrincipal: ip,
-        outstandingPrincipal: money(r.outstanding_principal),
-        threeParty: r.guarantor_id !== null,
-        agreement,
-        issuedOn: r.issued_on,
-        maturesOn: r.matures_on,
-        state,
-        approvedFundShare,
-      });
+      run.push(j);
+      state.push(START_CODE.get(s)!);
     }
+    const columns = this.columnsOf(p, run, state, agreementOfBank, bankNames);
 
     // The status history of every covered loan, closed and compensated ones included.
-    const byLoan = new Map<string, StatusObservation[]>();
-    for (const rep of reports) {
-      const list = byLoan.get(rep.loan_id) ?? [];
-      list.push({ asOf: rep.as_of, earliestUnpaidDueDate: rep.earliest_unpaid_due_date, closed: rep.closed });
-      byLoan.set(rep.loan_id, list);
-    }
-    const histories: LoanHistory[] = loanRows.map((r) => ({
-      segment: segmentOfLoan.get(r.id)!,
-      issuedOn: r.issued_on,
-      reports: byLoan.get(r.id) ?? [],
-      claimFiledOn: firstFiled.get(r.id) ?? null,
-    }));
-    const segmentKeys = [...new Set(loans.map((l) => segmentOfLoan.get(l.id)!))];
-    const rates = estimateTransitions(histories, asOf, policy, DEFAULT_ASSUMPTIONS, segmentKeys);
+    const runSegments = [...new Set(run.map((j) => segmentKeys[loanSegment[j]]))];
+    const rates = estimateTransitionsColumns(
+      {
+        count: p.count,
+        segmentKeys,
+        segment: loanSegment,
+        issuedDay: p.issuedDay,
+        claimFiledDay: p.claimFiledDay,
+        reportOffset: history.offset,
+        reportDay: history.day,
+        reportDueDay: history.dueDay,
+        reportClosed: history.closed,
+      },
+      asOf,
+      policy,
+      DEFAULT_ASSUMPTIONS,
+      runSegments,
+    );
 
     const paid = claims.filter((c) => c.paid_on !== null);
     const recovery = estimateRecovery(
@@ -486,25 +433,31 @@ export class ForecastService {
       );
     }
 
-    // The loans of each segment, in one pass (not one scan of the portfolio per segment).
-    const bySegment = new Map<string, ForecastLoan[]>();
-    for (const l of loans) {
-      const key = segmentOfLoan.get(l.id)!;
-      const list = bySegment.get(key);
-      if (list) list.push(l);
-      else bySegment.set(key, [l]);
+    // Per segment of the forecast's loans: how many, their outstanding principal (fen, summed exactly).
+    const segLoans = new Float64Array(segmentKeys.length);
+    const segOutstanding = new Float64Array(segmentKeys.length);
+    const segFirst = new Int32Array(segmentKeys.length).fill(-1);
+    let coveredFen = 0;
+    for (let k = 0; k < run.length; k++) {
+      const j = run[k];
+      const s = loanSegment[j];
+      segLoans[s]++;
+      segOutstanding[s] += p.outstandingFen[j];
+      if (segFirst[s] < 0) segFirst[s] = j;
+      if (state[k] <= START_CODE.get('OVERDUE_60')!) coveredFen += p.outstandingFen[j];
     }
-    const segments: SegmentView[] = segmentKeys.map((key) => {
-      const own = bySegment.get(key)!;
-      const first = own[0];
+    const segments: SegmentView[] = runSegments.map((key) => {
+      const s = segmentIdx.get(key)!;
+      const first = segFirst[s];
+      const bankId = p.bankIds[p.bank[first]];
       return {
         key,
-        bankId: first.bankId,
-        bankName: first.bankName,
-        ipOnly: first.ipPledgedPrincipal.eq(first.principal),
-        threeParty: first.threeParty,
-        loans: own.length,
-        outstandingPrincipal: Money.sum(own.map((l) => l.outstandingPrincipal)),
+        bankId,
+        bankName: bankNames.get(bankId) ?? '',
+        ipOnly: p.ipPledgedFen[first] === p.principalFen[first],
+        threeParty: p.threeParty[first] === 1,
+        loans: segLoans[s],
+        outstandingPrincipal: fromFen(segOutstanding[s]),
         rates: rates.get(key)!,
       };
     });
@@ -512,7 +465,9 @@ export class ForecastService {
 
     return {
       policy,
-      loans,
+      columns,
+      runBanks: new Set(run.map((j) => p.bankIds[p.bank[j]])),
+      coveredPrincipal: fromFen(coveredFen),
       fund: {
         asOf,
         balance: balances.principal,
@@ -523,8 +478,94 @@ export class ForecastService {
       rates,
       recovery,
       segments,
-      loanRows: loanRows.length,
-      reportRows: reports.length,
+      loanRows: p.count,
+      reportRows: history.reports,
+    };
+  }
+
+  /** The forecast's loans (positions `run` of the portfolio, in its order) as the simulator's columns. */
+  private columnsOf(
+    p: PortfolioRead,
+    run: readonly number[],
+    state: readonly number[],
+    agreementOfBank: readonly (CooperationAgreement | null)[],
+    bankNames: ReadonlyMap<string, string>,
+  ): LoanColumns {
+    const n = run.length;
+    const bank = new Int32Array(n);
+    const enterprise = new Int32Array(n);
+    const amount = new Int32Array(n);
+    const threeParty = new Uint8Array(n);
+    const issuedDay = new Int32Array(n);
+    const maturesDay = new Int32Array(n);
+    const states = Int8Array.from(state);
+    const approvedFundShareFen = new Float64Array(n);
+    // Amounts repeat across a portfolio (and the outstanding is often the principal): each distinct
+    // triple once, so the compiler computes each distinct claim once.
+    const pf: number[] = [];
+    const ipf: number[] = [];
+    const of: number[] = [];
+    const amounts = new Map<number, Map<number, Map<number, number>>>();
+    const approved = START_CODE.get('APPROVED_UNPAID')!;
+    // Banks' agreements with the same rates and date are one (their claims are the same).
+    const agreements: CooperationAgreement[] = [];
+    const agreementIdx = new Map<string, number>();
+    const agreementOf = agreementOfBank.map((a) => {
+      if (!a) return -1;
+      const id = agreementId(a);
+      let k = agreementIdx.get(id);
+      if (k === undefined) {
+        k = agreements.length;
+        agreementIdx.set(id, k);
+        agreements.push(a);
+      }
+      return k;
+    });
+    const agreement = new Int32Array(n);
+    for (let k = 0; k < n; k++) {
+      const j = run[k];
+      bank[k] = p.bank[j];
+      agreement[k] = agreementOf[p.bank[j]];
+      enterprise[k] = p.enterprise[j];
+      threeParty[k] = p.threeParty[j];
+      issuedDay[k] = p.issuedDay[j];
+      maturesDay[k] = p.maturesDay[j];
+      if (states[k] === approved) approvedFundShareFen[k] = p.approvedFundShareFen[j];
+      const a = p.principalFen[j];
+      const b = p.ipPledgedFen[j];
+      const c = p.outstandingFen[j];
+      let byIp = amounts.get(a);
+      if (!byIp) amounts.set(a, (byIp = new Map()));
+      let byO = byIp.get(b);
+      if (!byO) byIp.set(b, (byO = new Map()));
+      let idx = byO.get(c);
+      if (idx === undefined) {
+        idx = pf.length;
+        byO.set(c, idx);
+        pf.push(a);
+        ipf.push(b);
+        of.push(c);
+      }
+      amount[k] = idx;
+    }
+    return {
+      count: n,
+      banks: p.bankIds.map((id) => ({ id, name: bankNames.get(id) ?? '' })),
+      bank,
+      agreements,
+      agreement,
+      enterprises: p.enterpriseIds,
+      enterprise,
+      principalFen: Float64Array.from(pf),
+      ipPledgedFen: Float64Array.from(ipf),
+      outstandingFen: Float64Array.from(of),
+      amount,
+      threeParty,
+      issuedDay,
+      maturesDay,
+      state: states,
+      approvedFundShareFen,
+      label: (k) => `seq ${p.seq[run[k]]}`,
     };
   }
 }
