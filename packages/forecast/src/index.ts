@@ -12,13 +12,16 @@ export {
   claimTermsFen,
   mulDivHalfUp,
   rateFraction,
+  rateNumbers,
   remittanceFen,
+  timesRate,
   timesRateFen,
   type ClaimAmountsFen,
   type ClaimLoan,
   type ClaimRules,
   type ClaimTerms,
   type RateFraction,
+  type RateNumbers,
 } from './claim-terms';
 export {
   START_STATES,

@@ -14,7 +14,8 @@ import {
   claimTerms,
   claimTermsFen,
   rateFraction,
-  timesRateFen,
+  rateNumbers,
+  timesRate,
   type ClaimAmountsFen,
   type ClaimRules,
 } from './claim-terms';
@@ -265,7 +266,7 @@ export function prepare(input: ForecastInput): PreparedModel {
   const a = input.assumptions;
   const suspended = new Set(levers?.suspendedBanks ?? []);
   const clampMonth = (m: number) => (m < 1 ? 1 : m > H + 1 ? H + 1 : m);
-  const recoveryShare = rateFraction(Rate.of(String(a.recoveryShareOfLoss.value)));
+  const recoveryShare = rateNumbers(rateFraction(Rate.of(String(a.recoveryShareOfLoss.value))));
   const replay = a.replayLastYearLending.value;
   const cols = input.columns ?? loanColumns(input.loans ?? []);
 
@@ -296,7 +297,7 @@ export function prepare(input: ForecastInput): PreparedModel {
     const idx = termLoss.length;
     termLoss.push(terms.lossBaseFen);
     termShare.push(terms.fundShareFen);
-    termRecovered.push(timesRateFen(terms.lossBaseFen, recoveryShare));
+    termRecovered.push(timesRate(terms.lossBaseFen, recoveryShare));
     termOutstanding.push(outstandingFen);
     return idx;
   };
