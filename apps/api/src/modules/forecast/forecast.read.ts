@@ -1,4 +1,5 @@
-import { NO_DAY } from '@ipfund/forecast';
+import { NO_DAY, dayNumber, toFen } from '@ipfund/forecast';
+import { Money, type IsoDate } from '@ipfund/policy';
 import type { Scope } from '../../authz/scope';
 
 /**
@@ -34,14 +35,14 @@ export interface PortfolioRead {
   readonly maturesDay: Int32Array;
   /** The earliest unpaid due date's day number, or NO_DAY. */
   readonly dueDay: Int32Array;
-  /** The day the first claim on the loan was filed (any status), or NO_DAY. */
+  /** The day the first claim on the loan was filed (any status), or NO_DAY (`withClaims`). */
   readonly claimFiledDay: Int32Array;
   readonly threeParty: Uint8Array;
   /** Closed or compensated: history only, nothing left to forecast. */
   readonly gone: Uint8Array;
-  /** CLAIM_* of the loan's live claim. */
+  /** CLAIM_* of the loan's live claim (`withClaims`). */
   readonly claim: Uint8Array;
-  /** The live claim's finally approved F (fen), 0 if none. */
+  /** The live claim's finally approved F (fen), 0 if none (`withClaims`). */
   readonly approvedFundShareFen: Float64Array;
 }
 
@@ -190,8 +191,6 @@ interface PortfolioRow {
   issued: Buffer | null;
   matures: Buffer | null;
   due: Buffer | null;
-  filed: Buffer | null;
-  approved: Buffer | null;
   flags: Buffer | null;
   reports: Buffer | null;
   report_bytes: Buffer | null;
@@ -210,19 +209,13 @@ function int4At(b: Buffer, o: number): number {
 }
 
 /**
- * The covered loans the caller may read, with each one's live claim (the latest not rejected, as the
- * claim list orders them), its first filing, and its status reports (readable exactly when their loan
- * is, as `Scope.loanStatusReports`; by day, a day's reports in the order recorded), through the scope's
- * Loan and Claim predicates.
+ * The covered loans the caller may read and their status reports (readable exactly when their loan is,
+ * as `Scope.loanStatusReports`; by day, a day's reports in the order recorded), through the scope's Loan
+ * predicate. The claims' facts (`claim`, `approvedFundShareFen`, `claimFiledDay`) are empty here:
+ * `withClaims` adds them from the claims the caller reads.
  */
 export async function readPortfolio(
   scope: Scope,
-  claimStatus: {
-    readonly rejected: string;
-    readonly open: readonly string[];
-    readonly approved: string;
-    readonly paid: string;
-  },
   goneStatuses: readonly string[],
   /** Wraps each statement (the caller times the round trips apart from the decoding). */
   timed: <T>(q: Promise<T>) => Promise<T> = (q) => q,
@@ -233,18 +226,9 @@ export async function readPortfolio(
   // loans it joins the reports to is ≈ 28 MB there: with the default 4 MB it spills in batches to disk.
   await timed(scope.em.query("SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)"));
   const loanWhere = scope.where('read', 'Loan', 'loan');
-  const liveWhere = scope.where('read', 'Claim', 'claim');
-  const filedWhere = scope.where('read', 'Claim', 'fc');
   const [row] = await timed(
     scope.query<PortfolioRow>(
-      `WITH live AS (
-       SELECT DISTINCT ON (claim.loan_id) claim.loan_id, claim.status, claim.final_fund_share
-         FROM claims claim
-        WHERE claim.status <> :rejected AND ${liveWhere.sql}
-        ORDER BY claim.loan_id, claim.filed_on DESC, claim.seq DESC
-     ), filed AS (
-       SELECT fc.loan_id, min(fc.filed_on) AS filed_on FROM claims fc WHERE ${filedWhere.sql} GROUP BY fc.loan_id
-     ), rep AS (
+      `WITH rep AS (
        SELECT r.loan_id, count(*)::int AS n,
               string_agg(int4send(r.as_of - ${EPOCH})
                          || int4send(COALESCE(r.earliest_unpaid_due_date - ${EPOCH}, :noDay))
@@ -262,34 +246,14 @@ export async function readPortfolio(
        string_agg(int4send(loan.issued_on - ${EPOCH}), ''::bytea) AS issued,
        string_agg(int4send(loan.matures_on - ${EPOCH}), ''::bytea) AS matures,
        string_agg(int4send(COALESCE(loan.earliest_unpaid_due_date - ${EPOCH}, :noDay)), ''::bytea) AS due,
-       string_agg(int4send(COALESCE(filed.filed_on - ${EPOCH}, :noDay)), ''::bytea) AS filed,
-       string_agg(int8send(COALESCE((live.final_fund_share * 100)::int8, 0)), ''::bytea) AS approved,
-       string_agg(int2send((
-         (CASE WHEN loan.guarantor_id IS NULL THEN 0 ELSE 1 END)
-         + (CASE WHEN loan.status = ANY(:gone) THEN 2 ELSE 0 END)
-         + 4 * (CASE WHEN live.status IS NULL THEN ${CLAIM_NONE}
-                     WHEN live.status = ANY(:open) THEN ${CLAIM_OPEN}
-                     WHEN live.status = :approved THEN ${CLAIM_APPROVED}
-                     WHEN live.status = :paid THEN ${CLAIM_PAID}
-                     ELSE ${CLAIM_NONE} END))::int2), ''::bytea) AS flags,
+       string_agg(int2send(((CASE WHEN loan.guarantor_id IS NULL THEN 0 ELSE 1 END)
+                           + (CASE WHEN loan.status = ANY(:gone) THEN 2 ELSE 0 END))::int2), ''::bytea) AS flags,
        string_agg(int4send(COALESCE(rep.n, 0)), ''::bytea) AS reports,
        string_agg(rep.b, ''::bytea) AS report_bytes
        FROM loans loan
-       LEFT JOIN live ON live.loan_id = loan.id
-       LEFT JOIN filed ON filed.loan_id = loan.id
        LEFT JOIN rep ON rep.loan_id = loan.id
       WHERE loan.covered = true AND ${loanWhere.sql}`,
-      {
-        ...loanWhere.params,
-        ...liveWhere.params,
-        ...filedWhere.params,
-        rejected: claimStatus.rejected,
-        open: [...claimStatus.open],
-        approved: claimStatus.approved,
-        paid: claimStatus.paid,
-        gone: [...goneStatuses],
-        noDay: NO_DAY,
-      },
+      { ...loanWhere.params, gone: [...goneStatuses], noDay: NO_DAY },
     ),
   );
   const n = row?.n ?? 0;
@@ -301,11 +265,9 @@ export async function readPortfolio(
   const flags = col(row?.flags ?? null, 2, 'flags').int16(n);
   const threeParty = new Uint8Array(n);
   const gone = new Uint8Array(n);
-  const claim = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     threeParty[i] = flags[i] & 1;
     gone[i] = (flags[i] >> 1) & 1;
-    claim[i] = flags[i] >> 2;
   }
   const portfolio: PortfolioRead = {
     count: n,
@@ -320,11 +282,11 @@ export async function readPortfolio(
     issuedDay: permute(col(row?.issued ?? null, 4, 'issued').int32(n), order),
     maturesDay: permute(col(row?.matures ?? null, 4, 'matures').int32(n), order),
     dueDay: permute(col(row?.due ?? null, 4, 'due').int32(n), order),
-    claimFiledDay: permute(col(row?.filed ?? null, 4, 'filed').int32(n), order),
+    claimFiledDay: new Int32Array(n).fill(NO_DAY),
     threeParty: permute(threeParty, order),
     gone: permute(gone, order),
-    claim: permute(claim, order),
-    approvedFundShareFen: permute(col(row?.approved ?? null, 8, 'approved').int64(n), order),
+    claim: new Uint8Array(n),
+    approvedFundShareFen: new Float64Array(n),
   };
 
   // The reports, loan by loan in the statement's order; regrouped in portfolio order.
@@ -367,4 +329,58 @@ export async function readPortfolio(
     }
   }
   return { portfolio, history: { reports: m, offset, day, dueDay, closed } };
+}
+
+/** A claim as the forecast's claims statement reads it (in the order filed, then numbered). */
+export interface ClaimFacts {
+  /** loans.seq of the claim's loan (null when the loan is not readable). */
+  readonly loan_seq: string | null;
+  readonly status: string;
+  readonly filed_on: IsoDate;
+  readonly final_fund_share: string | null;
+}
+
+/**
+ * The portfolio with each loan's claims: its live claim (the last not rejected, in the order given —
+ * filed, then numbered) with its finally approved F, and the day its first claim was filed. From the
+ * claims statement the forecast reads anyway (a thousand rows), not joined into the portfolio's.
+ */
+export function withClaims(
+  p: PortfolioRead,
+  claims: readonly ClaimFacts[],
+  status: {
+    readonly rejected: string;
+    readonly open: readonly string[];
+    readonly approved: string;
+    readonly paid: string;
+  },
+): PortfolioRead {
+  const claim = new Uint8Array(p.count);
+  const approvedFundShareFen = new Float64Array(p.count);
+  const claimFiledDay = new Int32Array(p.count).fill(NO_DAY);
+  const open = new Set(status.open);
+  for (const c of claims) {
+    if (c.loan_seq === null) continue;
+    const seq = Number(c.loan_seq);
+    // The loan's position: seq ascends along the portfolio.
+    let lo = 0;
+    let hi = p.count - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (p.seq[mid] < seq) lo = mid + 1;
+      else hi = mid;
+    }
+    if (p.count === 0 || p.seq[lo] !== seq) continue;
+    if (claimFiledDay[lo] === NO_DAY) claimFiledDay[lo] = dayNumber(c.filed_on);
+    if (c.status === status.rejected) continue;
+    claim[lo] = open.has(c.status)
+      ? CLAIM_OPEN
+      : c.status === status.approved
+        ? CLAIM_APPROVED
+        : c.status === status.paid
+          ? CLAIM_PAID
+          : CLAIM_NONE;
+    approvedFundShareFen[lo] = c.final_fund_share === null ? 0 : toFen(Money.of(c.final_fund_share));
+  }
+  return { ...p, claim, approvedFundShareFen, claimFiledDay };
 }

@@ -34,7 +34,14 @@ import type { AgreementService } from '../agreement/agreement.service';
 import { readFundState } from '../claim/fund-state';
 import type { LedgerService } from '../ledger/ledger.service';
 import type { ForecastPool } from './forecast.pool';
-import { CLAIM_APPROVED, CLAIM_OPEN, CLAIM_PAID, readPortfolio, type PortfolioRead } from './forecast.read';
+import {
+  CLAIM_APPROVED,
+  CLAIM_OPEN,
+  CLAIM_PAID,
+  readPortfolio,
+  withClaims,
+  type PortfolioRead,
+} from './forecast.read';
 
 export interface ForecastRequest {
   horizonMonths: number;
@@ -106,6 +113,7 @@ const cpuMs = (): number => {
 };
 
 interface ClaimRow {
+  loan_seq: string | null;
   enterprise_id: string;
   status: string;
   filed_on: IsoDate;
@@ -304,19 +312,16 @@ export class ForecastService {
     };
     const asOf = this.clock.today();
     const asOfDay = dayNumber(asOf);
-    const { portfolio: p, history } = await readPortfolio(
-      scope,
-      { rejected: 'REJECTED', open: [...OPEN_CLAIM], approved: 'APPROVED', paid: 'PAID' },
-      ['CLOSED', 'COMPENSATED'],
-      timed,
-    );
+    const { portfolio, history } = await readPortfolio(scope, ['CLOSED', 'COMPENSATED'], timed);
 
     const claims = (await timed(
       scope
         .claims()
         .select([
+          '(SELECT l.seq FROM loans l WHERE l.id = claim.loan_id)::text AS loan_seq',
           'claim.enterprise_id AS enterprise_id',
           'claim.status AS status',
+          'claim.filed_on::text AS filed_on',
           'claim.final_fund_share::text AS final_fund_share',
           'claim.approved_on::text AS approved_on',
           'claim.paid_on::text AS paid_on',
@@ -326,6 +331,13 @@ export class ForecastService {
         .addOrderBy('claim.seq', 'ASC')
         .getRawMany(),
     )) as ClaimRow[];
+    // Each loan's live claim and first filing (claims in the order filed, then numbered).
+    const p = withClaims(portfolio, claims, {
+      rejected: 'REJECTED',
+      open: [...OPEN_CLAIM],
+      approved: 'APPROVED',
+      paid: 'PAID',
+    });
 
     const fundState = await timed(readFundState(scope.em));
     const balances = await timed(this.ledger.balances(scope.em));

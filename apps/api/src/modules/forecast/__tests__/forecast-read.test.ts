@@ -1,6 +1,14 @@
 import { NO_DAY } from '@ipfund/forecast';
 import { createTestApp, type TestApp } from '../../../testing/test-app';
-import { CLAIM_APPROVED, CLAIM_NONE, CLAIM_OPEN, CLAIM_PAID, readPortfolio } from '../forecast.read';
+import {
+  CLAIM_APPROVED,
+  CLAIM_NONE,
+  CLAIM_OPEN,
+  CLAIM_PAID,
+  readPortfolio,
+  withClaims,
+  type ClaimFacts,
+} from '../forecast.read';
 
 const STATUS = {
   rejected: 'REJECTED',
@@ -63,9 +71,15 @@ async function plainRows(bankId?: string): Promise<{ loans: LoanRow[]; reports: 
 describe('the forecast reads the portfolio in bytea columns (issue 13, speed)', () => {
   it('as the manager: every covered loan, in seq order, each fact as plain SQL gives it', async () => {
     const actor = await app.actor('manager');
-    const { portfolio: p, history: h } = await app.services.access.read(actor, (scope) =>
-      readPortfolio(scope, STATUS, GONE),
+    const { portfolio, history: h } = await app.services.access.read(actor, (scope) =>
+      readPortfolio(scope, GONE),
     );
+    const claimRows = (await app.ds.query(
+      `SELECT (SELECT l.seq FROM loans l WHERE l.id = c.loan_id)::text AS loan_seq, c.status,
+              c.filed_on::text AS filed_on, c.final_fund_share::text AS final_fund_share
+         FROM claims c ORDER BY c.filed_on, c.seq`,
+    )) as ClaimFacts[];
+    const p = withClaims(portfolio, claimRows, STATUS);
     const { loans, reports } = await plainRows();
     expect(p.count).toBe(loans.length);
     expect(p.count).toBeGreaterThan(10);
@@ -107,9 +121,7 @@ describe('the forecast reads the portfolio in bytea columns (issue 13, speed)', 
 
   it('through the caller’s scope: a bank reads only its own loans', async () => {
     const bank = await app.actor('bank-a');
-    const { portfolio: p } = await app.services.access.read(bank, (scope) =>
-      readPortfolio(scope, STATUS, GONE),
-    );
+    const { portfolio: p } = await app.services.access.read(bank, (scope) => readPortfolio(scope, GONE));
     const own = await plainRows(bank.orgId);
     expect(p.count).toBe(own.loans.length);
     expect(p.count).toBeGreaterThan(0);
