@@ -262,6 +262,47 @@ describe('tenancy by PostgreSQL alone', () => {
     expect(unknownKind).toEqual([]);
   });
 
+  // Issue 10: the helpers are PARALLEL SAFE, so a count over the book can use workers; the workers
+  // must apply the same tenant (the settings and the role come from the leader).
+  (onRealPostgres ? it : it.skip)(
+    'counts in parallel workers with the same tenant as a serial count',
+    async () => {
+      const parallel = async (who: string) =>
+        asTenant(who, async (em) => {
+          // Workers for any table size: the demo's book is small.
+          await em.query(`SELECT set_config('parallel_setup_cost', '0', true),
+                                 set_config('parallel_tuple_cost', '0', true),
+                                 set_config('min_parallel_table_scan_size', '0', true),
+                                 set_config('min_parallel_index_scan_size', '0', true),
+                                 set_config('enable_indexonlyscan', 'off', true),
+                                 set_config('enable_indexscan', 'off', true),
+                                 set_config('enable_bitmapscan', 'off', true)`);
+          const plan = (await em.query(`EXPLAIN (ANALYZE, FORMAT JSON) SELECT count(*) FROM loans`)) as {
+            'QUERY PLAN': unknown;
+          }[];
+          const [{ n }] = (await em.query(`SELECT count(*)::int AS n FROM loans`)) as { n: number }[];
+          return { plan: JSON.stringify(plan[0]['QUERY PLAN']), n };
+        });
+      for (const who of ['bank-a', 'guarantor-a', 'ent-1', 'manager']) {
+        const { plan, n } = await parallel(who);
+        expect({
+          who,
+          gather: /"Node Type":"Gather"/.test(plan),
+          launched: /"Workers Launched":[1-9]/.test(plan),
+        }).toEqual({ who, gather: true, launched: true });
+        const serial = await asTenant(who, (em) => keys(em, `SELECT id::text AS k FROM loans`));
+        expect({ who, n }).toEqual({ who, n: serial.length });
+      }
+      const [{ own }] = (await app.ds.query(`SELECT count(*)::int AS own FROM loans WHERE bank_id = $1`, [
+        actors['bank-a'].orgId,
+      ])) as { own: number }[];
+      const all = ((await app.ds.query(`SELECT count(*)::int AS n FROM loans`)) as { n: number }[])[0].n;
+      // bank-a's parallel count is its own loans, not the book.
+      expect((await parallel('bank-a')).n).toBe(own);
+      expect(own).toBeLessThan(all);
+    },
+  );
+
   it('lets the manager and the auditor read every row (users: the auditor only its own)', async () => {
     for (const who of ['manager', 'auditor']) {
       for (const t of TABLES) {
