@@ -2,6 +2,7 @@ import { types } from 'pg';
 import { DataSource, MigrationExecutor, type Logger } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { prepareRepeatedStatements } from './prepared';
 
 // Calendar dates stay 'YYYY-MM-DD' strings: a JS Date would shift them by the host's time zone.
 types.setTypeParser(types.builtins.DATE, (v) => v);
@@ -27,18 +28,27 @@ export interface DataSourceOptions {
  * after either let go) nobody does. So every client gets a listener for its whole life: the request
  * using the connection fails, the pool discards it, and the next request gets a fresh one.
  */
-function connectionErrorHandlers(onError: ((err: Error) => void) | undefined) {
+function connectionErrorHandlers(onError: ((err: Error) => void) | undefined, prepare: boolean) {
   const handle = (err: Error) => onError?.(err);
   return {
     poolErrorHandler: handle,
-    onConnect: (client: { on(event: 'error', listener: (err: Error) => void): unknown }) => {
+    onConnect: (client: {
+      on(event: 'error', listener: (err: Error) => void): unknown;
+      query: (...args: unknown[]) => unknown;
+    }) => {
       client.on('error', handle);
+      if (prepare) prepareRepeatedStatements(client);
     },
   };
 }
 
-export function createDataSource(opts: DataSourceOptions & { sessionRole?: string }): DataSource {
-  const { poolErrorHandler, onConnect } = connectionErrorHandlers(opts.onConnectionError);
+export function createDataSource(
+  opts: DataSourceOptions & { sessionRole?: string; prepareStatements?: boolean },
+): DataSource {
+  const { poolErrorHandler, onConnect } = connectionErrorHandlers(
+    opts.onConnectionError,
+    opts.prepareStatements ?? false,
+  );
   return new DataSource({
     type: 'postgres',
     url: opts.url,
@@ -181,6 +191,8 @@ export async function openAppDatabase(options: AppDatabaseOptions): Promise<AppD
     logger: opts.logger,
     sessionRole: opts.serveAsAppRole ? opts.appRole : undefined,
     onConnectionError: opts.onConnectionError,
+    // The serving pool only: the owner's runs migrations and one-off operator statements.
+    prepareStatements: true,
   });
   let role: string;
   try {

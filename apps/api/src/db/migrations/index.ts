@@ -16,6 +16,7 @@ import { ReadIndexes1764203000000 } from './1764203000000-ReadIndexes';
 import { AuditAndEvaluation1764202800000 } from './1764202800000-AuditAndEvaluation';
 import { ChainAtCommit1764203100000 } from './1764203100000-ChainAtCommit';
 import { ParallelSafeTenantHelpers1764203200000 } from './1764203200000-ParallelSafeTenantHelpers';
+import { ActorLookupPlanned1764203300000 } from './1764203300000-ActorLookupPlanned';
 
 /** Every migration, in order. Listed explicitly (no globs) so the same list works compiled and under jest. */
 export const MIGRATIONS = [
@@ -36,4 +37,5 @@ export const MIGRATIONS = [
   AuditAndEvaluation1764202800000,
   ChainAtCommit1764203100000,
   ParallelSafeTenantHelpers1764203200000,
+  ActorLookupPlanned1764203300000,
 ];

@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Issue 10: the serving pool's repeated statements are prepared, so PostgreSQL parses and plans each
+ * once per connection and then only binds and executes it. TypeORM sends every statement unnamed:
+ * PostgreSQL then parses, analyses and plans it on every call — for `fundStatus`'s one statement
+ * 1.5 ms of the 2.2 ms it spent on it, and most of a mutation's database CPU is statements like it.
+ * (`Scope.query` names its list statements itself; this does the same for all the others.)
+ *
+ * Only parameterised statements are named (the values travel apart from the text, so a text is the
+ * same statement every time; a statement with literals inlined would be a new one per value), and
+ * only once seen `MIN_USES` times in this process (one-off texts stay unnamed). Each connection
+ * keeps at most `MAX_PER_CONNECTION` prepared statements, so a text built per call (a variable-length
+ * IN list) cannot grow a connection's memory without bound; past it, statements go unnamed as before.
+ *
+ * A prepared statement is bound to the schema it was planned against: migrations run before the
+ * serving pool opens, and a server is restarted after a migration (docs/engineering.md). PostgreSQL
+ * re-plans on its own when a table's statistics, indexes or the search path change.
+ */
+const MIN_USES = 2;
+const MAX_PER_CONNECTION = 500;
+const MAX_TRACKED_TEXTS = 10_000;
+
+interface NamedQuery {
+  name: string;
+  text: string;
+  values: unknown[];
+}
+
+type QueryFn = (...args: unknown[]) => unknown;
+
+/** Texts seen in this process, with their uses and name (bounded: cleared when full). */
+const seen = new Map<string, { uses: number; name: string | null }>();
+
+function nameFor(text: string): string | null {
+  let entry = seen.get(text);
+  if (!entry) {
+    if (seen.size >= MAX_TRACKED_TEXTS) seen.clear();
+    entry = { uses: 0, name: null };
+    seen.set(text, entry);
+  }
+  entry.uses++;
+  if (entry.uses < MIN_USES) return null;
+  return (entry.name ??= `ipq_${createHash('sha1').update(text).digest('base64url').slice(0, 24)}`);
+}
+
+/**
+ * Makes `client.query(text, values)` (the form TypeORM uses) run as a named statement once the text is
+ * hot. Every other call form (config objects, callbacks, streams, text without values) is unchanged.
+ */
+export function prepareRepeatedStatements(client: { query: QueryFn }): void {
+  const original = client.query.bind(client) as QueryFn;
+  const prepared = new Set<string>();
+  client.query = (...args: unknown[]) => {
+    const [text, values, callback] = args;
+    if (typeof text !== 'string' || !Array.isArray(values) || values.length === 0 || callback !== undefined) {
+      return original(...args);
+    }
+    const name = nameFor(text);
+    if (!name || (!prepared.has(name) && prepared.size >= MAX_PER_CONNECTION)) return original(...args);
+    prepared.add(name);
+    const query: NamedQuery = { name, text, values };
+    return original(query);
+  };
+}
