@@ -336,11 +336,11 @@ ${
 }
 
 **What remains.** The synthetic case meets both targets on an idle-equivalent basis (compile from
-columns, paths on two workers); turning 200,000 loan *objects* into columns costs a further ≈ 0.3–0.5 s
+columns, paths on two workers); turning 200,000 loan *objects* into columns costs a further ≈ 0.5–1 s
 (a Map lookup per enterprise id and a decimal to text per amount) that the API does not pay. In the API
 at 200,000 loans the request is ≈ 3 s wall, of which the portfolio statement is ≈ 1.2–1.7 s of
 PostgreSQL time on one core: the loans' scan and hash (≈ 0.25 s), the reports aggregated per loan over
-the (loan_id, id) index (≈ 0.5 s) and joined (≈ 0.3 s), and 13 string_agg over 195,000 rows (≈ 0.45 s); *read* (decoding, segments, rates) ≈ 0.5 s; *prepare* ≈ 0.4–0.6 s — both in jest's vm context
+the (loan_id, id) index (≈ 0.5 s) and joined (≈ 0.3 s), and 13 string_agg over 195,000 rows (≈ 0.45 s); *read* (decoding, segments, rates) ≈ 0.4–0.7 s; *prepare* ≈ 0.2–0.5 s — both in jest's vm context
 here. Under 2 s would take the statement to well under a second — e.g. a per-loan summary of the status
 history maintained at write time (a migration and a writer outside this module), parallel aggregation
 (string_agg combines in parallel from PostgreSQL 16), or the binary result format (the text protocol
