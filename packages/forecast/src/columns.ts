@@ -105,8 +105,8 @@ export interface LoanColumns {
   readonly label?: (i: number) => string;
 }
 
-/** Fund + bank + guarantor loan? */
-interface LoanFacts {
+/** One covered loan as the simulator takes it (the API reads these; `loanColumns` compiles them). */
+export interface ForecastLoan {
   readonly id: string;
   readonly bankId: string;
   readonly bankName: string;
@@ -114,11 +114,13 @@ interface LoanFacts {
   readonly principal: Money;
   readonly ipPledgedPrincipal: Money;
   readonly outstandingPrincipal: Money;
+  /** Fund + bank + guarantor (Art 14). */
   readonly threeParty: boolean;
   readonly agreement: CooperationAgreement;
   readonly issuedOn: IsoDate;
   readonly maturesOn: IsoDate;
   readonly state: LoanStartState;
+  /** APPROVED_UNPAID: the F that was finally approved. */
   readonly approvedFundShare?: Money;
 }
 
@@ -137,7 +139,7 @@ export function agreementId(a: CooperationAgreement): string {
  * appearance; agreements with the same rates and date share an index; each Money and date is
  * parsed once per loan (the same object for the outstanding as the principal is not parsed twice).
  */
-export function loanColumns(loans: readonly LoanFacts[]): LoanColumns {
+export function loanColumns(loans: readonly ForecastLoan[]): LoanColumns {
   const n = loans.length;
   const bank = new Int32Array(n);
   const agreement = new Int32Array(n);

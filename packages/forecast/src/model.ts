@@ -19,30 +19,12 @@ import {
   type ClaimAmountsFen,
   type ClaimRules,
 } from './claim-terms';
-import { dayNumber, loanColumns, monthsBetweenDays, type LoanColumns, type LoanStartState } from './columns';
+import { dayNumber, loanColumns, monthsBetweenDays, type ForecastLoan, type LoanColumns } from './columns';
 import type { RateEstimate, SegmentRates } from './estimate';
 import { fromFen, toFen } from './money-fen';
 import { monthOfYear } from './months';
 
-export type { LoanStartState } from './columns';
-
-export interface ForecastLoan {
-  readonly id: string;
-  readonly bankId: string;
-  readonly bankName: string;
-  readonly enterpriseId: string;
-  readonly principal: Money;
-  readonly ipPledgedPrincipal: Money;
-  readonly outstandingPrincipal: Money;
-  /** Fund + bank + guarantor (Art 14). */
-  readonly threeParty: boolean;
-  readonly agreement: CooperationAgreement;
-  readonly issuedOn: IsoDate;
-  readonly maturesOn: IsoDate;
-  readonly state: LoanStartState;
-  /** APPROVED_UNPAID: the F that was finally approved. */
-  readonly approvedFundShare?: Money;
-}
+export type { ForecastLoan, LoanStartState } from './columns';
 
 /** The fund on the forecast date (R1, R7). */
 export interface FundPosition {
