@@ -74,11 +74,12 @@ export async function logIn(page: Page, url: string, username: string, password 
 /** A page of the given viewport whose console errors and uncaught exceptions are collected in `errors`. */
 export async function openPage(
   portal: Portal,
-  options: { width?: number; height?: number; downloads?: boolean } = {},
+  options: { width?: number; height?: number; downloads?: boolean; motion?: 'reduce' | 'no-preference' } = {},
 ): Promise<{ page: Page; errors: string[] }> {
   const page = await portal.browser.newPage({
     locale: 'zh-CN',
-    reducedMotion: 'reduce',
+    // The suites wait on content, not on slides (the client honours the setting; phone.browser.test.ts).
+    reducedMotion: options.motion ?? 'reduce',
     viewport: { width: options.width ?? 1440, height: options.height ?? 900 },
     acceptDownloads: options.downloads ?? false,
   });

@@ -49,6 +49,42 @@ describeIfBrowser('browser: phones — no page scrolls sideways at 390 px', () =
     await portal?.close();
   });
 
+  // The system's reduced-motion setting (an accessibility setting) is honoured: the drawer opens
+  // without its slide when the user asked for less motion, and with it otherwise.
+  it('the drawer slides in unless the system asks for reduced motion', async () => {
+    const animated: Record<string, boolean> = {};
+    for (const motion of ['reduce', 'no-preference'] as const) {
+      const { page, errors } = await openPage(portal, { width: WIDTH, height: 844, motion });
+      await logInToHome(page, portal.url, 'ent-1');
+      // Records every class an element takes while the drawer opens: rc-motion's enter/appear
+      // classes are there only while something animates.
+      await page.evaluate(() => {
+        const seen: string[] = [];
+        (window as unknown as { motionClasses: string[] }).motionClasses = seen;
+        new MutationObserver((records) => {
+          for (const r of records) {
+            const el = r.target as Element;
+            if (typeof el.className === 'string' && /-(enter|appear)(-active)?\b/.test(el.className))
+              seen.push(el.className);
+          }
+        }).observe(document.body, {
+          attributes: true,
+          attributeFilter: ['class'],
+          subtree: true,
+          childList: true,
+        });
+      });
+      await openDrawer(page);
+      await page.locator('.ant-drawer-section').getByText('退出登录').waitFor({ timeout: STEP });
+      animated[motion] = await page.evaluate(
+        () => (window as unknown as { motionClasses: string[] }).motionClasses.length > 0,
+      );
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+    expect(animated).toEqual({ reduce: false, 'no-preference': true });
+  }, 120_000);
+
   for (const user of ['bank-a', 'guarantor-a', 'manager', 'ipb', 'auditor', 'ent-1']) {
     it(`${user}: every menu page fits in 390 px, and logout is in the drawer`, async () => {
       const { page, errors } = await openPage(portal, { width: WIDTH, height: 844 });
