@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { PolicyParameters } from '@ipfund/policy';
 import type { Operation } from '@ipfund/shared';
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
@@ -20,6 +19,7 @@ import type { Actor } from './actor';
 import { abilityToSql, type FieldMap } from './ability-to-sql';
 import { defineAbilityFor, type Action, type AppAbility, type SubjectType } from './ability';
 import { OPERATION_TABLE, actorMayTake } from './operations';
+import { statementName } from '../db/prepared';
 
 /**
  * The columns behind each subject's condition fields, for a row of that subject under `alias`.
@@ -238,8 +238,8 @@ export class Scope {
   /**
    * Runs one hand-built read statement in this scope's transaction (issue 10's lean list reads):
    * named parameters (`:name`, TypeORM's syntax, so the `where` predicates drop in), raw rows back.
-   * The statement is prepared under a name derived from its text, so each connection plans it once
-   * and then only binds and executes it. Callers build it from `where(...)`, so the scope's
+   * The statement is prepared under its text's name (db/prepared.ts, the serving pool's naming), so
+   * each connection plans it once and then only binds and executes it. Callers build it from `where(...)`, so the scope's
    * predicate is in it; row-level security applies as to every statement of the transaction.
    */
   async query<T>(sql: string, params: Record<string, unknown>): Promise<T[]> {
@@ -250,8 +250,7 @@ export class Scope {
       query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }>;
     };
     this.em.connection.logger.logQuery(text, values, runner);
-    const name = `ipf_${createHash('sha1').update(text).digest('base64url').slice(0, 24)}`;
-    return (await client.query({ name, text, values })).rows;
+    return (await client.query({ name: statementName(text), text, values })).rows;
   }
 
   /** Borrowers' quarterly financial statements, every version (alias `statement`; Art 22). */

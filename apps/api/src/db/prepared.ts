@@ -32,16 +32,30 @@ type QueryFn = (...args: unknown[]) => unknown;
 /** Texts seen in this process, with their uses and name (bounded: cleared when full). */
 const seen = new Map<string, { uses: number; name: string | null }>();
 
-function nameFor(text: string): string | null {
+function entryOf(text: string): { uses: number; name: string | null } {
   let entry = seen.get(text);
   if (!entry) {
     if (seen.size >= MAX_TRACKED_TEXTS) seen.clear();
     entry = { uses: 0, name: null };
     seen.set(text, entry);
   }
-  entry.uses++;
-  if (entry.uses < MIN_USES) return null;
+  return entry;
+}
+
+/**
+ * The prepared statement's name for a text: a digest, so every connection and process gives one
+ * statement one name; computed once per text. `Scope.query` names its hand-built list statements
+ * with it from their first use (they are the hot reads, parameterless for the programme's page).
+ */
+export function statementName(text: string): string {
+  const entry = entryOf(text);
   return (entry.name ??= `ipq_${createHash('sha1').update(text).digest('base64url').slice(0, 24)}`);
+}
+
+function nameFor(text: string): string | null {
+  const entry = entryOf(text);
+  entry.uses++;
+  return entry.uses < MIN_USES ? null : statementName(text);
 }
 
 /**

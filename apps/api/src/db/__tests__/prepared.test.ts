@@ -1,4 +1,4 @@
-import { prepareRepeatedStatements } from '../prepared';
+import { prepareRepeatedStatements, statementName } from '../prepared';
 
 /** A pg client stand-in that records what it was asked to run. */
 function fakeClient() {
@@ -26,6 +26,9 @@ describe('the serving pool prepares repeated statements', () => {
     const named = a.calls[1][0] as { name: string; text: string; values: unknown[] };
     expect(named).toEqual({ name: expect.stringMatching(/^ipq_/), text, values: [2] });
     expect(b.calls[0][0]).toEqual({ name: named.name, text, values: [3] });
+    // Scope.query names its hand-built statements with the same name from their first use.
+    expect(statementName(text)).toBe(named.name);
+    expect(statementName('SELECT $1::int AS first_test_other')).not.toBe(named.name);
   });
 
   it('leaves statements without parameters, with a callback or as config objects as they were', async () => {
