@@ -37,7 +37,8 @@ function connectionErrorHandlers(onError: ((err: Error) => void) | undefined, pr
       query: (...args: unknown[]) => unknown;
     }) => {
       client.on('error', handle);
-      if (prepare) prepareRepeatedStatements(client);
+      // pg-pool awaits this before handing the connection out.
+      return prepare ? prepareRepeatedStatements(client) : undefined;
     },
   };
 }

@@ -9,8 +9,9 @@ function fakeClient() {
       return Promise.resolve({ rows: [] });
     },
   };
-  prepareRepeatedStatements(client);
-  return { client, calls };
+  const setup = prepareRepeatedStatements(client);
+  const setupCalls = calls.splice(0);
+  return { client, calls, setup, setupCalls };
 }
 
 // Each test uses its own statement texts: the process-wide use counts are shared.
@@ -29,6 +30,12 @@ describe('the serving pool prepares repeated statements', () => {
     // Scope.query names its hand-built statements with the same name from their first use.
     expect(statementName(text)).toBe(named.name);
     expect(statementName('SELECT $1::int AS first_test_other')).not.toBe(named.name);
+  });
+
+  it('sets the connection to plan each prepared statement once (generic plans), before it is handed out', async () => {
+    const { setup, setupCalls } = fakeClient();
+    await setup;
+    expect(setupCalls).toEqual([['SET plan_cache_mode = force_generic_plan']]);
   });
 
   it('leaves statements without parameters, with a callback or as config objects as they were', async () => {
