@@ -16,6 +16,7 @@ import { languagePlugin, makeFormatError } from './graphql/errors';
 import { createRequestChecker, refusalBody, UPLOAD_HEADER, type LimitRefusal } from './graphql/limits';
 import { createSchema } from './graphql/schema';
 import { operationPlugin } from './graphql/operation';
+import { jitGateway } from './graphql/jit';
 import { auditTrailPlugin } from './modules/audit/audit-trail.plugin';
 import { CLAIM_DOCUMENT_ROUTE, claimDocumentDownload } from './modules/claim/claim-document.download';
 import type { Services } from './services';
@@ -27,7 +28,8 @@ export async function createApollo(
 ) {
   const production = services.config.env === 'production';
   const apollo = new ApolloServer<GqlContext>({
-    schema: schema ?? (await createSchema()),
+    // Issue 10: operations execute as compiled code (graphql/jit.ts).
+    gateway: jitGateway(schema ?? (await createSchema())),
     formatError: makeFormatError(services.log),
     // Introspection helps the client team; production hides the schema from anonymous probing.
     introspection: !production,

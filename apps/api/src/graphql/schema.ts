@@ -1,5 +1,11 @@
 import 'reflect-metadata';
-import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import {
+  defaultFieldResolver,
+  isObjectType,
+  isUnionType,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+} from 'graphql';
 import { buildSchema, type MiddlewareFn } from 'type-graphql';
 import { unauthenticated } from '../common/errors';
 import { AuthResolver } from '../modules/org/auth.resolver';
@@ -20,6 +26,7 @@ import {
 import { PolicyResolver } from '../modules/policy/policy.resolver';
 import { DashboardResolver } from '../modules/portal/dashboard.resolver';
 import { TaskResolver } from '../modules/task/task.resolver';
+import { installTaskSubjectResolver } from '../modules/task/task.types';
 import { NotificationResolver } from '../modules/notification/notification.resolver';
 import { ClaimChecklistResolver } from '../modules/claim/claim-checklist.resolver';
 import { LoanPreviewResolver } from '../modules/loan/loan-preview.resolver';
@@ -123,5 +130,8 @@ export async function createSchema(): Promise<GraphQLSchema> {
   });
   guardFields(schema);
   assertTextLimits(schema);
+  const taskSubject = schema.getType('TaskSubject');
+  if (!isUnionType(taskSubject)) throw new Error('TaskSubject is not a union');
+  installTaskSubjectResolver(taskSubject);
   return schema;
 }

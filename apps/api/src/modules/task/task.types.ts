@@ -1,3 +1,4 @@
+import type { GraphQLUnionType } from 'graphql';
 import { Field, ID, Int, ObjectType, createUnionType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../../graphql/scalars';
 import { ClaimType, RecoveryType } from '../claim/claim.types';
@@ -46,12 +47,23 @@ export const TaskSubjectUnion = createUnionType({
       FundStatusType,
       EnterpriseType,
     ] as const,
-  resolveType: (value) => {
-    const type = SUBJECT_TYPENAME.get(value as object);
-    if (!type) throw new Error('Task subject without a type');
-    return type;
-  },
+  resolveType: subjectTypeOf,
 });
+
+function subjectTypeOf(value: unknown): TaskSubjectType {
+  const type = SUBJECT_TYPENAME.get(value as object);
+  if (!type) throw new Error('Task subject without a type');
+  return type;
+}
+
+/**
+ * The union's `resolveType` as the schema runs it (graphql/schema.ts installs it): synchronous,
+ * because compiled execution (graphql/jit.ts) does not await a type resolver, while type-graphql
+ * wraps the one it is given in an async function.
+ */
+export function installTaskSubjectResolver(union: GraphQLUnionType): void {
+  union.resolveType = subjectTypeOf;
+}
 
 @ObjectType('Task', { description: 'An item awaiting the caller\u2019s own action (issue 11)' })
 export class TaskType {
