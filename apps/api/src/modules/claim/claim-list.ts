@@ -4,6 +4,7 @@ import { decodeSortCursor, encodeSortCursor, keysetSql, type SortColumn } from '
 import { pageSize } from '../../common/pagination';
 import { SortDirection } from '../../graphql/sorting';
 import { paramCollector } from '../loan/loan-list';
+import { rowReader } from '../../db/row-reader';
 import { ClaimEntity } from './claim.entity';
 import { ClaimSortField, type ClaimFilterInput, type ClaimOrderInput } from './claim-list.types';
 
@@ -84,7 +85,8 @@ export function claimFilterSql(
 /**
  * One page of the caller's claims and the filtered count in one statement: the claims come back as
  * entities (their stored computations are the claim's own record), the count as a scalar subquery
- * over the same predicate without the keyset.
+ * over the same predicate without the keyset. Through `Scope.query` and a row reader, not the query
+ * builder (db/row-reader.ts): a prepared statement, read without TypeORM's per-call rewriting.
  */
 export async function claimPage(
   scope: Scope,
@@ -103,28 +105,31 @@ export async function claimPage(
   const param = paramCollector(params, 'cf');
   const filters = [visible.sql, ...claimFilterSql(args.filter, awaiting, param)].join(' AND ');
   const keyset = keysetSql(sort, 'c.seq', descending, after, param);
-  const qb = scope.em
-    .getRepository(ClaimEntity)
-    .createQueryBuilder('c')
-    .where(filters, params)
-    .orderBy(sort.sql, descending ? 'DESC' : 'ASC')
-    .limit(limit + 1);
-  if (sort.column !== 'seq') qb.addOrderBy('c.seq', descending ? 'DESC' : 'ASC');
-  if (keyset.after) qb.andWhere(keyset.after, params);
-  if (withCount) {
-    qb.addSelect(`(SELECT count(*) FROM claims c WHERE ${filters})::int`, 'total_count');
-  }
-  if (opts.names) {
-    qb.addSelect('(SELECT nl.contract_no FROM loans nl WHERE nl.id = c.loan_id)', 'contract_no')
-      .addSelect('(SELECT nb.name FROM organizations nb WHERE nb.id = c.bank_id)', 'bank_name')
-      .addSelect('(SELECT ne.name FROM enterprises ne WHERE ne.id = c.enterprise_id)', 'enterprise_name');
-  }
-  const { entities, raw } = await qb.getRawAndEntities<{
-    total_count?: number;
-    contract_no?: string;
-    bank_name?: string;
-    enterprise_name?: string;
-  }>();
+  const reader = rowReader(scope.em.connection, ClaimEntity);
+  const extra = [
+    ...(withCount ? [`(SELECT count(*) FROM claims c WHERE ${filters})::int AS total_count`] : []),
+    ...(opts.names
+      ? [
+          '(SELECT nl.contract_no FROM loans nl WHERE nl.id = c.loan_id) AS contract_no',
+          '(SELECT nb.name FROM organizations nb WHERE nb.id = c.bank_id) AS bank_name',
+          '(SELECT ne.name FROM enterprises ne WHERE ne.id = c.enterprise_id) AS enterprise_name',
+        ]
+      : []),
+  ];
+  const raw = await scope.query<
+    Record<string, unknown> & {
+      total_count?: number;
+      contract_no?: string;
+      bank_name?: string;
+      enterprise_name?: string;
+    }
+  >(
+    `SELECT ${[reader.columns('c'), ...extra].join(', ')} FROM claims c
+      WHERE ${filters}${keyset.after ? ` AND ${keyset.after}` : ''}
+      ORDER BY ${keyset.orderBy} LIMIT ${limit + 1}`,
+    params,
+  );
+  const entities = raw.map(reader.read);
   // No joins: one raw row per entity, in the same order.
   const names = new Map<string, ClaimNames>(
     opts.names

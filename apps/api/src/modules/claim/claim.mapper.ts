@@ -44,8 +44,14 @@ export function toClaimType(claim: ClaimEntity, audience: ClaimAudience): ClaimT
     guarantorShare: final ? claim.finalGuarantorShare! : claim.guarantorShare,
     bankShare: final ? claim.finalBankShare! : claim.bankShare,
     limitedBy: final ? claim.finalLimitedBy! : claim.limitedBy,
-    filing: computation(claim.computation, audience),
-    final: claim.finalComputation ? computation(claim.finalComputation, audience) : null,
+    // Built when the response asks for them (a list page usually does not): each is decimal
+    // arithmetic over the stored computation.
+    get filing() {
+      return computation(claim.computation, audience);
+    },
+    get final() {
+      return claim.finalComputation ? computation(claim.finalComputation, audience) : null;
+    },
     approvedOn: claim.approvedOn,
     paidOn: claim.paidOn,
     payoutTransactionId: claim.payoutTransactionId,

@@ -1,0 +1,51 @@
+import { ClaimEntity } from '../../modules/claim/claim.entity';
+import { createTestApp, type TestApp } from '../../testing/test-app';
+import { ENTITIES } from '../entities';
+import { rowReader } from '../row-reader';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await createTestApp();
+});
+afterAll(() => app?.close());
+
+describe('row reader (lean list reads, issue 10)', () => {
+  it('reads every demo claim exactly as TypeORM hydrates it (same class, same values and types)', async () => {
+    const reader = rowReader(app.ds, ClaimEntity);
+    const rows = (await app.ds.query(`SELECT ${reader.columns('c')} FROM claims c ORDER BY c.seq`)) as Record<
+      string,
+      unknown
+    >[];
+    const typeorm = await app.ds.getRepository(ClaimEntity).find({ order: { seq: 'ASC' } });
+    expect(rows.length).toBeGreaterThan(3);
+    expect(rows.map(reader.read)).toStrictEqual(typeorm);
+  });
+
+  it('agrees with TypeORM on every entity it accepts, and names the column it cannot read on the others', async () => {
+    let compared = 0;
+    for (const entity of ENTITIES) {
+      const metadata = app.ds.getMetadata(entity);
+      let reader;
+      try {
+        reader = rowReader(app.ds, entity);
+      } catch (err) {
+        expect(String(err)).toMatch(new RegExp(`^Error: ${metadata.name}(\\.| |:)`));
+        continue;
+      }
+      if (metadata.primaryColumns.length !== 1) continue;
+      const key = metadata.primaryColumns[0];
+      const rows = (await app.ds.query(
+        `SELECT ${reader.columns('t')} FROM ${metadata.tablePath} t ORDER BY t.${key.databaseName} LIMIT 100`,
+      )) as Record<string, unknown>[];
+      const typeorm = await app.ds
+        .getRepository(entity)
+        .find({ order: { [key.propertyName]: 'ASC' } as never, take: 100 });
+      expect({ entity: metadata.name, rows: rows.map(reader.read) }).toStrictEqual({
+        entity: metadata.name,
+        rows: typeorm,
+      });
+      compared += rows.length ? 1 : 0;
+    }
+    expect(compared).toBeGreaterThan(10);
+  });
+});
