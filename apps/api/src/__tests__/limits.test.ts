@@ -132,6 +132,26 @@ describe('request limits (issue 9)', () => {
     });
   });
 
+  it('answers a repeated request from memory, but never one whose variables or operation differ', () => {
+    const check = createRequestChecker(schema, limits);
+    const q = 'query A($n: Int) { loans(first: $n) { totalCount } } query B { me { id } }';
+    const small = check({ query: q, variables: { n: 5 }, operationName: 'A' });
+    expect(small).toEqual({ uploadOnly: false });
+    // The same text with a huge page: a new answer, not the remembered one.
+    expect(check({ query: q, variables: { n: 1e9 }, operationName: 'A' })).toMatchObject({
+      code: 'QUERY_TOO_COMPLEX',
+    });
+    expect(check({ query: q, variables: { n: 5 }, operationName: 'A' })).toBe(small);
+    const other = check({ query: q, variables: { n: 5 }, operationName: 'B' });
+    expect(other).toEqual({ uploadOnly: false });
+    expect(other).not.toBe(small);
+    // A refusal is remembered too, and still refuses.
+    const huge = '{ loans(first: 1000000) { edges { node { id } } } }';
+    const first = check({ query: huge, variables: {}, operationName: undefined });
+    expect(check({ query: huge, variables: {}, operationName: undefined })).toBe(first);
+    expect(first).toMatchObject({ code: 'QUERY_TOO_COMPLEX' });
+  });
+
   it('refuses a document over the character or token limit before parsing it, as QUERY_TOO_LARGE', () => {
     const check = createRequestChecker(schema, limits);
     expect(
