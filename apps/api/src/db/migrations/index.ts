@@ -17,6 +17,7 @@ import { AuditAndEvaluation1764202800000 } from './1764202800000-AuditAndEvaluat
 import { ChainAtCommit1764203100000 } from './1764203100000-ChainAtCommit';
 import { ParallelSafeTenantHelpers1764203200000 } from './1764203200000-ParallelSafeTenantHelpers';
 import { ActorLookupPlanned1764203300000 } from './1764203300000-ActorLookupPlanned';
+import { TenantColumnsIndex1764203400000 } from './1764203400000-TenantColumnsIndex';
 
 /** Every migration, in order. Listed explicitly (no globs) so the same list works compiled and under jest. */
 export const MIGRATIONS = [
@@ -38,4 +39,5 @@ export const MIGRATIONS = [
   ChainAtCommit1764203100000,
   ParallelSafeTenantHelpers1764203200000,
   ActorLookupPlanned1764203300000,
+  TenantColumnsIndex1764203400000,
 ];
