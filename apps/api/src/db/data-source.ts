@@ -37,8 +37,12 @@ function connectionErrorHandlers(onError: ((err: Error) => void) | undefined, pr
       query: (...args: unknown[]) => unknown;
     }) => {
       client.on('error', handle);
-      // pg-pool awaits this before handing the connection out.
-      return prepare ? prepareRepeatedStatements(client) : undefined;
+      // pg-pool awaits this before handing the connection out. READ COMMITTED is the session's
+      // default, whatever the server's configuration says, so a use case's transaction opens with a
+      // plain START TRANSACTION (db/transaction.ts): TypeORM sends the isolation level as a second
+      // round trip of its own.
+      const setup = client.query(`SET default_transaction_isolation = 'read committed'`) as Promise<unknown>;
+      return prepare ? setup.then(() => prepareRepeatedStatements(client)) : setup;
     },
   };
 }

@@ -26,7 +26,9 @@ export async function inTransaction<T>(
   const retries = opts.retries ?? 5;
   for (let attempt = 0; ; attempt++) {
     try {
-      return await ds.transaction(isolation, work);
+      // READ COMMITTED is every pool connection's default (db/data-source.ts): asked for explicitly,
+      // TypeORM would spend a round trip on SET TRANSACTION after its START TRANSACTION.
+      return await (isolation === 'READ COMMITTED' ? ds.transaction(work) : ds.transaction(isolation, work));
     } catch (err) {
       const state = sqlState(err);
       if (attempt < retries && state && RETRYABLE.has(state)) {

@@ -1,0 +1,70 @@
+import { Client } from 'pg';
+import type { Logger } from 'typeorm';
+import { createTestDatabase, type TestDatabase } from '../../testing/test-db';
+import { createDataSource } from '../data-source';
+import { inTransaction } from '../transaction';
+
+const onRealPostgres = process.env.IPFUND_TEST_DB !== 'embedded';
+
+/** Records every statement a data source sends. */
+function recorder() {
+  const sent: string[] = [];
+  const logger: Logger = {
+    logQuery: (q) => void sent.push(q),
+    logQueryError: () => undefined,
+    logQuerySlow: () => undefined,
+    logSchemaBuild: () => undefined,
+    logMigration: () => undefined,
+    log: () => undefined,
+  };
+  return { sent, logger };
+}
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+  if (db.kind === 'postgres') {
+    // A server whose default isolation is stricter: the portal's use cases must still read committed.
+    const admin = new Client({ connectionString: db.url });
+    await admin.connect();
+    await admin.query(
+      `ALTER DATABASE "${new URL(db.url).pathname.slice(1)}" SET default_transaction_isolation = 'serializable'`,
+    );
+    await admin.end();
+  }
+});
+afterAll(() => db?.drop());
+
+describe('a use case transaction (db/transaction.ts)', () => {
+  (onRealPostgres ? it : it.skip)(
+    'runs READ COMMITTED in one round trip to open it, whatever the server default; other levels as asked',
+    async () => {
+      const { sent, logger } = recorder();
+      const ds = createDataSource({ url: db.url, poolMax: 2, logger });
+      await ds.initialize();
+      try {
+        const level = async (isolation?: 'READ COMMITTED' | 'SERIALIZABLE') =>
+          inTransaction(
+            ds,
+            async (em) =>
+              ((await em.query(`SHOW transaction_isolation`)) as { transaction_isolation: string }[])[0]
+                .transaction_isolation,
+            isolation ? { isolation } : {},
+          );
+        sent.length = 0;
+        expect(await level()).toBe('read committed');
+        expect(sent).toEqual(['START TRANSACTION', 'SHOW transaction_isolation', 'COMMIT']);
+        expect(await level('READ COMMITTED')).toBe('read committed');
+        expect(await level('SERIALIZABLE')).toBe('serializable');
+        // A plain transaction outside the runner gets the portal's default too.
+        expect(
+          await ds.transaction(
+            async (em) => (await em.query(`SHOW transaction_isolation`))[0].transaction_isolation,
+          ),
+        ).toBe('read committed');
+      } finally {
+        await ds.destroy();
+      }
+    },
+  );
+});
