@@ -1,6 +1,8 @@
 import { Arg, Field, ObjectType, Query, Resolver, buildSchema } from 'type-graphql';
 import { graphql, type GraphQLSchema } from 'graphql';
-import { DateScalar, DecimalScalar } from '../graphql/scalars';
+import Decimal from 'decimal.js';
+import fc from 'fast-check';
+import { DateScalar, DecimalScalar, serializeDecimal } from '../graphql/scalars';
 
 @ObjectType()
 class Echo {
@@ -79,5 +81,24 @@ describe('Date scalar', () => {
       const res = await graphql({ schema, source: `query { day(d: "${bad}") }` });
       expect(res.errors?.[0].message).toMatch(/YYYY-MM-DD/);
     }
+  });
+});
+
+describe('serializing amounts (issue 10: strings already in form pass through)', () => {
+  it('answers exactly what decimal.js would, for any string amount a column can hold', () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: -(10n ** 16n), max: 10n ** 16n }),
+        fc.integer({ min: 0, max: 4 }),
+        (units, scale) => {
+          const digits = (units < 0n ? -units : units).toString().padStart(scale + 1, '0');
+          const text = `${units < 0n ? '-' : ''}${scale ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits}`;
+          expect(serializeDecimal(text)).toBe(new Decimal(text).toFixed(2));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    for (const text of ['0.00', '-0.00', '00.50', '1.5', '12', '1500000.00', '0.005'])
+      expect(serializeDecimal(text)).toBe(new Decimal(text).toFixed(2));
   });
 });

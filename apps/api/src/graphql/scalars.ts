@@ -32,7 +32,13 @@ function parseDecimal(value: unknown): string {
   return new Decimal(s).toFixed(2);
 }
 
-function serializeDecimal(value: unknown): string {
+/** numeric(18,2) as node-pg returns it for a non-negative amount: already the answer's form. */
+const CANONICAL_AMOUNT = /^(?:0|[1-9]\d*)\.\d\d$/;
+
+export function serializeDecimal(value: unknown): string {
+  // Every money field of every row passes here: a page of 50 loans built ~150 Decimals just to
+  // print them as they came.
+  if (typeof value === 'string' && CANONICAL_AMOUNT.test(value)) return value;
   if (value instanceof Decimal) return value.toFixed(2);
   if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) return new Decimal(value).toFixed(2);
   if (
