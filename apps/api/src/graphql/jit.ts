@@ -23,7 +23,10 @@ type Executor = Awaited<ReturnType<Gateway['load']>>['executor'];
  * local schema and never changes it. An operation is compiled at its second run — Apollo's document
  * store hands the same parsed document for the same text, so that is a repeated operation, and a
  * stream of one-off documents cannot make the server compile each — and one graphql-jit cannot
- * compile runs through graphql-js.
+ * compile runs through graphql-js. (Mercurius, Fastify's GraphQL server, uses graphql-jit the same
+ * way: compiled after a number of runs, interpreted until then.) The generated code is built from the
+ * schema's and the document's names, which the GraphQL grammar restricts to [_A-Za-z0-9]; argument
+ * values reach resolvers as data (jit.test.ts sends code in a string literal).
  */
 export function jitGateway(schema: GraphQLSchema): Gateway {
   assertSynchronousTypeResolvers(schema);

@@ -11,6 +11,7 @@ function schemaWith(resolveType: (value: { kind: string }) => unknown): GraphQLS
       loans(first: Int!): [Loan!]!
       subject(bank: Boolean!): Subject
       refused: String
+      echo(text: String!): String
     }
   `);
   const query = schema.getQueryType()!.getFields();
@@ -22,6 +23,7 @@ function schemaWith(resolveType: (value: { kind: string }) => unknown): GraphQLS
     }));
   query.subject.resolve = (_root, { bank }: { bank: boolean }) =>
     bank ? { kind: 'Bank', name: 'bank-a' } : { kind: 'Loan', id: 'l1', amount: '1.00', bank: { name: 'b' } };
+  query.echo.resolve = (_root, { text }: { text: string }) => text;
   query.refused.resolve = () => {
     throw Object.assign(new Error('no'), { code: 'FORBIDDEN' });
   };
@@ -88,6 +90,14 @@ describe('compiled execution (graphql-jit behind Apollo)', () => {
     expect('data' in result).toBe(false);
     expect(result.errors).toHaveLength(1);
     expect(result.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('passes a literal argument to the resolver as the exact text, whatever it contains (no code from a query)', async () => {
+    const nasty = `"); globalThis.pwned = 1; ("\\u0022 \${1} \`x\` \\\\ 中文 \u2028`;
+    const literal = JSON.stringify(nasty);
+    const result = await run(schema, `{ echo(text: ${literal}) }`);
+    expect(result).toEqual({ data: { echo: nasty } });
+    expect((globalThis as { pwned?: number }).pwned).toBeUndefined();
   });
 
   it('refuses a schema whose type resolver is async (compiled code would not await it)', () => {
