@@ -9,7 +9,6 @@ import { badInput } from '../../common/errors';
 import { pageSize } from '../../common/pagination';
 import { ClaimEntity, RecoveryEntity } from '../claim/claim.entity';
 import { CLAIM_ACTION_OPERATION } from '../claim/claim.service';
-import { documentKindsOf } from '../claim/claim-document.service';
 import { readFundState } from '../claim/fund-state';
 import type { FundService } from '../claim/fund.service';
 import type { BlacklistProposalEntity } from '../enterprise/blacklist.entity';
@@ -289,32 +288,36 @@ export class TaskCandidates {
     ).getMany();
     if (!claims.length) return;
     for (const c of claims) this.subjects.claims.set(c.id, c);
-    const steps = await this.scope
-      .claimEvents()
-      .select([
-        'e.id AS id',
-        'e.claim_id AS "claimId"',
-        'e.action AS action',
-        'e.org_kind AS "orgKind"',
-        'e.from_status AS "fromStatus"',
-        'e.to_status AS "toStatus"',
-        'e.business_date::text AS "businessDate"',
-      ])
-      .andWhere('e.claim_id = ANY(:ids::uuid[])', { ids: claims.map((c) => c.id) })
-      .orderBy('e.id', 'ASC')
-      .getRawMany<ClaimStepFacts & { claimId: string }>();
-    for (const s of steps) {
-      const list = this.claimSteps.get(s.claimId) ?? [];
-      list.push({ ...s, id: String(s.id) });
-      this.claimSteps.set(s.claimId, list);
-    }
-    // The kinds of material attached (the measures' checklist, Art 17).
-    this.claimDocuments = await documentKindsOf(
-      this.scope.em,
-      claims.map((c) => c.id),
+    // What the rules need besides the claims, in one statement (issue 10: the notifier runs this in
+    // every claim step's transaction): each claim's steps (through the caller's scope, as
+    // `Scope.claimEvents`), the kinds of material attached (the measures' checklist, Art 17) and
+    // whether the last co-signature would be held (Art 19: the fund's one state row).
+    const parent = this.scope.where('read', 'Claim', 'e_parent');
+    const [facts] = await this.scope.query<{
+      steps: (ClaimStepFacts & { claimId: string })[];
+      documents: Record<string, string[]>;
+      suspended: boolean;
+    }>(
+      `SELECT
+         (SELECT coalesce(json_agg(json_build_object('id', e.id::text, 'claimId', e.claim_id, 'action', e.action,
+                   'orgKind', e.org_kind, 'fromStatus', e.from_status, 'toStatus', e.to_status,
+                   'businessDate', e.business_date::text) ORDER BY e.id), '[]')
+            FROM claim_events e
+           WHERE e.claim_id = ANY(:claimIds::uuid[])
+             AND EXISTS (SELECT 1 FROM claims e_parent WHERE e_parent.id = e.claim_id AND ${parent.sql})) AS steps,
+         (SELECT coalesce(json_object_agg(d.claim_id, d.kinds), '{}')
+            FROM (SELECT claim_id, array_agg(DISTINCT kind) AS kinds FROM claim_documents
+                   WHERE claim_id = ANY(:claimIds::uuid[]) GROUP BY claim_id) d) AS documents,
+         (SELECT suspended FROM fund_state WHERE id = 1) AS suspended`,
+      { ...parent.params, claimIds: claims.map((c) => c.id) },
     );
-    // Whether the last co-signature would be held (Art 19): the fund's one state row.
-    this.fundSuspended = (await readFundState(this.scope.em)).suspended;
+    for (const step of facts.steps) {
+      const list = this.claimSteps.get(step.claimId) ?? [];
+      list.push(step);
+      this.claimSteps.set(step.claimId, list);
+    }
+    this.claimDocuments = new Map(Object.entries(facts.documents));
+    this.fundSuspended = facts.suspended;
   }
 
   private async loadRecoveries(): Promise<void> {
