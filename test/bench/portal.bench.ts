@@ -320,7 +320,10 @@ it('issue 9: a second client’s `me` while abusive requests arrive, and peak RS
     if (body.data?.me?.username !== 'bank-a') throw new Error(JSON.stringify(body));
   };
   const p99 = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(0.99 * samples.length)];
-  let peakRss = process.memoryUsage().rss;
+  // `pnpm bench` runs every bench in this one process, and the heap the forecast and reads benches
+  // grew is not all handed back to the system: what this test adds is the peak less its start.
+  const startRss = process.memoryUsage().rss;
+  let peakRss = startRss;
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }, 10);
@@ -349,7 +352,8 @@ it('issue 9: a second client’s `me` while abusive requests arrive, and peak RS
         'queries (no upload header), 1,000 and 10 aliases of loans(first: 100), 30-deep nesting, first: 10⁹, malformed JSON, a 3 MB ' +
         `variable on a non-upload), \`me\` over HTTP had p99 ${ms(p99(loaded))} ms against ${ms(p99(idle))} ms idle ` +
         `(${ratio.toFixed(2)}×; target under 3×). Peak RSS of the API process (this test process, which also holds ` +
-        `the test runner): ${(peakRss / 2 ** 20).toFixed(0)} MB (target under 512 MB).`,
+        `the test runner): ${(peakRss / 2 ** 20).toFixed(0)} MB (target under 512 MB); ` +
+        `${(startRss / 2 ** 20).toFixed(0)} MB when this test began, after the benches run before it in the same process.`,
     );
   } finally {
     clearInterval(sampler);
