@@ -150,6 +150,12 @@ describe('request limits (issue 9)', () => {
     const first = check({ query: huge, variables: {}, operationName: undefined });
     expect(check({ query: huge, variables: {}, operationName: undefined })).toBe(first);
     expect(first).toMatchObject({ code: 'QUERY_TOO_COMPLEX' });
+    // A long text is checked every time, not kept (what the memory holds stays bounded).
+    const long = `{ me { id } }${' '.repeat(9000)}`;
+    const once = check({ query: long, variables: {}, operationName: undefined });
+    const twice = check({ query: long, variables: {}, operationName: undefined });
+    expect(twice).toEqual(once);
+    expect(twice).not.toBe(once);
   });
 
   it('refuses a document over the character or token limit before parsing it, as QUERY_TOO_LARGE', () => {

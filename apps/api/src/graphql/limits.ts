@@ -222,8 +222,7 @@ export function createRequestChecker(schema: GraphQLSchema, limits: GraphqlLimit
   // Requests whose variables are small are remembered (most recent CHECK_CACHE_SIZE, Map order).
   const cache = new Map<string, LimitRefusal | GraphqlRequestCheck>();
   return (request: { query: unknown; variables: unknown; operationName: unknown }) => {
-    if (typeof request.query !== 'string' || request.query.length > limits.maxQueryChars)
-      return check(request);
+    if (typeof request.query !== 'string' || request.query.length > CHECK_CACHE_QUERY) return check(request);
     const variables = JSON.stringify(request.variables ?? null);
     if (variables.length > CHECK_CACHE_VARIABLES) return check(request);
     const key = `${String(request.operationName)}\u0000${variables}\u0000${request.query}`;
@@ -294,6 +293,9 @@ export function createRequestChecker(schema: GraphQLSchema, limits: GraphqlLimit
   }
 }
 
-const CHECK_CACHE_SIZE = 1000;
+// Bounds on what the memory holds, whatever a caller sends: at most ~12 MB of keys (UTF-16).
+const CHECK_CACHE_SIZE = 500;
+/** Characters of query text up to which a request's check is remembered (the client's are under 2,000). */
+const CHECK_CACHE_QUERY = 8000;
 /** Characters of JSON variables up to which a request's check is remembered (uploads are not). */
 const CHECK_CACHE_VARIABLES = 4096;
