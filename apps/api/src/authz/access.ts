@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { BusinessClock } from '../common/business-clock';
 import { AppError, forbidden, unauthenticated } from '../common/errors';
 import type { PolicyBook } from '../common/policy-book';
-import { beginReadSql, enterTenant, type ActorStanding } from '../db/tenant';
+import { beginReadSql, enterTenant, tenantSettingsSql, type ActorStanding } from '../db/tenant';
 import { auditWindowRefusal } from '../modules/audit/audit-window';
 import type { Actor } from './actor';
 import { defineAbilityFor, type SubjectType } from './ability';
@@ -229,6 +229,19 @@ export class Access {
   /** Sets the actor's tenant settings on a transaction and returns its scope. */
   async enter(em: EntityManager, actor: Actor): Promise<Scope> {
     await enterTenant(em, actor, this.appRole);
+    return new Scope(actor, this.policyNow(), em);
+  }
+
+  /**
+   * The actor's tenant settings as the statement a transaction sends as it opens (db/transaction.ts
+   * `opening`), for `enteredScope` below: the use-case runner opens its transactions this way.
+   */
+  tenantOpening(actor: Actor): string {
+    return tenantSettingsSql(actor, this.appRole);
+  }
+
+  /** The scope of a transaction opened with `tenantOpening(actor)` (no statement of its own). */
+  enteredScope(em: EntityManager, actor: Actor): Scope {
     return new Scope(actor, this.policyNow(), em);
   }
 

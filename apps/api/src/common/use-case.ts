@@ -115,7 +115,8 @@ export class UseCaseRunner {
           targetType = targetId = undefined;
           facts = {};
           const finalSteps: (() => Promise<void>)[] = [];
-          const scope = await this.access.enter(em, actor);
+          // The transaction opened with the actor's tenant settings (the `opening` below).
+          const scope = this.access.enteredScope(em, actor);
           const result = await work({
             em,
             scope,
@@ -142,7 +143,7 @@ export class UseCaseRunner {
           });
           return result;
         },
-        opts,
+        { ...opts, opening: this.access.tenantOpening(actor) },
       );
       // The mutation's answer may now read through one snapshot that sees this commit.
       await this.access.committed(actor);
@@ -168,7 +169,7 @@ export class UseCaseRunner {
   private async transactionRetryingDuplicates<T>(
     ds: DataSource,
     work: (em: EntityManager) => Promise<T>,
-    opts: { isolation?: IsolationLevel },
+    opts: { isolation?: IsolationLevel; opening?: string },
   ): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
@@ -192,9 +193,8 @@ export class UseCaseRunner {
     },
     code: string,
   ): Promise<void> {
-    await inTransaction(this.ds, async (em) => {
-      await this.access.enter(em, actor);
-      await this.activity.refused(em, actor, entry, code);
+    await inTransaction(this.ds, (em) => this.activity.refused(em, actor, entry, code), {
+      opening: this.access.tenantOpening(actor),
     });
   }
 }

@@ -59,6 +59,23 @@ function literal(value: string, pattern: RegExp, what: string): string {
 }
 
 /**
+ * The tenant settings (and the serving role) as one plain statement, so it can travel in the same
+ * simple-protocol message as the transaction's BEGIN: one round trip opens a transaction already
+ * entered (a read: `beginReadSql`; a use case: db/transaction.ts `opening`). The simple protocol
+ * takes no parameters, so every value is checked against a strict pattern first.
+ */
+export function tenantSettingsSql(actor: TenantActor, appRole: string | null): string {
+  const org = literal(actor.orgId, UUID, 'organisation id');
+  const user = literal(actor.userId, UUID, 'user id');
+  const kind = literal(actor.orgKind, KIND, 'organisation kind');
+  const role = appRole === null ? '' : `set_config('role', ${literal(appRole, ROLE_NAME, 'role')}, true), `;
+  return (
+    `SELECT ${role}set_config('app.org_id', ${org}, true), set_config('app.org_kind', ${kind}, true), ` +
+    `set_config('app.user_id', ${user}, true)`
+  );
+}
+
+/**
  * The start of a read transaction in ONE round trip (issue 10): BEGIN a read-only REPEATABLE READ
  * snapshot and, in the same simple-protocol message, set the serving role and the tenant settings
  * and read the actor's current standing (`ipfund_actor`, a SECURITY DEFINER lookup), so a cached
@@ -70,15 +87,11 @@ export function beginReadSql(
   actor: TenantActor,
   appRole: string | null,
 ): { begin: string; settings: string } {
-  const org = literal(actor.orgId, UUID, 'organisation id');
   const user = literal(actor.userId, UUID, 'user id');
-  const kind = literal(actor.orgKind, KIND, 'organisation kind');
-  const role = appRole === null ? '' : `set_config('role', ${literal(appRole, ROLE_NAME, 'role')}, true), `;
   return {
     begin: 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
     settings:
-      `SELECT ${role}set_config('app.org_id', ${org}, true), set_config('app.org_kind', ${kind}, true), ` +
-      `set_config('app.user_id', ${user}, true), ` +
+      `${tenantSettingsSql(actor, appRole)}, ` +
       `a.active AS "active", a.org_id AS "orgId", a.org_status AS "orgStatus", ` +
       `a.password_changed_at AS "passwordChangedAt" ` +
       `FROM (SELECT 1) one LEFT JOIN ipfund_actor(${user}) a ON true`,

@@ -67,4 +67,52 @@ describe('a use case transaction (db/transaction.ts)', () => {
       }
     },
   );
+
+  (onRealPostgres ? it : it.skip)(
+    'opens with the given statement in the same message, commits the work, and rolls it all back on a throw',
+    async () => {
+      const { sent, logger } = recorder();
+      const ds = createDataSource({ url: db.url, poolMax: 2, logger });
+      await ds.initialize();
+      try {
+        await ds.query(`CREATE TABLE IF NOT EXISTS opened_t (v text)`);
+        const opening = `SELECT set_config('app.opened', 'yes', true)`;
+        sent.length = 0;
+        const seen = await inTransaction(
+          ds,
+          async (em) => {
+            await em.query(`INSERT INTO opened_t VALUES ('kept')`);
+            const [row] = (await em.query(
+              `SELECT current_setting('app.opened') AS v, current_setting('transaction_isolation') AS iso`,
+            )) as { v: string; iso: string }[];
+            return row;
+          },
+          { opening },
+        );
+        expect(seen).toEqual({ v: 'yes', iso: 'read committed' });
+        expect(sent[0]).toBe('START TRANSACTION ISOLATION LEVEL READ COMMITTED');
+        expect(sent[1]).toBe(opening);
+        expect(sent.at(-1)).toBe('COMMIT');
+        await expect(
+          inTransaction(
+            ds,
+            async (em) => {
+              await em.query(`INSERT INTO opened_t VALUES ('gone')`);
+              throw new Error('refused');
+            },
+            { opening },
+          ),
+        ).rejects.toThrow('refused');
+        const rows = (await ds.query(`SELECT v FROM opened_t ORDER BY v`)) as { v: string }[];
+        expect(rows).toEqual([{ v: 'kept' }]);
+        // The setting was the transaction's own.
+        const [after] = (await ds.query(`SELECT current_setting('app.opened', true) AS v`)) as {
+          v: string | null;
+        }[];
+        expect(after.v ?? '').toBe('');
+      } finally {
+        await ds.destroy();
+      }
+    },
+  );
 });
