@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import type { Logger } from 'typeorm';
+import type { DataSource, Logger } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-db';
 import { createDataSource } from '../data-source';
 import { inTransaction } from '../transaction';
@@ -20,6 +20,18 @@ function recorder() {
   return { sent, logger };
 }
 
+/** A data source on this suite's database that records what it sends, closed after `use`. */
+async function withDataSource(use: (ds: DataSource, sent: string[]) => Promise<void>): Promise<void> {
+  const { sent, logger } = recorder();
+  const ds = createDataSource({ url: db.url, poolMax: 2, logger });
+  await ds.initialize();
+  try {
+    await use(ds, sent);
+  } finally {
+    await ds.destroy();
+  }
+}
+
 let db: TestDatabase;
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -38,11 +50,8 @@ afterAll(() => db?.drop());
 describe('a use case transaction (db/transaction.ts)', () => {
   (onRealPostgres ? it : it.skip)(
     'runs READ COMMITTED in one round trip to open it, whatever the server default; other levels as asked',
-    async () => {
-      const { sent, logger } = recorder();
-      const ds = createDataSource({ url: db.url, poolMax: 2, logger });
-      await ds.initialize();
-      try {
+    () =>
+      withDataSource(async (ds, sent) => {
         const level = async (isolation?: 'READ COMMITTED' | 'SERIALIZABLE') =>
           inTransaction(
             ds,
@@ -62,19 +71,13 @@ describe('a use case transaction (db/transaction.ts)', () => {
             async (em) => (await em.query(`SHOW transaction_isolation`))[0].transaction_isolation,
           ),
         ).toBe('read committed');
-      } finally {
-        await ds.destroy();
-      }
-    },
+      }),
   );
 
   (onRealPostgres ? it : it.skip)(
     'opens with the given statement in the same message, commits the work, and rolls it all back on a throw',
-    async () => {
-      const { sent, logger } = recorder();
-      const ds = createDataSource({ url: db.url, poolMax: 2, logger });
-      await ds.initialize();
-      try {
+    () =>
+      withDataSource(async (ds, sent) => {
         await ds.query(`CREATE TABLE IF NOT EXISTS opened_t (v text)`);
         const opening = `SELECT set_config('app.opened', 'yes', true)`;
         sent.length = 0;
@@ -110,9 +113,6 @@ describe('a use case transaction (db/transaction.ts)', () => {
           v: string | null;
         }[];
         expect(after.v ?? '').toBe('');
-      } finally {
-        await ds.destroy();
-      }
-    },
+      }),
   );
 });
