@@ -5,6 +5,7 @@ import type { BusinessClock } from '../common/business-clock';
 import { AppError, forbidden, unauthenticated } from '../common/errors';
 import type { PolicyBook } from '../common/policy-book';
 import { beginReadSql, enterTenant, tenantSettingsSql, type ActorStanding } from '../db/tenant';
+import { openTransaction } from '../db/transaction';
 import { auditWindowRefusal } from '../modules/audit/audit-window';
 import type { Actor } from './actor';
 import { defineAbilityFor, type SubjectType } from './ability';
@@ -168,46 +169,21 @@ export class Access {
    * instance, at no extra statement.
    */
   private async openRead(actor: Actor): Promise<ReadSession> {
-    const runner = this.ds.createQueryRunner();
-    let began = false;
+    const { begin, settings } = beginReadSql(actor, this.appRole);
+    const tx = await openTransaction(this.ds, begin, settings, serialized);
     try {
-      const client = serialized((await runner.connect()) as PgClient);
-      const { begin, settings } = beginReadSql(actor, this.appRole);
-      // Two statements in one message (one round trip); logged as the two they are.
-      this.ds.logger.logQuery(begin, [], runner);
-      this.ds.logger.logQuery(settings, [], runner);
-      const results = (await client.query(`${begin}; ${settings}`)) as { rows: ActorStanding[] }[];
-      began = true;
-      // TypeORM did not start this transaction itself: tell it one is open (enterTenant and services check).
-      (runner as { isTransactionActive: boolean }).isTransactionActive = true;
-      this.checkStanding(actor, results[1]?.rows[0]);
-      const scope = new Scope(actor, this.policyNow(), runner.manager);
+      this.checkStanding(actor, tx.results[1]?.rows[0] as ActorStanding | undefined);
+      const scope = new Scope(actor, this.policyNow(), tx.manager);
       // Art 20: an auditor reads only inside an active engagement (modules/audit/audit-window.ts);
       // outside it every read of this snapshot is refused (the refusal is thrown by `read`, not here,
       // so it reaches the field as FORBIDDEN with the article).
       const refusal =
         actor.orgKind === 'AUDITOR'
-          ? await auditWindowRefusal(runner.manager, actor, this.clock.today(), scope.policy)
+          ? await auditWindowRefusal(tx.manager, actor, this.clock.today(), scope.policy)
           : null;
-      let ended = false;
-      return {
-        scope,
-        refusal,
-        end: async (ok: boolean) => {
-          if (ended) return;
-          ended = true;
-          try {
-            await runner.query(ok ? 'COMMIT' : 'ROLLBACK');
-          } finally {
-            (runner as { isTransactionActive: boolean }).isTransactionActive = false;
-            await runner.release();
-          }
-        },
-      };
+      return { scope, refusal, end: tx.end };
     } catch (err) {
-      if (began) await runner.query('ROLLBACK').catch(() => undefined);
-      (runner as { isTransactionActive: boolean }).isTransactionActive = false;
-      await runner.release();
+      await tx.end(false).catch(() => undefined);
       throw err;
     }
   }
@@ -229,7 +205,7 @@ export class Access {
   /** Sets the actor's tenant settings on a transaction and returns its scope. */
   async enter(em: EntityManager, actor: Actor): Promise<Scope> {
     await enterTenant(em, actor, this.appRole);
-    return new Scope(actor, this.policyNow(), em);
+    return this.enteredScope(em, actor);
   }
 
   /**

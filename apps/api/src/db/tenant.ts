@@ -25,18 +25,7 @@ export async function enterTenant(
     throw new Error('enterTenant must be called inside a transaction');
   }
   // One statement: the role switch and the settings take effect together.
-  if (appRole === null) {
-    await em.query(
-      `SELECT set_config('app.org_id', $1, true), set_config('app.org_kind', $2, true), set_config('app.user_id', $3, true)`,
-      [actor.orgId, actor.orgKind, actor.userId],
-    );
-  } else {
-    await em.query(
-      `SELECT set_config('role', $1, true), set_config('app.org_id', $2, true),
-              set_config('app.org_kind', $3, true), set_config('app.user_id', $4, true)`,
-      [appRole, actor.orgId, actor.orgKind, actor.userId],
-    );
-  }
+  await em.query(tenantSettingsSql(actor, appRole));
 }
 
 /** What the settings statement of a read transaction also answers: the actor's current standing. */

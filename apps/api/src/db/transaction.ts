@@ -47,39 +47,85 @@ export async function inTransaction<T>(
   }
 }
 
-/** One transaction opened by START … ; `opening` in one message, on a connection of its own. */
+/** The node-pg client under a TypeORM query runner (the part used here). */
+interface PgClient {
+  query(...args: unknown[]): unknown;
+}
+
+/** A transaction a caller opened itself (`openTransaction`), with the results of its opening. */
+export interface OpenTransaction {
+  manager: EntityManager;
+  /** The results of the opening message, one per statement (the BEGIN's first). */
+  results: { rows: unknown[] }[];
+  /** COMMIT (`ok`) or ROLLBACK, then the connection goes back to the pool; once only. */
+  end(ok: boolean): Promise<void>;
+}
+
+/**
+ * Opens a transaction on a connection of its own in ONE round trip: `begin` (START TRANSACTION … or
+ * BEGIN …) and `opening` (a plain statement, no parameters: the tenant settings) travel in one
+ * simple-protocol message. The write path below and the read snapshot (authz/access.ts) both open
+ * this way. TypeORM did not start the transaction itself, so its runner is told one is open (services
+ * and `enterTenant` check) and told again when it ends. `wrap` may wrap the pg client first.
+ */
+export async function openTransaction(
+  ds: DataSource,
+  begin: string,
+  opening: string,
+  wrap: (client: PgClient) => PgClient = (client) => client,
+): Promise<OpenTransaction> {
+  const runner = ds.createQueryRunner();
+  const active = (on: boolean) => ((runner as { isTransactionActive: boolean }).isTransactionActive = on);
+  let open = false;
+  try {
+    const client = wrap((await runner.connect()) as PgClient);
+    // Two statements in one message; logged as the two they are.
+    ds.logger.logQuery(begin, [], runner);
+    ds.logger.logQuery(opening, [], runner);
+    const results = (await client.query(`${begin}; ${opening}`)) as { rows: unknown[] }[];
+    open = true;
+    active(true);
+    let ended = false;
+    return {
+      manager: runner.manager,
+      results,
+      end: async (ok) => {
+        if (ended) return;
+        ended = true;
+        try {
+          // After a failed COMMIT the transaction is already gone; the ROLLBACK only warns.
+          await runner.query(ok ? 'COMMIT' : 'ROLLBACK');
+        } finally {
+          active(false);
+          await runner.release();
+        }
+      },
+    };
+  } catch (err) {
+    if (open) await runner.query('ROLLBACK').catch(() => undefined);
+    active(false);
+    await runner.release();
+    throw err;
+  }
+}
+
+/** A use case's transaction opened with `opening` (see `inTransaction`). */
 async function opened<T>(
   ds: DataSource,
   isolation: IsolationLevel,
   opening: string,
   work: (em: EntityManager) => Promise<T>,
 ): Promise<T> {
-  const runner = ds.createQueryRunner();
-  // TypeORM did not start this transaction itself: it is told one is open (enterTenant and the
-  // services check), and told again when it ends.
-  const active = (on: boolean) => ((runner as { isTransactionActive: boolean }).isTransactionActive = on);
-  let open = false;
+  const tx = await openTransaction(ds, `START TRANSACTION ISOLATION LEVEL ${isolation}`, opening);
+  let result: T;
   try {
-    const client = (await runner.connect()) as { query(text: string): Promise<unknown> };
-    const begin = `START TRANSACTION ISOLATION LEVEL ${isolation}`;
-    // Two statements in one message; logged as the two they are.
-    ds.logger.logQuery(begin, [], runner);
-    ds.logger.logQuery(opening, [], runner);
-    await client.query(`${begin}; ${opening}`);
-    open = true;
-    active(true);
-    const result = await work(runner.manager);
-    await runner.query('COMMIT');
-    open = false;
-    return result;
+    result = await work(tx.manager);
   } catch (err) {
-    // After a failed COMMIT the transaction is already gone; the ROLLBACK only warns.
-    if (open) await runner.query('ROLLBACK').catch(() => undefined);
+    await tx.end(false).catch(() => undefined);
     throw err;
-  } finally {
-    active(false);
-    await runner.release();
   }
+  await tx.end(true);
+  return result;
 }
 
 export { sqlState };
