@@ -3,8 +3,9 @@
  * web client, and Chromium driven by playwright-core. Needs Chromium (Debian's /usr/bin/chromium;
  * .ci/run installs it); without one the suites report themselves skipped, loudly, rather than passing.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createTestApp, type TestApp } from '../../apps/api/src/testing/test-app';
@@ -25,16 +26,57 @@ export interface Portal {
   close(): Promise<void>;
 }
 
+/**
+ * Builds the web client once when it has not been built. Two suites may start together on a fresh
+ * clone: one takes the lock and builds into a directory of its own, renamed into place when complete,
+ * so no suite ever serves a half-written or emptied dist; the other waits for it. The build is the
+ * production one users get, whatever NODE_ENV the test runner set (Vite would otherwise take "test"
+ * as a development build: React and antd in their slower, warning mode).
+ */
+export async function ensureWebBuild(dist = WEB_DIST): Promise<void> {
+  const lock = `${dist}.building`;
+  const deadline = Date.now() + 300_000;
+  while (!existsSync(path.join(dist, 'index.html'))) {
+    if (Date.now() > deadline) throw new Error(`web build: gave up waiting for ${lock}`);
+    try {
+      mkdirSync(lock);
+    } catch {
+      // Someone else builds; a lock older than any build is a killed run's, and is taken over.
+      const since = statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
+      if (since !== undefined && Date.now() - since > 180_000) rmSync(lock, { recursive: true, force: true });
+      await sleep(250);
+      continue;
+    }
+    try {
+      if (existsSync(path.join(dist, 'index.html'))) return;
+      const out = path.join(lock, 'dist');
+      const built = spawnSync(
+        process.execPath,
+        [
+          path.join(ROOT, 'apps/web/node_modules/vite/bin/vite.js'),
+          'build',
+          '--outDir',
+          out,
+          '--emptyOutDir',
+        ],
+        {
+          cwd: path.join(ROOT, 'apps/web'),
+          stdio: 'inherit',
+          env: { ...process.env, NODE_ENV: 'production' },
+        },
+      );
+      if (built.status !== 0) throw new Error('web build failed');
+      rmSync(dist, { recursive: true, force: true });
+      renameSync(out, dist);
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
+}
+
 /** Builds the web client when it has not been built, then starts the API and the browser. */
 export async function startPortal(): Promise<Portal> {
-  if (!existsSync(path.join(WEB_DIST, 'index.html'))) {
-    const built = spawnSync(
-      process.execPath,
-      [path.join(ROOT, 'apps/web/node_modules/vite/bin/vite.js'), 'build'],
-      { cwd: path.join(ROOT, 'apps/web'), stdio: 'inherit' },
-    );
-    if (built.status !== 0) throw new Error('web build failed');
-  }
+  await ensureWebBuild();
   const app = await createTestApp();
   const http = await startHttpServer({
     ...app.services,

@@ -109,7 +109,7 @@ function ReportDetail({ report }: { report: FundReport }) {
           {t('reports.detail.basisValue', { article: article(c.articles.report) })}
         </Descriptions.Item>
         {latest && (
-          <Descriptions.Item label={t('reports.detail.contentHash')} span={2}>
+          <Descriptions.Item label={t('reports.detail.contentHash')} span={{ xs: 1, sm: 2 }}>
             <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>
               {latest.contentHash}
             </Typography.Text>{' '}
