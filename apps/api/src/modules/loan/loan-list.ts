@@ -13,6 +13,8 @@ import { LoanStatus } from './loan.types';
  * two come from one snapshot and one round trip), without joins — the count reads the loans' list
  * index alone — and only the page joins the bank, guarantor, enterprise and acknowledger names. Raw
  * rows, no entity hydration; loan.mapper.ts `toLoanTypeFromRow` turns a row into the GraphQL type.
+ * The page reads only the columns, and makes only the joins, that the fields asked for need
+ * (`pageColumns`); a row then carries just those keys.
  */
 export interface LoanListRow {
   id: string;
@@ -24,7 +26,6 @@ export interface LoanListRow {
   guarantor_name: string | null;
   enterprise_id: string;
   enterprise_name: string;
-  enterprise_credit_code: string;
   blacklisted_since: IsoDate | null;
   blacklist_reason: string | null;
   principal: string;
@@ -56,14 +57,24 @@ export interface LoanListPage {
   cursorOf(row: LoanListRow): string;
 }
 
-const SORTS: Record<LoanSortField, SortColumn & { of: (r: LoanListRow) => string | null }> = {
-  [LoanSortField.ISSUED_ON]: { sql: 'l.issued_on', kind: 'date', of: (r) => r.issued_on },
-  [LoanSortField.MATURES_ON]: { sql: 'l.matures_on', kind: 'date', of: (r) => r.matures_on },
-  [LoanSortField.PRINCIPAL]: { sql: 'l.principal', kind: 'money', of: (r) => r.principal },
+/** Each sort's column, how a row's cursor reads it, and the row key the page must then carry. */
+const SORTS: Record<
+  LoanSortField,
+  SortColumn & { of: (r: LoanListRow) => string | null; row: keyof LoanListRow }
+> = {
+  [LoanSortField.ISSUED_ON]: { sql: 'l.issued_on', kind: 'date', of: (r) => r.issued_on, row: 'issued_on' },
+  [LoanSortField.MATURES_ON]: {
+    sql: 'l.matures_on',
+    kind: 'date',
+    of: (r) => r.matures_on,
+    row: 'matures_on',
+  },
+  [LoanSortField.PRINCIPAL]: { sql: 'l.principal', kind: 'money', of: (r) => r.principal, row: 'principal' },
   [LoanSortField.OUTSTANDING_PRINCIPAL]: {
     sql: 'l.outstanding_principal',
     kind: 'money',
     of: (r) => r.outstanding_principal,
+    row: 'outstanding_principal',
   },
   // Nothing due sorts after every date (ascending: the longest overdue first).
   [LoanSortField.EARLIEST_UNPAID_DUE_DATE]: {
@@ -71,6 +82,7 @@ const SORTS: Record<LoanSortField, SortColumn & { of: (r: LoanListRow) => string
     kind: 'date',
     nullAs: '9999-12-31',
     of: (r) => r.earliest_unpaid_due_date ?? '9999-12-31',
+    row: 'earliest_unpaid_due_date',
   },
 };
 
@@ -150,16 +162,102 @@ export function paramCollector(params: Record<string, unknown>, prefix = 'p'): (
   };
 }
 
-const PAGE_COLUMNS = `l.id, l.seq::text AS seq, l.contract_no, l.bank_id, b.name AS bank_name, l.guarantor_id,
-  g.name AS guarantor_name, l.enterprise_id, e.name AS enterprise_name, e.credit_code AS enterprise_credit_code,
-  e.blacklisted_since, e.blacklist_reason, l.principal, l.ip_pledged_principal, l.outstanding_principal,
-  l.issued_on, l.matures_on, l.purpose, l.earliest_unpaid_due_date, l.status, l.status_as_of, l.covered,
-  l.coverage_reasons, l.acknowledged_at, u.display_name AS acknowledged_by_name`;
+type PageJoin = 'bank' | 'guarantor' | 'enterprise' | 'acknowledger';
 
-const PAGE_JOINS = `JOIN organizations b ON b.id = l.bank_id
-  LEFT JOIN organizations g ON g.id = l.guarantor_id
-  JOIN enterprises e ON e.id = l.enterprise_id
-  LEFT JOIN user_names u ON u.id = l.acknowledged_by`;
+const JOINS: Record<PageJoin, string> = {
+  bank: 'JOIN organizations b ON b.id = l.bank_id',
+  guarantor: 'LEFT JOIN organizations g ON g.id = l.guarantor_id',
+  enterprise: 'JOIN enterprises e ON e.id = l.enterprise_id',
+  acknowledger: 'LEFT JOIN user_names u ON u.id = l.acknowledged_by',
+};
+
+/** Every key of a row: its SQL, and the join it needs. */
+const ROW_COLUMNS: Record<keyof LoanListRow, { sql: string; join?: PageJoin }> = {
+  id: { sql: 'l.id' },
+  seq: { sql: 'l.seq::text AS seq' },
+  contract_no: { sql: 'l.contract_no' },
+  bank_id: { sql: 'l.bank_id' },
+  bank_name: { sql: 'b.name AS bank_name', join: 'bank' },
+  guarantor_id: { sql: 'l.guarantor_id' },
+  guarantor_name: { sql: 'g.name AS guarantor_name', join: 'guarantor' },
+  enterprise_id: { sql: 'l.enterprise_id' },
+  enterprise_name: { sql: 'e.name AS enterprise_name', join: 'enterprise' },
+  blacklisted_since: { sql: 'e.blacklisted_since', join: 'enterprise' },
+  blacklist_reason: { sql: 'e.blacklist_reason', join: 'enterprise' },
+  principal: { sql: 'l.principal' },
+  ip_pledged_principal: { sql: 'l.ip_pledged_principal' },
+  outstanding_principal: { sql: 'l.outstanding_principal' },
+  issued_on: { sql: 'l.issued_on' },
+  matures_on: { sql: 'l.matures_on' },
+  purpose: { sql: 'l.purpose' },
+  earliest_unpaid_due_date: { sql: 'l.earliest_unpaid_due_date' },
+  status: { sql: 'l.status' },
+  status_as_of: { sql: 'l.status_as_of' },
+  covered: { sql: 'l.covered' },
+  coverage_reasons: { sql: 'l.coverage_reasons' },
+  acknowledged_at: { sql: 'l.acknowledged_at' },
+  acknowledged_by_name: { sql: 'u.display_name AS acknowledged_by_name', join: 'acknowledger' },
+};
+const ALL_ROW_KEYS = Object.keys(ROW_COLUMNS) as (keyof LoanListRow)[];
+
+/**
+ * What each field of the GraphQL `Loan` reads of a row (loan.mapper.ts `toLoanTypeFromRow`), and
+ * what the type's field resolvers read of their root. loan-list.test.ts checks every field of the
+ * schema's `Loan` is here; a field missing at run time makes the page read every column.
+ */
+export const LOAN_FIELD_ROWS: Readonly<Record<string, readonly (keyof LoanListRow)[]>> = {
+  __typename: [],
+  id: ['id'],
+  contractNo: ['contract_no'],
+  principal: ['principal'],
+  ipPledgedPrincipal: ['ip_pledged_principal'],
+  outstandingPrincipal: ['outstanding_principal'],
+  issuedOn: ['issued_on'],
+  maturesOn: ['matures_on'],
+  purpose: ['purpose'],
+  earliestUnpaidDueDate: ['earliest_unpaid_due_date'],
+  // R3: the derived OVERDUE status and the days overdue come from the lifecycle and the due date.
+  overdueDays: ['status', 'earliest_unpaid_due_date'],
+  status: ['status', 'earliest_unpaid_due_date'],
+  covered: ['covered'],
+  coverageReasons: ['coverage_reasons'],
+  bank: ['bank_id', 'bank_name'],
+  guarantor: ['guarantor_id', 'guarantor_name'],
+  enterprise: ['enterprise_id', 'enterprise_name', 'blacklisted_since', 'blacklist_reason'],
+  acknowledgedAt: ['acknowledged_at'],
+  acknowledgedBy: ['acknowledged_at', 'acknowledged_by_name'],
+  statusAsOf: ['status_as_of'],
+  collateral: ['id'],
+  statusReports: ['id'],
+  // loan.state.ts loanActionsInState, by the loan's id for the permission.
+  viewerCan: ['id', 'status', 'earliest_unpaid_due_date', 'covered', 'acknowledged_at', 'guarantor_id'],
+};
+
+/**
+ * The page's select list and joins for the fields asked for (`null`: all of them). The id, the
+ * keyset's sequence and the sort column are always read: the cursor is made from them.
+ */
+export function pageColumns(
+  fields: ReadonlySet<string> | null | undefined,
+  sortRow: keyof LoanListRow,
+): { select: string; joins: string } {
+  let keys: Set<keyof LoanListRow>;
+  if (!fields || [...fields].some((f) => !Object.hasOwn(LOAN_FIELD_ROWS, f))) keys = new Set(ALL_ROW_KEYS);
+  else {
+    keys = new Set<keyof LoanListRow>(['id', 'seq', sortRow]);
+    for (const field of fields) for (const key of LOAN_FIELD_ROWS[field]) keys.add(key);
+  }
+  // In ROW_COLUMNS' order, so one set of fields always makes one statement text (one prepared plan).
+  const ordered = ALL_ROW_KEYS.filter((k) => keys.has(k));
+  const joins = new Set(ordered.map((k) => ROW_COLUMNS[k].join).filter((j) => j !== undefined));
+  return {
+    select: ordered.map((k) => ROW_COLUMNS[k].sql).join(', '),
+    joins: (Object.keys(JOINS) as PageJoin[])
+      .filter((j) => joins.has(j))
+      .map((j) => JOINS[j])
+      .join(' '),
+  };
+}
 
 function sortOf(orderBy: LoanOrderInput | null | undefined) {
   const field = orderBy?.field ?? LoanSortField.ISSUED_ON;
@@ -172,13 +270,14 @@ function sortOf(orderBy: LoanOrderInput | null | undefined) {
 
 /**
  * One page of the caller's loans and the filtered count, in one statement (see the file comment).
- * `limit` overrides the page size (exports read in batches of their own size).
+ * `limit` overrides the page size (exports read in batches of their own size); `fields` are the
+ * GraphQL fields of `Loan` the response asks for (default: every column).
  */
 export async function loanPage(
   scope: Scope,
   args: LoanListArgs,
   today: IsoDate,
-  opts: { limit?: number; withCount?: boolean } = {},
+  opts: { limit?: number; withCount?: boolean; fields?: ReadonlySet<string> | null } = {},
 ): Promise<LoanListPage> {
   const limit = opts.limit ?? pageSize(args.first);
   const withCount = opts.withCount ?? true;
@@ -190,7 +289,8 @@ export async function loanPage(
   const filters = [visible.sql, ...loanFilterSql(args.filter, today, param)];
   const keyset = keysetSql(sort.column, 'l.seq', sort.descending, after, param);
   const pageWhere = [...filters, ...(keyset.after ? [keyset.after] : [])].join(' AND ');
-  const page = `SELECT ${PAGE_COLUMNS} FROM loans l ${PAGE_JOINS} WHERE ${pageWhere}
+  const columns = pageColumns(opts.fields, sort.column.row);
+  const page = `SELECT ${columns.select} FROM loans l ${columns.joins} WHERE ${pageWhere}
     ORDER BY ${keyset.orderBy} LIMIT ${limit + 1}`;
   const sql = withCount
     ? `SELECT c.total_count, p.* FROM (SELECT count(*)::int AS total_count FROM loans l WHERE ${filters.join(' AND ')}) c

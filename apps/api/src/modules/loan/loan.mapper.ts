@@ -10,7 +10,7 @@ import {
   type BorrowerOptionType,
   type LoanCollateralType,
   type LoanStatusReportType,
-  type LoanType,
+  LoanType,
 } from './loan.types';
 
 function status(loan: LoanEntity, daysOverdue: number): LoanStatus {
@@ -66,43 +66,97 @@ function rowStatus(lifecycle: LoanEntity['status'], daysOverdue: number): LoanSt
   return LoanStatus[lifecycle];
 }
 
-/** A row of the lean list read (loan-list.ts) → GraphQL; the same fields as `toLoanType`. */
+/**
+ * A row of the lean list read (loan-list.ts) → GraphQL; the same fields as `toLoanType`. A page reads
+ * only the columns its fields need (`pageColumns`), so every value is computed when read: a field
+ * the response did not ask for is never built from columns the row does not have. (Getters on a
+ * prototype: a page of rows makes no closures.)
+ */
 export function toLoanTypeFromRow(row: LoanListRow, businessDate: IsoDate): LoanType {
-  const days = row.status === 'CLOSED' ? 0 : overdueDays(row.earliest_unpaid_due_date, businessDate);
-  const blacklisted = row.blacklisted_since !== null;
-  return {
-    id: row.id,
-    contractNo: row.contract_no,
-    principal: row.principal,
-    ipPledgedPrincipal: row.ip_pledged_principal,
-    outstandingPrincipal: row.outstanding_principal,
-    issuedOn: row.issued_on,
-    maturesOn: row.matures_on,
-    purpose: row.purpose,
-    earliestUnpaidDueDate: row.earliest_unpaid_due_date,
-    overdueDays: days,
-    status: rowStatus(row.status, days),
-    covered: row.covered,
-    coverageReasons: row.coverage_reasons.map((r) => ({
-      article: r.article,
-      code: r.code,
-      message: r.message,
-    })),
-    bank: { id: row.bank_id, name: row.bank_name },
-    guarantor: row.guarantor_id ? { id: row.guarantor_id, name: row.guarantor_name ?? '' } : null,
-    // Art 21: the blacklist flag travels with the enterprise to every partner that sees the loan.
-    enterprise: {
+  return new LoanRowView(row, businessDate);
+}
+
+class LoanRowView implements LoanType {
+  constructor(
+    private readonly row: LoanListRow,
+    private readonly businessDate: IsoDate,
+  ) {}
+
+  get id() {
+    return this.row.id;
+  }
+  get contractNo() {
+    return this.row.contract_no;
+  }
+  get principal() {
+    return this.row.principal;
+  }
+  get ipPledgedPrincipal() {
+    return this.row.ip_pledged_principal;
+  }
+  get outstandingPrincipal() {
+    return this.row.outstanding_principal;
+  }
+  get issuedOn() {
+    return this.row.issued_on;
+  }
+  get maturesOn() {
+    return this.row.matures_on;
+  }
+  get purpose() {
+    return this.row.purpose;
+  }
+  get earliestUnpaidDueDate() {
+    return this.row.earliest_unpaid_due_date;
+  }
+  get overdueDays() {
+    return this.row.status === 'CLOSED'
+      ? 0
+      : overdueDays(this.row.earliest_unpaid_due_date, this.businessDate);
+  }
+  get status() {
+    return rowStatus(this.row.status, this.overdueDays);
+  }
+  get covered() {
+    return this.row.covered;
+  }
+  get coverageReasons() {
+    return this.row.coverage_reasons.map((r) => ({ article: r.article, code: r.code, message: r.message }));
+  }
+  get bank() {
+    return { id: this.row.bank_id, name: this.row.bank_name };
+  }
+  get guarantor() {
+    const row = this.row;
+    return row.guarantor_id ? { id: row.guarantor_id, name: row.guarantor_name ?? '' } : null;
+  }
+  // Art 21: the blacklist flag travels with the enterprise to every partner that sees the loan.
+  get enterprise() {
+    const row = this.row;
+    const blacklisted = row.blacklisted_since !== null;
+    return {
       id: row.enterprise_id,
       name: row.enterprise_name,
       blacklisted,
       blacklistedSince: row.blacklisted_since,
       blacklistReason: blacklisted ? row.blacklist_reason : null,
-    },
-    acknowledgedAt: row.acknowledged_at,
-    acknowledgedBy: row.acknowledged_at ? row.acknowledged_by_name : null,
-    statusAsOf: row.status_as_of,
-  };
+    };
+  }
+  get acknowledgedAt() {
+    return this.row.acknowledged_at;
+  }
+  get acknowledgedBy() {
+    return this.row.acknowledged_at ? this.row.acknowledged_by_name : null;
+  }
+  get statusAsOf() {
+    return this.row.status_as_of;
+  }
 }
+// type-graphql passes a field resolver's @Root() through `convertToType`, which copies a root that is
+// not an instance of the object type into a new one, own properties only: the view's getters would
+// be lost (and every row copied). The view is a LoanType by its prototype, without LoanType's
+// constructor, whose field initialisers would shadow the getters.
+Object.setPrototypeOf(LoanRowView.prototype, LoanType.prototype);
 
 export function toCollateralType(asset: IpAssetEntity): LoanCollateralType {
   return { id: asset.id, kind: asset.kind, registrationNo: asset.registrationNo, title: asset.title };

@@ -1,7 +1,9 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Operation } from '@ipfund/shared';
 import { requireActor, type GqlContext } from '../../graphql/context';
 import { viewerCanLoader } from '../../graphql/loaders';
+import { connectionNodeFields } from '../../graphql/selection';
 import { OrgRefType } from '../org/org.types';
 import { collateralLoader, statusReportsLoader } from './loan.loaders';
 import { loanActionsInState } from './loan.state';
@@ -41,9 +43,12 @@ export class LoanResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('filter', () => LoanFilterInput, { nullable: true }) filter?: LoanFilterInput | null,
     @Arg('orderBy', () => LoanOrderInput, { nullable: true }) orderBy?: LoanOrderInput | null,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<LoanConnectionType> {
     const actor = requireActor(ctx);
-    const page = await ctx.services.loans.list(actor, { first, after, filter, orderBy });
+    // Only the columns the response's loans need (issue 10).
+    const fields = info ? connectionNodeFields(info) : null;
+    const page = await ctx.services.loans.list(actor, { first, after, filter, orderBy }, fields);
     const today = ctx.services.clock.today();
     const edges = page.rows.map((row) => ({
       cursor: page.cursorOf(row),

@@ -73,8 +73,8 @@ export class LoanService {
    * ties so the order is total and pages never overlap), with the filtered count from the same
    * statement — see loan-list.ts.
    */
-  list(actor: Actor, args: LoanListArgs): Promise<LoanListPage> {
-    return this.access.read(actor, (scope) => loanPage(scope, args, this.clock.today()));
+  list(actor: Actor, args: LoanListArgs, fields?: ReadonlySet<string> | null): Promise<LoanListPage> {
+    return this.access.read(actor, (scope) => loanPage(scope, args, this.clock.today(), { fields }));
   }
 
   /**
