@@ -202,7 +202,7 @@ const ALL_ROW_KEYS = Object.keys(ROW_COLUMNS) as (keyof LoanListRow)[];
 
 /**
  * What each field of the GraphQL `Loan` reads of a row (loan.mapper.ts `toLoanTypeFromRow`), and
- * what the type's field resolvers read of their root. loan-list.test.ts checks every field of the
+ * what the type's field resolvers read of their root. loan-columns.test.ts checks every field of the
  * schema's `Loan` is here; a field missing at run time makes the page read every column.
  */
 export const LOAN_FIELD_ROWS: Readonly<Record<string, readonly (keyof LoanListRow)[]>> = {
