@@ -74,6 +74,14 @@ export const SUBJECT_FIELDS: Readonly<Record<SubjectType, (alias: string) => Fie
   FundForecast: () => ({}),
 };
 
+/** A child table's link to its parent, whose scope decides which child rows are readable. */
+interface ParentLink {
+  subject: SubjectType;
+  table: string;
+  foreignKey: string;
+}
+const CLAIM_PARENT: ParentLink = { subject: 'Claim', table: 'claims', foreignKey: 'claim_id' };
+
 /**
  * What one actor may read and touch inside one transaction (opened by `Access.read` or the use-case
  * runner, with the actor's tenant settings set for PostgreSQL's row-level security). Every builder
@@ -136,17 +144,28 @@ export class Scope {
   private childrenOf<T extends ObjectLiteral>(
     entity: new () => T,
     alias: string,
-    parent: { subject: SubjectType; table: string; foreignKey: string },
+    parent: ParentLink,
   ): SelectQueryBuilder<T> {
+    const { sql, params } = this.childWhere(alias, parent);
+    return this.em.getRepository(entity).createQueryBuilder(alias).andWhere(sql, params);
+  }
+
+  /** The condition a child row (`alias`) meets when its parent is readable: the parent's own scope. */
+  private childWhere(alias: string, parent: ParentLink): { sql: string; params: Record<string, unknown> } {
     const p = `${alias}_parent`;
     const { sql, params } = this.where('read', parent.subject, p);
-    return this.em
-      .getRepository(entity)
-      .createQueryBuilder(alias)
-      .andWhere(
-        `EXISTS (SELECT 1 FROM ${parent.table} ${p} WHERE ${p}.id = ${alias}.${parent.foreignKey} AND ${sql})`,
-        params,
-      );
+    return {
+      sql: `EXISTS (SELECT 1 FROM ${parent.table} ${p} WHERE ${p}.id = ${alias}.${parent.foreignKey} AND ${sql})`,
+      params,
+    };
+  }
+
+  /**
+   * The scope of `claimEvents` and `claimDocuments` as a condition on a claim's child row (`alias`),
+   * for a hand-written statement run with `query`.
+   */
+  readableClaimChild(alias: string): { sql: string; params: Record<string, unknown> } {
+    return this.childWhere(alias, CLAIM_PARENT);
   }
 
   /** Status reports of readable loans (alias `r`). */
@@ -214,20 +233,12 @@ export class Scope {
 
   /** Steps of readable claims (alias `e`). */
   claimEvents(): SelectQueryBuilder<ClaimEventEntity> {
-    return this.childrenOf(ClaimEventEntity, 'e', {
-      subject: 'Claim',
-      table: 'claims',
-      foreignKey: 'claim_id',
-    });
+    return this.childrenOf(ClaimEventEntity, 'e', CLAIM_PARENT);
   }
 
   /** Documents of readable claims (alias `doc`). */
   claimDocuments(): SelectQueryBuilder<ClaimDocumentEntity> {
-    return this.childrenOf(ClaimDocumentEntity, 'doc', {
-      subject: 'Claim',
-      table: 'claims',
-      foreignKey: 'claim_id',
-    });
+    return this.childrenOf(ClaimDocumentEntity, 'doc', CLAIM_PARENT);
   }
 
   /** Recoveries (alias `recovery`). */

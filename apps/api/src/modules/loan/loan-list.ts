@@ -57,23 +57,19 @@ export interface LoanListPage {
   cursorOf(row: LoanListRow): string;
 }
 
-/** Each sort's column, how a row's cursor reads it, and the row key the page must then carry. */
+/** Each sort's column, and the row key its cursor is read from (which the page must then carry). */
 const SORTS: Record<
   LoanSortField,
-  SortColumn & { of: (r: LoanListRow) => string | null; row: keyof LoanListRow }
+  SortColumn & {
+    row: 'issued_on' | 'matures_on' | 'principal' | 'outstanding_principal' | 'earliest_unpaid_due_date';
+  }
 > = {
-  [LoanSortField.ISSUED_ON]: { sql: 'l.issued_on', kind: 'date', of: (r) => r.issued_on, row: 'issued_on' },
-  [LoanSortField.MATURES_ON]: {
-    sql: 'l.matures_on',
-    kind: 'date',
-    of: (r) => r.matures_on,
-    row: 'matures_on',
-  },
-  [LoanSortField.PRINCIPAL]: { sql: 'l.principal', kind: 'money', of: (r) => r.principal, row: 'principal' },
+  [LoanSortField.ISSUED_ON]: { sql: 'l.issued_on', kind: 'date', row: 'issued_on' },
+  [LoanSortField.MATURES_ON]: { sql: 'l.matures_on', kind: 'date', row: 'matures_on' },
+  [LoanSortField.PRINCIPAL]: { sql: 'l.principal', kind: 'money', row: 'principal' },
   [LoanSortField.OUTSTANDING_PRINCIPAL]: {
     sql: 'l.outstanding_principal',
     kind: 'money',
-    of: (r) => r.outstanding_principal,
     row: 'outstanding_principal',
   },
   // Nothing due sorts after every date (ascending: the longest overdue first).
@@ -81,7 +77,6 @@ const SORTS: Record<
     sql: 'l.earliest_unpaid_due_date',
     kind: 'date',
     nullAs: '9999-12-31',
-    of: (r) => r.earliest_unpaid_due_date ?? '9999-12-31',
     row: 'earliest_unpaid_due_date',
   },
 };
@@ -302,6 +297,7 @@ export async function loanPage(
     totalCount: withCount ? (result[0]?.total_count ?? 0) : -1,
     rows: rows.slice(0, limit),
     hasNextPage: rows.length > limit,
-    cursorOf: (row) => encodeSortCursor(sort.field, sort.column.of(row) ?? '', row.seq),
+    cursorOf: (row) =>
+      encodeSortCursor(sort.field, row[sort.column.row] ?? sort.column.nullAs ?? '', row.seq),
   };
 }

@@ -9,6 +9,7 @@ import { badInput } from '../../common/errors';
 import { pageSize } from '../../common/pagination';
 import { ClaimEntity, RecoveryEntity } from '../claim/claim.entity';
 import { CLAIM_ACTION_OPERATION } from '../claim/claim.service';
+import { documentKindsSql } from '../claim/claim-document.service';
 import { readFundState } from '../claim/fund-state';
 import type { FundService } from '../claim/fund.service';
 import type { BlacklistProposalEntity } from '../enterprise/blacklist.entity';
@@ -292,7 +293,7 @@ export class TaskCandidates {
     // every claim step's transaction): each claim's steps (through the caller's scope, as
     // `Scope.claimEvents`), the kinds of material attached (the measures' checklist, Art 17) and
     // whether the last co-signature would be held (Art 19: the fund's one state row).
-    const parent = this.scope.where('read', 'Claim', 'e_parent');
+    const readable = this.scope.readableClaimChild('e');
     const [facts] = await this.scope.query<{
       steps: (ClaimStepFacts & { claimId: string })[];
       documents: Record<string, string[]>;
@@ -303,13 +304,11 @@ export class TaskCandidates {
                    'orgKind', e.org_kind, 'fromStatus', e.from_status, 'toStatus', e.to_status,
                    'businessDate', e.business_date::text) ORDER BY e.id), '[]')
             FROM claim_events e
-           WHERE e.claim_id = ANY(:claimIds::uuid[])
-             AND EXISTS (SELECT 1 FROM claims e_parent WHERE e_parent.id = e.claim_id AND ${parent.sql})) AS steps,
-         (SELECT coalesce(json_object_agg(d.claim_id, d.kinds), '{}')
-            FROM (SELECT claim_id, array_agg(DISTINCT kind) AS kinds FROM claim_documents
-                   WHERE claim_id = ANY(:claimIds::uuid[]) GROUP BY claim_id) d) AS documents,
+           WHERE e.claim_id = ANY(:claimIds::uuid[]) AND ${readable.sql}) AS steps,
+         (SELECT coalesce(json_object_agg(d."claimId", d.kinds), '{}')
+            FROM (${documentKindsSql(':claimIds')}) d) AS documents,
          (SELECT suspended FROM fund_state WHERE id = 1) AS suspended`,
-      { ...parent.params, claimIds: claims.map((c) => c.id) },
+      { ...readable.params, claimIds: claims.map((c) => c.id) },
     );
     for (const step of facts.steps) {
       const list = this.claimSteps.get(step.claimId) ?? [];
