@@ -16,9 +16,15 @@ import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
  * against TypeORM's for every row of the demo.
  */
 export interface RowReader<T> {
-  /** The select list: every selectable column of the entity, as `alias.column`. */
-  columns(alias: string): string;
-  /** A row selected with `columns` (extra keys ignored) as an entity. */
+  /**
+   * The select list as `alias.column`: every selectable column of the entity, or those of the
+   * `only` properties, always in the entity's column order (one statement text per set).
+   */
+  columns(alias: string, only?: ReadonlySet<string>): string;
+  /**
+   * A row selected with `columns` (extra keys ignored) as an entity. A column the row does not carry
+   * (not selected) leaves its property unset; node-pg gives SQL NULL as null, never undefined.
+   */
   read(row: Record<string, unknown>): T;
 }
 
@@ -46,12 +52,17 @@ export function rowReader<T extends ObjectLiteral>(ds: DataSource, entity: Entit
   const columns = metadata.columns.filter((c) => c.isSelect);
   const convert = columns.map((c) => converter(metadata.name, c));
   const reader: RowReader<T> = {
-    columns: (alias) => columns.map((c) => `${alias}.${c.databaseName}`).join(', '),
+    columns: (alias, only) =>
+      columns
+        .filter((c) => !only || only.has(c.propertyName))
+        .map((c) => `${alias}.${c.databaseName}`)
+        .join(', '),
     read: (row) => {
       const e = metadata.create() as Record<string, unknown>;
       for (let i = 0; i < columns.length; i++) {
         const c = columns[i];
-        e[c.propertyName] = convert[i](row[c.databaseName]);
+        const value = row[c.databaseName];
+        if (value !== undefined) e[c.propertyName] = convert[i](value);
       }
       return e as T;
     },

@@ -3,10 +3,10 @@ import { claimDocumentUrl } from './claim-document.download';
 import {
   ClaimDocumentKind,
   ClaimStatus,
+  ClaimType,
   RemittanceStatus,
   type ClaimComputationType,
   type ClaimDocumentType,
-  type ClaimType,
   type RecoveryType,
 } from './claim.types';
 import { Money, isRemittanceOverdue, type IsoDate } from '@ipfund/policy';
@@ -29,35 +29,83 @@ function computation(c: StoredComputation, audience: ClaimAudience): ClaimComput
   };
 }
 
-/** Entity → GraphQL, field by field. The effective split is the final one once approved. */
+/**
+ * Entity → GraphQL. The effective split is the final one once approved. Every field is a getter
+ * over the entity, computed when the response reads it: `filing` and `final` are decimal arithmetic
+ * over the stored computation, and a list page (claim-list.ts) reads only the columns its fields
+ * need, so a field not asked for may have no column behind it.
+ */
 export function toClaimType(claim: ClaimEntity, audience: ClaimAudience): ClaimType {
-  const final = claim.finalFundShare !== null;
-  return {
-    id: claim.id,
-    status: claim.status as ClaimStatus,
-    threeParty: claim.threeParty,
-    filedOn: claim.filedOn,
-    overdueDaysAtFiling: claim.overdueDaysAtFiling,
-    outstandingPrincipal: claim.outstandingPrincipal,
-    lossBase: claim.lossBase,
-    fundShare: final ? claim.finalFundShare! : claim.fundShare,
-    guarantorShare: final ? claim.finalGuarantorShare! : claim.guarantorShare,
-    bankShare: final ? claim.finalBankShare! : claim.bankShare,
-    limitedBy: final ? claim.finalLimitedBy! : claim.limitedBy,
-    // Built when the response asks for them (a list page usually does not): each is decimal
-    // arithmetic over the stored computation.
-    get filing() {
-      return computation(claim.computation, audience);
-    },
-    get final() {
-      return claim.finalComputation ? computation(claim.finalComputation, audience) : null;
-    },
-    approvedOn: claim.approvedOn,
-    paidOn: claim.paidOn,
-    payoutTransactionId: claim.payoutTransactionId,
-    loanId: claim.loanId,
-  };
+  return new ClaimView(claim, audience);
 }
+
+class ClaimView implements ClaimType {
+  constructor(
+    private readonly claim: ClaimEntity,
+    private readonly audience: ClaimAudience,
+  ) {}
+
+  private get isFinal() {
+    return this.claim.finalFundShare !== null;
+  }
+  get id() {
+    return this.claim.id;
+  }
+  get status() {
+    return this.claim.status as ClaimStatus;
+  }
+  get threeParty() {
+    return this.claim.threeParty;
+  }
+  get filedOn() {
+    return this.claim.filedOn;
+  }
+  get overdueDaysAtFiling() {
+    return this.claim.overdueDaysAtFiling;
+  }
+  get outstandingPrincipal() {
+    return this.claim.outstandingPrincipal;
+  }
+  get lossBase() {
+    return this.claim.lossBase;
+  }
+  get fundShare() {
+    return this.isFinal ? this.claim.finalFundShare! : this.claim.fundShare;
+  }
+  get guarantorShare() {
+    return this.isFinal ? this.claim.finalGuarantorShare! : this.claim.guarantorShare;
+  }
+  get bankShare() {
+    return this.isFinal ? this.claim.finalBankShare! : this.claim.bankShare;
+  }
+  get limitedBy() {
+    return this.isFinal ? this.claim.finalLimitedBy! : this.claim.limitedBy;
+  }
+  get filing() {
+    return computation(this.claim.computation, this.audience);
+  }
+  get final() {
+    return this.claim.finalComputation ? computation(this.claim.finalComputation, this.audience) : null;
+  }
+  get approvedOn() {
+    return this.claim.approvedOn;
+  }
+  get paidOn() {
+    return this.claim.paidOn;
+  }
+  get payoutTransactionId() {
+    return this.claim.payoutTransactionId;
+  }
+  get loanId() {
+    return this.claim.loanId;
+  }
+}
+// type-graphql hands a field resolver's @Root() through as is only when it is an instance of the
+// object type; anything else it copies into a new one, own properties only, which would call every
+// getter above (computing both computations for each field resolver of each claim) or lose them.
+// The view is a ClaimType by its prototype, without ClaimType's constructor, whose field
+// initialisers would shadow the getters (as loan.mapper.ts LoanRowView).
+Object.setPrototypeOf(ClaimView.prototype, ClaimType.prototype);
 
 export function toDocumentType(d: ClaimDocumentEntity): ClaimDocumentType {
   return {

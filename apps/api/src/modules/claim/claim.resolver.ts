@@ -1,8 +1,10 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import {
   Arg,
   Ctx,
   FieldResolver,
   ID,
+  Info,
   Int,
   Mutation,
   ObjectType,
@@ -21,6 +23,7 @@ import { ClaimFilterInput, ClaimOrderInput } from './claim-list.types';
 import { awaitingClaimIds } from './claim-awaiting';
 import { requireActor, type GqlContext } from '../../graphql/context';
 import { groupBy, loaderFor, viewerCanLoader } from '../../graphql/loaders';
+import { connectionNodeFields } from '../../graphql/selection';
 import { toClaimType, toDocumentType, toRecoveryType } from './claim.mapper';
 import {
   ClaimActionEnum,
@@ -98,6 +101,7 @@ export class ClaimResolver {
     @Arg('status', () => ClaimStatus, { nullable: true }) status?: ClaimStatus,
     @Arg('filter', () => ClaimFilterInput, { nullable: true }) filter?: ClaimFilterInput | null,
     @Arg('orderBy', () => ClaimOrderInput, { nullable: true }) orderBy?: ClaimOrderInput | null,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<ClaimConnectionType> {
     const actor = requireActor(ctx);
     const merged = status ? { ...filter, status: [...(filter?.status ?? []), status] } : filter;
@@ -105,6 +109,7 @@ export class ClaimResolver {
       actor,
       { first, after, filter: merged, orderBy },
       awaitingClaimIds,
+      info ? connectionNodeFields(info) : null,
     );
     const edges = page.rows.map((row) => ({ cursor: page.cursorOf(row), node: claimFor(ctx, row) }));
     return {

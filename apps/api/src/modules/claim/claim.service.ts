@@ -105,11 +105,17 @@ export class ClaimService {
   /**
    * The caller's claims, filtered and sorted in SQL with the filtered count in the same statement
    * (claim-list.ts). `awaitingMe` keeps the claims with a step awaiting the caller's organisation,
-   * judged by the work queue's rules (claim-awaiting.ts) in the same snapshot.
+   * judged by the work queue's rules (claim-awaiting.ts) in the same snapshot. `fields`: the GraphQL
+   * fields of `Claim` the response asks for, so the page reads only their columns (default: all).
    */
-  list(actor: Actor, args: ClaimListArgs, awaiting?: AwaitingClaims): Promise<ClaimListPage> {
+  list(
+    actor: Actor,
+    args: ClaimListArgs,
+    awaiting?: AwaitingClaims,
+    fields?: ReadonlySet<string> | null,
+  ): Promise<ClaimListPage> {
     return this.access.read(actor, async (scope) =>
-      claimPage(scope, args, await this.awaitingFor(scope, args, awaiting)),
+      claimPage(scope, args, await this.awaitingFor(scope, args, awaiting), { fields }),
     );
   }
 
