@@ -10,7 +10,16 @@ import type { Locator, Page } from 'playwright-core';
 import { creditCodeCheckChar } from '../../apps/api/src/modules/enterprise/credit-code';
 import { LoanEntity } from '../../apps/api/src/modules/loan/loan.entity';
 import { OrganizationEntity } from '../../apps/api/src/modules/org/org.entity';
-import { describeIfBrowser, goTo, logIn, ROOT, startPortal, type Portal } from './browser-harness';
+import {
+  describeIfBrowser,
+  goTo,
+  logIn,
+  ROOT,
+  settled,
+  startPortal,
+  trackNetwork,
+  type Portal,
+} from './browser-harness';
 
 const FIRST_17 = '91500105MA5UB9K8W';
 const CREDIT_CODE = FIRST_17 + creditCodeCheckChar(FIRST_17)!;
@@ -127,6 +136,7 @@ describeIfBrowser('browser: bank B lends to an enterprise only bank A could see 
     const bankB = await bankBOrg();
     const before = await app.ds.getRepository(LoanEntity).countBy({ bankId: bankB.id });
     const page = await portal.browser.newPage({ locale: 'zh-CN', reducedMotion: 'reduce' });
+    trackNetwork(page);
     await logIn(page, portal.url, 'bank-b');
     await goTo(page, portal.url, '/loans');
     await page.getByText(`共 ${before} 笔`).waitFor({ timeout: 20_000 });
@@ -153,7 +163,7 @@ describeIfBrowser('browser: bank B lends to an enterprise only bank A could see 
     const kind = dialog.locator('.ant-select', { has: page.getByRole('combobox', { name: '质押物类型' }) });
     // Adding the enterprise refetches the open queries; a re-render then can close a freshly opened
     // dropdown, so wait for the network to settle and try again if the choice did not take.
-    await page.waitForLoadState('networkidle');
+    await settled(page);
     for (let attempt = 0; attempt < 5; attempt++) {
       await dialog.getByRole('combobox', { name: '质押物类型' }).click();
       await page

@@ -9,6 +9,7 @@ import {
   logInToHome,
   openPage,
   resultPath,
+  settled,
   startPortal,
   type Portal,
 } from './browser-harness';
@@ -18,7 +19,7 @@ const STEP = 45_000;
 
 /** How wide the document is (what would scroll sideways), after the page has settled. */
 async function documentWidth(page: Page): Promise<number> {
-  await page.waitForLoadState('networkidle', { timeout: STEP }).catch(() => undefined);
+  await settled(page, { timeout: STEP });
   await page
     .locator('.ant-spin-spinning')
     .first()
