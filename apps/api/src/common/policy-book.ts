@@ -39,8 +39,12 @@ export class PolicyBook {
     selectPolicy(this.versions, this.versions[this.versions.length - 1].effectiveFrom);
   }
 
+  /** The last date asked for and its answer: nearly every call of a day asks for that day. */
+  private last: { date: IsoDate; policy: PolicyParameters } | null = null;
+
   /** The policy in force on a date; refused before the first version took effect. */
   inForce(date: IsoDate): PolicyParameters {
+    if (this.last?.date === date) return this.last.policy;
     const p = selectPolicy(this.versions, date);
     if (!p) {
       // The measures apply from their effective date; the first version says so (Art 26 in Jiangbei).
@@ -51,6 +55,7 @@ export class PolicyBook {
         first.provisions.applicability.article,
       );
     }
+    this.last = { date, policy: p };
     return p;
   }
 }

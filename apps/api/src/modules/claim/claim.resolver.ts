@@ -24,7 +24,7 @@ import { awaitingClaimIds } from './claim-awaiting';
 import { requireActor, type GqlContext } from '../../graphql/context';
 import { groupBy, loaderFor, viewerCanLoader } from '../../graphql/loaders';
 import { connectionNodeFields } from '../../graphql/selection';
-import { toClaimType, toDocumentType, toRecoveryType } from './claim.mapper';
+import { toClaimType, toDocumentType, toRecoveryType, type ClaimAudience } from './claim.mapper';
 import {
   ClaimActionEnum,
   ClaimApprovalType,
@@ -73,9 +73,18 @@ async function eventsLoader(ctx: GqlContext, claimId: string): Promise<ClaimEven
   ).load(claimId);
 }
 
-/** The claim for this caller: the enterprise-year total only for those who read every claim. */
-function claimFor(ctx: GqlContext, claim: Parameters<typeof toClaimType>[0]): ClaimType {
-  return toClaimType(claim, { readsAllClaims: ctx.services.access.readsAll(requireActor(ctx), 'Claim') });
+/** Who this caller is to a claim: the enterprise-year total only for those who read every claim. */
+function audienceOf(ctx: GqlContext): ClaimAudience {
+  return { readsAllClaims: ctx.services.access.readsAll(requireActor(ctx), 'Claim') };
+}
+
+/** The claim for this caller (`audience`: once per page rather than once per claim). */
+function claimFor(
+  ctx: GqlContext,
+  claim: Parameters<typeof toClaimType>[0],
+  audience = audienceOf(ctx),
+): ClaimType {
+  return toClaimType(claim, audience);
 }
 
 /** The operations a Claim's `viewerCan` may list (its own transitions, documents, recoveries). */
@@ -111,7 +120,11 @@ export class ClaimResolver {
       awaitingClaimIds,
       info ? connectionNodeFields(info) : null,
     );
-    const edges = page.rows.map((row) => ({ cursor: page.cursorOf(row), node: claimFor(ctx, row) }));
+    const audience = audienceOf(ctx);
+    const edges = page.rows.map((row) => ({
+      cursor: page.cursorOf(row),
+      node: claimFor(ctx, row, audience),
+    }));
     return {
       totalCount: page.totalCount,
       edges,
