@@ -164,6 +164,33 @@ export function readRulesFor(actor: Pick<Actor, 'orgId' | 'orgKind'>): ReadRule[
   }
 }
 
+/** Abilities built, by the measures and the organisation (see `abilityFor`). */
+const abilities = new WeakMap<PolicyParameters, Map<string, AppAbility>>();
+const ABILITIES_KEPT = 1000;
+
+/**
+ * `defineAbilityFor`, built once per organisation and measures: every read and use case makes a Scope,
+ * and building the rules was 2–3 % of a list request's CPU (issue 10). An ability depends on nothing
+ * else (its parameter type says so) and is never changed after it is built, so one serves every
+ * request of the organisation. The oldest of more than ABILITIES_KEPT is dropped (an enterprise
+ * login is an organisation of its own, and a programme has tens of thousands of borrowers).
+ */
+export function abilityFor(actor: Pick<Actor, 'orgId' | 'orgKind'>, policy: PolicyParameters): AppAbility {
+  let byOrg = abilities.get(policy);
+  if (!byOrg) {
+    byOrg = new Map();
+    abilities.set(policy, byOrg);
+  }
+  const key = `${actor.orgKind}|${actor.orgId}`;
+  let ability = byOrg.get(key);
+  if (!ability) {
+    ability = defineAbilityFor(actor, policy);
+    if (byOrg.size >= ABILITIES_KEPT) byOrg.delete(byOrg.keys().next().value!);
+    byOrg.set(key, ability);
+  }
+  return ability;
+}
+
 /**
  * The actor's ability: its read rules, and for every operation of the operations table its kind may
  * take under the measures in force, the same conditions under the operation's name — an operation

@@ -8,7 +8,7 @@ import { beginReadSql, enterTenant, tenantSettingsSql, type ActorStanding } from
 import { openTransaction } from '../db/transaction';
 import { auditWindowRefusal } from '../modules/audit/audit-window';
 import type { Actor } from './actor';
-import { defineAbilityFor, type SubjectType } from './ability';
+import { abilityFor, type SubjectType } from './ability';
 import { OPERATION_TABLE, actorMayTake, articleOf, kindMayTake, operationsOfActor } from './operations';
 import { Scope } from './scope';
 
@@ -232,7 +232,7 @@ export class Access {
     const key = `${actor.orgKind}|${policy.id}|${subject}`;
     let all = this.readsAllCache.get(key);
     if (all === undefined) {
-      all = defineAbilityFor(actor, policy)
+      all = abilityFor(actor, policy)
         .rulesFor('read', subject)
         .some((r) => !r.conditions && !r.inverted);
       this.readsAllCache.set(key, all);
@@ -248,7 +248,7 @@ export class Access {
   /** Kind-level permissions for menus and "new …" buttons (`viewerPermissions`). */
   permissionsOf(actor: Actor): { operations: Operation[]; readable: ReadableSubject[] } {
     const policy = this.policyNow();
-    const ability = defineAbilityFor(actor, policy);
+    const ability = abilityFor(actor, policy);
     return {
       operations: operationsOfActor(actor, policy),
       readable: READABLE_SUBJECTS.filter((s) => ability.can('read', s)),

@@ -17,7 +17,7 @@ import { OrganizationEntity } from '../modules/org/org.entity';
 import { RiskEventEntity, RiskNoticeEntity, SuspensionProposalEntity } from '../modules/risk/risk.entity';
 import type { Actor } from './actor';
 import { abilityToSql, type FieldMap } from './ability-to-sql';
-import { defineAbilityFor, type Action, type AppAbility, type SubjectType } from './ability';
+import { abilityFor, type Action, type AppAbility, type SubjectType } from './ability';
 import { OPERATION_TABLE, actorMayTake } from './operations';
 import { statementName } from '../db/prepared';
 
@@ -99,7 +99,7 @@ export class Scope {
     /** The transaction. Services use it for writes and for the fund's own (non-tenant) tables. */
     readonly em: EntityManager,
   ) {
-    this.ability = defineAbilityFor(actor, policy);
+    this.ability = abilityFor(actor, policy);
   }
 
   /** The SQL predicate "the actor may take `action` on this row of `subject` under `alias`". */

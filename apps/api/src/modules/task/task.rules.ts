@@ -9,7 +9,7 @@ import {
   type PolicyParameters,
 } from '@ipfund/policy';
 import { renderMessage, type MessageParams, type Operation, type OrgKind } from '@ipfund/shared';
-import { defineAbilityFor, type AppAbility, type AppSubject, type SubjectType } from '../../authz/ability';
+import { abilityFor, type AppAbility, type AppSubject, type SubjectType } from '../../authz/ability';
 import { actorMayTake, articleOf } from '../../authz/operations';
 import { CLAIM_ACTION_OPERATION, claimSnapshot } from '../claim/claim.service';
 import { OPEN_FOR_DOCUMENTS } from '../claim/claim-document.service';
@@ -116,7 +116,7 @@ export class TaskJudge {
     readonly actor: TaskActor,
     readonly policy: PolicyParameters,
   ) {
-    this.ability = defineAbilityFor(actor, policy);
+    this.ability = abilityFor(actor, policy);
   }
 
   mayTake(op: Operation): boolean {
