@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { buildSchema, isObjectType } from 'graphql';
-import fc from 'fast-check';
-import { createTestApp, type TestApp } from '../../../testing/test-app';
+import {
+  expectEverySubsetAnswersAsAll,
+  expectLeanCursorsPageOn,
+  schemaFieldNames,
+  fieldSubsetsSuite,
+} from '../../../testing/field-subsets';
 import { LOAN_FIELD_ROWS, pageColumns } from '../loan-list';
 
 /**
@@ -11,8 +12,6 @@ import { LOAN_FIELD_ROWS, pageColumns } from '../loan-list';
  * each value equals the one the all-fields query gives; a page of ids and contract numbers joins
  * nothing; a field the list does not know makes it read every column rather than miss a value.
  */
-const schema = buildSchema(readFileSync(path.resolve(__dirname, '../../../../schema.graphql'), 'utf8'));
-
 /** Every field of `Loan`, with the sub-selection a query needs for it. */
 const SELECTIONS: Record<string, string> = {
   id: 'id',
@@ -42,9 +41,7 @@ const FIELDS = Object.keys(SELECTIONS);
 
 describe('pageColumns', () => {
   it('knows every field of the schema’s Loan, and the test asks for each of them', () => {
-    const loan = schema.getType('Loan');
-    if (!isObjectType(loan)) throw new Error('no Loan type');
-    const schemaFields = Object.keys(loan.getFields()).sort();
+    const schemaFields = schemaFieldNames('Loan');
     expect(
       Object.keys(LOAN_FIELD_ROWS)
         .filter((f) => f !== '__typename')
@@ -77,61 +74,25 @@ describe('pageColumns', () => {
 });
 
 describe('the loan list with a subset of the fields', () => {
-  let app: TestApp;
-  const tokens: Record<string, string> = {};
-  const USERS = ['manager', 'bank-a', 'guarantor-a', 'ent-1'];
-  const full: Record<string, Record<string, unknown>[]> = {};
-  const ORDER = '{ field: EARLIEST_UNPAID_DUE_DATE, direction: ASC }';
-
+  const suite = fieldSubsetsSuite({
+    root: 'loans',
+    orderBy: '{ field: EARLIEST_UNPAID_DUE_DATE, direction: ASC }',
+    type: 'Loan',
+    selections: SELECTIONS,
+    users: ['manager', 'bank-a', 'guarantor-a', 'ent-1'],
+  });
+  const { tokens, full, subsets } = suite;
   type Nodes = { loans: { totalCount: number; edges: { cursor: string; node: Record<string, unknown> }[] } };
 
-  beforeAll(async () => {
-    app = await createTestApp();
-    for (const user of USERS) {
-      tokens[user] = await app.login(user);
-      const res = await app.gql<Nodes>(
-        `{ loans(first: 30, orderBy: ${ORDER}) { edges { node { ${FIELDS.map((f) => SELECTIONS[f]).join(' ')} } } } }`,
-        {},
-        tokens[user],
-      );
-      expect(res.errors).toBeUndefined();
-      full[user] = res.data!.loans.edges.map((e) => e.node);
-      expect(full[user].length).toBeGreaterThan(0);
-    }
-  });
-
-  afterAll(async () => {
-    await app?.close();
-  });
-
   it('answers every subset as the all-fields query does, through aliases and fragments', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom(...USERS),
-        fc.subarray(FIELDS, { minLength: 1 }),
-        fc.boolean(),
-        async (user, fields, asFragment) => {
-          // Aliased as x_<field>, so the list must read field names, not response keys.
-          const selection = fields.map((f) => `x_${f}: ${SELECTIONS[f]}`).join(' ');
-          const query = asFragment
-            ? `query { loans(first: 30, orderBy: ${ORDER}) { edges { node { ...F } } } } fragment F on Loan { ${selection} }`
-            : `{ loans(first: 30, orderBy: ${ORDER}) { edges { node { ... on Loan { ${selection} } } } } }`;
-          const res = await app.gql<Nodes>(query, {}, tokens[user]);
-          expect(res.errors).toBeUndefined();
-          const got = res.data!.loans.edges.map((e) => e.node);
-          const want = full[user].map((node) => Object.fromEntries(fields.map((f) => [`x_${f}`, node[f]])));
-          expect(got).toEqual(want);
-        },
-      ),
-      { numRuns: 40, seed: 20261202 },
-    );
+    await expectEverySubsetAnswersAsAll(subsets(), tokens, full);
   });
 
   it('reads a page of contract numbers without joining the names', async () => {
     const query = `{ loans(first: 10) { totalCount edges { node { id contractNo } } } }`;
-    await app.gql(query, {}, tokens['bank-a']);
-    const { result, statements } = await app.queries.measure(() =>
-      app.gql<Nodes>(query, {}, tokens['bank-a']),
+    await suite.app.gql(query, {}, tokens['bank-a']);
+    const { result, statements } = await suite.app.queries.measure(() =>
+      suite.app.gql<Nodes>(query, {}, tokens['bank-a']),
     );
     expect(result.errors).toBeUndefined();
     const page = statements.filter((s) => /FROM loans l/.test(s));
@@ -144,23 +105,6 @@ describe('the loan list with a subset of the fields', () => {
   });
 
   it('pages on with the cursor of a lean page as with a full one', async () => {
-    const lean = await app.gql<Nodes>(
-      `{ loans(first: 3, orderBy: ${ORDER}) { edges { cursor node { id } } } }`,
-      {},
-      tokens.manager,
-    );
-    const rich = await app.gql<Nodes>(
-      `{ loans(first: 3, orderBy: ${ORDER}) { edges { cursor node { id contractNo bank { name } } } } }`,
-      {},
-      tokens.manager,
-    );
-    expect(lean.data!.loans.edges.map((e) => e.cursor)).toEqual(rich.data!.loans.edges.map((e) => e.cursor));
-    const after = lean.data!.loans.edges.at(-1)!.cursor;
-    const next = await app.gql<Nodes>(
-      `query($after: String) { loans(first: 3, after: $after, orderBy: ${ORDER}) { edges { node { id } } } }`,
-      { after },
-      tokens.manager,
-    );
-    expect(next.data!.loans.edges.map((e) => e.node.id)).toEqual(full.manager.slice(3, 6).map((n) => n.id));
+    await expectLeanCursorsPageOn(subsets(), tokens.manager, full.manager, 'id contractNo bank { name }');
   });
 });
