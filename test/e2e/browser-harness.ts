@@ -164,9 +164,10 @@ export function trackNetwork(page: Page): void {
 
 /**
  * Waits until the page has had no request in flight for `quietMs`: its queries are answered and the
- * ones their answers started are too. Playwright's 'networkidle' is the same test with a fixed 500 ms
- * of quiet, which cost the phone suite half a second on each of its 71 pages. Gives up silently at
- * `timeout`, as a wait on 'networkidle' that is caught does; what the test checks next decides.
+ * ones their answers started are too. Not Playwright's 'networkidle': that is a page-load state, and
+ * after a hash navigation (how the client changes pages) it is already reached, so the wait returns
+ * at once with the new page's queries still in flight. Gives up silently at `timeout`, as a caught
+ * wait on 'networkidle' does; what the test checks next decides.
  */
 export async function settled(page: Page, { quietMs = 100, timeout = 45_000 } = {}): Promise<void> {
   const net = networks.get(page);
