@@ -354,18 +354,7 @@ export class ClaimResolver {
   async loan(@Root() claim: ClaimType, @Ctx() ctx: GqlContext): Promise<ClaimLoanRefType> {
     return loaderFor<ClaimLoanRefType>(ctx, 'claim.loan', async (scope, ids) => {
       const byId = new Map((await ctx.services.claims.loansOf(scope, ids)).map((l) => [l.id, l]));
-      return ids.map((id) => {
-        const l = byId.get(id)!;
-        return {
-          id: l.id,
-          contractNo: l.contractNo,
-          bankName: l.bank!.name,
-          enterpriseName: l.enterprise!.name,
-          guarantorName: l.guarantor?.name ?? null,
-          principal: l.principal,
-          ipPledgedPrincipal: l.ipPledgedPrincipal,
-        };
-      });
+      return ids.map((id) => byId.get(id)!);
     }).load(claim.loanId);
   }
 

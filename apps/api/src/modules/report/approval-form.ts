@@ -57,9 +57,9 @@ export async function approvalFormPdf(
   });
   pdfTitle(doc, '知识产权质押融资风险补偿资金代偿会签单', `申请编号 ${claim.id}`);
   pdfFields(doc, [
-    ['贷款企业', loan?.enterprise?.name ?? ''],
-    ['合作贷款银行', loan?.bank?.name ?? ''],
-    ['合作保险（担保）机构', loan?.guarantor?.name ?? '无（两方贷款）'],
+    ['贷款企业', loan?.enterpriseName ?? ''],
+    ['合作贷款银行', loan?.bankName ?? ''],
+    ['合作保险（担保）机构', loan?.guarantorName ?? '无（两方贷款）'],
     ['借款合同编号', loan?.contractNo ?? ''],
     [
       '贷款本金 / 其中知识产权质押',

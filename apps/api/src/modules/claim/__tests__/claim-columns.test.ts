@@ -108,6 +108,31 @@ describe('the claim list with a subset of the fields', () => {
     );
   });
 
+  it('gives each claim’s loan its contract, its parties’ names and its amounts as the database has them', async () => {
+    const truth = (await suite.app.ds.query(
+      `SELECT c.id AS "claimId", l.id, l.contract_no AS "contractNo", b.name AS "bankName",
+              e.name AS "enterpriseName", g.name AS "guarantorName", l.principal,
+              l.ip_pledged_principal AS "ipPledgedPrincipal"
+         FROM claims c JOIN loans l ON l.id = c.loan_id JOIN organizations b ON b.id = l.bank_id
+         JOIN enterprises e ON e.id = l.enterprise_id LEFT JOIN organizations g ON g.id = l.guarantor_id`,
+    )) as { claimId: string; guarantorName: string | null }[];
+    const byClaim = new Map(truth.map(({ claimId, ...loan }) => [claimId, loan]));
+    for (const user of ['manager', 'bank-a']) {
+      const res = await suite.app.gql<Nodes>(
+        `{ claims(first: 50) { edges { node { id loan { id contractNo bankName enterpriseName guarantorName principal ipPledgedPrincipal } } } } }`,
+        {},
+        tokens[user],
+      );
+      expect(res.errors).toBeUndefined();
+      const nodes = res.data!.claims.edges.map((e) => e.node);
+      expect(nodes.length).toBeGreaterThan(0);
+      for (const node of nodes) expect([user, node.loan]).toEqual([user, byClaim.get(node.id as string)]);
+    }
+    // Two- and three-party loans are both among them.
+    expect(truth.some((l) => l.guarantorName === null)).toBe(true);
+    expect(truth.some((l) => l.guarantorName !== null)).toBe(true);
+  });
+
   it('pages on with the cursor of a lean page as with a full one', async () => {
     await expectLeanCursorsPageOn(subsets(), tokens.manager, full.manager, 'id status filing { fundShare }');
   });
