@@ -193,7 +193,9 @@ export class ClaimService {
   /**
    * The claims' loans with their parties' names: a claim is readable, so are these facts of its loan.
    * One prepared statement of just these columns (issue 10): the claims page asks for them on every
-   * row, and the query builder's entity hydration of three joined entities cost more than the read.
+   * row, and the query builder hydrated the loan, its bank, its enterprise and its guarantor as
+   * entities to show these seven values (docs/PERFORMANCE.md: the web client's claims query went
+   * from 171–191 to 213–279 requests a second at 16 clients).
    */
   async loansOf(scope: Scope, loanIds: readonly string[]): Promise<ClaimLoanFacts[]> {
     const { sql, params } = scope.where('read', 'Claim', 'lc');
