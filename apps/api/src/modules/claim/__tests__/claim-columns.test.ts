@@ -133,6 +133,38 @@ describe('the claim list with a subset of the fields', () => {
     expect(truth.some((l) => l.guarantorName !== null)).toBe(true);
   });
 
+  it('gives each claim its steps, with who took them, as the database has them', async () => {
+    const truth = (await suite.app.ds.query(
+      `SELECT e.claim_id AS "claimId", e.action, e.from_status AS "fromStatus", e.to_status AS "toStatus",
+              e.comment, e.business_date::text AS "businessDate", e.occurred_at AS "occurredAt",
+              u.display_name AS "userDisplayName", o.id AS "orgId", o.name AS "orgName", o.kind AS "orgKind"
+         FROM claim_events e JOIN users u ON u.id = e.user_id JOIN organizations o ON o.id = e.organization_id
+        ORDER BY e.id`,
+    )) as { claimId: string; occurredAt: Date; orgId: string; orgName: string; orgKind: string }[];
+    const stepsOf = (claimId: string) =>
+      truth
+        .filter((t) => t.claimId === claimId)
+        .map(({ claimId: _claim, occurredAt, orgId, orgName, orgKind, ...step }) => ({
+          ...step,
+          occurredAt: occurredAt.toISOString(),
+          organization: { id: orgId, name: orgName, kind: orgKind },
+        }));
+    for (const user of ['manager', 'bank-a']) {
+      const res = await suite.app.gql<Nodes>(
+        `{ claims(first: 50) { edges { node { id history { action fromStatus toStatus comment businessDate occurredAt
+           userDisplayName organization { id name kind } } } } } }`,
+        {},
+        tokens[user],
+      );
+      expect(res.errors).toBeUndefined();
+      const nodes = res.data!.claims.edges.map((e) => e.node);
+      expect(nodes.length).toBeGreaterThan(0);
+      for (const node of nodes) expect([user, node.history]).toEqual([user, stepsOf(node.id as string)]);
+    }
+    // Claims with several steps (filed, confirmed, verified, co-signed, paid) are among them.
+    expect(Math.max(...truth.map((t) => stepsOf(t.claimId).length))).toBeGreaterThan(3);
+  });
+
   it('pages on with the cursor of a lean page as with a full one', async () => {
     await expectLeanCursorsPageOn(subsets(), tokens.manager, full.manager, 'id status filing { fundShare }');
   });
