@@ -78,13 +78,9 @@ function audienceOf(ctx: GqlContext): ClaimAudience {
   return { readsAllClaims: ctx.services.access.readsAll(requireActor(ctx), 'Claim') };
 }
 
-/** The claim for this caller (`audience`: once per page rather than once per claim). */
-function claimFor(
-  ctx: GqlContext,
-  claim: Parameters<typeof toClaimType>[0],
-  audience = audienceOf(ctx),
-): ClaimType {
-  return toClaimType(claim, audience);
+/** The claim for this caller. */
+function claimFor(ctx: GqlContext, claim: Parameters<typeof toClaimType>[0]): ClaimType {
+  return toClaimType(claim, audienceOf(ctx));
 }
 
 /** The operations a Claim's `viewerCan` may list (its own transitions, documents, recoveries). */
@@ -120,11 +116,9 @@ export class ClaimResolver {
       awaitingClaimIds,
       info ? connectionNodeFields(info) : null,
     );
+    // Asked once per page, not once per claim.
     const audience = audienceOf(ctx);
-    const edges = page.rows.map((row) => ({
-      cursor: page.cursorOf(row),
-      node: claimFor(ctx, row, audience),
-    }));
+    const edges = page.rows.map((row) => ({ cursor: page.cursorOf(row), node: toClaimType(row, audience) }));
     return {
       totalCount: page.totalCount,
       edges,
