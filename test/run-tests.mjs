@@ -4,7 +4,8 @@
 // runs every jest project, and ends with one plain line "N passed, N failed".
 // With --bench it runs the benchmarks instead (jest.bench.config.js, one at a time), which write docs/benchmarks.md.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, existsSync } from 'node:fs';
+import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +42,66 @@ if (await reachable(candidate)) {
   );
 }
 
+/**
+ * Where the run's CPU went, for the suite's time (issue 10; docs/PERFORMANCE.md § The test suite's
+ * time). Linux only (it reads /proc); elsewhere it says nothing. Three parts: the test processes
+ * (jest and its workers, reaped by this process, so counted to its children), the local PostgreSQL
+ * server (its postmaster, its reaped backends and its live ones), and the rest of the machine's busy
+ * time. The rest is mostly Chromium: its renderers' CPU is never counted to the worker that launched
+ * the browser (a renderer kept busy for 3 s added 0.7 s to its launcher's reaped children), so
+ * without this line a browser-heavy run looks idle when the machine is saturated.
+ */
+const TICKS = 100; // USER_HZ: 100 on every Linux ABI Node runs on
+function procStat(pid) {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return { ppid: Number(f[1]), own: Number(f[11]) + Number(f[12]), reaped: Number(f[13]) + Number(f[14]) };
+  } catch {
+    return null;
+  }
+}
+function machineBusy() {
+  try {
+    const [, user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8')
+      .split('\n')[0]
+      .trim()
+      .split(/\s+/)
+      .map(Number);
+    return (user + nice + system + irq + softirq + steal) / TICKS;
+  } catch {
+    return null;
+  }
+}
+async function postmasterOf(url) {
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname)) return null;
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    const { rows } = await client.query('SELECT pg_backend_pid() AS pid');
+    return procStat(rows[0].pid)?.ppid ?? null;
+  } catch {
+    return null;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+function serverCpu(postmaster) {
+  const main = postmaster && procStat(postmaster);
+  if (!main) return null;
+  let ticks = main.own + main.reaped;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const child = procStat(entry);
+    if (child?.ppid === postmaster) ticks += child.own;
+  }
+  return ticks / TICKS;
+}
+const ownChildren = () => procStat('self')?.reaped / TICKS;
+const postmaster = target === 'embedded' ? null : await postmasterOf(target);
+const before = { wall: Date.now(), busy: machineBusy(), server: serverCpu(postmaster), tests: ownChildren() };
+
 const resultsDir = path.join(root, 'test-results');
 mkdirSync(resultsDir, { recursive: true });
 const resultsFile = path.join(resultsDir, 'jest.json');
@@ -70,6 +131,21 @@ const code = await new Promise((resolve) => {
   });
   child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0)));
 });
+
+const after = { wall: Date.now(), busy: machineBusy(), server: serverCpu(postmaster), tests: ownChildren() };
+if (before.busy !== null && after.busy !== null && Number.isFinite(after.tests - before.tests)) {
+  const s = (x) => `${Math.round(x)} s`;
+  const busy = after.busy - before.busy;
+  const tests = after.tests - before.tests;
+  const server = before.server !== null && after.server !== null ? after.server - before.server : null;
+  const rest = busy - tests - (server ?? 0);
+  console.log(
+    `CPU: ${s(busy)} busy over ${s((after.wall - before.wall) / 1000)} of wall time on ${os.availableParallelism()} cores — ` +
+      `test processes ${s(tests)}, ` +
+      (server === null ? '' : `PostgreSQL ${s(server)}, `) +
+      `the rest ${s(rest)} (mostly the browser suites' Chromium, whose renderers are not counted to the test processes)`,
+  );
+}
 
 let passed = 0;
 let failed = 0;
