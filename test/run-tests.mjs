@@ -143,7 +143,7 @@ if (before.busy !== null && after.busy !== null && Number.isFinite(after.tests -
     `CPU: ${s(busy)} busy over ${s((after.wall - before.wall) / 1000)} of wall time on ${os.availableParallelism()} cores — ` +
       `test processes ${s(tests)}, ` +
       (server === null ? '' : `PostgreSQL ${s(server)}, `) +
-      `the rest ${s(rest)} (mostly the browser suites' Chromium, whose renderers are not counted to the test processes)`,
+      `the rest ${s(rest)} (Chromium's renderers, which are not counted to the test processes, and whatever else ran)`,
   );
 }
 
