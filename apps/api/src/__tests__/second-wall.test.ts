@@ -520,6 +520,47 @@ describe('the balance guard and a temporary table shadowing a ledger table', () 
     )) as { proname: string }[];
     expect(unpinned).toEqual([]);
   });
+
+  // Issue 10 (migration HelpersKeepTheirPlans): PostgreSQL keeps no plan for a LANGUAGE sql function
+  // it cannot inline, so a policy helper written that way is parsed and planned again by every
+  // statement on a tenant table. Each helper a policy names, and the definer helpers the write paths
+  // call, is either inlined (no call left in the plan) or PL/pgSQL (plans kept per session).
+  it('keeps the plans of the helpers that policies and write paths call', async () => {
+    const helpers = (await app.ds.query(
+      `WITH named AS (
+         SELECT DISTINCT m[1] AS proname
+           FROM pg_policies pol,
+                regexp_matches(coalesce(pol.qual, '') || ' ' || coalesce(pol.with_check, ''), '(ipfund_[a-z_]+)\\(', 'g') m
+          WHERE pol.schemaname = 'public'
+          UNION SELECT unnest(ARRAY['ipfund_audit_engaged', 'ipfund_enterprise_visible',
+                                    'ipfund_enterprise_year_compensated', 'activity_row_hash']))
+       SELECT p.proname, l.lanname, p.pronargs
+         FROM named JOIN pg_proc p ON p.proname = named.proname AND p.pronamespace = 'public'::regnamespace
+         JOIN pg_language l ON l.oid = p.prolang
+        ORDER BY 1`,
+    )) as { proname: string; lanname: string; pronargs: number }[];
+    expect(helpers.map((h) => h.proname)).toEqual(
+      expect.arrayContaining([
+        'ipfund_sees_all',
+        'ipfund_kind',
+        'ipfund_org_id',
+        'ipfund_enterprise_row_visible',
+      ]),
+    );
+    const replanned: string[] = [];
+    for (const h of helpers) {
+      if (h.lanname === 'plpgsql') continue;
+      if (h.lanname !== 'sql' || h.pronargs > 0) {
+        replanned.push(`${h.proname}: ${h.lanname}, ${h.pronargs} arguments`);
+        continue;
+      }
+      const plan = await asTenant('bank-a', (em) =>
+        em.query(`EXPLAIN (VERBOSE, FORMAT JSON) SELECT public.${h.proname}()`),
+      );
+      if (JSON.stringify(plan).includes(`${h.proname}(`)) replanned.push(`${h.proname}: not inlined`);
+    }
+    expect(replanned).toEqual([]);
+  });
 });
 
 describe('the definer functions cross tenants only as far as they must', () => {

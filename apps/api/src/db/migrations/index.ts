@@ -18,6 +18,7 @@ import { ChainAtCommit1764203100000 } from './1764203100000-ChainAtCommit';
 import { ParallelSafeTenantHelpers1764203200000 } from './1764203200000-ParallelSafeTenantHelpers';
 import { ActorLookupPlanned1764203300000 } from './1764203300000-ActorLookupPlanned';
 import { TenantColumnsIndex1764203400000 } from './1764203400000-TenantColumnsIndex';
+import { HelpersKeepTheirPlans1764203500000 } from './1764203500000-HelpersKeepTheirPlans';
 
 /** Every migration, in order. Listed explicitly (no globs) so the same list works compiled and under jest. */
 export const MIGRATIONS = [
@@ -40,4 +41,5 @@ export const MIGRATIONS = [
   ParallelSafeTenantHelpers1764203200000,
   ActorLookupPlanned1764203300000,
   TenantColumnsIndex1764203400000,
+  HelpersKeepTheirPlans1764203500000,
 ];
