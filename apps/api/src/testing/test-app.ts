@@ -42,7 +42,14 @@ export interface TestApp {
  * POLICY setting (a policy-set id; default: the config's, Jiangbei); the demo data assumes Jiangbei.
  */
 export async function createTestApp(
-  opts: { seed?: boolean; businessDate?: string; policy?: string; serveAsAppRole?: boolean } = {},
+  opts: {
+    seed?: boolean;
+    businessDate?: string;
+    policy?: string;
+    serveAsAppRole?: boolean;
+    /** The serving pool's size, at most and by default the test database's (40 on PostgreSQL, 8 embedded). */
+    poolMax?: number;
+  } = {},
 ): Promise<TestApp> {
   const businessDate = opts.businessDate ?? '2026-11-27';
   const configFor = (url: string) =>
@@ -85,7 +92,7 @@ export async function createTestApp(
     url: db.url,
     appRole: config.dbAppRole,
     serveAsAppRole: opts.serveAsAppRole ?? true,
-    poolMax: db.poolMax,
+    poolMax: Math.min(opts.poolMax ?? db.poolMax, db.poolMax),
     ownerPoolMax: db.poolMax,
     logger: queries,
   });
