@@ -522,21 +522,25 @@ describe('the balance guard and a temporary table shadowing a ledger table', () 
   });
 
   // Issue 10 (migration HelpersKeepTheirPlans): PostgreSQL keeps no plan for a LANGUAGE sql function
-  // it cannot inline, so a policy helper written that way is parsed and planned again by every
-  // statement on a tenant table. Each helper a policy names, and the definer helpers the write paths
-  // call, is either inlined (no call left in the plan) or PL/pgSQL (plans kept per session).
-  it('keeps the plans of the helpers that policies and write paths call', async () => {
+  // it cannot inline, so such a function is parsed and planned again by every statement that calls
+  // it — a policy helper, by every statement on a tenant table. No SQL function may be a definer or
+  // pin a path (either forbids inlining: PL/pgSQL keeps its plans instead), and each helper a policy
+  // names is either inlined (no call left in the plan) or PL/pgSQL.
+  it('keeps the plans of the functions that policies and use cases call', async () => {
+    const opaque = (await app.ds.query(
+      `SELECT p.proname FROM pg_proc p
+        WHERE p.pronamespace = 'public'::regnamespace AND p.prolang = (SELECT oid FROM pg_language WHERE lanname = 'sql')
+          AND (p.prosecdef OR p.proconfig IS NOT NULL)
+        ORDER BY 1`,
+    )) as { proname: string }[];
+    expect(opaque.map((f) => f.proname)).toEqual([]);
     const helpers = (await app.ds.query(
-      `WITH named AS (
-         SELECT DISTINCT m[1] AS proname
-           FROM pg_policies pol,
-                regexp_matches(coalesce(pol.qual, '') || ' ' || coalesce(pol.with_check, ''), '(ipfund_[a-z_]+)\\(', 'g') m
-          WHERE pol.schemaname = 'public'
-          UNION SELECT unnest(ARRAY['ipfund_audit_engaged', 'ipfund_enterprise_visible',
-                                    'ipfund_enterprise_year_compensated', 'activity_row_hash']))
-       SELECT p.proname, l.lanname, p.pronargs
-         FROM named JOIN pg_proc p ON p.proname = named.proname AND p.pronamespace = 'public'::regnamespace
-         JOIN pg_language l ON l.oid = p.prolang
+      `SELECT DISTINCT p.proname, l.lanname, p.pronargs
+         FROM pg_policies pol,
+              regexp_matches(coalesce(pol.qual, '') || ' ' || coalesce(pol.with_check, ''), '(ipfund_[a-z_]+)\\(', 'g') m,
+              pg_proc p, pg_language l
+        WHERE pol.schemaname = 'public' AND p.proname = m[1] AND p.pronamespace = 'public'::regnamespace
+          AND l.oid = p.prolang
         ORDER BY 1`,
     )) as { proname: string; lanname: string; pronargs: number }[];
     expect(helpers.map((h) => h.proname)).toEqual(
