@@ -244,8 +244,8 @@ export class HelpersKeepTheirPlans1764203500000 implements MigrationInterface {
   name = 'HelpersKeepTheirPlans1764203500000';
 
   async up(q: QueryRunner): Promise<void> {
-    // Art 20: an auditor sees the programme only inside an active engagement. No sub-select, no
-    // SET, not a definer: the planner inlines it into each policy's init plan.
+    // The auditor's window (AuditAndEvaluation): the programme only inside an active engagement.
+    // No sub-select, no SET, not a definer: the planner inlines it into each policy's init plan.
     await q.query(`
       CREATE OR REPLACE FUNCTION ipfund_sees_all() RETURNS boolean LANGUAGE sql STABLE PARALLEL SAFE AS $$
         SELECT COALESCE(public.ipfund_kind() IN (${OPERATORS}), false)
