@@ -10,13 +10,16 @@ import { inTransaction, sqlState, type IsolationLevel } from '../db/transaction'
 
 /**
  * Work that commits with every use case, after its own and under the same actor (e.g. the notifier:
- * announcements of the tasks the change opened, modules/notification/notifier.ts).
+ * announcements of the tasks the change opened, modules/notification/notifier.ts). What depends on
+ * the use case's own `atCommit` steps (e.g. the breaker a final approval trips under the fund-state
+ * lock) registers an `atCommit` step of its own: it runs after theirs.
  */
 export type UseCaseObserver = (uc: {
   em: EntityManager;
   scope: Scope;
   actor: Actor;
   operation: Operation;
+  atCommit(step: () => Promise<void>): void;
 }) => Promise<void>;
 
 /** What a running use case can say about itself for the activity record. */
@@ -131,7 +134,9 @@ export class UseCaseRunner {
               finalSteps.push(step);
             },
           });
-          for (const observe of this.observers) await observe({ em, scope, actor, operation });
+          const atCommit = (step: () => Promise<void>) => void finalSteps.push(step);
+          for (const observe of this.observers) await observe({ em, scope, actor, operation, atCommit });
+          // The use case's own final steps were pushed first, so they run before the observers'.
           for (const step of finalSteps) await step();
           // Last statement of the transaction; the chain seals it inside COMMIT (ChainAtCommit migration).
           await this.activity.ok(em, actor, {

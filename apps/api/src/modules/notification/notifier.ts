@@ -59,6 +59,7 @@ export class Notifier {
     scope: Scope;
     actor: Actor;
     operation: Operation;
+    atCommit(step: () => Promise<void>): void;
   }): Promise<void> {
     const touches = TOUCHES.find(([prefix]) => uc.operation.startsWith(prefix));
     if (!touches) return;
@@ -111,29 +112,6 @@ export class Notifier {
         announcements.push({ task, orgIds: [actor.orgId], orgKinds: [] });
     }
 
-    // Art 19: a final approval that trips the breaker opens a resumption vote for every voter.
-    if (uc.operation === 'claim.approve') {
-      const [fund] = (await uc.em.query(
-        `SELECT suspended, suspended_since::text AS since, suspension_id::text AS episode FROM fund_state
-          WHERE id = 1 AND xmin = pg_current_xact_id()::xid`,
-      )) as { suspended: boolean; since: string | null; episode: string | null }[];
-      if (fund?.suspended) {
-        for (const judge of kindJudges) {
-          for (const task of resumptionTasks(
-            judge,
-            {
-              suspended: true,
-              suspensionKey: fund.episode ?? fund.since,
-              suspendedSince: fund.since as Task['dueOn'],
-            },
-            [],
-          )) {
-            announcements.push({ task, orgIds: [], orgKinds: [judge.actor.orgKind] });
-          }
-        }
-      }
-    }
-
     // Art 22: the manager's reminder delivers the borrower's statement task to the enterprise itself.
     if (uc.operation === 'financials.remind') {
       const reminded = (await uc.em.query(
@@ -167,6 +145,52 @@ export class Notifier {
       }
     }
 
+    // Art 19: a final approval that trips the breaker opens a resumption vote for every voter. The
+    // breaker is written in the approval's own final step, under the fund-state lock, so this looks
+    // after that step (an earlier look never saw the trip).
+    if (uc.operation === 'claim.approve') {
+      uc.atCommit(async () => {
+        const votes = await this.resumptionVotes(uc.em, kindJudges);
+        if (votes.length) await this.announce(uc.em, votes, today);
+      });
+    }
+
+    await this.announce(uc.em, announcements, today);
+  }
+
+  /** The resumption votes to announce if this transaction suspended the fund (Art 19), else none. */
+  private async resumptionVotes(
+    em: EntityManager,
+    kindJudges: readonly TaskJudge[],
+  ): Promise<Announcement[]> {
+    const [fund] = (await em.query(
+      `SELECT suspended, suspended_since::text AS since, suspension_id::text AS episode FROM fund_state
+        WHERE id = 1 AND xmin = pg_current_xact_id()::xid`,
+    )) as { suspended: boolean; since: string | null; episode: string | null }[];
+    if (!fund?.suspended) return [];
+    const announcements: Announcement[] = [];
+    for (const judge of kindJudges) {
+      for (const task of resumptionTasks(
+        judge,
+        {
+          suspended: true,
+          suspensionKey: fund.episode ?? fund.since,
+          suspendedSince: fund.since as Task['dueOn'],
+        },
+        [],
+      )) {
+        announcements.push({ task, orgIds: [], orgKinds: [judge.actor.orgKind] });
+      }
+    }
+    return announcements;
+  }
+
+  /** Hands the announcements to `ipfund_notify`. */
+  private async announce(
+    em: EntityManager,
+    announcements: readonly Announcement[],
+    today: string,
+  ): Promise<void> {
     if (!announcements.length) return;
     // One statement for all of them (issue 10: a round trip per announcement was a fifth of a claim
     // step's statements). `ipfund_notify` runs once per row; a user already told of a task
@@ -187,7 +211,7 @@ export class Notifier {
         mail_body: body,
       };
     });
-    await uc.em.query(
+    await em.query(
       `SELECT count(ipfund_notify(a.id, a.kind, a.title, a.article, a.subject_type, a.subject_id, a.due_on, $2::date,
                                   ARRAY(SELECT jsonb_array_elements_text(a.org_ids))::uuid[],
                                   ARRAY(SELECT jsonb_array_elements_text(a.org_kinds)),

@@ -104,6 +104,39 @@ describe('announcements follow the work queue', () => {
     expect(pay.sort()).toEqual(['CLAIM_PAY', 'CLAIM_VERIFY']);
   });
 
+  it('the final approval that trips the breaker announces the resumption vote to the voters (Art 19)', async () => {
+    // Just under the threshold since the last resumption (as E6 does): this claim's share crosses it.
+    await app.ds.query(
+      `UPDATE fund_state SET cumulative_compensation = cumulative_at_last_resumption + 5900000.00 WHERE id = 1`,
+    );
+    const loan = await makeLoan(app, {
+      bank: 'bank-a',
+      principal: '1000000.00',
+      outstanding: '1000000.00',
+      overdueDays: 70,
+    });
+    const claim = await d.submit('bank-a', loan.id);
+    await d.verify(claim.id);
+    await d.approve('ipb', claim.id);
+    await d.approve('finance', claim.id);
+    expect((await d.approve('fo', claim.id)).status).toBe('APPROVED');
+    const [fund] = (await app.ds.query(
+      `SELECT suspended, suspension_id::text AS episode FROM fund_state`,
+    )) as {
+      suspended: boolean;
+      episode: string;
+    }[];
+    expect(fund.suspended).toBe(true);
+    // The voters other than the user who signed (whose own change it is; the task is in its queue).
+    for (const voter of ['ipb', 'finance', 'manager']) {
+      const votes = (await notesOf(voter)).nodes.filter((n) => n.kind === 'FUND_RESUMPTION_VOTE');
+      expect(votes.map((n) => n.taskId)).toEqual([`FUND_RESUMPTION_VOTE:${fund.episode}`]);
+    }
+    expect((await notesOf('fo')).nodes.filter((n) => n.kind === 'FUND_RESUMPTION_VOTE')).toEqual([]);
+    // Nobody else votes, so nobody else is told.
+    expect((await notesOf('bank-a')).nodes.filter((n) => n.kind === 'FUND_RESUMPTION_VOTE')).toEqual([]);
+  });
+
   it('a refused change announces nothing (the notification commits with the change or not at all)', async () => {
     const claim = await threePartyClaim();
     const before = (await notesOf('ipb')).totalCount;
