@@ -67,13 +67,14 @@ export class Notifier {
     const policy = uc.scope.policy;
     // The rows this transaction wrote; loans also by the acting partner's own index (a loan is written
     // only by its bank or its guarantor), so a busy portfolio is not scanned per report.
-    const candidates = new TaskCandidates(uc.scope, today, (qb, alias) => {
-      touchedOnly(qb, alias);
-      if (alias === 'loan' && (uc.actor.orgKind === 'LENDING_BANK' || uc.actor.orgKind === 'GUARANTOR'))
-        qb.andWhere('(loan.bank_id = :touchingOrg OR loan.guarantor_id = :touchingOrg)', {
-          touchingOrg: uc.actor.orgId,
-        });
-    });
+    const candidates = new TaskCandidates(uc.scope, today, (alias) =>
+      alias === 'loan' && (uc.actor.orgKind === 'LENDING_BANK' || uc.actor.orgKind === 'GUARANTOR')
+        ? {
+            sql: `${touchedOnly(alias)} AND (loan.bank_id = :touchingOrg OR loan.guarantor_id = :touchingOrg)`,
+            params: { touchingOrg: uc.actor.orgId },
+          }
+        : { sql: touchedOnly(alias) },
+    );
     const kindJudges = ORG_KINDS.map(
       (orgKind) => new TaskJudge({ orgId: ANY_ORG, orgKind, orgRetired: false }, policy),
     );

@@ -6,10 +6,10 @@ import type { Actor } from '../../authz/actor';
 import type { Scope } from '../../authz/scope';
 import type { BusinessClock } from '../../common/business-clock';
 import { badInput } from '../../common/errors';
+import { rowReader } from '../../db/row-reader';
 import { pageSize } from '../../common/pagination';
 import { ClaimEntity, RecoveryEntity } from '../claim/claim.entity';
 import { CLAIM_ACTION_OPERATION } from '../claim/claim.service';
-import { documentKindsSql } from '../claim/claim-document.service';
 import { readFundState } from '../claim/fund-state';
 import type { FundService } from '../claim/fund.service';
 import type { BlacklistProposalEntity } from '../enterprise/blacklist.entity';
@@ -79,6 +79,9 @@ const claimOperations = (): readonly Operation[] => [
   'claim.uploadDocument',
 ];
 
+/** Claims as entities from a lean statement's rows (db/row-reader.ts). */
+const claimReader = (scope: Scope) => rowReader(scope.em.connection, ClaimEntity);
+
 /** The kinds of record the work queue judges (the notifier reads only those an operation can change). */
 export type CandidateKind =
   'claims' | 'recoveries' | 'loans' | 'suspensionProposals' | 'blacklistProposals' | 'riskEvents';
@@ -87,12 +90,10 @@ export type CandidateKind =
  * Narrows a candidate query. myTasks reads every open record the caller may act on; the notifier
  * reads only the rows the current transaction wrote (`touchedOnly`).
  */
-type Restrict = (qb: SelectQueryBuilder<ObjectLiteral>, alias: string) => void;
+type Restrict = (alias: string) => { sql: string; params?: Record<string, unknown> };
 
 /** Rows inserted or updated by the current transaction (PostgreSQL stamps them with its xid). */
-export const touchedOnly: Restrict = (qb, alias) => {
-  qb.andWhere(`${alias}.xmin = pg_current_xact_id()::xid`);
-};
+export const touchedOnly = (alias: string): string => `${alias}.xmin = pg_current_xact_id()::xid`;
 
 /**
  * Candidate records for the work queue, loaded through the caller's scope (its read rules in SQL and
@@ -273,50 +274,61 @@ export class TaskCandidates {
   }
 
   private narrow<Q extends SelectQueryBuilder<ObjectLiteral>>(qb: Q, alias: string): Q {
-    this.restrict?.(qb, alias);
+    const r = this.restrict?.(alias);
+    if (r) qb.andWhere(r.sql, r.params ?? {});
     return qb;
   }
 
+  /**
+   * The open claims with what the rules need besides them, in ONE statement (issue 10: the notifier
+   * runs this in every claim step's transaction): each claim's loan contract and borrower's name, its
+   * steps (through the caller's scope, as `Scope.claimEvents`), the kinds of material attached (the
+   * measures' checklist, Art 17) and whether the last co-signature would be held (Art 19: the fund's
+   * one state row). Lean: no query builder, the claim read by the entity's row reader.
+   */
   private async loadClaims(): Promise<void> {
-    const claims = await this.narrow(
-      this.scope
-        .claims()
-        .innerJoin('claim.loan', 'loan')
-        .innerJoin('loan.enterprise', 'enterprise')
-        .addSelect(['loan.id', 'loan.contractNo', 'enterprise.id', 'enterprise.name'])
-        .andWhere('claim.status IN (:...open)', { open: OPEN_CLAIM_STATUSES }),
-      'claim',
-    ).getMany();
-    if (!claims.length) return;
-    for (const c of claims) this.subjects.claims.set(c.id, c);
-    // What the rules need besides the claims, in one statement (issue 10: the notifier runs this in
-    // every claim step's transaction): each claim's steps (through the caller's scope, as
-    // `Scope.claimEvents`), the kinds of material attached (the measures' checklist, Art 17) and
-    // whether the last co-signature would be held (Art 19: the fund's one state row).
+    const claimScope = this.scope.where('read', 'Claim', 'claim');
     const readable = this.scope.readableClaimChild('e');
-    const [facts] = await this.scope.query<{
-      steps: (ClaimStepFacts & { claimId: string })[];
-      documents: Record<string, string[]>;
-      suspended: boolean;
-    }>(
-      `SELECT
-         (SELECT coalesce(json_agg(json_build_object('id', e.id::text, 'claimId', e.claim_id, 'action', e.action,
-                   'orgKind', e.org_kind, 'fromStatus', e.from_status, 'toStatus', e.to_status,
-                   'businessDate', e.business_date::text) ORDER BY e.id), '[]')
-            FROM claim_events e
-           WHERE e.claim_id = ANY(:claimIds::uuid[]) AND ${readable.sql}) AS steps,
-         (SELECT coalesce(json_object_agg(d."claimId", d.kinds), '{}')
-            FROM (${documentKindsSql(':claimIds')}) d) AS documents,
-         (SELECT suspended FROM fund_state WHERE id = 1) AS suspended`,
-      { ...readable.params, claimIds: claims.map((c) => c.id) },
+    const restrict = this.restrict?.('claim');
+    const rows = await this.scope.query<
+      Record<string, unknown> & {
+        task_contract_no: string;
+        task_enterprise_name: string;
+        task_steps: (ClaimStepFacts & { claimId: string })[];
+        task_documents: string[] | null;
+        task_suspended: boolean;
+      }
+    >(
+      `SELECT ${claimReader(this.scope).columns('claim')},
+              loan.contract_no AS task_contract_no, enterprise.name AS task_enterprise_name,
+              (SELECT coalesce(json_agg(json_build_object('id', e.id::text, 'claimId', e.claim_id,
+                        'action', e.action, 'orgKind', e.org_kind, 'fromStatus', e.from_status,
+                        'toStatus', e.to_status, 'businessDate', e.business_date::text) ORDER BY e.id), '[]')
+                 FROM claim_events e WHERE e.claim_id = claim.id AND ${readable.sql}) AS task_steps,
+              (SELECT array_agg(DISTINCT d.kind) FROM claim_documents d WHERE d.claim_id = claim.id)
+                AS task_documents,
+              (SELECT suspended FROM fund_state WHERE id = 1) AS task_suspended
+         FROM claims claim
+         JOIN loans loan ON loan.id = claim.loan_id
+         JOIN enterprises enterprise ON enterprise.id = loan.enterprise_id
+        WHERE ${claimScope.sql} AND claim.status = ANY(:open::text[])${restrict ? ` AND ${restrict.sql}` : ''}
+        ORDER BY claim.id`,
+      { ...claimScope.params, ...readable.params, ...restrict?.params, open: OPEN_CLAIM_STATUSES },
     );
-    for (const step of facts.steps) {
-      const list = this.claimSteps.get(step.claimId) ?? [];
-      list.push(step);
-      this.claimSteps.set(step.claimId, list);
+    const reader = claimReader(this.scope);
+    for (const row of rows) {
+      const claim = reader.read(row);
+      // The loan as the rules and the work queue read it: its contract and its borrower's name.
+      claim.loan = {
+        id: claim.loanId,
+        contractNo: row.task_contract_no,
+        enterprise: { name: row.task_enterprise_name },
+      } as LoanEntity;
+      this.subjects.claims.set(claim.id, claim);
+      this.claimSteps.set(claim.id, row.task_steps);
+      if (row.task_documents) this.claimDocuments.set(claim.id, row.task_documents);
+      this.fundSuspended = row.task_suspended;
     }
-    this.claimDocuments = new Map(Object.entries(facts.documents));
-    this.fundSuspended = facts.suspended;
   }
 
   private async loadRecoveries(): Promise<void> {
