@@ -37,6 +37,7 @@ import type { LedgerService } from '../ledger/ledger.service';
 import { approvalFigures, readFundState, recordFinalApproval, type FundState } from './fund-state';
 import { ACCOUNT } from '../ledger/ledger.chart';
 import { isUuid } from '../../common/ids';
+import { rowReader } from '../../db/row-reader';
 import { documentKindsOf } from './claim-document.service';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
@@ -175,19 +176,22 @@ export class ClaimService {
    */
   async eventsOf(scope: Scope, claimIds: readonly string[]): Promise<ClaimEventRow[]> {
     if (claimIds.length === 0) return [];
-    const rows = await scope
-      .claimEvents()
-      .innerJoin('organizations', 'o', 'o.id = e.organization_id')
-      .innerJoin('user_names', 'u', 'u.id = e.user_id')
-      .addSelect(['o.name AS "orgName"', 'u.display_name AS "userDisplayName"'])
-      .andWhere('e.claim_id IN (:...claimIds)', { claimIds: [...claimIds] })
-      .orderBy('e.id', 'ASC')
-      .getRawAndEntities();
-    return rows.entities.map((e, i) => ({
-      ...e,
-      orgName: rows.raw[i].orgName as string,
-      userDisplayName: rows.raw[i].userDisplayName as string,
-    }));
+    // Lean (issue 10): every mutation's answer reads its claim's steps; the query builder hydrated
+    // them through TypeORM's generic transformer and sent a new text per number of claims.
+    const reader = rowReader(scope.em.connection, ClaimEventEntity);
+    const { sql, params } = scope.readableClaimChild('e');
+    const rows = await scope.query<Record<string, unknown> & { orgName: string; userDisplayName: string }>(
+      `SELECT ${reader.columns('e')}, o.name AS "orgName", u.display_name AS "userDisplayName"
+         FROM claim_events e
+         JOIN organizations o ON o.id = e.organization_id
+         JOIN user_names u ON u.id = e.user_id
+        WHERE e.claim_id = ANY(:claimIds::uuid[]) AND ${sql}
+        ORDER BY e.id`,
+      { ...params, claimIds: [...claimIds] },
+    );
+    return rows.map((row) =>
+      Object.assign(reader.read(row), { orgName: row.orgName, userDisplayName: row.userDisplayName }),
+    );
   }
 
   /**
@@ -725,13 +729,16 @@ export class ClaimService {
   /** The claim, locked for this transaction — or NOT_FOUND when missing or not the actor's to act on. */
   private async lockClaimFor(scope: Scope, operation: Operation, claimId: string): Promise<ClaimEntity> {
     if (!isUuid(claimId)) throw notFound('Claim');
-    const claim = await scope
-      .claims(operation)
-      .andWhere('claim.id = :claimId', { claimId })
-      .setLock('pessimistic_write')
-      .getOne();
-    if (!claim) throw notFound('Claim');
-    return claim;
+    // Lean (issue 10): every step of a claim starts here; the query builder rebuilt and rewrote this
+    // statement and hydrated the row through TypeORM's generic transformer on each call.
+    const reader = rowReader(scope.em.connection, ClaimEntity);
+    const { sql, params } = scope.where(operation, 'Claim', 'claim');
+    const [row] = await scope.query<Record<string, unknown>>(
+      `SELECT ${reader.columns('claim')} FROM claims claim WHERE claim.id = :claimId AND ${sql} FOR UPDATE OF claim`,
+      { ...params, claimId },
+    );
+    if (!row) throw notFound('Claim');
+    return reader.read(row);
   }
 }
 
