@@ -28,13 +28,27 @@ export class ActorCache {
 
   /** A copy of the cached actor (each request gets its own object), or undefined. */
   get(token: string): Actor | undefined {
+    const entry = this.live(token);
+    return entry ? { ...entry.actor } : undefined;
+  }
+
+  /**
+   * The entry's actor and its end (epoch ms, never after the token's expiry), or undefined: the
+   * token was verified when the entry was made, so until then its signature needs no second check.
+   */
+  peek(token: string): { actor: Actor; until: number } | undefined {
+    const entry = this.live(token);
+    return entry ? { actor: { ...entry.actor }, until: entry.until } : undefined;
+  }
+
+  private live(token: string): Entry | undefined {
     const entry = this.entries.get(token);
     if (!entry) return undefined;
     if (entry.until <= this.now()) {
       this.entries.delete(token);
       return undefined;
     }
-    return { ...entry.actor };
+    return entry;
   }
 
   set(token: string, actor: Actor, tokenExpiresAt?: number): void {

@@ -5,7 +5,7 @@ import type { Actor } from '../authz/actor';
 import { isUuid } from '../common/ids';
 import { burnPasswordCheck, verifyPassword } from './password';
 import { LoginThrottle, normalizeUsername } from './throttle';
-import type { TokenService } from './tokens';
+import type { TokenClaims, TokenService } from './tokens';
 import { ActorCache } from './actor-cache';
 
 /** A user with its organisation, as the database's lookup functions return it. */
@@ -89,14 +89,22 @@ export class AuthService {
     if (!authorization) return null;
     const m = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     if (!m) throw unauthenticated('auth.badAuthorizationHeader');
-    if (opts.cached) {
-      const hit = this.cache.get(m[1]);
-      if (hit) {
-        this.fromCache.add(hit);
-        return hit;
-      }
+    const known = this.cache.peek(m[1]);
+    if (opts.cached && known) {
+      this.fromCache.add(known.actor);
+      return known.actor;
     }
-    const claims = await this.tokens.verify(m[1]);
+    // A token this process verified (the same string, within the entry's life, which ends by the
+    // token's expiry) needs no second signature check: a mutation re-reads its user and organisation
+    // below all the same. The signature check was a twentieth of a claim step's CPU in Node.
+    const claims: Pick<TokenClaims, 'userId' | 'orgId' | 'sessionEpoch' | 'expiresAt'> | null = known
+      ? {
+          userId: known.actor.userId,
+          orgId: known.actor.orgId,
+          sessionEpoch: known.actor.sessionEpoch,
+          expiresAt: new Date(known.until),
+        }
+      : await this.tokens.verify(m[1]);
     if (!claims) throw unauthenticated('auth.invalidToken');
     const user = await this.findActor(claims.userId);
     const actor = user ? this.toActor(user) : null;
