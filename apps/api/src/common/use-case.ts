@@ -1,3 +1,4 @@
+import type { IsoDate } from '@ipfund/policy';
 import type { Operation } from '@ipfund/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Access } from '../authz/access';
@@ -20,7 +21,21 @@ export type UseCaseObserver = (uc: {
   actor: Actor;
   operation: Operation;
   atCommit(step: () => Promise<void>): void;
+  /** What the use case has signalled so far; complete when the observer's `atCommit` steps run. */
+  signals: readonly UseCaseSignal[];
 }) => Promise<void>;
+
+/**
+ * A fact a use case tells its observers because they could not see it in time otherwise: it happens
+ * in an `atCommit` step, after the observers ran. (A query for it would be one more statement under
+ * the step's contended lock, for every use case of the kind.)
+ */
+export type UseCaseSignal = {
+  /** Art 19: this final approval tripped the breaker and opened a suspension episode. */
+  kind: 'fund.suspended';
+  suspensionId: string;
+  since: IsoDate;
+};
 
 /** What a running use case can say about itself for the activity record. */
 export interface UseCaseScope {
@@ -38,6 +53,8 @@ export interface UseCaseScope {
    * only, not across the use case's other reads and writes and the notifier's.
    */
   atCommit(step: () => Promise<void>): void;
+  /** Tells the observers a fact of this use case (see `UseCaseSignal`). */
+  signal(fact: UseCaseSignal): void;
 }
 
 /**
@@ -118,6 +135,7 @@ export class UseCaseRunner {
           targetType = targetId = undefined;
           facts = {};
           const finalSteps: (() => Promise<void>)[] = [];
+          const signals: UseCaseSignal[] = [];
           // The transaction opened with the actor's tenant settings (the `opening` below).
           const scope = this.access.enteredScope(em, actor);
           const result = await work({
@@ -133,9 +151,13 @@ export class UseCaseRunner {
             atCommit(step) {
               finalSteps.push(step);
             },
+            signal(fact) {
+              signals.push(fact);
+            },
           });
           const atCommit = (step: () => Promise<void>) => void finalSteps.push(step);
-          for (const observe of this.observers) await observe({ em, scope, actor, operation, atCommit });
+          for (const observe of this.observers)
+            await observe({ em, scope, actor, operation, atCommit, signals });
           // The use case's own final steps were pushed first, so they run before the observers'.
           for (const step of finalSteps) await step();
           // Last statement of the transaction; the chain seals it inside COMMIT (ChainAtCommit migration).

@@ -24,7 +24,7 @@ import type { Scope } from '../../authz/scope';
 import type { BusinessClock } from '../../common/business-clock';
 import { AppError, badInput, conflict, notFound, policyViolation } from '../../common/errors';
 import type { PolicyBook } from '../../common/policy-book';
-import { RetryTransaction, type UseCaseRunner } from '../../common/use-case';
+import { RetryTransaction, type UseCaseRunner, type UseCaseScope } from '../../common/use-case';
 import { sqlState } from '../../db/transaction';
 import type { AgreementService } from '../agreement/agreement.service';
 import { claimPage, type ClaimListArgs, type ClaimListPage } from './claim-list';
@@ -377,7 +377,7 @@ export class ClaimService {
       claimId,
       'APPROVE',
       comment ?? null,
-      async (em, claim, today, policy, snapshot, detail, atCommit) => {
+      async (em, claim, today, policy, snapshot, { detail, atCommit, signal }) => {
         // Only the last signature is the final approval; the others are not held by a suspension (R7).
         if (!isFinalApproval(snapshot, 'APPROVE', actor.orgKind, policy)) return { fundSuspended: false };
         const loan = await em.findOneByOrFail(LoanEntity, { id: claim.loanId });
@@ -461,7 +461,7 @@ export class ClaimService {
               );
             }
             const finals = finalsOf(c, yearSoFar);
-            await recordFinalApproval(em, {
+            const { suspensionId } = await recordFinalApproval(em, {
               cumulativeAfter: breaker.cumulativeAfter,
               suspendedAfter: breaker.suspendedAfter,
               wasSuspended: fund.suspended,
@@ -470,6 +470,8 @@ export class ClaimService {
               claimFinals: finals,
             });
             Object.assign(claim, finals);
+            // The observers ran before this step: they learn of the trip from the signal (Art 19).
+            if (suspensionId) signal({ kind: 'fund.suspended', suspensionId, since: today });
             detail({
               finalApproval: true,
               fundShare: c.fundShare.toString(),
@@ -564,8 +566,7 @@ export class ClaimService {
       today: IsoDate,
       policy: PolicyParameters,
       snapshot: ClaimSnapshot,
-      detail: (facts: Record<string, unknown>) => void,
-      atCommit: (step: () => Promise<void>) => void,
+      uc: Pick<UseCaseScope, 'detail' | 'atCommit' | 'signal'>,
     ) => Promise<{
       fundSuspended: boolean;
       eligibility?: {
@@ -575,7 +576,7 @@ export class ClaimService {
     }>,
   ): Promise<ClaimEntity> {
     const operation = CLAIM_ACTION_OPERATION[action];
-    return this.useCases.run(actor, operation, async ({ em, scope, target, detail, atCommit }) => {
+    return this.useCases.run(actor, operation, async ({ em, scope, target, detail, atCommit, signal }) => {
       const claim = await this.lockClaimFor(scope, operation, claimId);
       const loaded = { ...claim };
       target('Claim', claim.id);
@@ -592,7 +593,7 @@ export class ClaimService {
       );
       if (!precheck.ok && precheck.errorCode !== 'POLICY_VIOLATION') throw refusal(precheck);
       const context = prepare
-        ? await prepare(em, claim, today, policy, snapshot, detail, atCommit)
+        ? await prepare(em, claim, today, policy, snapshot, { detail, atCommit, signal })
         : { fundSuspended: false };
       const t = nextClaimState(
         snapshot,

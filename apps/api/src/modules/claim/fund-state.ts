@@ -159,6 +159,7 @@ export interface ClaimFinals {
  * statement, the last write under the fund-state lock. When it trips the breaker, a new suspension
  * episode opens first.
  */
+/** Writes a final approval; the suspension episode it opened, if it tripped the breaker. */
 export async function recordFinalApproval(
   em: EntityManager,
   args: {
@@ -169,7 +170,7 @@ export async function recordFinalApproval(
     wasSuspended: boolean;
     claimFinals: ClaimFinals;
   },
-): Promise<void> {
+): Promise<{ suspensionId: string | null }> {
   let suspensionId: string | null = null;
   if (args.suspendedAfter && !args.wasSuspended) {
     const [opened]: { id: string }[] = await em.query(
@@ -207,6 +208,7 @@ export async function recordFinalApproval(
       JSON.stringify(f.finalComputation),
     ],
   );
+  return { suspensionId };
 }
 
 /** Closes the open episode and lets the breaker count from the cumulative figure now (Art 19). */

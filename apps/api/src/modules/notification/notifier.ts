@@ -1,7 +1,7 @@
-import { ORG_KINDS, type Operation, type OrgKind } from '@ipfund/shared';
+import type { IsoDate } from '@ipfund/policy';
+import { ORG_KINDS, type OrgKind } from '@ipfund/shared';
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '../../authz/actor';
-import type { Scope } from '../../authz/scope';
+import type { UseCaseObserver } from '../../common/use-case';
 import type { BusinessClock } from '../../common/business-clock';
 import { TaskCandidates, touchedOnly, type CandidateKind } from '../task/task.service';
 import { TaskJudge, resumptionTasks, statementTasks, type Task, type TaskActor } from '../task/task.rules';
@@ -54,13 +54,7 @@ interface Announcement {
 export class Notifier {
   constructor(private readonly clock: BusinessClock) {}
 
-  async afterUseCase(uc: {
-    em: EntityManager;
-    scope: Scope;
-    actor: Actor;
-    operation: Operation;
-    atCommit(step: () => Promise<void>): void;
-  }): Promise<void> {
+  async afterUseCase(uc: Parameters<UseCaseObserver>[0]): Promise<void> {
     const touches = TOUCHES.find(([prefix]) => uc.operation.startsWith(prefix));
     if (!touches) return;
     const today = this.clock.today();
@@ -147,43 +141,16 @@ export class Notifier {
     }
 
     // Art 19: a final approval that trips the breaker opens a resumption vote for every voter. The
-    // breaker is written in the approval's own final step, under the fund-state lock, so this looks
-    // after that step (an earlier look never saw the trip).
-    if (uc.operation === 'claim.approve') {
-      uc.atCommit(async () => {
-        const votes = await this.resumptionVotes(uc.em, kindJudges);
-        if (votes.length) await this.announce(uc.em, votes, today);
-      });
-    }
+    // breaker is written in the approval's own final step, under the fund-state lock, after this
+    // observer ran: the approval signals the trip, and this step (run after it) announces the vote.
+    uc.atCommit(async () => {
+      const votes = uc.signals
+        .filter((s) => s.kind === 'fund.suspended')
+        .flatMap((trip) => resumptionVotes(kindJudges, trip));
+      if (votes.length) await this.announce(uc.em, votes, today);
+    });
 
     await this.announce(uc.em, announcements, today);
-  }
-
-  /** The resumption votes to announce if this transaction suspended the fund (Art 19), else none. */
-  private async resumptionVotes(
-    em: EntityManager,
-    kindJudges: readonly TaskJudge[],
-  ): Promise<Announcement[]> {
-    const [fund] = (await em.query(
-      `SELECT suspended, suspended_since::text AS since, suspension_id::text AS episode FROM fund_state
-        WHERE id = 1 AND xmin = pg_current_xact_id()::xid`,
-    )) as { suspended: boolean; since: string | null; episode: string | null }[];
-    if (!fund?.suspended) return [];
-    const announcements: Announcement[] = [];
-    for (const judge of kindJudges) {
-      for (const task of resumptionTasks(
-        judge,
-        {
-          suspended: true,
-          suspensionKey: fund.episode ?? fund.since,
-          suspendedSince: fund.since as Task['dueOn'],
-        },
-        [],
-      )) {
-        announcements.push({ task, orgIds: [], orgKinds: [judge.actor.orgKind] });
-      }
-    }
-    return announcements;
   }
 
   /** Hands the announcements to `ipfund_notify`. */
@@ -223,6 +190,20 @@ export class Notifier {
       [JSON.stringify(rows), today],
     );
   }
+}
+
+/** The resumption votes a new suspension episode opens (Art 19), one per kind that votes. */
+function resumptionVotes(
+  kindJudges: readonly TaskJudge[],
+  trip: { suspensionId: string; since: IsoDate },
+): Announcement[] {
+  return kindJudges.flatMap((judge) =>
+    resumptionTasks(
+      judge,
+      { suspended: true, suspensionKey: trip.suspensionId, suspendedSince: trip.since },
+      [],
+    ).map((task) => ({ task, orgIds: [], orgKinds: [judge.actor.orgKind] })),
+  );
 }
 
 /** The e-mail of a task: what to do and by when, and where to do it — nothing the title does not say. */
