@@ -157,9 +157,8 @@ export interface ClaimFinals {
 /**
  * Records a final approval — the fund's new cumulative figure and the claim's approved amounts in one
  * statement, the last write under the fund-state lock. When it trips the breaker, a new suspension
- * episode opens first.
+ * episode opens first; its id is returned (null when the breaker did not trip).
  */
-/** Writes a final approval; the suspension episode it opened, if it tripped the breaker. */
 export async function recordFinalApproval(
   em: EntityManager,
   args: {

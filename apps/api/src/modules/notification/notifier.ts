@@ -143,12 +143,13 @@ export class Notifier {
     // Art 19: a final approval that trips the breaker opens a resumption vote for every voter. The
     // breaker is written in the approval's own final step, under the fund-state lock, after this
     // observer ran: the approval signals the trip, and this step (run after it) announces the vote.
-    uc.atCommit(async () => {
-      const votes = uc.signals
-        .filter((s) => s.kind === 'fund.suspended')
-        .flatMap((trip) => resumptionVotes(kindJudges, trip));
-      if (votes.length) await this.announce(uc.em, votes, today);
-    });
+    if (uc.operation === 'claim.approve')
+      uc.atCommit(async () => {
+        const votes = uc.signals
+          .filter((s) => s.kind === 'fund.suspended')
+          .flatMap((trip) => resumptionVotes(kindJudges, trip));
+        if (votes.length) await this.announce(uc.em, votes, today);
+      });
 
     await this.announce(uc.em, announcements, today);
   }
