@@ -9,12 +9,6 @@ import { ClaimDocumentEntity } from './claim.entity';
 import { claimChecklist, type ClaimChecklist } from '@ipfund/policy';
 import type { EntityManager } from 'typeorm';
 
-/** The kinds of material attached to each of the claims whose ids the parameter `ids` holds. */
-export function documentKindsSql(ids: string): string {
-  return `SELECT claim_id AS "claimId", array_agg(DISTINCT kind) AS kinds FROM claim_documents
-           WHERE claim_id = ANY(${ids}::uuid[]) GROUP BY claim_id`;
-}
-
 /**
  * The kinds of document attached to each claim, one query. Run in a transaction whose claims the
  * caller may read (documents follow their claim under row-level security).
@@ -25,7 +19,11 @@ export async function documentKindsOf(
 ): Promise<Map<string, string[]>> {
   const result = new Map<string, string[]>();
   if (!claimIds.length) return result;
-  const rows = (await em.query(documentKindsSql('$1'), [[...claimIds]])) as {
+  const rows = (await em.query(
+    `SELECT claim_id AS "claimId", array_agg(DISTINCT kind) AS kinds FROM claim_documents
+      WHERE claim_id = ANY($1::uuid[]) GROUP BY claim_id`,
+    [[...claimIds]],
+  )) as {
     claimId: string;
     kinds: string[];
   }[];

@@ -79,9 +79,6 @@ const claimOperations = (): readonly Operation[] => [
   'claim.uploadDocument',
 ];
 
-/** Claims as entities from a lean statement's rows (db/row-reader.ts). */
-const claimReader = (scope: Scope) => rowReader(scope.em.connection, ClaimEntity);
-
 /** The kinds of record the work queue judges (the notifier reads only those an operation can change). */
 export type CandidateKind =
   'claims' | 'recoveries' | 'loans' | 'suspensionProposals' | 'blacklistProposals' | 'riskEvents';
@@ -287,6 +284,7 @@ export class TaskCandidates {
    * one state row). Lean: no query builder, the claim read by the entity's row reader.
    */
   private async loadClaims(): Promise<void> {
+    const reader = rowReader(this.scope.em.connection, ClaimEntity);
     const claimScope = this.scope.where('read', 'Claim', 'claim');
     const readable = this.scope.readableClaimChild('e');
     const restrict = this.restrict?.('claim');
@@ -299,7 +297,7 @@ export class TaskCandidates {
         task_suspended: boolean;
       }
     >(
-      `SELECT ${claimReader(this.scope).columns('claim')},
+      `SELECT ${reader.columns('claim')},
               loan.contract_no AS task_contract_no, enterprise.name AS task_enterprise_name,
               (SELECT coalesce(json_agg(json_build_object('id', e.id::text, 'claimId', e.claim_id,
                         'action', e.action, 'orgKind', e.org_kind, 'fromStatus', e.from_status,
@@ -315,7 +313,6 @@ export class TaskCandidates {
         ORDER BY claim.id`,
       { ...claimScope.params, ...readable.params, ...restrict?.params, open: OPEN_CLAIM_STATUSES },
     );
-    const reader = claimReader(this.scope);
     for (const row of rows) {
       const claim = reader.read(row);
       // The loan as the rules and the work queue read it: its contract and its borrower's name.
