@@ -309,8 +309,7 @@ export class TaskCandidates {
          FROM claims claim
          JOIN loans loan ON loan.id = claim.loan_id
          JOIN enterprises enterprise ON enterprise.id = loan.enterprise_id
-        WHERE ${claimScope.sql} AND claim.status = ANY(:open::text[])${restrict ? ` AND ${restrict.sql}` : ''}
-        ORDER BY claim.id`,
+        WHERE ${claimScope.sql} AND claim.status = ANY(:open::text[])${restrict ? ` AND ${restrict.sql}` : ''}`,
       { ...claimScope.params, ...readable.params, ...restrict?.params, open: OPEN_CLAIM_STATUSES },
     );
     for (const row of rows) {
