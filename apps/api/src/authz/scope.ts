@@ -19,7 +19,7 @@ import type { Actor } from './actor';
 import { abilityToSql, type FieldMap } from './ability-to-sql';
 import { abilityFor, type Action, type AppAbility, type SubjectType } from './ability';
 import { OPERATION_TABLE, actorMayTake } from './operations';
-import { statementName } from '../db/prepared';
+import { firstUseName } from '../db/prepared';
 
 /**
  * The columns behind each subject's condition fields, for a row of that subject under `alias`.
@@ -249,8 +249,9 @@ export class Scope {
   /**
    * Runs one hand-built read statement in this scope's transaction (issue 10's lean list reads):
    * named parameters (`:name`, TypeORM's syntax, so the `where` predicates drop in), raw rows back.
-   * The statement is prepared under its text's name (db/prepared.ts, the serving pool's naming), so
-   * each connection plans it once and then only binds and executes it. Callers build it from `where(...)`, so the scope's
+   * On the serving pool the statement is prepared under its text's name (db/prepared.ts), so each
+   * connection plans it once and then only binds and executes it; the embedded database's connections
+   * share one session and run it unnamed. Callers build it from `where(...)`, so the scope's
    * predicate is in it; row-level security applies as to every statement of the transaction.
    */
   async query<T>(sql: string, params: Record<string, unknown>): Promise<T[]> {
@@ -258,10 +259,11 @@ export class Scope {
     const runner = this.em.queryRunner;
     if (!runner) return (await this.em.query(text, values)) as T[];
     const client = (await runner.connect()) as {
-      query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }>;
+      query(q: { name?: string; text: string; values: unknown[] }): Promise<{ rows: T[] }>;
     };
     this.em.connection.logger.logQuery(text, values, runner);
-    return (await client.query({ name: statementName(text), text, values })).rows;
+    const name = firstUseName(client, text);
+    return (await client.query(name ? { name, text, values } : { text, values })).rows;
   }
 
   /** Borrowers' quarterly financial statements, every version (alias `statement`; Art 22). */

@@ -58,11 +58,25 @@ function nameFor(text: string): string | null {
   return entry.uses < MIN_USES ? null : statementName(text);
 }
 
+/** The connections `prepareRepeatedStatements` set up: only they may run named statements. */
+const preparing = new WeakSet<object>();
+
+/**
+ * The name to run `text` under on `client` from its first use (`Scope.query`'s hot list reads), or
+ * undefined where the connection does not prepare statements. The embedded database multiplexes every
+ * connection onto ONE session, so a name one connection prepared would be "already exists" (42P05)
+ * on the next: its pool is not set up to prepare (db/data-source.ts), and gets unnamed statements.
+ */
+export function firstUseName(client: object, text: string): string | undefined {
+  return preparing.has(client) ? statementName(text) : undefined;
+}
+
 /**
  * Makes `client.query(text, values)` (the form TypeORM uses) run as a named statement once the text is
  * hot. Every other call form (config objects, callbacks, streams, text without values) is unchanged.
  */
 export function prepareRepeatedStatements(client: { query: QueryFn }): Promise<unknown> {
+  preparing.add(client);
   const original = client.query.bind(client) as QueryFn;
   const prepared = new Set<string>();
   client.query = (...args: unknown[]) => {

@@ -1,0 +1,36 @@
+/**
+ * The embedded database (PGlite) multiplexes every connection of the pool onto one session. A
+ * statement one connection prepared under a name is "already exists" (42P05) when another connection
+ * prepares it again, so there the hand-built list reads (`Scope.query`) must go unnamed. Run on the
+ * embedded database whatever the suite's target: it is what the README's start line serves.
+ */
+import { createTestApp, type TestApp } from '../../testing/test-app';
+
+let app: TestApp;
+
+beforeAll(async () => {
+  const target = process.env.IPFUND_TEST_DB;
+  process.env.IPFUND_TEST_DB = 'embedded';
+  try {
+    app = await createTestApp();
+  } finally {
+    if (target === undefined) delete process.env.IPFUND_TEST_DB;
+    else process.env.IPFUND_TEST_DB = target;
+  }
+}, 120_000);
+afterAll(() => app.close());
+
+const PAGES = `{ loans(first: 5) { totalCount edges { node { id contractNo } } }
+  claims(first: 5) { totalCount edges { node { id status } } } }`;
+
+it('serves the same list reads on several connections at once', async () => {
+  const tokens = await Promise.all(['manager', 'bank-a', 'ipb', 'finance'].map((u) => app.login(u)));
+  // Each concurrent request holds its own connection for its read snapshot; twice, so every
+  // connection the pool opened runs the statements a second time too.
+  for (let round = 0; round < 2; round++) {
+    const answers = await Promise.all(tokens.map((t) => app.gql(PAGES, {}, t)));
+    for (const a of answers) expect(a.errors).toBeUndefined();
+    const manager = answers[0].data as { loans: { totalCount: number } };
+    expect(manager.loans.totalCount).toBeGreaterThan(0);
+  }
+});
