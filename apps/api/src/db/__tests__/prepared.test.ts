@@ -1,4 +1,4 @@
-import { prepareRepeatedStatements, statementName } from '../prepared';
+import { firstUseName, prepareRepeatedStatements, statementName } from '../prepared';
 
 /** A pg client stand-in that records what it was asked to run. */
 function fakeClient() {
@@ -30,6 +30,13 @@ describe('the serving pool prepares repeated statements', () => {
     // Scope.query names its hand-built statements with the same name from their first use.
     expect(statementName(text)).toBe(named.name);
     expect(statementName('SELECT $1::int AS first_test_other')).not.toBe(named.name);
+  });
+
+  it('names hand-built statements from their first use only on connections it set up', () => {
+    const text = 'SELECT $1::int AS first_use_test';
+    expect(firstUseName(fakeClient().client, text)).toBe(statementName(text));
+    // A connection of the embedded database's shared session is never set up: unnamed.
+    expect(firstUseName({ query: () => Promise.resolve({ rows: [] }) }, text)).toBeUndefined();
   });
 
   it('sets the connection to plan each prepared statement once (generic plans), before it is handed out', async () => {

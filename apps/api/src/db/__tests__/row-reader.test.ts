@@ -49,3 +49,24 @@ describe('row reader (lean list reads, issue 10)', () => {
     expect(compared).toBeGreaterThan(10);
   });
 });
+
+describe('Scope.query on the serving pool', () => {
+  // PostgreSQL only: the embedded database's connections share one session and run it unnamed
+  // (embedded-statements.test.ts).
+  (process.env.IPFUND_TEST_DB === 'embedded' ? it.skip : it)(
+    'runs its statement prepared, under its text’s name, from the first use',
+    async () => {
+      const actor = await app.actor('manager');
+      const text = `SELECT count(*)::int AS n FROM claims claim WHERE claim.status <> :status`;
+      const prepared = await app.services.access.read(actor, async (scope) => {
+        await scope.query(text, { status: 'NONE_SUCH' });
+        return scope.query<{ name: string; statement: string }>(
+          `SELECT name, statement FROM pg_prepared_statements WHERE statement LIKE :pattern`,
+          { pattern: 'SELECT count(*)::int AS n FROM claims claim WHERE claim.status <> %' },
+        );
+      });
+      expect(prepared).toHaveLength(1);
+      expect(prepared[0].name).toMatch(/^ipq_/);
+    },
+  );
+});
