@@ -31,7 +31,7 @@ export type UseCaseObserver = (uc: {
  * the step's contended lock, for every use case of the kind.)
  */
 export type UseCaseSignal = {
-  /** Art 19: this final approval tripped the breaker and opened a suspension episode. */
+  /** This final approval tripped the breaker (the measures' circuit breaker) and opened a suspension episode. */
   kind: 'fund.suspended';
   suspensionId: string;
   since: IsoDate;

@@ -470,7 +470,7 @@ export class ClaimService {
               claimFinals: finals,
             });
             Object.assign(claim, finals);
-            // The observers ran before this step: they learn of the trip from the signal (Art 19).
+            // The observers ran before this step: they learn of the breaker's trip from the signal.
             if (suspensionId) signal({ kind: 'fund.suspended', suspensionId, since: today });
             detail({
               finalApproval: true,

@@ -140,7 +140,7 @@ export class Notifier {
       }
     }
 
-    // Art 19: a final approval that trips the breaker opens a resumption vote for every voter. The
+    // The breaker: a final approval that trips it opens a resumption vote for every voter. The
     // breaker is written in the approval's own final step, under the fund-state lock, after this
     // observer ran: the approval signals the trip, and this step (run after it) announces the vote.
     if (uc.operation === 'claim.approve')
@@ -193,7 +193,7 @@ export class Notifier {
   }
 }
 
-/** The resumption votes a new suspension episode opens (Art 19), one per kind that votes. */
+/** The resumption votes a new suspension episode opens (the breaker's joint decision), one per kind that votes. */
 function resumptionVotes(
   kindJudges: readonly TaskJudge[],
   trip: { suspensionId: string; since: IsoDate },

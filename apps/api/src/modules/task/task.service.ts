@@ -280,7 +280,7 @@ export class TaskCandidates {
    * The open claims with what the rules need besides them, in ONE statement (issue 10: the notifier
    * runs this in every claim step's transaction): each claim's loan contract and borrower's name, its
    * steps (through the caller's scope, as `Scope.claimEvents`), the kinds of material attached (the
-   * measures' checklist, Art 17) and whether the last co-signature would be held (Art 19: the fund's
+   * measures' checklist) and whether the last co-signature would be held (the breaker: the fund's
    * one state row). Lean: no query builder, the claim read by the entity's row reader.
    */
   private async loadClaims(): Promise<void> {

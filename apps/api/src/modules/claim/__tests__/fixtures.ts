@@ -224,6 +224,23 @@ export class ClaimDriver {
   }
 }
 
+/** A claim on a fresh borrower of bank-a, verified and signed by two offices: the next signature is final. */
+export async function twoSignatures(app: TestApp, d: ClaimDriver, principal: string) {
+  const loan = await makeLoan(app, { bank: 'bank-a', principal, outstanding: principal, overdueDays: 70 });
+  const claim = await d.submit('bank-a', loan.id);
+  await d.verify(claim.id);
+  await d.approve('ipb', claim.id);
+  await d.approve('finance', claim.id);
+  return claim;
+}
+
+/** Moves the breaker to just under its threshold since the last resumption (as E6 does). */
+export async function nearTheBreaker(app: TestApp): Promise<void> {
+  await app.ds.query(
+    `UPDATE fund_state SET cumulative_compensation = cumulative_at_last_resumption + 5900000.00 WHERE id = 1`,
+  );
+}
+
 export async function fundStatus(app: TestApp, driver: ClaimDriver) {
   const res = await app.gql<{
     fundStatus: {

@@ -7,7 +7,7 @@
  */
 import { Money } from '@ipfund/policy';
 import { createTestApp, type TestApp } from '../../../testing/test-app';
-import { ClaimDriver, makeLoan } from './fixtures';
+import { ClaimDriver, nearTheBreaker, twoSignatures } from './fixtures';
 
 const FUND_STATUS = `query { fundStatus {
   principalBalance cumulativeCompensation suspended committedCompensation
@@ -38,16 +38,6 @@ async function status(): Promise<FundStatusView> {
   return res.data.fundStatus;
 }
 
-/** A claim on a fresh borrower, verified and signed by two offices: the next signature is final. */
-async function twoSignatures(principal: string) {
-  const loan = await makeLoan(app, { bank: 'bank-a', principal, outstanding: principal, overdueDays: 70 });
-  const claim = await d.submit('bank-a', loan.id);
-  await d.verify(claim.id);
-  await d.approve('ipb', claim.id);
-  await d.approve('finance', claim.id);
-  return claim;
-}
-
 /** The four voters consent in turn; returns each answer. */
 async function resumeFully(comment: string) {
   const answers = [];
@@ -62,13 +52,6 @@ async function resumeFully(comment: string) {
   return answers;
 }
 
-/** Moves the breaker to just under its threshold since the last resumption (as E6 does). */
-async function nearTheBreaker(): Promise<void> {
-  await app.ds.query(
-    `UPDATE fund_state SET cumulative_compensation = cumulative_at_last_resumption + 5900000.00 WHERE id = 1`,
-  );
-}
-
 beforeAll(async () => {
   app = await createTestApp();
   d = new ClaimDriver(app);
@@ -79,8 +62,8 @@ describe('a fund suspended twice on one business date (Art 19)', () => {
   it('is resumed each time by the four consents; the votes shown are the current suspension’s only', async () => {
     const manager = await d.token('manager');
     // First trip: a 300,000.00 share crosses 6,000,000.00 since the last resumption.
-    await nearTheBreaker();
-    const first = await twoSignatures('1000000.00');
+    await nearTheBreaker(app);
+    const first = await twoSignatures(app, d, '1000000.00');
     expect((await d.approve('fo', first.id)).status).toBe('APPROVED');
     const tripped = await status();
     expect(tripped.suspended).toBe(true);
@@ -99,8 +82,8 @@ describe('a fund suspended twice on one business date (Art 19)', () => {
     expect(resumed.cumulativeSinceResumption).toBe('0.00');
 
     // Second trip, the same business date.
-    await nearTheBreaker();
-    const second = await twoSignatures('1000000.00');
+    await nearTheBreaker(app);
+    const second = await twoSignatures(app, d, '1000000.00');
     expect((await d.approve('fo', second.id)).status).toBe('APPROVED');
     const again = await status();
     expect(again.suspended).toBe(true);
@@ -116,13 +99,13 @@ describe('a fund suspended twice on one business date (Art 19)', () => {
     expect(again.suspensionId).not.toBe(tripped.suspensionId);
 
     // The fund can take a final approval again.
-    const third = await twoSignatures('1000000.00');
+    const third = await twoSignatures(app, d, '1000000.00');
     expect((await d.approve('fo', third.id)).status).toBe('APPROVED');
   });
 
   it('a second consent of the same office to one suspension → CONFLICT, Art 19', async () => {
-    await nearTheBreaker();
-    const claim = await twoSignatures('1000000.00');
+    await nearTheBreaker(app);
+    const claim = await twoSignatures(app, d, '1000000.00');
     await d.approve('fo', claim.id);
     expect((await status()).suspended).toBe(true);
     const ipb = await d.token('ipb');
@@ -158,7 +141,7 @@ describe('final approvals commit no more than the principal holds (Art 7)', () =
       await app.ds.query(
         `UPDATE fund_state SET cumulative_at_last_resumption = cumulative_compensation WHERE id = 1 AND NOT suspended`,
       );
-      const claim = await twoSignatures('8000000.00');
+      const claim = await twoSignatures(app, d, '8000000.00');
       const approved = await d.approve('fo', claim.id);
       expect(approved).toMatchObject({ status: 'APPROVED', fundShare: '1500000.00' });
       committed = committed.plus(share);
@@ -171,7 +154,7 @@ describe('final approvals commit no more than the principal holds (Art 7)', () =
       `UPDATE fund_state SET cumulative_at_last_resumption = cumulative_compensation WHERE id = 1`,
     );
 
-    const claim = await twoSignatures('8000000.00');
+    const claim = await twoSignatures(app, d, '8000000.00');
     const r = await d.try('fo', APPROVE, { c: claim.id });
     expect(r.claim).toBeNull();
     expect(r.error?.extensions).toMatchObject({ code: 'POLICY_VIOLATION', article: 'Art 7' });

@@ -7,7 +7,7 @@ import { ORG_KINDS } from '@ipfund/shared';
 import pino from 'pino';
 import { createTestApp, type TestApp } from '../../../testing/test-app';
 import { ok } from '../../../testing/kinds';
-import { ClaimDriver, makeLoan } from '../../claim/__tests__/fixtures';
+import { ClaimDriver, makeLoan, nearTheBreaker, twoSignatures } from '../../claim/__tests__/fixtures';
 import { NotificationMailer, retryDelayMs, type MailTransport, type OutboxMessage } from '../mailer';
 
 let app: TestApp;
@@ -105,20 +105,9 @@ describe('announcements follow the work queue', () => {
   });
 
   it('the final approval that trips the breaker announces the resumption vote to the voters (Art 19)', async () => {
-    // Just under the threshold since the last resumption (as E6 does): this claim's share crosses it.
-    await app.ds.query(
-      `UPDATE fund_state SET cumulative_compensation = cumulative_at_last_resumption + 5900000.00 WHERE id = 1`,
-    );
-    const loan = await makeLoan(app, {
-      bank: 'bank-a',
-      principal: '1000000.00',
-      outstanding: '1000000.00',
-      overdueDays: 70,
-    });
-    const claim = await d.submit('bank-a', loan.id);
-    await d.verify(claim.id);
-    await d.approve('ipb', claim.id);
-    await d.approve('finance', claim.id);
+    // Just under the threshold since the last resumption: this claim's share crosses it.
+    await nearTheBreaker(app);
+    const claim = await twoSignatures(app, d, '1000000.00');
     expect((await d.approve('fo', claim.id)).status).toBe('APPROVED');
     const [fund] = (await app.ds.query(
       `SELECT suspended, suspension_id::text AS episode FROM fund_state`,
