@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
+import { createServer, type Server, type Socket } from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { PGLiteSocketHandler, type PGLiteSocketHandlerOptions } from '@electric-sql/pglite-socket';
+import { BatchSessionQueue } from './embedded-session';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -13,6 +15,11 @@ export interface EmbeddedDatabase {
  * PostgreSQL for a user who has none: PGlite (Postgres compiled to WASM) served over the
  * wire protocol, so the API talks to it through the same `pg` driver as to a real server.
  * `dataDir` undefined → in memory (tests).
+ *
+ * The connections are `pglite-socket`'s handlers (framing, SSL refusal, cancel requests), served by
+ * our own small listener so that they share the session through `BatchSessionQueue`: the library's
+ * server hands the session over per message and interleaves concurrent connections' statements
+ * (embedded-session.ts says how).
  */
 export async function startEmbeddedDatabase(opts: {
   dataDir?: string;
@@ -21,19 +28,43 @@ export async function startEmbeddedDatabase(opts: {
 }): Promise<EmbeddedDatabase> {
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
   const db = await PGlite.create(opts.dataDir);
-  const server = new PGLiteSocketServer({
-    db,
-    host: '127.0.0.1',
-    port: opts.port ?? 0,
-    maxConnections: opts.maxConnections,
+  // The handler's option is typed as the library's own (unexported) queue class; ours has the same
+  // public methods, which is all the handler calls.
+  const queryQueue = new BatchSessionQueue(db) as unknown as PGLiteSocketHandlerOptions['queryQueue'];
+  const handlers = new Set<PGLiteSocketHandler>();
+
+  const accept = (socket: Socket): void => {
+    if (handlers.size >= opts.maxConnections) {
+      socket.end('Too many connections\n');
+      return;
+    }
+    const handler = new PGLiteSocketHandler({ queryQueue, closeOnDetach: true });
+    handlers.add(handler);
+    const forget = (): void => void handlers.delete(handler);
+    handler.addEventListener('close', forget);
+    handler.addEventListener('error', forget);
+    handler.attach(socket).catch(() => {
+      forget();
+      socket.destroy();
+    });
+  };
+
+  const server: Server = createServer(accept);
+  server.maxConnections = opts.maxConnections;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
-  await server.start();
-  const conn = server.getServerConn(); // "127.0.0.1:PORT"
+  const address = server.address();
+  if (address === null || typeof address !== 'object') throw new Error('the embedded database has no port');
+
   return {
-    url: `postgres://postgres@${conn}/postgres`,
+    url: `postgres://postgres@127.0.0.1:${address.port}/postgres`,
     maxConnections: opts.maxConnections,
     async stop() {
-      await server.stop();
+      await Promise.all([...handlers].map((h) => h.detach(true)));
+      handlers.clear();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();
     },
   };
