@@ -9,7 +9,8 @@ import type { GqlContext } from './context';
  * - A **query** of a signed-in caller reads through ONE read-only REPEATABLE READ transaction
  *   (`Access.beginOperation`): the root fields and every batch loader share its snapshot and its
  *   connection, so a page, its count and its nested lists agree and the tenant settings are set
- *   once. A login answered from the auth cache opens that transaction at once: its first round trip
+ *   once. A login answered from the auth cache opens that transaction before any field runs
+ *   (`executionDidStart`, after every plugin's `didResolveOperation`): its first round trip
  *   re-checks the user's and organisation's standing (db/tenant.ts), and a login that lost it is
  *   treated as a refused token — the caller is anonymous for this operation, its cache entry dropped.
  * - A **mutation** never acts on a cached login: the actor is re-read before its fields run (the
@@ -25,6 +26,7 @@ export function operationPlugin(): ApolloServerPlugin<GqlContext> {
   return {
     async requestDidStart() {
       let shared: Actor | null = null;
+      let query = false;
       return {
         async didResolveOperation({ contextValue: ctx, operation }) {
           const actor = ctx.actor;
@@ -32,20 +34,9 @@ export function operationPlugin(): ApolloServerPlugin<GqlContext> {
           const { auth, access } = ctx.services;
           if (operation?.operation === 'query') {
             shared = actor;
+            query = true;
             access.beginOperation(actor);
-            if (!auth.isCached(actor)) return;
-            try {
-              await access.openOperation(actor);
-            } catch (err) {
-              if (!(err instanceof AppError)) throw err;
-              // Any other refusal (e.g. no measures in force on the business date) reaches each field
-              // that reads, typed, from the same rejected snapshot: a hook's throw would be answered
-              // as an internal error.
-              if (err.code !== 'UNAUTHENTICATED') return;
-              auth.forget(actor);
-              ctx.actor = null;
-              ctx.authError = err;
-            }
+            // The cached login's snapshot opens in `executionDidStart`, below.
           } else {
             if (auth.isCached(actor)) {
               try {
@@ -61,6 +52,29 @@ export function operationPlugin(): ApolloServerPlugin<GqlContext> {
               shared = ctx.actor;
               access.beginMutationAnswer(shared);
             }
+          }
+        },
+        // Apollo runs every plugin's `didResolveOperation` at once; this runs after all of them. So an
+        // auditor's operation is on the activity record (audit-trail.plugin.ts, a write on a connection
+        // of its own) before this operation's snapshot holds one: a request never holds a transaction
+        // while it waits for another connection, which the embedded database, one session served to
+        // one connection at a time, could never give it.
+        async executionDidStart({ contextValue: ctx }) {
+          const actor = ctx.actor;
+          if (!query || !actor) return;
+          const { auth, access } = ctx.services;
+          if (!auth.isCached(actor)) return;
+          try {
+            await access.openOperation(actor);
+          } catch (err) {
+            if (!(err instanceof AppError)) throw err;
+            // Any other refusal (e.g. no measures in force on the business date) reaches each field
+            // that reads, typed, from the same rejected snapshot: a hook's throw would be answered
+            // as an internal error.
+            if (err.code !== 'UNAUTHENTICATED') return;
+            auth.forget(actor);
+            ctx.actor = null;
+            ctx.authError = err;
           }
         },
         async willSendResponse({ contextValue: ctx }) {
