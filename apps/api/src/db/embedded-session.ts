@@ -33,7 +33,8 @@ export interface SharedSession {
 
 interface Pending {
   handlerId: number;
-  message: Uint8Array;
+  /** A message to run, or `release`: end the departed connection's batch and transaction. */
+  message: Uint8Array | 'release';
   onData: (data: Uint8Array) => void;
   resolve: (bytes: number) => void;
   reject: (error: Error) => void;
@@ -92,12 +93,20 @@ export class BatchSessionQueue {
    */
   async clearTransactionIfNeeded(handlerId: number): Promise<void> {
     if (this.owner !== handlerId) return;
-    await this.db.runExclusive(async () => {
+    // Through the queue, first in line: the connection's message may be running right now, and the
+    // session is released only after it (the owner changes only in `process`).
+    await new Promise<number>((resolve, reject) => {
+      this.queue.unshift({ handlerId, message: 'release', onData: () => undefined, resolve, reject });
+      void this.process();
+    });
+  }
+
+  /** Ends a departed connection's batch (Sync) and rolls back its transaction. */
+  private release(): Promise<void> {
+    return this.db.runExclusive(async () => {
       await this.db.execProtocolRawStream(SYNC_MESSAGE, { onRawData: () => undefined });
       if (this.db.isInTransaction()) await this.db.exec('ROLLBACK');
     });
-    this.owner = null;
-    void this.process();
   }
 
   private next(): Pending | undefined {
@@ -111,24 +120,33 @@ export class BatchSessionQueue {
     this.processing = true;
     try {
       for (let item = this.next(); item; item = this.next()) {
+        // Whoever runs holds the session, so a connection that leaves meanwhile is released after it.
+        this.owner = item.handlerId;
+        if (item.message === 'release') {
+          await this.release().catch(() => undefined);
+          this.owner = null;
+          item.resolve(0);
+          continue;
+        }
+        const message = item.message;
+        const onData = item.onData;
         let bytes = 0;
         try {
           await this.db.runExclusive(() =>
-            this.db.execProtocolRawStream(item!.message, {
+            this.db.execProtocolRawStream(message, {
               onRawData: (data) => {
                 bytes += data.length;
-                item!.onData(data);
+                onData(data);
               },
             }),
           );
         } catch (error) {
           // The message failed inside PGlite, not as SQL (an SQL error is an answer): the
-          // connection is told, and the session stays with it until it ends its batch.
-          this.owner = item.handlerId;
+          // connection is told (its handler then detaches it and releases the session).
           item.reject(error instanceof Error ? error : new Error(String(error)));
           continue;
         }
-        this.owner = endsBatch(item.message) && !this.db.isInTransaction() ? null : item.handlerId;
+        if (endsBatch(message) && !this.db.isInTransaction()) this.owner = null;
         item.resolve(bytes);
       }
     } finally {

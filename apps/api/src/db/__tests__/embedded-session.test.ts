@@ -93,6 +93,20 @@ describe('BatchSessionQueue', () => {
     expect(ran).toEqual(['S', 'QSELECT 2']);
   });
 
+  it('releases a connection that leaves while its first message runs', async () => {
+    const { session, ran } = fakeSession();
+    const queue = new BatchSessionQueue(session);
+    const running = queue.enqueue(1, message('P', 'a'), () => undefined);
+    const waiting = queue.enqueue(2, message('Q', 'SELECT 2'), () => undefined);
+    // The socket closes while Parse runs: the handler clears its queue and releases the session.
+    queue.clearQueueForHandler(1);
+    const released = queue.clearTransactionIfNeeded(1);
+    await running;
+    await released;
+    await expect(waiting).resolves.toBe(1);
+    expect(ran).toEqual(['Pa', 'S', 'QSELECT 2']);
+  });
+
   it('rolls back a transaction left open by a connection that went away', async () => {
     const { session, ran } = fakeSession();
     const queue = new BatchSessionQueue(session);
