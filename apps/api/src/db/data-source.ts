@@ -172,14 +172,14 @@ export async function openAppDatabase(options: AppDatabaseOptions): Promise<AppD
     appRole: opts.appRole,
     onConnectionError: opts.onConnectionError,
   });
-  const single = (servesAsAppRole: boolean): AppDatabase => ({
-    ds: ownerDs,
-    ownerDs,
+  const single = (only: DataSource): AppDatabase => ({
+    ds: only,
+    ownerDs: only,
     appRole: opts.appRole,
-    servesAsAppRole,
-    close: () => ownerDs.destroy(),
+    servesAsAppRole: false,
+    close: () => only.destroy(),
   });
-  if (!separateOwner && !opts.serveAsAppRole) return single(false);
+  if (!separateOwner && !opts.serveAsAppRole) return single(ownerDs);
 
   const [{ version }] = (await ownerDs.query(`SELECT version() AS version`)) as { version: string }[];
   if (/PGlite/i.test(version)) {
@@ -187,7 +187,18 @@ export async function openAppDatabase(options: AppDatabaseOptions): Promise<AppD
       `embedded database: one shared session, so requests are not served as ${opts.appRole} per ` +
         `connection; the row-level security wall holds inside tenant transactions only`,
     );
-    return single(false);
+    // The owner's data source serves here, so it is reopened as the serving pool was asked for: its
+    // size, and the logger (the tests' statement counter), which an owner's pool does not get.
+    await ownerDs.destroy();
+    return single(
+      await openDatabase({
+        url: opts.url,
+        poolMax: opts.poolMax,
+        logger: opts.logger,
+        appRole: opts.appRole,
+        onConnectionError: opts.onConnectionError,
+      }),
+    );
   }
 
   const ds = createDataSource({
