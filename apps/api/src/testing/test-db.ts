@@ -40,14 +40,16 @@ export async function createTestDatabase(preparation?: DatabasePreparation): Pro
   const target = testDatabaseTarget();
   if (target === 'embedded') {
     // PGlite has no CREATE DATABASE: each file starts its own instance and prepares it in place.
-    const db = await startEmbeddedDatabase({ maxConnections: 8 });
+    // The test app's pool takes 8; the rest is room for what a test opens beside it (a second API
+    // instance, its own clients), which the server would otherwise refuse.
+    const db = await startEmbeddedDatabase({ maxConnections: 16 });
     try {
       await preparation?.prepare(db.url);
     } catch (err) {
       await db.stop();
       throw err;
     }
-    return { url: db.url, poolMax: db.maxConnections, kind: 'embedded', drop: () => db.stop() };
+    return { url: db.url, poolMax: 8, kind: 'embedded', drop: () => db.stop() };
   }
   const template = preparation ? await ensureTemplate(target, preparation) : undefined;
   const name = `ipfund_test_${process.pid}_${randomBytes(4).toString('hex')}`;
