@@ -4,6 +4,7 @@ import type { OrgKind } from '@ipfund/shared';
 import { EXPORT_ROUTES } from '../../../export/http';
 import { enterTenant } from '../../../db/tenant';
 import { createTestApp, type TestApp } from '../../../testing/test-app';
+import { itOnRealPostgres } from '../../../testing/test-db';
 import { ok, otherKinds, refusal, tokensByKind } from '../../../testing/kinds';
 
 const TODAY = '2026-11-27';
@@ -94,43 +95,47 @@ describe('the tamper-evident activity log (Art 20)', () => {
     expect(forks).toBe(0);
   });
 
-  it('takes the chain at commit only: a transaction holding an unsealed record does not stop another', async () => {
-    const manager = await app.actor('manager');
-    const write = (em: EntityManager, operation: string) =>
-      em.query(
-        `INSERT INTO activity_log (business_date, user_id, organization_id, org_kind, operation, outcome)
+  // Two transactions open at once: the embedded database serves one at a time.
+  itOnRealPostgres('activity-log')(
+    'takes the chain at commit only: a transaction holding an unsealed record does not stop another',
+    async () => {
+      const manager = await app.actor('manager');
+      const write = (em: EntityManager, operation: string) =>
+        em.query(
+          `INSERT INTO activity_log (business_date, user_id, organization_id, org_kind, operation, outcome)
          VALUES ($1, $2, $3, 'FUND_MANAGER', $4, 'OK')`,
-        [TODAY, manager.userId, manager.orgId, operation],
-      );
-    const open = app.ds.createQueryRunner();
-    await open.connect();
-    try {
-      await open.startTransaction();
-      await enterTenant(open.manager, manager, 'ipfund_app');
-      await write(open.manager, 'test.first-written');
-      // Before, this waited for the first transaction's commit (the head was locked at insert); a lock
-      // timeout turns such a wait into a failure instead of a hang.
-      await app.ds.transaction(async (em) => {
-        await em.query(`SET LOCAL lock_timeout = '3s'`);
-        await enterTenant(em, manager, 'ipfund_app');
-        await write(em, 'test.second-written');
-      });
-      await open.commitTransaction();
-    } finally {
-      if (open.isTransactionActive) await open.rollbackTransaction();
-      await open.release();
-    }
-    // Sealed in commit order: the later commit has the later place in the chain, and it verifies.
-    const rows = (await app.ds.query(
-      `SELECT operation, id::text AS id, prev_hash IS NOT NULL AND row_hash IS NOT NULL AS sealed
+          [TODAY, manager.userId, manager.orgId, operation],
+        );
+      const open = app.ds.createQueryRunner();
+      await open.connect();
+      try {
+        await open.startTransaction();
+        await enterTenant(open.manager, manager, 'ipfund_app');
+        await write(open.manager, 'test.first-written');
+        // Before, this waited for the first transaction's commit (the head was locked at insert); a lock
+        // timeout turns such a wait into a failure instead of a hang.
+        await app.ds.transaction(async (em) => {
+          await em.query(`SET LOCAL lock_timeout = '3s'`);
+          await enterTenant(em, manager, 'ipfund_app');
+          await write(em, 'test.second-written');
+        });
+        await open.commitTransaction();
+      } finally {
+        if (open.isTransactionActive) await open.rollbackTransaction();
+        await open.release();
+      }
+      // Sealed in commit order: the later commit has the later place in the chain, and it verifies.
+      const rows = (await app.ds.query(
+        `SELECT operation, id::text AS id, prev_hash IS NOT NULL AND row_hash IS NOT NULL AS sealed
          FROM activity_log WHERE operation LIKE 'test.%-written' ORDER BY id`,
-    )) as { operation: string; sealed: boolean }[];
-    expect(rows.map((r) => [r.operation, r.sealed])).toEqual([
-      ['test.second-written', true],
-      ['test.first-written', true],
-    ]);
-    expect((await chain()).ok).toBe(true);
-  });
+      )) as { operation: string; sealed: boolean }[];
+      expect(rows.map((r) => [r.operation, r.sealed])).toEqual([
+        ['test.second-written', true],
+        ['test.first-written', true],
+      ]);
+      expect((await chain()).ok).toBe(true);
+    },
+  );
 
   it('shows the break at the row the owner altered behind the triggers, and verifies again once restored', async () => {
     const [victim] = (await app.ds.query(
