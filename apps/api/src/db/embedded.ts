@@ -4,6 +4,18 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketHandler, type PGLiteSocketHandlerOptions } from '@electric-sql/pglite-socket';
 import { BatchSessionQueue } from './embedded-session';
 
+/**
+ * What PostgreSQL answers a connection over `max_connections`: an ErrorResponse (FATAL, 53300), so
+ * the client reports "too many clients" rather than a broken connection.
+ */
+const TOO_MANY_CLIENTS = (() => {
+  const fields = Buffer.from('SFATAL\0VFATAL\0C53300\0Msorry, too many clients already\0\0', 'utf8');
+  const head = Buffer.alloc(5);
+  head.write('E', 0, 'latin1');
+  head.writeInt32BE(fields.length + 4, 1);
+  return Buffer.concat([head, fields]);
+})();
+
 export interface EmbeddedDatabase {
   url: string;
   /** The pg pool must not open more connections than the server accepts. */
@@ -35,7 +47,8 @@ export async function startEmbeddedDatabase(opts: {
 
   const accept = (socket: Socket): void => {
     if (handlers.size >= opts.maxConnections) {
-      socket.end('Too many connections\n');
+      // Closed once written: a client that keeps its end open must not keep `stop()` waiting.
+      socket.end(TOO_MANY_CLIENTS, () => socket.destroy());
       return;
     }
     const handler = new PGLiteSocketHandler({ queryQueue, closeOnDetach: true });
@@ -50,7 +63,6 @@ export async function startEmbeddedDatabase(opts: {
   };
 
   const server: Server = createServer(accept);
-  server.maxConnections = opts.maxConnections;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());

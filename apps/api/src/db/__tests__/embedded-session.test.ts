@@ -199,6 +199,22 @@ describe('the embedded database over the wire', () => {
   });
 });
 
+describe('the embedded database’s connection limit', () => {
+  it('refuses a connection over it as PostgreSQL does (53300)', async () => {
+    const db = await startEmbeddedDatabase({ maxConnections: 1 });
+    const first = new Client({ connectionString: db.url });
+    try {
+      await first.connect();
+      const second = new Client({ connectionString: db.url });
+      await expect(second.connect()).rejects.toMatchObject({ code: '53300' });
+      expect((await first.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+    } finally {
+      await first.end();
+      await db.stop();
+    }
+  }, 60_000);
+});
+
 // A few frontend messages by hand, for a client that sends one batch in two writes (node-pg never
 // does on purpose, but TCP may deliver one write as two reads under load).
 const frame = (type: string, ...parts: Buffer[]): Buffer => {
