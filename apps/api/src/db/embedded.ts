@@ -63,10 +63,16 @@ export async function startEmbeddedDatabase(opts: {
   };
 
   const server: Server = createServer(accept);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+    });
+  } catch (err) {
+    // E.g. the port is taken: the database is closed rather than left open behind the error.
+    await db.close();
+    throw err;
+  }
   const address = server.address();
   if (address === null || typeof address !== 'object') throw new Error('the embedded database has no port');
 
