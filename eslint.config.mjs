@@ -52,8 +52,8 @@ export default tseslint.config(
     },
   },
   {
-    // CommonJS config files at the root.
-    files: ['*.js'],
+    // CommonJS: the config files at the root, and jest's runtime (test/jest-runtime.cjs).
+    files: ['*.js', 'test/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

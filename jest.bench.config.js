@@ -10,5 +10,4 @@ module.exports = {
   rootDir: __dirname,
   testMatch: ['<rootDir>/test/bench/**/*.bench.ts'],
   testTimeout: 600_000,
-  setupFiles: [...(api.setupFiles ?? []), '<rootDir>/test/bench/production-libraries.js'],
 };

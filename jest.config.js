@@ -26,6 +26,12 @@ const reflectMetadata = require.resolve('reflect-metadata', { paths: [path.join(
 
 const dbSuiteSetup = path.join(__dirname, 'apps/api/src/testing/jest.setup.ts');
 
+// The API's suites run the libraries as deployed (NODE_ENV=production; test/production-libraries.js).
+const productionLibraries = path.join(__dirname, 'test/production-libraries.js');
+
+// jest's runtime with each worker remembering transforms and compiled code across test files.
+const runtime = path.join(__dirname, 'test/jest-runtime.cjs');
+
 // jose 6 ships ESM only; let swc turn it into CommonJS for jest.
 const transformIgnorePatterns = ['/node_modules/(?!(\\.pnpm/jose[^/]*/node_modules/)?jose/)'];
 
@@ -36,6 +42,7 @@ const project = (name, dir, extra = {}) => ({
   transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
   transformIgnorePatterns,
   moduleNameMapper,
+  runtime,
   testMatch: ['<rootDir>/**/*.test.ts'],
   ...extra,
 });
@@ -45,12 +52,15 @@ module.exports = {
   projects: [
     project('policy', '<rootDir>/packages/policy'),
     project('api', '<rootDir>/apps/api', {
-      setupFiles: [reflectMetadata],
+      setupFiles: [reflectMetadata, productionLibraries],
       setupFilesAfterEnv: [dbSuiteSetup],
     }),
     // The web client's pure helpers (formatting, cursors); the UI itself is tested in a browser (test/e2e).
     project('web', '<rootDir>/apps/web'),
-    project('e2e', '<rootDir>/test', { setupFiles: [reflectMetadata], setupFilesAfterEnv: [dbSuiteSetup] }),
+    project('e2e', '<rootDir>/test', {
+      setupFiles: [reflectMetadata, productionLibraries],
+      setupFilesAfterEnv: [dbSuiteSetup],
+    }),
     project('forecast', '<rootDir>/packages/forecast'),
   ],
 };
