@@ -20,6 +20,7 @@ const Runtime = require('jest-runtime').default;
 const transforms = new Map(); // path + options -> { source, result }
 const compiled = new Map(); // path -> { source, script | null, cachedData | null }
 let warned = false;
+const DYNAMIC_IMPORT = /\bimport\s*\(/;
 
 function rememberTransforms(transformer) {
   const transform = transformer.transform.bind(transformer);
@@ -40,6 +41,10 @@ function compileWithCodeCache(executor) {
   return (scriptSource, filename) => {
     const context = executor.environment.getVmContext();
     if (context == null) return null;
+    // Node 20 keeps a script's dynamic-import callback in what V8 serialises with its code cache: a
+    // module compiled from the cache would import through the first file's (gone) callback
+    // (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING, seen with PGlite). Such modules compile as in jest.
+    if (DYNAMIC_IMPORT.test(scriptSource)) return compile(scriptSource, filename);
     let entry = compiled.get(filename);
     if (entry && entry.source !== scriptSource) entry = undefined;
     // The first file's script has run by now: its cache includes the functions compiled as it ran.
