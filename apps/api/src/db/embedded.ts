@@ -20,13 +20,19 @@ export interface EmbeddedDatabase {
   url: string;
   /** The pg pool must not open more connections than the server accepts. */
   maxConnections: number;
+  /**
+   * The whole data directory as a tarball, for `loadDataDir` (the tests keep a prepared database so).
+   * Taken with no connection open: it checkpoints on the session directly.
+   */
+  dumpDataDir(): Promise<Blob>;
   stop(): Promise<void>;
 }
 
 /**
  * PostgreSQL for a user who has none: PGlite (Postgres compiled to WASM) served over the
  * wire protocol, so the API talks to it through the same `pg` driver as to a real server.
- * `dataDir` undefined → in memory (tests).
+ * `dataDir` undefined → in memory (tests). `loadDataDir`: start from a tarball `dumpDataDir()` made,
+ * instead of an empty cluster (initdb).
  *
  * The connections are `pglite-socket`'s handlers (framing, SSL refusal, cancel requests), served by
  * our own small listener so that they share the session through `BatchSessionQueue`: the library's
@@ -35,11 +41,12 @@ export interface EmbeddedDatabase {
  */
 export async function startEmbeddedDatabase(opts: {
   dataDir?: string;
+  loadDataDir?: Blob;
   maxConnections: number;
   port?: number;
 }): Promise<EmbeddedDatabase> {
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
-  const db = await PGlite.create(opts.dataDir);
+  const db = await PGlite.create({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir });
   // The handler's option is typed as the library's own (unexported) queue class; ours has the same
   // public methods, which is all the handler calls.
   const queryQueue = new BatchSessionQueue(db) as unknown as PGLiteSocketHandlerOptions['queryQueue'];
@@ -79,6 +86,11 @@ export async function startEmbeddedDatabase(opts: {
   return {
     url: `postgres://postgres@127.0.0.1:${address.port}/postgres`,
     maxConnections: opts.maxConnections,
+    async dumpDataDir() {
+      // A checkpoint first, so that a database started from the tarball has no WAL to replay.
+      await db.exec('CHECKPOINT');
+      return db.dumpDataDir('none');
+    },
     async stop() {
       await Promise.all([...handlers].map((h) => h.detach(true)));
       handlers.clear();

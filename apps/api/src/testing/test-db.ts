@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedDatabase } from '../db/embedded';
@@ -38,19 +40,7 @@ export interface DatabasePreparation {
 /** A fresh database for one test file, prepared as asked: created here, dropped by `drop()`. */
 export async function createTestDatabase(preparation?: DatabasePreparation): Promise<TestDatabase> {
   const target = testDatabaseTarget();
-  if (target === 'embedded') {
-    // PGlite has no CREATE DATABASE: each file starts its own instance and prepares it in place.
-    // The test app's pool takes 8; the rest is room for what a test opens beside it (a second API
-    // instance, its own clients), which the server would otherwise refuse.
-    const db = await startEmbeddedDatabase({ maxConnections: 16 });
-    try {
-      await preparation?.prepare(db.url);
-    } catch (err) {
-      await db.stop();
-      throw err;
-    }
-    return { url: db.url, poolMax: 8, kind: 'embedded', drop: () => db.stop() };
-  }
+  if (target === 'embedded') return createEmbeddedTestDatabase(preparation);
   const template = preparation ? await ensureTemplate(target, preparation) : undefined;
   const name = `ipfund_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   await withAdmin(target, async (admin) => {
@@ -70,6 +60,83 @@ export async function createTestDatabase(preparation?: DatabasePreparation): Pro
       await withAdmin(target, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
     },
   };
+}
+
+/**
+ * PGlite has no CREATE DATABASE: each file starts its own instance. A preparation's result is kept as
+ * a data-directory image in the machine's temporary directory, keyed like the PostgreSQL templates
+ * (source version and key) and by PGlite's version: the first file migrates and seeds (~5 s here),
+ * the next ones load the image (~1 s). An image that cannot be loaded is replaced.
+ */
+async function createEmbeddedTestDatabase(preparation?: DatabasePreparation): Promise<TestDatabase> {
+  // The test app's pool takes 8; the rest is room for what a test opens beside it (a second API
+  // instance, its own clients), which the server would otherwise refuse.
+  const start = (loadDataDir?: Blob) => startEmbeddedDatabase({ maxConnections: 16, loadDataDir });
+  const image = preparation ? embeddedImagePath(preparation.key) : undefined;
+  const saved = image ? await readFile(image).catch(() => undefined) : undefined;
+  if (image && saved) {
+    const db = await start(new Blob([saved])).catch(() => undefined);
+    if (db) return { url: db.url, poolMax: 8, kind: 'embedded', drop: () => db.stop() };
+    await unlink(image).catch(() => undefined);
+  }
+  const db = await start();
+  try {
+    if (preparation) {
+      await preparation.prepare(db.url);
+      if (image) await saveImage(image, await db.dumpDataDir());
+    }
+  } catch (err) {
+    await db.stop();
+    throw err;
+  }
+  return { url: db.url, poolMax: 8, kind: 'embedded', drop: () => db.stop() };
+}
+
+const IMAGE_DIR = path.join(os.tmpdir(), 'ipfund-test-images');
+
+/** Where the embedded database's image of a preparation at this source and PGlite version is kept. */
+export function embeddedImagePath(key: string): string {
+  return path.join(IMAGE_DIR, `pglite-${pgliteVersion()}-${templateNameFor(key)}.tar`);
+}
+
+/** Written under a name of its own and renamed into place: a reader never sees half an image. */
+async function saveImage(image: string, data: Blob): Promise<void> {
+  try {
+    await mkdir(IMAGE_DIR, { recursive: true });
+    await dropStaleImages();
+    const partial = `${image}.${process.pid}.${randomBytes(4).toString('hex')}.partial`;
+    await writeFile(partial, Buffer.from(await data.arrayBuffer()));
+    await rename(partial, image);
+  } catch {
+    // Only an optimisation: the next file prepares its own.
+  }
+}
+
+/** Images (and partial writes) over six hours old: older source versions, or crashed writers. */
+async function dropStaleImages(): Promise<void> {
+  const cutoff = Date.now() - 6 * 3600_000;
+  for (const name of await readdir(IMAGE_DIR)) {
+    const file = path.join(IMAGE_DIR, name);
+    const { mtimeMs } = await stat(file).catch(() => ({ mtimeMs: Infinity }));
+    if (mtimeMs < cutoff) await unlink(file).catch(() => undefined);
+  }
+}
+
+let pglite: string | undefined;
+/** PGlite's version, from its package.json (not among the package's exports, so found by walking up). */
+function pgliteVersion(): string {
+  if (pglite) return pglite;
+  for (let dir = path.dirname(require.resolve('@electric-sql/pglite')); ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (existsSync(manifest)) {
+      const { name, version } = JSON.parse(readFileSync(manifest, 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
+      if (name === '@electric-sql/pglite' && version) return (pglite = version);
+    }
+    if (path.dirname(dir) === dir) throw new Error('cannot find the version of @electric-sql/pglite');
+  }
 }
 
 /**

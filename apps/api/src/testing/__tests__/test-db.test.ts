@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { Client } from 'pg';
 import {
   createTestDatabase,
+  embeddedImagePath,
   sparePrefix,
   templateNameFor,
   testDatabaseTarget,
@@ -75,4 +79,48 @@ const spares = async () => (await databases()).filter((d) => d.startsWith(spareP
     }
     for (const db of dbs) expect(await databases()).not.toContain(nameOf(db));
   });
+});
+
+// Whatever the suite's target: the embedded database is what a machine without PostgreSQL runs.
+describe('test databases on the embedded database: one prepared image', () => {
+  const imageKey = `test-db-image-${randomBytes(4).toString('hex')}`;
+  let prepared = 0;
+  const counted = {
+    key: imageKey,
+    async prepare(url: string) {
+      prepared++;
+      await query(url, `CREATE TABLE marker (key text)`);
+      await query(url, `INSERT INTO marker VALUES ($1)`, [imageKey]);
+    },
+  };
+  const image = embeddedImagePath(imageKey);
+  const target = process.env.IPFUND_TEST_DB;
+  beforeAll(() => void (process.env.IPFUND_TEST_DB = 'embedded'));
+  afterAll(async () => {
+    if (target === undefined) delete process.env.IPFUND_TEST_DB;
+    else process.env.IPFUND_TEST_DB = target;
+    await unlink(image).catch(() => undefined);
+  });
+
+  it('replaces an image it cannot load, and the next file starts from the image without preparing', async () => {
+    // A broken image (a crashed disk, another PGlite's format) is prepared anew, not trusted.
+    await mkdir(path.dirname(image), { recursive: true });
+    await writeFile(image, 'not a data directory');
+    const first = await createTestDatabase(counted);
+    try {
+      expect(prepared).toBe(1);
+      expect(await query<{ key: string }>(first.url, `SELECT key FROM marker`)).toEqual([{ key: imageKey }]);
+    } finally {
+      await first.drop();
+    }
+    expect(existsSync(image)).toBe(true);
+
+    const second = await createTestDatabase(counted);
+    try {
+      expect(prepared).toBe(1);
+      expect(await query<{ key: string }>(second.url, `SELECT key FROM marker`)).toEqual([{ key: imageKey }]);
+    } finally {
+      await second.drop();
+    }
+  }, 120_000);
 });
