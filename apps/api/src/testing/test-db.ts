@@ -101,22 +101,24 @@ export function embeddedImagePath(key: string): string {
 
 /** Written under a name of its own and renamed into place: a reader never sees half an image. */
 async function saveImage(image: string, data: Blob): Promise<void> {
+  const partial = `${image}.${process.pid}.${randomBytes(4).toString('hex')}.partial`;
   try {
     await mkdir(IMAGE_DIR, { recursive: true });
-    await dropStaleImages();
-    const partial = `${image}.${process.pid}.${randomBytes(4).toString('hex')}.partial`;
+    await dropStaleImages(image);
     await writeFile(partial, Buffer.from(await data.arrayBuffer()));
     await rename(partial, image);
   } catch {
     // Only an optimisation: the next file prepares its own.
+    await unlink(partial).catch(() => undefined);
   }
 }
 
-/** Images (and partial writes) over six hours old: older source versions, or crashed writers. */
-async function dropStaleImages(): Promise<void> {
+/** Other images (and partial writes) over six hours old: older source versions, or crashed writers. */
+async function dropStaleImages(current: string): Promise<void> {
   const cutoff = Date.now() - 6 * 3600_000;
   for (const name of await readdir(IMAGE_DIR)) {
     const file = path.join(IMAGE_DIR, name);
+    if (file === current) continue;
     const { mtimeMs } = await stat(file).catch(() => ({ mtimeMs: Infinity }));
     if (mtimeMs < cutoff) await unlink(file).catch(() => undefined);
   }
