@@ -59,8 +59,9 @@ function compileWithCodeCache(executor) {
         {
           filename,
           cachedData: entry?.cachedData ?? undefined,
-          importModuleDynamically: (specifier, _script, attributes) =>
-            executor.dynamicImport(specifier, filename, context, attributes),
+          // Weakly: the first file's script is kept for its code cache, and must not keep that
+          // file's context (its whole module registry) alive with it.
+          importModuleDynamically: importThrough(new WeakRef(executor), new WeakRef(context), filename),
         },
       );
     } catch {
@@ -70,6 +71,16 @@ function compileWithCodeCache(executor) {
     if (!entry) compiled.set(filename, { source: scriptSource, script, cachedData: null });
     else if (script.cachedDataRejected) entry.cachedData = null;
     return script.runInContext(context);
+  };
+}
+
+function importThrough(executorRef, contextRef, filename) {
+  return (specifier, _script, attributes) => {
+    const executor = executorRef.deref();
+    const context = contextRef.deref();
+    if (!executor || !context)
+      throw new Error(`import(${specifier}) from ${filename} after its test file ended`);
+    return executor.dynamicImport(specifier, filename, context, attributes);
   };
 }
 
