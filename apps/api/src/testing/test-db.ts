@@ -4,7 +4,7 @@ import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { startEmbeddedDatabase } from '../db/embedded';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '../db/embedded';
 
 export interface TestDatabase {
   url: string;
@@ -76,7 +76,7 @@ async function createEmbeddedTestDatabase(preparation?: DatabasePreparation): Pr
   const saved = image ? await readFile(image).catch(() => undefined) : undefined;
   if (image && saved) {
     const db = await start(new Blob([saved])).catch(() => undefined);
-    if (db) return { url: db.url, poolMax: 8, kind: 'embedded', drop: () => db.stop() };
+    if (db) return embedded(db);
     await unlink(image).catch(() => undefined);
   }
   const db = await start();
@@ -89,8 +89,15 @@ async function createEmbeddedTestDatabase(preparation?: DatabasePreparation): Pr
     await db.stop();
     throw err;
   }
-  return { url: db.url, poolMax: 8, kind: 'embedded', drop: () => db.stop() };
+  return embedded(db);
 }
+
+const embedded = (db: EmbeddedDatabase): TestDatabase => ({
+  url: db.url,
+  poolMax: 8,
+  kind: 'embedded',
+  drop: () => db.stop(),
+});
 
 const IMAGE_DIR = path.join(os.tmpdir(), 'ipfund-test-images');
 
