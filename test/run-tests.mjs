@@ -116,10 +116,19 @@ const args = [
   ...passThrough,
 ];
 
+/**
+ * jest only warns when it had to kill a worker that did not exit once the run was over ("A worker
+ * process has failed to exit gracefully"): a handle some test left open (a timer, a socket, a pool).
+ * Issue 10 asks for none, so the run fails when jest says so. jest waits `workerGracefulExitTimeout`
+ * (jest.config.js) first: a worker that only takes time to release its memory is not killed.
+ */
+const FORCED_EXIT = 'A worker process has failed to exit gracefully';
+let forcedExit = false;
 const code = await new Promise((resolve) => {
   const child = spawn(process.execPath, args, {
     cwd: root,
-    stdio: 'inherit',
+    // jest's report goes to stderr: read on its way through for the forced exit above.
+    stdio: ['inherit', 'inherit', 'pipe'],
     env: {
       ...process.env,
       IPFUND_TEST_DB: target,
@@ -129,7 +138,15 @@ const code = await new Promise((resolve) => {
         `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules --disable-warning=ExperimentalWarning`.trim(),
     },
   });
-  child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0)));
+  let tail = '';
+  child.stderr.on('data', (chunk) => {
+    process.stderr.write(chunk);
+    // The tail keeps a message split across two chunks whole.
+    tail = (tail + chunk.toString('utf8')).slice(-(FORCED_EXIT.length + 4096));
+    if (tail.includes(FORCED_EXIT)) forcedExit = true;
+  });
+  // 'close', not 'exit': every byte of stderr has been read by then.
+  child.on('close', (c, signal) => resolve(c ?? (signal ? 1 : 0)));
 });
 
 const after = { wall: Date.now(), busy: machineBusy(), server: serverCpu(postmaster), tests: ownChildren() };
@@ -162,6 +179,12 @@ if (existsSync(resultsFile)) {
   }
 } else {
   failed = 1;
+}
+if (forcedExit) {
+  console.log(
+    'A jest worker was killed at the end of the run: a test leaves a handle open (counted as a failure).',
+  );
+  failed += 1;
 }
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(code !== 0 || failed > 0 ? 1 : 0);
